@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what this checkout needs and is missing, then returns. Safe to run repeatedly.
+#   bash tools/ensure.sh start   – Node modules and the Temporal CLI
+#   bash tools/ensure.sh test    – the same, plus Debian's Chromium for browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TEMPORAL_CLI_VERSION=1.5.1   # keep in sync with TEMPORAL_CLI_VERSION in libs/server/temporal
+NODE_MIN=20.19
+mode=${1:-start}
+say() { printf '\033[1m[ensure]\033[0m %s\n' "$*"; }
+fail() { printf '\033[31m[ensure] %s\033[0m\n' "$*" >&2; exit 1; }
+
+# Node.js
+command -v node >/dev/null || fail "Node.js >= $NODE_MIN tidak ditemukan / not found."
+node -e "const [a,b]=process.versions.node.split('.').map(Number);const [x,y]='$NODE_MIN'.split('.').map(Number);process.exit(a>x||(a===x&&b>=y)?0:1)" \
+  || fail "Node.js $(node --version) terlalu lama; perlu >= $NODE_MIN / too old; need >= $NODE_MIN."
+
+# Node modules: install when missing or when the lockfile changed since the last install.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm ci …"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# Temporal CLI: one on PATH, else a pinned build in .tools/bin (not on npm; built with Go).
+if [ -z "${TEMPORAL_CLI:-}" ] && ! command -v temporal >/dev/null; then
+  stamp=.tools/bin/temporal.version
+  if [ ! -x .tools/bin/temporal ] || [ "$(cat "$stamp" 2>/dev/null)" != "$TEMPORAL_CLI_VERSION" ]; then
+    command -v go >/dev/null || fail "Temporal CLI tidak ada dan Go tidak ditemukan / Temporal CLI missing and Go not found: install Go, or put 'temporal' on PATH."
+    say "membangun / building Temporal CLI v$TEMPORAL_CLI_VERSION into .tools/bin (first run only, a few minutes) …"
+    mkdir -p .tools/bin
+    GOBIN="$PWD/.tools/bin" GOFLAGS=-mod=mod go install "github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_CLI_VERSION"
+    echo "$TEMPORAL_CLI_VERSION" > "$stamp"
+  fi
+fi
+
+# Chromium for the browser tests: Debian's package, never a browser downloaded by a test tool.
+if [ "$mode" = test ] && [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    say "apt-get install chromium …"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    fail "Chromium tidak ditemukan / not found: sudo apt-get install chromium"
+  fi
+fi
+exit 0
