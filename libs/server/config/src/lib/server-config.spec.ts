@@ -1,0 +1,30 @@
+import { ConfigError, loadConfig } from './load-config';
+import { requiredVariables, serverConfigSchema } from './server-config';
+
+const minimal = { DATABASE_URL: 'postgres://u:p@localhost:5432/gugus', TEMPORAL_ADDRESS: 'localhost:7233' };
+
+describe('serverConfigSchema', () => {
+  it('fills every default from a minimal environment', () => {
+    const config = loadConfig(serverConfigSchema, minimal);
+    expect(config).toMatchObject({ API_PORT: 3000, API_BODY_LIMIT: '1mb', TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'gugus' });
+  });
+
+  it('requires exactly the database URL and the Temporal address', () => {
+    expect(requiredVariables(serverConfigSchema).sort()).toEqual(['DATABASE_URL', 'TEMPORAL_ADDRESS']);
+  });
+
+  it.each([
+    [{ TEMPORAL_ADDRESS: 'localhost:7233' }, 'DATABASE_URL: wajib diisi'],
+    [{ ...minimal, DATABASE_URL: 'mysql://x' }, 'DATABASE_URL: harus berupa URL postgres://'],
+    [{ ...minimal, TEMPORAL_ADDRESS: 'localhost' }, 'TEMPORAL_ADDRESS: harus berbentuk host:port'],
+    [{ ...minimal, API_PORT: '70000' }, 'API_PORT'],
+    [{ ...minimal, API_BODY_LIMIT: 'lots' }, 'API_BODY_LIMIT: harus seperti 512kb'],
+  ])('rejects %j naming the variable', (env, expected) => {
+    expect(() => loadConfig(serverConfigSchema, env)).toThrow(ConfigError);
+    expect(() => loadConfig(serverConfigSchema, env)).toThrow(expected);
+  });
+
+  it('treats an empty value as unset so the default applies', () => {
+    expect(loadConfig(serverConfigSchema, { ...minimal, API_PORT: '' }).API_PORT).toBe(3000);
+  });
+});

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+const postgresUrl = z
+  .string({ error: 'wajib diisi / required' })
+  .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), 'harus berupa URL postgres://… / must be a postgres:// URL');
+
+const hostPort = z
+  .string({ error: 'wajib diisi / required' })
+  .refine((v) => /^[\w.-]+:\d{1,5}$/.test(v), 'harus berbentuk host:port / must be host:port');
+
+/**
+ * Environment of the API and the worker. Every variable is listed with its default in .env.example;
+ * docker-compose.yml sets every required one for both services (a test checks this).
+ */
+export const serverConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  API_PORT: port(3000),
+  API_HOST: z.string().default('0.0.0.0'),
+  /** Largest accepted request body, in the `bytes` package's notation (e.g. `1mb`, `512kb`). */
+  API_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'harus seperti 512kb atau 1mb / must look like 512kb or 1mb')
+    .default('1mb'),
+  DATABASE_URL: postgresUrl,
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TEMPORAL_ADDRESS: hostPort,
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('gugus'),
+  /** Path to a prebuilt workflow bundle (production). Unset: the worker bundles `workflows/` at start. */
+  WORKFLOW_BUNDLE_PATH: z.string().optional(),
+});
+
+export type ServerConfig = z.infer<typeof serverConfigSchema>;
+
+/** Variables that have no default and must be provided by the deployment. */
+export function requiredVariables(schema: z.ZodObject): string[] {
+  return Object.entries(schema.shape)
+    .filter(([, field]) => !(field as z.ZodType).safeParse(undefined).success)
+    .map(([key]) => key);
+}
