@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, type ServerConfig } from '@gugus/server-config';
+import { DatabaseModule } from '@gugus/server-database';
+import { HealthModule } from '@gugus/server-health';
+import { createLoggingModule } from '@gugus/server-http';
+import { SystemCheckModule } from '@gugus/server-system-check';
+import { TemporalModule } from '@gugus/server-temporal';
+
+@Module({})
+export class AppModule {
+  static register(config: ServerConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), createLoggingModule(config.LOG_LEVEL), DatabaseModule, TemporalModule, HealthModule, SystemCheckModule],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { Logger } from 'nestjs-pino';
+import { loadConfig, serverConfigSchema } from '@gugus/server-config';
+import { createSystemCheckActivities, SystemCheckRepository } from '@gugus/server-system-check';
+import { workflowSource } from '@gugus/server-temporal';
+import { WorkerModule } from './worker.module';
+
+async function main(): Promise<void> {
+  const config = loadConfig(serverConfigSchema);
+  const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  try {
+    const worker = await Worker.create({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      ...workflowSource(config.WORKFLOW_BUNDLE_PATH),
+      activities: {
+        ...createSystemCheckActivities(app.get(SystemCheckRepository)),
+      },
+    });
+    logger.log(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`, 'Worker');
+    // Resolves after SIGINT/SIGTERM (the SDK's default shutdown signals) once in-flight tasks finish.
+    await worker.run();
+    logger.log('Worker stopped', 'Worker');
+  } finally {
+    await connection.close();
+    await app.close();
+  }
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`${err.name === 'ConfigError' ? err.message : `Worker gagal / Worker failed: ${err.stack ?? err.message}`}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+export * from './lib/health.module';
+export { APP_VERSION } from './lib/version';

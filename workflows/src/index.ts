@@ -1,0 +1,4 @@
+// Bundle entry for the worker: every workflow function exported here is registered by name.
+export * from './system-check/system-check.workflow';
+export * from './system-check/system-check.messages';
+export type * from './system-check/system-check.activities';
