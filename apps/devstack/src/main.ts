@@ -1,0 +1,121 @@
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { devstackConfigSchema, loadConfig, readEnvironment } from '@gugus/server-config';
+import { isPortFree, runMigrations, startEmbeddedPostgres } from '@gugus/server-database';
+import { findTemporalCli, startTemporalDevServer } from '@gugus/server-temporal';
+import { acquireLock } from './lock';
+import { Stack, StartupError } from './stack';
+import { printSummary, seedDemoData } from './summary';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+function repositoryRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'nx.json'))) return dir;
+  throw new StartupError('Cannot find the repository root (nx.json).');
+}
+
+async function waitForHttp(url: string, what: string, timeoutMs: number, ok: (status: number) => boolean = (s) => s < 500): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (ok(res.status)) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new StartupError(`${what} tidak siap dalam ${timeoutMs / 1000} detik / ${what} was not ready within ${timeoutMs / 1000} s (${url}).`);
+}
+
+async function main(stack: Stack): Promise<void> {
+  const env = readEnvironment();
+  const config = loadConfig(devstackConfigSchema, env);
+  const root = repositoryRoot();
+  const dataDir = resolve(root, config.GUGUS_DATA_DIR);
+  const logDir = join(dataDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const releaseLock = acquireLock(dataDir);
+  stack.add('lock', async () => releaseLock());
+
+  const ports: [number, string, string][] = [
+    [config.API_PORT, 'API', 'API_PORT'],
+    [config.WEB_PORT, 'web', 'WEB_PORT'],
+  ];
+  if (!config.DATABASE_URL) ports.push([config.EMBEDDED_POSTGRES_PORT, 'PostgreSQL', 'EMBEDDED_POSTGRES_PORT']);
+  if (!config.TEMPORAL_ADDRESS) ports.push([config.TEMPORAL_DEV_PORT, 'Temporal', 'TEMPORAL_DEV_PORT'], [config.TEMPORAL_UI_PORT, 'Temporal UI', 'TEMPORAL_UI_PORT']);
+  for (const [port, what, variable] of ports) {
+    if (!(await isPortFree(port))) {
+      throw new StartupError(`Port ${port} (${what}) sudah dipakai proses lain; atur ${variable}.\nPort ${port} (${what}) is already in use; set ${variable}.`);
+    }
+  }
+
+  print('Gugus: menyiapkan layanan / starting services …');
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    const pgLog = createWriteStream(join(logDir, 'postgres.log'), { flags: 'a' });
+    const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: config.EMBEDDED_POSTGRES_PORT, database: 'gugus', onLog: (l) => pgLog.write(`${l}\n`) });
+    stack.add('PostgreSQL', pg.stop);
+    databaseUrl = pg.url;
+    print(`  ✓ PostgreSQL (embedded) ${databaseUrl}`);
+  }
+
+  let temporalAddress = config.TEMPORAL_ADDRESS;
+  let temporalUi: string | null = null;
+  if (!temporalAddress) {
+    const tLog = createWriteStream(join(logDir, 'temporal.log'), { flags: 'a' });
+    const temporal = await startTemporalDevServer({
+      cli: findTemporalCli(root, config.TEMPORAL_CLI),
+      port: config.TEMPORAL_DEV_PORT,
+      uiPort: config.TEMPORAL_UI_PORT,
+      dbFile: join(dataDir, 'temporal', 'temporal.db'),
+      onLog: (l) => tLog.write(`${l}\n`),
+    });
+    stack.add('Temporal', temporal.stop);
+    temporalAddress = temporal.address;
+    temporalUi = temporal.uiUrl;
+    print(`  ✓ Temporal dev server ${temporalAddress}`);
+  }
+
+  const applied = await runMigrations(databaseUrl);
+  print(`  ✓ migrasi / migrations: ${applied.length ? applied.join(', ') : 'sudah terbaru / up to date'}`);
+
+  const serviceEnv = { ...env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, API_PORT: String(config.API_PORT), LOG_LEVEL: config.LOG_LEVEL };
+  const died = (name: string) => (code: number | null) => {
+    print(`[${name}] berhenti tak terduga (kode ${code}); menghentikan semua / exited unexpectedly (code ${code}); stopping everything`);
+    void stack.stopAll().then(() => process.exit(1));
+  };
+  stack.spawnService('api', process.execPath, [join(root, 'dist/apps/api/src/main.js')], serviceEnv, join(logDir, 'api.log'), died('api'));
+  stack.spawnService('worker', process.execPath, [join(root, 'dist/apps/worker/src/main.js')], serviceEnv, join(logDir, 'worker.log'), died('worker'));
+  stack.spawnService(
+    'web',
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), '--config', join(root, 'apps/web/vite.config.ts')],
+    { ...env, WEB_PORT: String(config.WEB_PORT), API_URL: `http://127.0.0.1:${config.API_PORT}` },
+    join(logDir, 'web.log'),
+    died('web'),
+  );
+
+  const apiUrl = `http://localhost:${config.API_PORT}`;
+  await waitForHttp(`${apiUrl}/health`, 'API', 60_000, (s) => s === 200);
+  await waitForHttp(`http://localhost:${config.WEB_PORT}/`, 'Web', 60_000);
+  const check = await seedDemoData(apiUrl);
+  printSummary(print, { apiUrl, webUrl: `http://localhost:${config.WEB_PORT}`, temporalUi, temporalAddress, databaseUrl, logDir, check });
+}
+
+const stack = new Stack(print);
+let exitCode = 0;
+const stop = (code: number) => {
+  exitCode = code;
+  print('\nGugus: menghentikan layanan / stopping services …');
+  void stack.stopAll().then(() => process.exit(exitCode));
+};
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+main(stack).catch((err: Error) => {
+  // Problems a person can fix are explained in words; anything else keeps its stack for a bug report.
+  const known = err instanceof StartupError || ['ConfigError', 'EmbeddedPostgresError', 'TemporalDevServerError'].includes(err.name);
+  process.stderr.write(`\nGugus tidak dapat dijalankan / Gugus could not start:\n${known ? err.message : `${err.message}\n${err.stack ?? ''}`}\n`);
+  stop(1);
+});

@@ -1,0 +1,48 @@
+import type { SystemCheckView } from '@gugus/contracts';
+import { StartupError } from './stack';
+
+/**
+ * Demo data for this stage of the product: one completed system-check run, so the Temporal UI shows a
+ * real workflow history and the status page has something to show. Later capabilities add their
+ * demo task forces, people and logins here.
+ */
+export async function seedDemoData(apiUrl: string): Promise<SystemCheckView> {
+  const started = await fetch(`${apiUrl}/system-checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  if (started.status !== 202) throw new StartupError(`Pemeriksaan sistem gagal dimulai / The system check failed to start (HTTP ${started.status}).`);
+  const { id } = (await started.json()) as SystemCheckView;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${apiUrl}/system-checks/${id}`);
+    const view = (await res.json()) as SystemCheckView;
+    if (view.status === 'completed') return view;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new StartupError(`Pemeriksaan sistem ${id} tidak selesai dalam 120 detik; lihat log worker. / System check ${id} did not complete within 120 s; see the worker log.`);
+}
+
+export interface Summary {
+  apiUrl: string;
+  webUrl: string;
+  temporalUi: string | null;
+  temporalAddress: string;
+  databaseUrl: string;
+  logDir: string;
+  check: SystemCheckView;
+}
+
+export function printSummary(print: (line: string) => void, s: Summary): void {
+  const row = (label: string, value: string) => print(`  ${label.padEnd(34)} ${value}`);
+  print('');
+  print('Gugus berjalan / Gugus is running');
+  row('Aplikasi web / Web app', s.webUrl);
+  row('API', s.apiUrl);
+  row('Dokumentasi API / API docs', `${s.apiUrl}/docs`);
+  row('Kesehatan / Health', `${s.apiUrl}/health`);
+  row('Temporal UI', s.temporalUi ? `${s.temporalUi}/namespaces/default/workflows` : `(eksternal / external: ${s.temporalAddress})`);
+  row('PostgreSQL', s.databaseUrl.replace(/:[^:@/]+@/, ':****@'));
+  row('Log / Logs', s.logDir);
+  row('Data demo / Demo data', `workflow ${s.check.workflowId} (${s.check.status})`);
+  row('Login demo / Demo logins', 'belum ada: akun & peran menyusul (issue #3) / none yet: accounts & roles come with issue #3');
+  print('');
+  print('Tekan Ctrl-C untuk berhenti / Press Ctrl-C to stop.');
+}
