@@ -1,0 +1,23 @@
+// One Jest run for every tier: unit specs beside the code (*.spec.ts), integration and end-to-end specs
+// here (*.integration-spec.ts, *.workflow-spec.ts, *.e2e-spec.ts). The global setup starts an isolated
+// PostgreSQL and Temporal on free ports, separate from a running `npm start`, and always stops them.
+const path = require('node:path');
+const { swcOptions } = require('../tools/swc-options.cjs');
+
+const root = path.resolve(__dirname, '..');
+
+module.exports = {
+  rootDir: root,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/{apps,libs,workflows,forms,test}/**/*.{spec,integration-spec,workflow-spec,e2e-spec}.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/', '/tmp/'],
+  // Path aliases are rewritten by SWC, as in the build, so they also resolve in the global setup
+  // (which Node loads outside Jest's module system).
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions({ rewritePaths: true }), swcrc: false }] },
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 120000,
+  maxWorkers: 2,
+  // A test that leaves a handle open must not keep CI waiting forever.
+  forceExit: true,
+};

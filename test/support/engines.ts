@@ -1,0 +1,49 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { runMigrations, startEmbeddedPostgres, type RunningPostgres } from '@gugus/server-database';
+import { findTemporalCli, startTemporalDevServer, type RunningTemporal } from '@gugus/server-temporal';
+
+export const repoRoot = resolve(__dirname, '../..');
+
+/** A port nothing listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const server = createServer();
+    server.once('error', rej);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => res(port));
+    });
+  });
+}
+
+export interface TestEngines {
+  databaseUrl: string;
+  temporalAddress: string;
+  stop(): Promise<void>;
+}
+
+/** A throwaway PostgreSQL with every migration applied and a headless in-memory Temporal dev server. */
+export async function startTestEngines(workDir: string): Promise<TestEngines> {
+  rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(workDir, { recursive: true });
+  let pg: RunningPostgres | undefined;
+  let temporal: RunningTemporal | undefined;
+  const stop = async () => {
+    await temporal?.stop();
+    await pg?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  try {
+    [pg, temporal] = await Promise.all([
+      freePort().then((port) => startEmbeddedPostgres({ dataDir: join(workDir, 'postgres'), port, database: 'gugus_test', ephemeral: true })),
+      freePort().then((port) => startTemporalDevServer({ cli: findTemporalCli(repoRoot), port })),
+    ]);
+    await runMigrations(pg.url);
+    return { databaseUrl: pg.url, temporalAddress: temporal.address, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './engines';
+export * from './env';
+export * from './services';

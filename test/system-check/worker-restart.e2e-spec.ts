@@ -1,0 +1,60 @@
+import { Client as PgClient } from 'pg';
+import { Client, Connection } from '@temporalio/client';
+import type { SystemCheckView } from '@gugus/contracts';
+import { eventually, serviceEnv, startApi, startWorker, testEnv, type RunningApi } from '../support';
+
+/**
+ * Acceptance: killing the worker while a system-check workflow waits on its activity, then starting it
+ * again, completes that workflow — against the real Temporal server and the real worker process.
+ */
+describe('worker killed mid-activity', () => {
+  const env = serviceEnv();
+  const db = new PgClient({ connectionString: testEnv().databaseUrl });
+  let api: RunningApi;
+  let connection: Connection;
+
+  beforeAll(async () => {
+    api = await startApi(env);
+    await db.connect();
+    connection = await Connection.connect({ address: testEnv().temporalAddress });
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await db.end();
+    await connection?.close();
+  });
+
+  it('is completed by the restarted worker, with the probe retried', async () => {
+    const firstWorker = await startWorker(env);
+    const res = await fetch(`${api.url}/system-checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ holdMs: 4000 }) });
+    const { id, workflowId } = (await res.json()) as SystemCheckView;
+
+    // Wait until the probe activity is running on the first worker, then kill that worker outright.
+    const client = new Client({ connection });
+    await eventually(async () => {
+      const { raw } = await client.workflow.getHandle(workflowId).describe();
+      return raw.pendingActivities?.some((a) => a.activityType?.name === 'probeDatabase' && a.state === 2 /* STARTED */) || undefined;
+    }, 30_000, 'probe activity to start');
+    await firstWorker.kill();
+    expect(firstWorker.child.signalCode).toBe('SIGKILL');
+
+    // Nothing can progress without a worker.
+    await new Promise((r) => setTimeout(r, 1000));
+    const meanwhile = await db.query('SELECT status FROM system_checks WHERE id = $1', [id]);
+    expect(meanwhile.rows[0].status).toBe('running');
+
+    const secondWorker = await startWorker(env);
+    try {
+      const done = await eventually(async () => {
+        const view = (await (await fetch(`${api.url}/system-checks/${id}`)).json()) as SystemCheckView;
+        return view.status === 'completed' ? view : undefined;
+      }, 60_000, 'the workflow to complete');
+      // The probe ran twice: once on the killed worker, once on the new one.
+      expect(done.attempts).toBe(2);
+      const result = await client.workflow.getHandle(workflowId).result();
+      expect(result).toMatchObject({ stage: 'done', attempts: 2 });
+    } finally {
+      await secondWorker.stop();
+    }
+  });
+});
