@@ -16,7 +16,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions({ rewritePaths: true }), swcrc: false }] },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 120000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
+  testTimeout: 180000,
   maxWorkers: 2,
   // A test that leaves a handle open must not keep CI waiting forever.
   forceExit: true,

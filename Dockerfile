@@ -1,0 +1,24 @@
+# Production images for docker-compose.yml. One build stage; three small runtime targets.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY . .
+ENV NX_DAEMON=false NX_NO_CLOUD=true
+RUN npx nx run-many -t build --output-style=static \
+ && npx nx run worker:bundle-workflows --output-style=static
+
+# api, worker and the one-shot migrate job share this image; the command picks the role.
+FROM node:20-bookworm-slim AS server
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json nx.json tsconfig.base.json ./
+RUN npm ci --omit=dev --no-audit --no-fund --loglevel=error && npm cache clean --force
+COPY --from=build /app/dist ./dist
+USER node
+CMD ["node", "dist/apps/api/src/main.js"]
+
+# The web app as static files behind nginx, which also proxies /api/ to the API.
+FROM nginx:1.27-alpine AS web
+COPY deploy/nginx.conf /etc/nginx/conf.d/default.conf
+COPY --from=build /app/dist/apps/web /usr/share/nginx/html

@@ -1,0 +1,138 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Connection, Client } from '@temporalio/client';
+import { isPortFree } from '@gugus/server-database';
+import { freePort, repoRoot } from '../support';
+
+interface Launch {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `npm start`'s launcher, exactly as the start command runs it, on ports and data of its own. */
+function launch(env: Record<string, string>): Launch {
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/apps/devstack/src/main.js')], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(l: Launch, pattern: RegExp, timeoutMs = 150_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(l.output())) {
+    if (l.child.exitCode !== null) throw new Error(`launcher exited (${l.child.exitCode}):\n${l.output()}`);
+    if (Date.now() > deadline) throw new Error(`launcher did not print ${pattern}:\n${l.output()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function portsEnv(dataDir: string): Promise<Record<string, string>> {
+  return {
+    GUGUS_DATA_DIR: dataDir,
+    EMBEDDED_POSTGRES_PORT: String(await freePort()),
+    TEMPORAL_DEV_PORT: String(await freePort()),
+    TEMPORAL_UI_PORT: String(await freePort()),
+    API_PORT: String(await freePort()),
+    WEB_PORT: String(await freePort()),
+  };
+}
+
+const noStackTrace = /\n\s+at \S+.*\(.*:\d+:\d+\)/;
+
+describe('the start command (devstack)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gugus-devstack-'));
+  // PostgreSQL runs as the postgres user when the tests run as root; it must reach its directory.
+  chmodSync(dataDir, 0o755);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts everything, prints every URL, stops cleanly on Ctrl-C and keeps workflow history across restarts', async () => {
+    const env = await portsEnv(dataDir);
+    const first = launch(env);
+    try {
+      await waitFor(first, /Tekan Ctrl-C untuk berhenti/);
+    } catch (err) {
+      first.child.kill('SIGINT');
+      await first.exited;
+      throw err;
+    }
+    const out = first.output();
+    for (const url of [`http://localhost:${env.WEB_PORT}`, `http://localhost:${env.API_PORT}/docs`, `http://localhost:${env.API_PORT}/health`, `http://localhost:${env.TEMPORAL_UI_PORT}`]) {
+      expect(out).toContain(url);
+    }
+    const workflowId = /workflow (system-check-[0-9a-f-]+) \(completed\)/.exec(out)?.[1];
+    expect(workflowId).toBeDefined();
+
+    const health = await (await fetch(`http://127.0.0.1:${env.API_PORT}/health`)).json();
+    expect(health).toMatchObject({ status: 'up' });
+    // The web dev server proxies /api to the API, as nginx does in production.
+    expect(await (await fetch(`http://127.0.0.1:${env.WEB_PORT}/api/health`)).json()).toMatchObject({ status: 'up' });
+    expect((await fetch(`http://127.0.0.1:${env.TEMPORAL_UI_PORT}/`)).status).toBe(200);
+
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('PostgreSQL berhenti / stopped');
+    for (const port of Object.entries(env).filter(([k]) => k.endsWith('PORT')).map(([, v]) => Number(v))) {
+      expect({ port, free: await isPortFree(port) }).toEqual({ port, free: true });
+    }
+    expect(existsSync(join(dataDir, 'gugus.pid'))).toBe(false);
+
+    // Second start on the same data: the first run's workflow is still in Temporal's history.
+    const second = launch(env);
+    try {
+      await waitFor(second, /Tekan Ctrl-C untuk berhenti/);
+      expect(second.output()).toContain('migrations: sudah terbaru / up to date');
+      const connection = await Connection.connect({ address: `127.0.0.1:${env.TEMPORAL_DEV_PORT}` });
+      try {
+        const description = await new Client({ connection }).workflow.getHandle(workflowId as string).describe();
+        expect(description.status.name).toBe('COMPLETED');
+      } finally {
+        await connection.close();
+      }
+    } finally {
+      second.child.kill('SIGINT');
+      expect(await second.exited).toBe(0);
+    }
+  });
+
+  it('refuses a port already in use with a clear message and no stack trace', async () => {
+    const env = await portsEnv(mkdtempSync(join(tmpdir(), 'gugus-devstack-port-')));
+    const blocker: Server = createServer();
+    await new Promise<void>((r) => blocker.listen(Number(env.API_PORT), '0.0.0.0', r));
+    try {
+      const l = launch(env);
+      expect(await l.exited).toBe(1);
+      expect(l.output()).toContain(`Port ${env.API_PORT} (API) sudah dipakai proses lain; atur API_PORT.`);
+      expect(l.output()).toContain(`Port ${env.API_PORT} (API) is already in use; set API_PORT.`);
+      expect(l.output()).not.toMatch(noStackTrace);
+    } finally {
+      blocker.close();
+      rmSync(env.GUGUS_DATA_DIR, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start twice on the same data with a clear message', async () => {
+    const env = await portsEnv(mkdtempSync(join(tmpdir(), 'gugus-devstack-twice-')));
+    // A live process holds the lock, as a running launcher would.
+    writeFileSync(join(env.GUGUS_DATA_DIR, 'gugus.pid'), String(process.pid));
+    try {
+      const l = launch(env);
+      expect(await l.exited).toBe(1);
+      expect(l.output()).toContain(`Gugus sudah berjalan dengan data di ${env.GUGUS_DATA_DIR} (PID ${process.pid})`);
+      expect(l.output()).not.toMatch(noStackTrace);
+      // The running instance's lock is left alone.
+      expect(existsSync(join(env.GUGUS_DATA_DIR, 'gugus.pid'))).toBe(true);
+    } finally {
+      rmSync(env.GUGUS_DATA_DIR, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { devstackConfigSchema, requiredVariables, serverConfigSchema } from '@gugus/server-config';
+import { repoRoot } from '../support';
+
+interface ComposeService {
+  image?: string;
+  build?: { context: string; target: string };
+  command?: string[];
+  environment?: Record<string, string | number>;
+  ports?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+}
+
+const compose = parse(readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
+const services = compose.services;
+const serverKeys = Object.keys(serverConfigSchema.shape);
+
+/** docker-compose.yml cannot run here (no Docker), so it is checked against the code instead. */
+describe('docker-compose.yml', () => {
+  it('has the production topology', () => {
+    expect(Object.keys(services).sort()).toEqual(['api', 'migrate', 'postgres', 'temporal', 'temporal-ui', 'web', 'worker']);
+  });
+
+  it.each(['api', 'worker', 'migrate'])('sets every variable the config schema requires for %s, and no unknown one', (name) => {
+    const env = services[name].environment ?? {};
+    for (const key of requiredVariables(serverConfigSchema)) expect({ key, value: env[key] }).toEqual({ key, value: expect.anything() });
+    expect(Object.keys(env).filter((k) => !serverKeys.includes(k))).toEqual([]);
+  });
+
+  it.each(['api', 'worker', 'migrate'])('starts %s with an entry point the build produces', (name) => {
+    const entry = services[name].command?.find((part) => part.startsWith('dist/'));
+    expect(entry).toBeDefined();
+    // The test command builds before it tests, so the file must exist now.
+    expect(existsSync(join(repoRoot, entry as string))).toBe(true);
+  });
+
+  it('points api and worker at the Temporal and PostgreSQL services it defines', () => {
+    for (const name of ['api', 'worker']) {
+      const env = services[name].environment ?? {};
+      expect(String(env.TEMPORAL_ADDRESS)).toBe('temporal:7233');
+      expect(String(env.DATABASE_URL)).toMatch(/@postgres:5432\//);
+      expect(Object.keys(services[name].depends_on ?? {})).toEqual(expect.arrayContaining(['migrate', 'temporal']));
+    }
+  });
+
+  it('gives every long-running service a health check', () => {
+    const longRunning = Object.keys(services).filter((s) => s !== 'migrate');
+    expect(longRunning.filter((s) => !services[s].healthcheck)).toEqual([]);
+  });
+
+  it('publishes the API on the port it listens on, as nginx expects it', () => {
+    const api = services.api;
+    const port = String(api.environment?.API_PORT);
+    expect(api.ports).toContain(`${port}:${port}`);
+    expect(api.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${port}/health`);
+    expect(readFileSync(join(repoRoot, 'deploy/nginx.conf'), 'utf8')).toContain(`proxy_pass http://api:${port}/;`);
+  });
+
+  it('builds from Dockerfile targets that exist', () => {
+    const dockerfile = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8');
+    const targets = [...dockerfile.matchAll(/^FROM \S+ AS (\S+)$/gm)].map((m) => m[1]);
+    for (const service of Object.values(services)) if (service.build) expect(targets).toContain(service.build.target);
+  });
+});
+
+describe('.env.example', () => {
+  const listed = readFileSync(join(repoRoot, '.env.example'), 'utf8')
+    .split('\n')
+    .filter((l) => /^[A-Z_]+=/.test(l))
+    .map((l) => l.split('=')[0]);
+
+  it('lists every variable the code reads', () => {
+    const all = [...serverKeys, ...Object.keys(devstackConfigSchema.shape)];
+    expect(all.filter((k) => !listed.includes(k))).toEqual([]);
+  });
+
+  it('lists every variable docker-compose.yml interpolates', () => {
+    const text = readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8');
+    const used = [...new Set([...text.matchAll(/\$\{([A-Z_]+)(:-[^}]*)?\}/g)].map((m) => m[1]))];
+    expect(used.filter((k) => !listed.includes(k))).toEqual([]);
+  });
+});
