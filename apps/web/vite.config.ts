@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type ProxyOptions } from 'vite';
+
+const appRoot = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = resolve(appRoot, '../..');
+
+// Path aliases are declared once, in tsconfig.base.json; the bundler reads them from there.
+function aliasesFromTsconfig(): Record<string, string> {
+  const tsconfig = JSON.parse(readFileSync(resolve(repoRoot, 'tsconfig.base.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
+  return Object.fromEntries(
+    Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [alias, resolve(repoRoot, target ?? '')]),
+  );
+}
+
+// The browser calls /api/...; the API itself serves from its root, as it does behind nginx.
+const apiProxy: Record<string, ProxyOptions> = {
+  '/api': {
+    target: process.env.API_URL ?? 'http://127.0.0.1:3000',
+    changeOrigin: true,
+    rewrite: (path) => path.replace(/^\/api/, ''),
+  },
+};
+
+const port = (fallback: number) => (process.env.WEB_PORT ? Number(process.env.WEB_PORT) : fallback);
+
+export default defineConfig({
+  root: appRoot,
+  // Keep the dependency cache with the other node_modules, not inside the app folder.
+  cacheDir: resolve(repoRoot, 'node_modules/.vite/web'),
+  plugins: [react()],
+  resolve: { alias: aliasesFromTsconfig() },
+  build: {
+    outDir: resolve(repoRoot, 'dist/apps/web'),
+    emptyOutDir: true,
+  },
+  server: { host: '127.0.0.1', port: port(5173), strictPort: true, proxy: apiProxy },
+  preview: { host: '127.0.0.1', port: port(4173), strictPort: true, proxy: apiProxy },
+});

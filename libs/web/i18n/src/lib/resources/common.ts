@@ -1,0 +1,56 @@
+const id = {
+  app: {
+    name: 'Gugus',
+    subtitle: 'Gugus Tugas PP-TPPO',
+    documentTitle: 'Gugus — Gugus Tugas PP-TPPO',
+  },
+  skipLink: 'Lewati ke konten utama',
+  nav: {
+    label: 'Navigasi utama',
+    status: 'Status sistem',
+  },
+  languageSwitch: {
+    label: 'Bahasa',
+    names: { id: 'Bahasa Indonesia', en: 'English' },
+  },
+  footer: 'Gugus — perangkat lunak sumber terbuka untuk Gugus Tugas Pencegahan dan Penanganan Tindak Pidana Perdagangan Orang.',
+  notFound: {
+    title: 'Halaman tidak ditemukan',
+    message: 'Alamat yang Anda buka tidak ada atau sudah dipindahkan.',
+    back: 'Kembali ke status sistem',
+  },
+  errors: {
+    unreachable: 'Server Gugus tidak dapat dihubungi. Periksa koneksi Anda; halaman akan mencoba lagi.',
+    unexpected: 'Server memberikan jawaban yang tidak dikenali.',
+  },
+};
+
+const en: typeof id = {
+  app: {
+    name: 'Gugus',
+    subtitle: 'Anti-Trafficking Task Force (PP-TPPO)',
+    documentTitle: 'Gugus — Anti-Trafficking Task Force',
+  },
+  skipLink: 'Skip to main content',
+  nav: {
+    label: 'Main navigation',
+    status: 'System status',
+  },
+  languageSwitch: {
+    label: 'Language',
+    names: { id: 'Bahasa Indonesia', en: 'English' },
+  },
+  footer: 'Gugus — open-source software for the task forces for the prevention and handling of trafficking in persons.',
+  notFound: {
+    title: 'Page not found',
+    message: 'The address you opened does not exist or has been moved.',
+    back: 'Back to system status',
+  },
+  errors: {
+    unreachable: 'The Gugus server cannot be reached. Check your connection; the page will try again.',
+    unexpected: 'The server gave an answer that was not understood.',
+  },
+};
+
+/** The app shell: header, navigation, footer, shared error texts. */
+export const common = { id, en };

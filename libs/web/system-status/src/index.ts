@@ -1,0 +1,1 @@
+export { SystemStatusPage } from './lib/SystemStatusPage';
