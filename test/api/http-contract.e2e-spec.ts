@@ -12,7 +12,7 @@ describe('API HTTP contract', () => {
     await api?.stop();
   });
 
-  const post = (body: string | Buffer, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  const post = (body: string | Blob, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
     fetch(`${api.url}/system-checks`, { method: 'POST', headers, body });
 
   async function expectError(res: Response, status: number, code: string): Promise<ErrorBody> {
@@ -50,7 +50,7 @@ describe('API HTTP contract', () => {
   });
 
   it('answers a corrupt compressed body with 400, not 500', async () => {
-    await expectError(await post(Buffer.from('not gzip'), { 'content-type': 'application/json', 'content-encoding': 'gzip' }), 400, 'MALFORMED_JSON');
+    await expectError(await post(new Blob(['not gzip']), { 'content-type': 'application/json', 'content-encoding': 'gzip' }), 400, 'MALFORMED_JSON');
   });
 
   it('names each invalid field and rejects unknown ones', async () => {

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection, Client } from '@temporalio/client';
+import { readEnvironment } from '@gugus/server-config';
 import { isPortFree } from '@gugus/server-database';
 import { freePort, repoRoot } from '../support';
 
@@ -17,7 +18,7 @@ interface Launch {
 function launch(env: Record<string, string>): Launch {
   const child = spawn(process.execPath, [join(repoRoot, 'dist/apps/devstack/src/main.js')], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    env: { PATH: readEnvironment().PATH, HOME: readEnvironment().HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

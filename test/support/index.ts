@@ -1,3 +1,4 @@
 export * from './engines';
 export * from './env';
 export * from './services';
+export * from './browser';

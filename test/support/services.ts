@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { readEnvironment } from '@gugus/server-config';
 import { stopChild } from '@gugus/server-temporal';
 import { freePort, repoRoot } from './engines';
 import { testEnv } from './env';
@@ -17,10 +18,14 @@ export interface ServiceProcess {
   kill(): Promise<void>;
 }
 
-export function startService(entry: string, env: Record<string, string>): ServiceProcess {
+export function startService(entry: string, env: Record<string, string>, args: string[] = []): ServiceProcess {
   const script = join(repoRoot, entry);
   if (!existsSync(script)) throw new Error(`${entry} is not built: run the test command (it builds first)`);
-  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd: repoRoot,
+    env: { PATH: readEnvironment().PATH, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const listeners = new Set<() => void>();
   const collect = (chunk: Buffer) => {

