@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { systemCheckWorkflowId } from '@gugus/contracts';
 import { createDataSourceOptions } from '@gugus/server-database';
@@ -20,6 +20,7 @@ describe('systemCheck workflow', () => {
   let workerConnection: NativeConnection;
 
   beforeAll(async () => {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
     const { databaseUrl, temporalAddress } = testEnv();
     dataSource = await new DataSource({ ...createDataSourceOptions(databaseUrl, 2), entities: [SystemCheckEntity] }).initialize();
     const repository = new SystemCheckRepository(dataSource.getRepository(SystemCheckEntity));
