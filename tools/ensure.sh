@@ -17,9 +17,11 @@ node -e "const [a,b]=process.versions.node.split('.').map(Number);const [x,y]='$
   || fail "Node.js $(node --version) terlalu lama; perlu >= $NODE_MIN / too old; need >= $NODE_MIN."
 
 # Node modules: install when missing or when the lockfile changed since the last install.
+# `npm install`, not `npm ci`: lockfiles written without registry URLs (this workplace's npm setting)
+# leave out other platforms' optional packages, which `npm ci` rejects; every pinned version still holds.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "npm ci …"
-  npm ci --no-audit --no-fund --loglevel=error
+  say "npm install …"
+  npm install --no-audit --no-fund --loglevel=error
 fi
 
 # Temporal CLI: one on PATH, else a pinned build in .tools/bin (not on npm; built with Go).
