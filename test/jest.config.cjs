@@ -10,7 +10,7 @@ module.exports = {
   rootDir: root,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/{apps,libs,workflows,forms,test}/**/*.{spec,integration-spec,workflow-spec,e2e-spec}.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/', '/tmp/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/.data/', '<rootDir>/tmp/'],
   // Path aliases are rewritten by SWC, as in the build, so they also resolve in the global setup
   // (which Node loads outside Jest's module system).
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions({ rewritePaths: true }), swcrc: false }] },
