@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { runMigrations, startEmbeddedPostgres, type RunningPostgres } from '@gugus/server-database';
+import { loadReferenceData } from '@gugus/server-orgs';
 import { findTemporalCli, startTemporalDevServer, type RunningTemporal } from '@gugus/server-temporal';
 
 export const repoRoot = resolve(__dirname, '../..');
@@ -41,9 +42,11 @@ export async function startTestEngines(workDir: string): Promise<TestEngines> {
       freePort().then((port) => startTemporalDevServer({ cli: findTemporalCli(repoRoot), port })),
     ]);
     await runMigrations(pg.url);
+    await loadReferenceData(pg.url, { demo: true });
     return { databaseUrl: pg.url, temporalAddress: temporal.address, stop };
   } catch (err) {
     await stop();
     throw err;
   }
 }
+

@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, type ServerConfig } from '@gugus/server-config';
 import { DatabaseModule } from '@gugus/server-database';
+import { AuthModule } from '@gugus/server-auth';
 import { HealthModule } from '@gugus/server-health';
 import { createLoggingModule } from '@gugus/server-http';
+import { OrgsModule } from '@gugus/server-orgs';
 import { SystemCheckModule } from '@gugus/server-system-check';
 import { TemporalModule } from '@gugus/server-temporal';
 
@@ -11,7 +13,16 @@ export class AppModule {
   static register(config: ServerConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), createLoggingModule(config.LOG_LEVEL), DatabaseModule, TemporalModule, HealthModule, SystemCheckModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        createLoggingModule(config.LOG_LEVEL),
+        DatabaseModule,
+        TemporalModule,
+        AuthModule,
+        OrgsModule,
+        HealthModule,
+        SystemCheckModule,
+      ],
     };
   }
 }

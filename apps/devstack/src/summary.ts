@@ -1,4 +1,5 @@
 import type { SystemCheckView } from '@gugus/contracts';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '@gugus/server-orgs';
 import { StartupError } from './stack';
 
 /**
@@ -42,7 +43,9 @@ export function printSummary(print: (line: string) => void, s: Summary): void {
   row('PostgreSQL', s.databaseUrl.replace(/:[^:@/]+@/, ':****@'));
   row('Log / Logs', s.logDir);
   row('Data demo / Demo data', `workflow ${s.check.workflowId} (${s.check.status})`);
-  row('Login demo / Demo logins', 'belum ada: akun & peran menyusul (issue #3) / none yet: accounts & roles come with issue #3');
+  print('');
+  print(`Login demo (kata sandi / password: ${DEMO_PASSWORD})`);
+  for (const login of DEMO_LOGINS) row(login.email, `${login.role} — ${login.description}`);
   print('');
   print('Tekan Ctrl-C untuk berhenti / Press Ctrl-C to stop.');
 }

@@ -29,6 +29,12 @@ export const serverConfigSchema = z.object({
   TEMPORAL_ADDRESS: hostPort,
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('gugus'),
+  /** Lifetime of an access token; every request also checks that its session has not ended. */
+  AUTH_ACCESS_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  AUTH_REFRESH_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  /** Failed logins for one e-mail before it is locked, and for how long. */
+  AUTH_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  AUTH_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** Path to a prebuilt workflow bundle (production). Unset: the worker bundles `workflows/` at start. */
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
 });

@@ -6,6 +6,15 @@ export function statusForCode(code: ErrorCode): number {
     case ErrorCode.VALIDATION_FAILED:
     case ErrorCode.MALFORMED_JSON:
       return 400;
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.INVALID_CREDENTIALS:
+      return 401;
+    case ErrorCode.FORBIDDEN:
+      return 403;
+    case ErrorCode.CONFLICT:
+      return 409;
+    case ErrorCode.TOO_MANY_ATTEMPTS:
+      return 429;
     case ErrorCode.NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:
       return 404;

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, type SystemCheckView } from '@gugus/contracts';
+import { Public } from '@gugus/server-access';
 import { DomainError } from '@gugus/server-http';
 import { StartSystemCheckDto, SystemCheckViewDto } from './system-check.dto';
 import { SystemCheckService } from './system-check.service';
@@ -14,7 +15,9 @@ const uuidPipe = new ParseUUIDPipe({
     ),
 });
 
+// Public on purpose: an operational probe that carries no data, used by the status page before login.
 @ApiTags('system')
+@Public()
 @Controller('system-checks')
 export class SystemCheckController {
   constructor(private readonly service: SystemCheckService) {}

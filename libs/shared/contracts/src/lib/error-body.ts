@@ -13,6 +13,16 @@ export const ErrorCode = {
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   /** No route matches the method and path. */
   ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
+  /** No valid session: log in (again). */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** E-mail or password wrong. Deliberately the same for an unknown e-mail. */
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  /** Too many failed logins for this e-mail; wait and try again (applies to unknown e-mails too). */
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  /** Logged in, but the caller's roles do not allow this here. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** The request conflicts with the current state (e.g. a duplicate). */
+  CONFLICT: 'CONFLICT',
   /** The addressed record does not exist (or the caller may not know that it does). */
   NOT_FOUND: 'NOT_FOUND',
   /** A dependency (PostgreSQL, Temporal) could not be reached. */

@@ -1,0 +1,68 @@
+import { AbilityBuilder, createMongoAbility, subject as as, type MongoAbility } from '@casl/ability';
+import { Role, type Grant } from '@gugus/contracts';
+import { coveredCodePattern } from './coverage';
+import type { Action, Subject } from './permissions';
+
+/** What a permission check looks at on a concrete record. */
+export interface Scoped {
+  jurisdictionCode: string;
+  agencyId?: string | null;
+}
+
+export type GugusAbility = MongoAbility<[Action, Subject | (Scoped & { __caslSubjectType__?: string })]>;
+
+const ORG_RECORDS: Subject[] = ['TaskForce', 'Agency', 'Position', 'Person'];
+
+/**
+ * The one place that says who may do what: role × jurisdiction (a province grant covers its regencies)
+ * × agency. Anything not granted here is denied.
+ */
+export function abilityFor(grants: readonly Grant[]): GugusAbility {
+  const { can, build } = new AbilityBuilder<GugusAbility>(createMongoAbility);
+  can('read', 'Jurisdiction');
+  for (const grant of grants) {
+    const inScope = { jurisdictionCode: { $regex: coveredCodePattern(grant.jurisdictionCode) } };
+    const ownAgency = { agencyId: grant.agencyId };
+    switch (grant.role) {
+      case Role.SYSTEM_ADMIN:
+        can('manage', 'all');
+        break;
+      case Role.PROVINCIAL_ADMIN:
+        can('manage', ORG_RECORDS, inScope);
+        can('read', 'AuditLog', inScope);
+        break;
+      case Role.SECRETARIAT:
+        can('read', ORG_RECORDS, inScope);
+        can('update', 'TaskForce', inScope);
+        can('read', 'AuditLog', inScope);
+        break;
+      case Role.CHAIR:
+        can('read', ['TaskForce', 'Agency', 'Position'], inScope);
+        break;
+      case Role.AGENCY_OFFICER:
+        can('read', 'TaskForce', inScope);
+        can('read', ['Agency', 'Position', 'Person'], ownAgency);
+        break;
+      case Role.LEGAL_REVIEWER:
+      case Role.CASE_COORDINATOR:
+      case Role.CASE_WORKER:
+        can('read', ['TaskForce', 'Agency'], inScope);
+        can('read', ['Position', 'Person'], ownAgency);
+        break;
+      case Role.NATIONAL_ANALYST:
+        // Aggregates only: task-force structure, never people or agency records.
+        can('read', 'TaskForce', inScope);
+        break;
+      default: {
+        const unreachable: never = grant.role;
+        throw new Error(`Unknown role ${String(unreachable)}`);
+      }
+    }
+  }
+  return build();
+}
+
+/** Can `ability` do `action` on this concrete record of type `type`? */
+export function canOn(ability: GugusAbility, action: Action, type: Exclude<Subject, 'all'>, record: Scoped): boolean {
+  return ability.can(action, as(type, { ...record }) as never);
+}

@@ -1,0 +1,2 @@
+export * from './lib/auth.module';
+export * from './lib/auth.service';

@@ -1,0 +1,109 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, type Me, type SessionTokens } from '@gugus/contracts';
+import { SessionResolver, verifyPassword, type AuthUser } from '@gugus/server-access';
+import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
+import { DomainError } from '@gugus/server-http';
+import { OrgsRepository } from '@gugus/server-orgs';
+import { AuthRepository } from './auth.repository';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+
+/** Today's date in Indonesia (WIB), which decides whether a Plt. delegation applies. */
+export function jakartaDate(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+// One message for a wrong password and an unknown e-mail: the API must not reveal which e-mails exist.
+const invalidCredentials = () =>
+  new DomainError(ErrorCode.INVALID_CREDENTIALS, { id: 'E-mail atau kata sandi salah.', en: 'Wrong e-mail or password.' });
+
+const tooManyAttempts = (until: Date) =>
+  new DomainError(
+    ErrorCode.TOO_MANY_ATTEMPTS,
+    {
+      id: `Terlalu banyak percobaan masuk yang gagal. Coba lagi setelah ${until.toISOString()}.`,
+      en: `Too many failed logins. Try again after ${until.toISOString()}.`,
+    },
+    { retryAfter: until.toISOString() },
+  );
+
+const sessionEnded = () =>
+  new DomainError(ErrorCode.UNAUTHENTICATED, { id: 'Sesi berakhir; silakan masuk kembali.', en: 'The session has ended; please log in again.' });
+
+/** Local accounts: argon2 passwords, per-e-mail lockout, opaque tokens whose sessions can be ended. */
+@Injectable()
+export class AuthService extends SessionResolver {
+  constructor(
+    private readonly repo: AuthRepository,
+    private readonly orgs: OrgsRepository,
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+  ) {
+    super();
+  }
+
+  async login(email: string, password: string): Promise<SessionTokens & { personId: string }> {
+    const normalised = email.trim().toLowerCase();
+    const key = sha256(normalised);
+    const locked = await this.repo.lockedUntil(key);
+    if (locked) throw tooManyAttempts(locked);
+    const person = await this.orgs.findPersonByEmail(normalised);
+    const hash = person?.active ? await this.repo.passwordHashFor(person.id) : null;
+    // Always verify (against a decoy when there is no account) so timing does not tell either.
+    const ok = await verifyPassword(hash, password);
+    if (!ok || !person) {
+      const lockedNow = await this.repo.recordFailure(key, this.config.AUTH_LOCKOUT_THRESHOLD, this.config.AUTH_LOCKOUT_MINUTES);
+      if (lockedNow) throw tooManyAttempts(lockedNow);
+      throw invalidCredentials();
+    }
+    await this.repo.clearFailures(key);
+    const tokens = this.issueTokens();
+    await this.repo.createSession({ id: randomUUID(), personId: person.id, endedAt: null, ...tokens.stored });
+    return { ...tokens.plain, personId: person.id };
+  }
+
+  /** Exchanges a live refresh token for new tokens; the old refresh token stops working. */
+  async refresh(refreshToken: string): Promise<SessionTokens> {
+    const oldHash = sha256(refreshToken);
+    const session = await this.repo.findLiveByRefresh(oldHash);
+    if (!session) throw sessionEnded();
+    const tokens = this.issueTokens();
+    if (!(await this.repo.rotate(session.id, oldHash, tokens.stored))) throw sessionEnded();
+    return tokens.plain;
+  }
+
+  /** Ends the session: its access and refresh tokens stop working immediately. */
+  async logout(sessionId: string): Promise<void> {
+    await this.repo.end(sessionId);
+  }
+
+  async resolve(accessToken: string): Promise<AuthUser | null> {
+    if (accessToken.length > 200) return null;
+    const session = await this.repo.findLiveByAccess(sha256(accessToken));
+    if (!session) return null;
+    const person = await this.orgs.findPerson(session.personId);
+    if (!person?.active) return null;
+    const grants = await this.orgs.grantsFor(person.id, jakartaDate());
+    return { personId: person.id, sessionId: session.id, name: person.fullName, email: person.email, grants };
+  }
+
+  me(user: AuthUser): Me {
+    return { personId: user.personId, name: user.name, email: user.email, grants: user.grants };
+  }
+
+  private issueTokens() {
+    const accessToken = newToken();
+    const refreshToken = newToken();
+    const now = Date.now();
+    return {
+      plain: { accessToken, refreshToken, expiresIn: this.config.AUTH_ACCESS_TTL_MINUTES * 60 },
+      stored: {
+        accessHash: sha256(accessToken),
+        accessExpiresAt: new Date(now + this.config.AUTH_ACCESS_TTL_MINUTES * 60_000),
+        refreshHash: sha256(refreshToken),
+        refreshExpiresAt: new Date(now + this.config.AUTH_REFRESH_TTL_HOURS * 3_600_000),
+      },
+    };
+  }
+}

@@ -1,0 +1,129 @@
+import type { DataSource } from 'typeorm';
+import { Role, SubTaskForceKind, type AgencyKind } from '@gugus/contracts';
+import { hashPassword } from '@gugus/server-access';
+import { OrgsRepository } from './orgs.repository';
+import { subTaskForceKindsFor } from './orgs.service';
+
+/** Password of every demo account. Demo data only: never seeded outside `npm start` and tests. */
+export const DEMO_PASSWORD = 'gugus-demo-2026';
+
+export interface DemoLogin {
+  email: string;
+  role: Role;
+  description: string;
+}
+
+interface DemoAgency {
+  jurisdictionCode: string;
+  name: string;
+  kind: AgencyKind;
+  subTaskForces: SubTaskForceKind[];
+  people: { email: string; name: string; title: string; roles: Role[]; description: string }[];
+}
+
+/** A national secretariat, West Java with Kabupaten Bandung, and Riau Islands with Kota Batam. */
+const DEMO_AGENCIES: DemoAgency[] = [
+  {
+    jurisdictionCode: '00',
+    name: 'Kementerian Pemberdayaan Perempuan dan Perlindungan Anak',
+    kind: 'women_child_protection_office',
+    subTaskForces: [],
+    people: [
+      { email: 'admin@gugus.test', name: 'Admin Sistem Gugus', title: 'Administrator Sistem', roles: [Role.SYSTEM_ADMIN], description: 'Administrator sistem / system administrator' },
+      { email: 'analis@gugus.test', name: 'Dewi Anggraini', title: 'Analis Data TPPO', roles: [Role.NATIONAL_ANALYST], description: 'Analis nasional / national analyst' },
+    ],
+  },
+  {
+    jurisdictionCode: '32',
+    name: 'DP3AKB Provinsi Jawa Barat',
+    kind: 'women_child_protection_office',
+    subTaskForces: [SubTaskForceKind.PREVENTION],
+    people: [
+      { email: 'admin.jabar@gugus.test', name: 'Rina Kusumawati', title: 'Kepala Bidang Perlindungan Perempuan', roles: [Role.PROVINCIAL_ADMIN], description: 'Admin provinsi Jawa Barat / West Java provincial administrator' },
+      { email: 'sekretariat.jabar@gugus.test', name: 'Dedi Supriadi', title: 'Sekretaris Gugus Tugas', roles: [Role.SECRETARIAT], description: 'Sekretariat GT Jawa Barat / West Java secretariat' },
+    ],
+  },
+  {
+    jurisdictionCode: '32',
+    name: 'Biro Hukum Setda Provinsi Jawa Barat',
+    kind: 'legal_bureau',
+    subTaskForces: [SubTaskForceKind.LEGAL_NORM],
+    people: [{ email: 'hukum.jabar@gugus.test', name: 'Siti Nurhaliza', title: 'Analis Hukum', roles: [Role.LEGAL_REVIEWER], description: 'Peninjau hukum / legal reviewer' }],
+  },
+  {
+    jurisdictionCode: '32',
+    name: 'UPTD PPA Provinsi Jawa Barat',
+    kind: 'integrated_service_centre',
+    subTaskForces: [SubTaskForceKind.SOCIAL],
+    people: [
+      { email: 'koordinator.jabar@gugus.test', name: 'Ahmad Fauzi', title: 'Manajer Kasus', roles: [Role.CASE_COORDINATOR], description: 'Koordinator kasus / case coordinator' },
+      { email: 'pekerja.jabar@gugus.test', name: 'Lina Marlina', title: 'Pekerja Sosial', roles: [Role.CASE_WORKER], description: 'Pekerja kasus / case worker' },
+    ],
+  },
+  {
+    jurisdictionCode: '32',
+    name: 'Sekretariat Daerah Provinsi Jawa Barat',
+    kind: 'government_office',
+    subTaskForces: [SubTaskForceKind.COOPERATION],
+    people: [{ email: 'ketua.jabar@gugus.test', name: 'Hendra Wijaya', title: 'Wakil Gubernur', roles: [Role.CHAIR], description: 'Ketua GT Jawa Barat / West Java chair' }],
+  },
+  {
+    jurisdictionCode: '32.04',
+    name: 'Dinas Kesehatan Kabupaten Bandung',
+    kind: 'government_office',
+    subTaskForces: [SubTaskForceKind.HEALTH],
+    people: [{ email: 'dinkes.bandung@gugus.test', name: 'Yusuf Hidayat', title: 'Staf Pelayanan Kesehatan', roles: [Role.AGENCY_OFFICER], description: 'Petugas instansi, Kab. Bandung / agency officer' }],
+  },
+  {
+    jurisdictionCode: '32.04',
+    name: 'DP2KBP3A Kabupaten Bandung',
+    kind: 'women_child_protection_office',
+    subTaskForces: [SubTaskForceKind.PREVENTION],
+    people: [{ email: 'sekretariat.bandung@gugus.test', name: 'Ujang Sopandi', title: 'Sekretaris Gugus Tugas', roles: [Role.SECRETARIAT], description: 'Sekretariat GT Kab. Bandung / regency secretariat' }],
+  },
+  {
+    jurisdictionCode: '21',
+    name: 'DP3AP2KB Provinsi Kepulauan Riau',
+    kind: 'women_child_protection_office',
+    subTaskForces: [SubTaskForceKind.PREVENTION],
+    people: [{ email: 'admin.kepri@gugus.test', name: 'Nurul Aini', title: 'Kepala Bidang PPA', roles: [Role.PROVINCIAL_ADMIN], description: 'Admin provinsi Kepulauan Riau / Riau Islands provincial administrator' }],
+  },
+  {
+    jurisdictionCode: '21.71',
+    name: 'Dinas Sosial Kota Batam',
+    kind: 'government_office',
+    subTaskForces: [SubTaskForceKind.SOCIAL],
+    people: [{ email: 'dinsos.batam@gugus.test', name: 'Rahmat Hidayat', title: 'Pekerja Sosial', roles: [Role.AGENCY_OFFICER], description: 'Petugas instansi, Kota Batam / agency officer' }],
+  },
+];
+
+/** Demo logins in the order the start command prints them. */
+export const DEMO_LOGINS: DemoLogin[] = DEMO_AGENCIES.flatMap((a) => a.people.map((p) => ({ email: p.email, role: p.roles[0], description: p.description })));
+
+/** Creates the demo task forces, agencies, positions and people; skips what already exists. */
+export async function seedDemoOrganisations(dataSource: DataSource): Promise<void> {
+  const repo = new OrgsRepository(dataSource);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await repo.transaction(async (tx) => {
+    for (const code of ['00', '32', '32.04', '21', '21.71']) {
+      if (await tx.findTaskForce(code)) continue;
+      const j = await tx.findJurisdiction(code);
+      if (!j) throw new Error(`Jurisdiction ${code} missing: sync jurisdictions first`);
+      await tx.createTaskForce(code, j.level === 'national' ? 'Gugus Tugas PP-TPPO Nasional' : `Gugus Tugas PP-TPPO ${j.name}`, subTaskForceKindsFor(j.level));
+    }
+    for (const demo of DEMO_AGENCIES) {
+      let agency = await tx.findAgencyByName(demo.jurisdictionCode, demo.name);
+      if (!agency) {
+        const tf = await tx.findTaskForce(demo.jurisdictionCode);
+        const subIds = (tf?.subTaskForces ?? []).filter((s) => demo.subTaskForces.includes(s.kind)).map((s) => s.id);
+        agency = await tx.createAgency({ jurisdictionCode: demo.jurisdictionCode, name: demo.name, kind: demo.kind }, subIds);
+      }
+      for (const p of demo.people) {
+        if (await tx.findPersonByEmail(p.email)) continue;
+        const person = await tx.createPerson({ agencyId: agency.id, fullName: p.name, email: p.email, passwordHash });
+        const position = await tx.createPosition({ agencyId: agency.id, title: p.title, roles: p.roles, representsAgency: false });
+        await tx.assignPosition(position.id, person.id, null, null);
+      }
+    }
+  });
+}

@@ -1,0 +1,148 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AgencyView, JurisdictionView, PersonView, PositionView, TaskForceView } from '@gugus/contracts';
+import { CurrentUser, RequirePermission, type AuthUser } from '@gugus/server-access';
+import { uuidParam } from '@gugus/server-http';
+import { AgencyQuery, AssignHolderDto, CreateAgencyDto, CreateDelegationDto, CreatePersonDto, CreatePositionDto, JurisdictionQuery, ListJurisdictionsQuery } from './orgs.dto';
+import { OrgsService } from './orgs.service';
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@Controller('jurisdictions')
+export class JurisdictionsController {
+  constructor(private readonly orgs: OrgsService) {}
+
+  @Get()
+  @RequirePermission('read', 'Jurisdiction')
+  @ApiOperation({ summary: 'Daftar wilayah (kode resmi) / List jurisdictions (official codes)' })
+  list(@Query() query: ListJurisdictionsQuery): Promise<JurisdictionView[]> {
+    return this.orgs.listJurisdictions(query);
+  }
+
+  @Get(':code')
+  @RequirePermission('read', 'Jurisdiction')
+  @ApiOperation({ summary: 'Satu wilayah / One jurisdiction' })
+  get(@Param('code') code: string): Promise<JurisdictionView> {
+    return this.orgs.getJurisdiction(code);
+  }
+}
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@Controller('task-forces')
+export class TaskForcesController {
+  constructor(private readonly orgs: OrgsService) {}
+
+  @Get(':jurisdictionCode')
+  @RequirePermission('read', 'TaskForce')
+  @ApiOperation({ summary: 'Gugus tugas suatu wilayah dengan sub-gugusnya / The task force of a jurisdiction with its Sub-TFs' })
+  get(@Param('jurisdictionCode') code: string, @CurrentUser() user: AuthUser): Promise<TaskForceView> {
+    return this.orgs.getTaskForce(user, code);
+  }
+
+  @Put(':jurisdictionCode')
+  @RequirePermission('create', 'TaskForce')
+  @ApiOperation({ summary: 'Bentuk gugus tugas bila belum ada (idempoten) / Create the task force if missing (idempotent)' })
+  ensure(@Param('jurisdictionCode') code: string, @CurrentUser() user: AuthUser): Promise<TaskForceView> {
+    return this.orgs.ensureTaskForce(user, code);
+  }
+}
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@Controller('agencies')
+export class AgenciesController {
+  constructor(private readonly orgs: OrgsService) {}
+
+  @Get()
+  @RequirePermission('read', 'Agency')
+  @ApiOperation({ summary: 'Instansi di suatu wilayah / Agencies of a jurisdiction' })
+  list(@Query() query: JurisdictionQuery, @CurrentUser() user: AuthUser): Promise<AgencyView[]> {
+    return this.orgs.listAgencies(user, query.jurisdictionCode);
+  }
+
+  @Post()
+  @RequirePermission('create', 'Agency')
+  @ApiOperation({ summary: 'Tambah instansi / Add an agency' })
+  create(@Body() body: CreateAgencyDto, @CurrentUser() user: AuthUser): Promise<AgencyView> {
+    return this.orgs.createAgency(user, body);
+  }
+
+  @Get(':id')
+  @RequirePermission('read', 'Agency')
+  @ApiOperation({ summary: 'Satu instansi / One agency' })
+  get(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<AgencyView> {
+    return this.orgs.getAgency(user, id);
+  }
+
+  @Get(':id/positions')
+  @RequirePermission('read', 'Position')
+  @ApiOperation({ summary: 'Jabatan di instansi / Positions in an agency' })
+  positions(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<PositionView[]> {
+    return this.orgs.listPositions(user, id);
+  }
+
+  @Post(':id/positions')
+  @RequirePermission('create', 'Position')
+  @ApiOperation({ summary: 'Tambah jabatan / Add a position' })
+  createPosition(@Param('id', uuidParam('id')) id: string, @Body() body: CreatePositionDto, @CurrentUser() user: AuthUser): Promise<PositionView> {
+    return this.orgs.createPosition(user, id, body);
+  }
+}
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@Controller('positions')
+export class PositionsController {
+  constructor(private readonly orgs: OrgsService) {}
+
+  @Get(':id')
+  @RequirePermission('read', 'Position')
+  @ApiOperation({ summary: 'Jabatan dengan riwayat pemegang dan Plt. / A position with its holders and acting officials' })
+  get(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<PositionView> {
+    return this.orgs.getPosition(user, id);
+  }
+
+  @Put(':id/holder')
+  @RequirePermission('update', 'Position')
+  @ApiOperation({ summary: 'Pindahkan jabatan ke orang lain, dengan catatan serah terima / Move a position to another person, with a handover note' })
+  assign(@Param('id', uuidParam('id')) id: string, @Body() body: AssignHolderDto, @CurrentUser() user: AuthUser): Promise<PositionView> {
+    return this.orgs.assignHolder(user, id, body);
+  }
+
+  @Post(':id/delegations')
+  @HttpCode(201)
+  @RequirePermission('update', 'Position')
+  @ApiOperation({ summary: 'Tunjuk pelaksana tugas (Plt.) untuk suatu periode / Delegate to an acting official for a period' })
+  delegate(@Param('id', uuidParam('id')) id: string, @Body() body: CreateDelegationDto, @CurrentUser() user: AuthUser): Promise<PositionView> {
+    return this.orgs.delegate(user, id, body);
+  }
+}
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@Controller('people')
+export class PeopleController {
+  constructor(private readonly orgs: OrgsService) {}
+
+  @Get()
+  @RequirePermission('read', 'Person')
+  @ApiOperation({ summary: 'Orang di suatu instansi / People of an agency' })
+  list(@Query() query: AgencyQuery, @CurrentUser() user: AuthUser): Promise<PersonView[]> {
+    return this.orgs.listPeople(user, query.agencyId);
+  }
+
+  @Post()
+  @RequirePermission('create', 'Person')
+  @ApiOperation({ summary: 'Tambah orang / Add a person' })
+  create(@Body() body: CreatePersonDto, @CurrentUser() user: AuthUser): Promise<PersonView> {
+    return this.orgs.createPerson(user, body);
+  }
+
+  @Get(':id')
+  @RequirePermission('read', 'Person')
+  @ApiOperation({ summary: 'Satu orang / One person' })
+  get(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<PersonView> {
+    return this.orgs.getPerson(user, id);
+  }
+}

@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AgencyKind, Grant, JurisdictionLevel, Role, SubTaskForceKind } from '@gugus/contracts';
+import {
+  AgencyEntity,
+  DelegationEntity,
+  JurisdictionEntity,
+  PersonEntity,
+  PositionAssignmentEntity,
+  PositionEntity,
+  SubTaskForceEntity,
+  TaskForceEntity,
+} from './orgs.entities';
+
+/** All persistence of the organisations context. Only this class touches TypeORM. */
+@Injectable()
+export class OrgsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (tx: OrgsRepository) => Promise<T>): Promise<T> {
+    return this.db.transaction((manager) => work(new TransactionalOrgsRepository(this.db, manager)));
+  }
+
+  protected get manager(): EntityManager {
+    return this.db.manager;
+  }
+
+  // Jurisdictions
+  findJurisdiction(code: string): Promise<JurisdictionEntity | null> {
+    return this.manager.findOneBy(JurisdictionEntity, { code });
+  }
+
+  listJurisdictions(filter: { level?: JurisdictionLevel; parentCode?: string }): Promise<JurisdictionEntity[]> {
+    return this.manager.find(JurisdictionEntity, { where: { ...filter }, order: { code: 'ASC' } });
+  }
+
+  // Task forces
+  findTaskForce(jurisdictionCode: string): Promise<TaskForceEntity | null> {
+    return this.manager.findOne(TaskForceEntity, { where: { jurisdictionCode }, relations: { subTaskForces: { members: true } } });
+  }
+
+  async createTaskForce(jurisdictionCode: string, name: string, kinds: readonly SubTaskForceKind[]): Promise<TaskForceEntity> {
+    const id = randomUUID();
+    await this.manager.insert(TaskForceEntity, { id, jurisdictionCode, name, chairPositionId: null, steeringAgencyId: null });
+    await this.manager.insert(
+      SubTaskForceEntity,
+      kinds.map((kind) => ({ id: randomUUID(), taskForceId: id, kind, leadAgencyId: null })),
+    );
+    return (await this.findTaskForce(jurisdictionCode)) as TaskForceEntity;
+  }
+
+  async updateTaskForce(id: string, patch: { chairPositionId?: string | null; steeringAgencyId?: string | null; name?: string }): Promise<void> {
+    await this.manager.update(TaskForceEntity, { id }, patch);
+  }
+
+  async setSubTaskForceLead(subTaskForceId: string, agencyId: string | null): Promise<void> {
+    await this.manager.update(SubTaskForceEntity, { id: subTaskForceId }, { leadAgencyId: agencyId });
+  }
+
+  // Agencies
+  findAgency(id: string): Promise<AgencyEntity | null> {
+    return this.manager.findOne(AgencyEntity, { where: { id }, relations: { subTaskForces: true } });
+  }
+
+  listAgencies(jurisdictionCode: string): Promise<AgencyEntity[]> {
+    return this.manager.find(AgencyEntity, { where: { jurisdictionCode }, relations: { subTaskForces: true }, order: { name: 'ASC' } });
+  }
+
+  findAgencyByName(jurisdictionCode: string, name: string): Promise<AgencyEntity | null> {
+    return this.manager.findOneBy(AgencyEntity, { jurisdictionCode, name });
+  }
+
+  async createAgency(input: { jurisdictionCode: string; name: string; kind: AgencyKind }, subTaskForceIds: string[]): Promise<AgencyEntity> {
+    const id = randomUUID();
+    await this.manager.insert(AgencyEntity, { id, ...input });
+    if (subTaskForceIds.length) {
+      await this.manager.query(
+        `INSERT INTO sub_task_force_members (sub_task_force_id, agency_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING`,
+        [subTaskForceIds, id],
+      );
+    }
+    return (await this.findAgency(id)) as AgencyEntity;
+  }
+
+  // People
+  findPerson(id: string): Promise<PersonEntity | null> {
+    return this.manager.findOne(PersonEntity, { where: { id }, relations: { agency: true } });
+  }
+
+  findPersonByEmail(email: string): Promise<PersonEntity | null> {
+    return this.manager.findOne(PersonEntity, { where: { email }, relations: { agency: true } });
+  }
+
+  listPeople(filter: { agencyIds: string[] }): Promise<PersonEntity[]> {
+    if (filter.agencyIds.length === 0) return Promise.resolve([]);
+    return this.manager
+      .createQueryBuilder(PersonEntity, 'p')
+      .leftJoinAndSelect('p.agency', 'a')
+      .where('p.agency_id = ANY(:ids)', { ids: filter.agencyIds })
+      .orderBy('p.full_name')
+      .getMany();
+  }
+
+  async createPerson(input: { agencyId: string; fullName: string; email: string; passwordHash: string | null }): Promise<PersonEntity> {
+    const id = randomUUID();
+    await this.manager.insert(PersonEntity, { id, ...input, active: true });
+    return (await this.findPerson(id)) as PersonEntity;
+  }
+
+  // Positions
+  findPosition(id: string): Promise<PositionEntity | null> {
+    return this.manager.findOne(PositionEntity, { where: { id }, relations: { agency: true, holder: true } });
+  }
+
+  listPositions(agencyId: string): Promise<PositionEntity[]> {
+    return this.manager.find(PositionEntity, { where: { agencyId }, relations: { agency: true, holder: true }, order: { title: 'ASC' } });
+  }
+
+  async createPosition(input: { agencyId: string; title: string; roles: Role[]; representsAgency: boolean }): Promise<PositionEntity> {
+    const id = randomUUID();
+    await this.manager.insert(PositionEntity, { id, ...input, holderId: null });
+    return (await this.findPosition(id)) as PositionEntity;
+  }
+
+  positionHistory(positionId: string): Promise<PositionAssignmentEntity[]> {
+    return this.manager.find(PositionAssignmentEntity, { where: { positionId }, relations: { person: true }, order: { startedAt: 'DESC' } });
+  }
+
+  positionDelegations(positionId: string): Promise<DelegationEntity[]> {
+    return this.manager.find(DelegationEntity, { where: { positionId }, relations: { delegate: true }, order: { startsOn: 'DESC' } });
+  }
+
+  /** Ends the current holder's assignment with the handover note and starts the new one. */
+  async assignPosition(positionId: string, personId: string | null, handoverNote: string | null, assignedBy: string | null): Promise<void> {
+    await this.manager.query(
+      `UPDATE position_assignments SET ended_at = now(), handover_note = $2 WHERE position_id = $1 AND ended_at IS NULL`,
+      [positionId, handoverNote],
+    );
+    if (personId) {
+      await this.manager.insert(PositionAssignmentEntity, {
+        id: randomUUID(),
+        positionId,
+        personId,
+        startedAt: new Date(),
+        endedAt: null,
+        handoverNote: null,
+        assignedBy,
+      });
+    }
+    await this.manager.update(PositionEntity, { id: positionId }, { holderId: personId });
+  }
+
+  async createDelegation(input: { positionId: string; delegateId: string; startsOn: string; endsOn: string; reason: string | null; createdBy: string | null }): Promise<string> {
+    const id = randomUUID();
+    await this.manager.insert(DelegationEntity, { id, ...input });
+    return id;
+  }
+
+  /** Grants from positions the person holds, and from delegations whose dates include `onDate`. */
+  async grantsFor(personId: string, onDate: string): Promise<Grant[]> {
+    const rows: { role: Role; jurisdiction_code: string; agency_id: string; position_id: string; via: 'holder' | 'delegation' }[] = await this.manager.query(
+      `SELECT unnest(p.roles) AS role, a.jurisdiction_code, a.id AS agency_id, p.id AS position_id, 'holder' AS via
+         FROM positions p JOIN agencies a ON a.id = p.agency_id
+        WHERE p.holder_id = $1
+       UNION ALL
+       SELECT unnest(p.roles), a.jurisdiction_code, a.id, p.id, 'delegation'
+         FROM delegations d JOIN positions p ON p.id = d.position_id JOIN agencies a ON a.id = p.agency_id
+        WHERE d.delegate_id = $1 AND $2::date BETWEEN d.starts_on AND d.ends_on`,
+      [personId, onDate],
+    );
+    return rows.map((r) => ({ role: r.role, jurisdictionCode: r.jurisdiction_code, agencyId: r.agency_id, positionId: r.position_id, via: r.via }));
+  }
+}
+
+class TransactionalOrgsRepository extends OrgsRepository {
+  constructor(
+    db: DataSource,
+    private readonly tx: EntityManager,
+  ) {
+    super(db);
+  }
+  protected override get manager(): EntityManager {
+    return this.tx;
+  }
+  override transaction<T>(work: (tx: OrgsRepository) => Promise<T>): Promise<T> {
+    return work(this);
+  }
+}

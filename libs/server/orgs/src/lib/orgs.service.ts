@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import {
+  SUB_TASK_FORCE_KINDS,
+  SubTaskForceKind,
+  type AgencyView,
+  type JurisdictionLevel,
+  type JurisdictionView,
+  type PersonView,
+  type PositionView,
+  type TaskForceView,
+} from '@gugus/contracts';
+import { abilityFor, assertCan, canOn, forbidden, hasGrantCovering, hashPassword, type AuthUser } from '@gugus/server-access';
+import { assertJurisdictionCode, conflict, invalid, notFound } from './orgs.errors';
+import { toAgencyView, toJurisdictionView, toPersonView, toPositionView, toTaskForceView } from './orgs.mapper';
+import { OrgsRepository } from './orgs.repository';
+import type { AssignHolderDto, CreateAgencyDto, CreateDelegationDto, CreatePersonDto, CreatePositionDto } from './orgs.dto';
+
+const JURISDICTION = { id: 'Wilayah', en: 'Jurisdiction' };
+const TASK_FORCE = { id: 'Gugus tugas', en: 'Task force' };
+const AGENCY = { id: 'Instansi', en: 'Agency' };
+const PERSON = { id: 'Orang', en: 'Person' };
+const POSITION = { id: 'Jabatan', en: 'Position' };
+
+/** Sub-TFs of a task force at `level`: regencies/cities have no Legal Norm Development Sub-TF. */
+export function subTaskForceKindsFor(level: JurisdictionLevel): SubTaskForceKind[] {
+  return SUB_TASK_FORCE_KINDS.filter((k) => level !== 'regency' || k !== SubTaskForceKind.LEGAL_NORM);
+}
+
+/** The rules of the organisations context; every method checks the caller's rights on the record. */
+@Injectable()
+export class OrgsService {
+  constructor(private readonly repo: OrgsRepository) {}
+
+  async listJurisdictions(filter: { level?: JurisdictionLevel; parentCode?: string }): Promise<JurisdictionView[]> {
+    return (await this.repo.listJurisdictions(filter)).map(toJurisdictionView);
+  }
+
+  async getJurisdiction(code: string): Promise<JurisdictionView> {
+    assertJurisdictionCode(code, 'code');
+    const j = await this.repo.findJurisdiction(code);
+    if (!j) throw notFound(JURISDICTION, code);
+    return toJurisdictionView(j);
+  }
+
+  async getTaskForce(user: AuthUser, jurisdictionCode: string): Promise<TaskForceView> {
+    assertJurisdictionCode(jurisdictionCode);
+    assertCan(user, 'read', 'TaskForce', { jurisdictionCode });
+    const tf = await this.repo.findTaskForce(jurisdictionCode);
+    if (!tf) throw notFound(TASK_FORCE, jurisdictionCode);
+    return toTaskForceView(tf);
+  }
+
+  /** Creates the task force of a jurisdiction, with its Sub-TFs, unless it exists already. */
+  async ensureTaskForce(user: AuthUser, jurisdictionCode: string): Promise<TaskForceView> {
+    assertJurisdictionCode(jurisdictionCode);
+    assertCan(user, 'create', 'TaskForce', { jurisdictionCode });
+    const j = await this.repo.findJurisdiction(jurisdictionCode);
+    if (!j) throw notFound(JURISDICTION, jurisdictionCode);
+    const existing = await this.repo.findTaskForce(jurisdictionCode);
+    if (existing) return toTaskForceView(existing);
+    const name = j.level === 'national' ? 'Gugus Tugas PP-TPPO Nasional' : `Gugus Tugas PP-TPPO ${j.name}`;
+    return toTaskForceView(await this.repo.createTaskForce(jurisdictionCode, name, subTaskForceKindsFor(j.level)));
+  }
+
+  async listAgencies(user: AuthUser, jurisdictionCode: string): Promise<AgencyView[]> {
+    assertJurisdictionCode(jurisdictionCode);
+    if (!hasGrantCovering(user, jurisdictionCode)) throw forbidden();
+    const agencies = await this.repo.listAgencies(jurisdictionCode);
+    const ability = abilityFor(user.grants);
+    return agencies.filter((a) => canOn(ability, 'read', 'Agency', { jurisdictionCode: a.jurisdictionCode, agencyId: a.id })).map(toAgencyView);
+  }
+
+  async getAgency(user: AuthUser, id: string): Promise<AgencyView> {
+    const agency = await this.repo.findAgency(id);
+    if (!agency) throw notFound(AGENCY, id);
+    assertCan(user, 'read', 'Agency', { jurisdictionCode: agency.jurisdictionCode, agencyId: agency.id });
+    return toAgencyView(agency);
+  }
+
+  async createAgency(user: AuthUser, dto: CreateAgencyDto): Promise<AgencyView> {
+    assertCan(user, 'create', 'Agency', { jurisdictionCode: dto.jurisdictionCode });
+    const j = await this.repo.findJurisdiction(dto.jurisdictionCode);
+    if (!j) throw notFound(JURISDICTION, dto.jurisdictionCode);
+    const name = dto.name.trim();
+    if (await this.repo.findAgencyByName(dto.jurisdictionCode, name)) {
+      throw conflict({ id: `Instansi "${name}" sudah ada di wilayah ini.`, en: `Agency "${name}" already exists in this jurisdiction.` });
+    }
+    const kinds = dto.subTaskForces ?? [];
+    let subTaskForceIds: string[] = [];
+    if (kinds.length) {
+      const tf = await this.repo.findTaskForce(dto.jurisdictionCode);
+      if (!tf) throw invalid('subTaskForces', { id: 'gugus tugas wilayah ini belum dibentuk', en: 'this jurisdiction has no task force yet' });
+      const missing = kinds.filter((k) => !tf.subTaskForces.some((s) => s.kind === k));
+      if (missing.length) throw invalid('subTaskForces', { id: `sub-gugus tidak ada di wilayah ini: ${missing.join(', ')}`, en: `no such Sub-TF here: ${missing.join(', ')}` });
+      subTaskForceIds = tf.subTaskForces.filter((s) => kinds.includes(s.kind)).map((s) => s.id);
+    }
+    return toAgencyView(await this.repo.createAgency({ jurisdictionCode: dto.jurisdictionCode, name, kind: dto.kind }, subTaskForceIds));
+  }
+
+  async listPositions(user: AuthUser, agencyId: string): Promise<PositionView[]> {
+    const agency = await this.repo.findAgency(agencyId);
+    if (!agency) throw notFound(AGENCY, agencyId);
+    assertCan(user, 'read', 'Position', { jurisdictionCode: agency.jurisdictionCode, agencyId });
+    return (await this.repo.listPositions(agencyId)).map((p) => toPositionView(p, [], []));
+  }
+
+  async createPosition(user: AuthUser, agencyId: string, dto: CreatePositionDto): Promise<PositionView> {
+    const agency = await this.repo.findAgency(agencyId);
+    if (!agency) throw notFound(AGENCY, agencyId);
+    assertCan(user, 'create', 'Position', { jurisdictionCode: agency.jurisdictionCode, agencyId });
+    const position = await this.repo.createPosition({ agencyId, title: dto.title.trim(), roles: [...new Set(dto.roles)], representsAgency: dto.representsAgency ?? false });
+    return toPositionView(position, [], []);
+  }
+
+  async getPosition(user: AuthUser, id: string): Promise<PositionView> {
+    const position = await this.repo.findPosition(id);
+    if (!position?.agency) throw notFound(POSITION, id);
+    assertCan(user, 'read', 'Position', { jurisdictionCode: position.agency.jurisdictionCode, agencyId: position.agencyId });
+    return toPositionView(position, await this.repo.positionHistory(id), await this.repo.positionDelegations(id));
+  }
+
+  /**
+   * Moves a position to another person (staff turnover). The outgoing holder's assignment is closed
+   * with the handover note; rights follow the position at once.
+   */
+  async assignHolder(user: AuthUser, positionId: string, dto: AssignHolderDto): Promise<PositionView> {
+    const position = await this.repo.findPosition(positionId);
+    if (!position?.agency) throw notFound(POSITION, positionId);
+    assertCan(user, 'update', 'Position', { jurisdictionCode: position.agency.jurisdictionCode, agencyId: position.agencyId });
+    if (dto.personId) await this.personInScope(user, dto.personId, 'personId');
+    if (position.holderId && position.holderId === dto.personId) {
+      throw conflict({ id: 'Orang ini sudah memegang jabatan tersebut.', en: 'This person already holds the position.' });
+    }
+    if (position.holderId && !dto.handoverNote?.trim()) {
+      throw invalid('handoverNote', { id: 'wajib diisi saat jabatan berpindah tangan', en: 'is required when the position changes hands' });
+    }
+    await this.repo.transaction((tx) => tx.assignPosition(positionId, dto.personId, dto.handoverNote?.trim() || null, user.personId));
+    return this.getPosition(user, positionId);
+  }
+
+  /** Delegates a position to an acting official (Plt.) for a period; rights apply only within it. */
+  async delegate(user: AuthUser, positionId: string, dto: CreateDelegationDto): Promise<PositionView> {
+    const position = await this.repo.findPosition(positionId);
+    if (!position?.agency) throw notFound(POSITION, positionId);
+    assertCan(user, 'update', 'Position', { jurisdictionCode: position.agency.jurisdictionCode, agencyId: position.agencyId });
+    if (dto.endsOn < dto.startsOn) throw invalid('endsOn', { id: 'tidak boleh sebelum tanggal mulai', en: 'must not be before startsOn' });
+    await this.personInScope(user, dto.personId, 'personId');
+    await this.repo.createDelegation({ positionId, delegateId: dto.personId, startsOn: dto.startsOn, endsOn: dto.endsOn, reason: dto.reason?.trim() || null, createdBy: user.personId });
+    return this.getPosition(user, positionId);
+  }
+
+  async listPeople(user: AuthUser, agencyId: string): Promise<PersonView[]> {
+    const agency = await this.repo.findAgency(agencyId);
+    if (!agency) throw notFound(AGENCY, agencyId);
+    assertCan(user, 'read', 'Person', { jurisdictionCode: agency.jurisdictionCode, agencyId });
+    return (await this.repo.listPeople({ agencyIds: [agencyId] })).map(toPersonView);
+  }
+
+  async getPerson(user: AuthUser, id: string): Promise<PersonView> {
+    return toPersonView(await this.personInScope(user, id, 'id', 'read'));
+  }
+
+  async createPerson(user: AuthUser, dto: CreatePersonDto): Promise<PersonView> {
+    const agency = await this.repo.findAgency(dto.agencyId);
+    if (!agency) throw notFound(AGENCY, dto.agencyId);
+    assertCan(user, 'create', 'Person', { jurisdictionCode: agency.jurisdictionCode, agencyId: agency.id });
+    const email = dto.email.trim().toLowerCase();
+    if (await this.repo.findPersonByEmail(email)) {
+      throw conflict({ id: 'Alamat e-mail ini sudah dipakai.', en: 'This e-mail address is already in use.' });
+    }
+    const passwordHash = dto.password ? await hashPassword(dto.password) : null;
+    return toPersonView(await this.repo.createPerson({ agencyId: agency.id, fullName: dto.fullName.trim(), email, passwordHash }));
+  }
+
+  private async personInScope(user: AuthUser, personId: string, field: string, action: 'read' | 'update' = 'read') {
+    const person = await this.repo.findPerson(personId);
+    if (!person?.agency) throw field === 'id' ? notFound(PERSON, personId) : invalid(field, { id: 'orang ini tidak ditemukan', en: 'no such person' });
+    assertCan(user, action, 'Person', { jurisdictionCode: person.agency.jurisdictionCode, agencyId: person.agencyId });
+    return person;
+  }
+}

@@ -1,0 +1,94 @@
+import type { Role } from './access';
+
+/** The six Sub-TFs; regency/city task forces have no Legal Norm Development Sub-TF. */
+export const SubTaskForceKind = {
+  PREVENTION: 'prevention_child_participation',
+  HEALTH: 'health_rehabilitation',
+  SOCIAL: 'social_rehabilitation_repatriation_reintegration',
+  LEGAL_NORM: 'legal_norm_development',
+  LAW_ENFORCEMENT: 'law_enforcement',
+  COOPERATION: 'cooperation_coordination',
+} as const;
+export type SubTaskForceKind = (typeof SubTaskForceKind)[keyof typeof SubTaskForceKind];
+export const SUB_TASK_FORCE_KINDS: readonly SubTaskForceKind[] = Object.values(SubTaskForceKind);
+
+export const AGENCY_KINDS = [
+  'government_office',
+  'women_child_protection_office',
+  'planning_agency',
+  'legal_bureau',
+  'police',
+  'prosecutor',
+  'court',
+  'integrated_service_centre',
+  'immigration',
+  'migrant_worker_protection',
+  'ngo',
+  'faith_group',
+  'academia',
+  'professional_association',
+  'private_sector',
+] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export interface SubTaskForceView {
+  id: string;
+  kind: SubTaskForceKind;
+  leadAgencyId: string | null;
+  memberAgencyIds: string[];
+}
+
+export interface TaskForceView {
+  id: string;
+  jurisdictionCode: string;
+  name: string;
+  chairPositionId: string | null;
+  steeringAgencyId: string | null;
+  subTaskForces: SubTaskForceView[];
+}
+
+export interface AgencyView {
+  id: string;
+  jurisdictionCode: string;
+  name: string;
+  kind: AgencyKind;
+  subTaskForceKinds: SubTaskForceKind[];
+}
+
+export interface PersonView {
+  id: string;
+  agencyId: string;
+  jurisdictionCode: string;
+  fullName: string;
+  email: string;
+  active: boolean;
+}
+
+export interface AssignmentView {
+  personId: string;
+  personName: string;
+  startedAt: string;
+  endedAt: string | null;
+  handoverNote: string | null;
+}
+
+export interface DelegationView {
+  id: string;
+  delegateId: string;
+  delegateName: string;
+  startsOn: string;
+  endsOn: string;
+  reason: string | null;
+}
+
+export interface PositionView {
+  id: string;
+  agencyId: string;
+  jurisdictionCode: string;
+  title: string;
+  roles: Role[];
+  representsAgency: boolean;
+  holder: { id: string; fullName: string } | null;
+  history: AssignmentView[];
+  delegations: DelegationView[];
+}
