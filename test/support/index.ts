@@ -2,3 +2,4 @@ export * from './engines';
 export * from './env';
 export * from './services';
 export * from './browser';
+export * from './auth';

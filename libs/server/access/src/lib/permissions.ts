@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'manage';
 /** Every kind of thing a permission is about. `all` only for the system administrator. */
@@ -7,6 +8,8 @@ export type Subject = 'Jurisdiction' | 'TaskForce' | 'Agency' | 'Position' | 'Pe
 export const PERMISSION_KEY = 'gugus:permission';
 export const PUBLIC_KEY = 'gugus:public';
 export const AUTHENTICATED_KEY = 'gugus:authenticated';
+/** OpenAPI extension on every operation saying who may call it (`public`, `authenticated`, `read:Agency` …). */
+export const ACCESS_EXTENSION = 'x-gugus-access';
 
 export interface RoutePermission {
   action: Action;
@@ -18,10 +21,11 @@ export interface RoutePermission {
  * checks the concrete record (its jurisdiction and agency). Every route declares this or {@link Public}
  * — a test fails otherwise, and the guard denies an undeclared route.
  */
-export const RequirePermission = (action: Action, subject: Subject) => SetMetadata(PERMISSION_KEY, { action, subject } satisfies RoutePermission);
+export const RequirePermission = (action: Action, subject: Subject) =>
+  applyDecorators(SetMetadata(PERMISSION_KEY, { action, subject } satisfies RoutePermission), ApiExtension(ACCESS_EXTENSION, `${action}:${subject}`));
 
 /** Open to anyone, including the anonymous public (health, login, published reports). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension(ACCESS_EXTENSION, 'public'));
 
 /** Any logged-in person, whatever their roles (e.g. "who am I", logout). */
-export const Authenticated = () => SetMetadata(AUTHENTICATED_KEY, true);
+export const Authenticated = () => applyDecorators(SetMetadata(AUTHENTICATED_KEY, true), ApiExtension(ACCESS_EXTENSION, 'authenticated'));

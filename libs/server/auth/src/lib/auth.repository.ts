@@ -30,11 +30,12 @@ export class AuthRepository {
       [emailKey],
     );
     if (row.failures < threshold) return null;
-    const [locked] = await this.db.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+    const [rows] = await this.db.query(
       `UPDATE login_throttle SET locked_until = now() + make_interval(mins => $2), failures = 0 WHERE email_key = $1 RETURNING locked_until`,
       [emailKey, lockMinutes],
     );
-    return locked.locked_until;
+    return rows[0].locked_until;
   }
 
   async clearFailures(emailKey: string): Promise<void> {

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { client, login, serviceEnv, startApi, type RunningApi } from '../support';
+
+/**
+ * Every route × every demo role (and the anonymous public), inside and outside the caller's
+ * jurisdiction and agency, against the real API. Allowed calls succeed; all others get 403 (401 when
+ * not logged in). The route list comes from the API's own OpenAPI document, so a new route without a
+ * row here fails this test.
+ */
+const CALLERS = {
+  anon: null,
+  sysAdmin: 'admin@gugus.test',
+  analyst: 'analis@gugus.test',
+  jabarAdmin: 'admin.jabar@gugus.test',
+  jabarSecretariat: 'sekretariat.jabar@gugus.test',
+  jabarLegal: 'hukum.jabar@gugus.test',
+  jabarCoordinator: 'koordinator.jabar@gugus.test',
+  jabarCaseWorker: 'pekerja.jabar@gugus.test',
+  jabarChair: 'ketua.jabar@gugus.test',
+  bandungOfficer: 'dinkes.bandung@gugus.test',
+  bandungSecretariat: 'sekretariat.bandung@gugus.test',
+  kepriAdmin: 'admin.kepri@gugus.test',
+  batamOfficer: 'dinsos.batam@gugus.test',
+} as const;
+type Caller = keyof typeof CALLERS;
+const ALL = Object.keys(CALLERS) as Caller[];
+const LOGGED_IN = ALL.filter((c) => c !== 'anon');
+const JABAR_PROVINCE: Caller[] = ['jabarAdmin', 'jabarSecretariat', 'jabarLegal', 'jabarCoordinator', 'jabarCaseWorker', 'jabarChair'];
+
+/** Expected statuses: `ok` for the listed callers, 401 for the anonymous public, 403 for everyone else. */
+function only(callers: Caller[], ok: number): Record<Caller, number> {
+  return Object.fromEntries(ALL.map((c) => [c, callers.includes(c) ? ok : c === 'anon' ? 401 : 403])) as Record<Caller, number>;
+}
+const everyone = (status: number) => Object.fromEntries(ALL.map((c) => [c, status])) as Record<Caller, number>;
+
+interface Ids {
+  bandungAgency: string;
+  bandungPosition: string;
+  bandungPerson: string;
+  sparePosition: string;
+  batamAgency: string;
+  batamPosition: string;
+  batamPerson: string;
+}
+
+interface Row {
+  route: string; // "METHOD /openapi/path"
+  what: string;
+  request: (ids: Ids, caller: Caller) => { path: string; body?: unknown };
+  expect: Record<Caller, number>;
+}
+
+const unique = () => randomUUID().slice(0, 8);
+
+const ROWS: Row[] = [
+  { route: 'GET /health', what: 'health', request: () => ({ path: '/health' }), expect: everyone(200) },
+  { route: 'POST /system-checks', what: 'start a system check', request: () => ({ path: '/system-checks', body: {} }), expect: everyone(202) },
+  { route: 'GET /system-checks/{id}', what: 'an unknown system check', request: () => ({ path: `/system-checks/${randomUUID()}` }), expect: everyone(404) },
+  { route: 'POST /auth/login', what: 'login with a wrong password', request: (_i, c) => ({ path: '/auth/login', body: { email: CALLERS[c] ?? 'nobody@gugus.test', password: 'wrong-wrong' } }), expect: everyone(401) },
+  { route: 'POST /auth/refresh', what: 'refresh with an unknown token', request: () => ({ path: '/auth/refresh', body: { refreshToken: 'unknown-refresh-token' } }), expect: everyone(401) },
+  { route: 'GET /auth/me', what: 'who am I', request: () => ({ path: '/auth/me' }), expect: only(LOGGED_IN, 200) },
+  { route: 'POST /auth/logout', what: 'logout (own throwaway session)', request: () => ({ path: '/auth/logout', body: {} }), expect: only(LOGGED_IN, 204) },
+  { route: 'GET /jurisdictions', what: 'list provinces', request: () => ({ path: '/jurisdictions?level=province' }), expect: only(LOGGED_IN, 200) },
+  { route: 'GET /jurisdictions/{code}', what: 'Riau Islands reference data', request: () => ({ path: '/jurisdictions/21' }), expect: only(LOGGED_IN, 200) },
+
+  { route: 'GET /task-forces/{jurisdictionCode}', what: 'West Java task force', request: () => ({ path: '/task-forces/32' }), expect: only(['sysAdmin', 'analyst', ...JABAR_PROVINCE], 200) },
+  { route: 'GET /task-forces/{jurisdictionCode}', what: 'Kabupaten Bandung task force', request: () => ({ path: '/task-forces/32.04' }), expect: only(['sysAdmin', 'analyst', ...JABAR_PROVINCE, 'bandungOfficer', 'bandungSecretariat'], 200) },
+  { route: 'GET /task-forces/{jurisdictionCode}', what: 'Riau Islands task force', request: () => ({ path: '/task-forces/21' }), expect: only(['sysAdmin', 'analyst', 'kepriAdmin'], 200) },
+  { route: 'PUT /task-forces/{jurisdictionCode}', what: 'form the Kota Bandung task force', request: () => ({ path: '/task-forces/32.73' }), expect: only(['sysAdmin', 'jabarAdmin'], 200) },
+  { route: 'PUT /task-forces/{jurisdictionCode}', what: 'form the Kota Tanjungpinang task force (Riau Islands)', request: () => ({ path: '/task-forces/21.72' }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
+
+  { route: 'GET /agencies', what: 'West Java agencies', request: () => ({ path: '/agencies?jurisdictionCode=32' }), expect: only(['sysAdmin', ...JABAR_PROVINCE], 200) },
+  { route: 'GET /agencies', what: 'Riau Islands agencies', request: () => ({ path: '/agencies?jurisdictionCode=21' }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
+  { route: 'POST /agencies', what: 'add an agency in Kabupaten Bandung', request: () => ({ path: '/agencies', body: { jurisdictionCode: '32.04', name: `LSM Uji ${unique()}`, kind: 'ngo' } }), expect: only(['sysAdmin', 'jabarAdmin'], 201) },
+  { route: 'POST /agencies', what: 'add an agency in Kota Batam', request: () => ({ path: '/agencies', body: { jurisdictionCode: '21.71', name: `LSM Uji ${unique()}`, kind: 'ngo' } }), expect: only(['sysAdmin', 'kepriAdmin'], 201) },
+  { route: 'GET /agencies/{id}', what: 'a Kabupaten Bandung agency', request: (i) => ({ path: `/agencies/${i.bandungAgency}` }), expect: only(['sysAdmin', ...JABAR_PROVINCE, 'bandungOfficer', 'bandungSecretariat'], 200) },
+  { route: 'GET /agencies/{id}', what: 'a Kota Batam agency', request: (i) => ({ path: `/agencies/${i.batamAgency}` }), expect: only(['sysAdmin', 'kepriAdmin', 'batamOfficer'], 200) },
+  { route: 'GET /agencies/{id}/positions', what: 'positions of a Kabupaten Bandung agency', request: (i) => ({ path: `/agencies/${i.bandungAgency}/positions` }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'bandungOfficer', 'bandungSecretariat'], 200) },
+  { route: 'GET /agencies/{id}/positions', what: 'positions of a Kota Batam agency', request: (i) => ({ path: `/agencies/${i.batamAgency}/positions` }), expect: only(['sysAdmin', 'kepriAdmin', 'batamOfficer'], 200) },
+  { route: 'POST /agencies/{id}/positions', what: 'add a position in a Kabupaten Bandung agency', request: (i) => ({ path: `/agencies/${i.bandungAgency}/positions`, body: { title: `Staf ${unique()}`, roles: ['agency_officer'] } }), expect: only(['sysAdmin', 'jabarAdmin'], 201) },
+  { route: 'POST /agencies/{id}/positions', what: 'add a position in a Kota Batam agency', request: (i) => ({ path: `/agencies/${i.batamAgency}/positions`, body: { title: `Staf ${unique()}`, roles: ['agency_officer'] } }), expect: only(['sysAdmin', 'kepriAdmin'], 201) },
+
+  { route: 'GET /positions/{id}', what: 'a Kabupaten Bandung position', request: (i) => ({ path: `/positions/${i.bandungPosition}` }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'bandungOfficer', 'bandungSecretariat'], 200) },
+  { route: 'GET /positions/{id}', what: 'a Kota Batam position', request: (i) => ({ path: `/positions/${i.batamPosition}` }), expect: only(['sysAdmin', 'kepriAdmin', 'batamOfficer'], 200) },
+  { route: 'PUT /positions/{id}/holder', what: 'leave a Kabupaten Bandung position vacant', request: (i) => ({ path: `/positions/${i.sparePosition}/holder`, body: { personId: null, handoverNote: 'Serah terima uji' } }), expect: only(['sysAdmin', 'jabarAdmin'], 200) },
+  { route: 'PUT /positions/{id}/holder', what: 'reassign a Kota Batam position', request: (i) => ({ path: `/positions/${i.batamPosition}/holder`, body: { personId: i.batamPerson, handoverNote: 'x' } }), expect: only(['sysAdmin', 'kepriAdmin'], 409) },
+  { route: 'POST /positions/{id}/delegations', what: 'appoint a Plt. in Kabupaten Bandung', request: (i) => ({ path: `/positions/${i.sparePosition}/delegations`, body: { personId: i.bandungPerson, startsOn: '2027-01-01', endsOn: '2027-01-31' } }), expect: only(['sysAdmin', 'jabarAdmin'], 201) },
+  { route: 'POST /positions/{id}/delegations', what: 'appoint a Plt. in Kota Batam', request: (i) => ({ path: `/positions/${i.batamPosition}/delegations`, body: { personId: i.batamPerson, startsOn: '2027-01-01', endsOn: '2027-01-31' } }), expect: only(['sysAdmin', 'kepriAdmin'], 201) },
+
+  { route: 'GET /people', what: 'people of a Kabupaten Bandung agency', request: (i) => ({ path: `/people?agencyId=${i.bandungAgency}` }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'bandungOfficer', 'bandungSecretariat'], 200) },
+  { route: 'GET /people', what: 'people of a Kota Batam agency', request: (i) => ({ path: `/people?agencyId=${i.batamAgency}` }), expect: only(['sysAdmin', 'kepriAdmin', 'batamOfficer'], 200) },
+  { route: 'POST /people', what: 'add a person to a Kabupaten Bandung agency', request: (i) => ({ path: '/people', body: { agencyId: i.bandungAgency, fullName: 'Orang Uji', email: `uji.${unique()}@gugus.test` } }), expect: only(['sysAdmin', 'jabarAdmin'], 201) },
+  { route: 'POST /people', what: 'add a person to a Kota Batam agency', request: (i) => ({ path: '/people', body: { agencyId: i.batamAgency, fullName: 'Orang Uji', email: `uji.${unique()}@gugus.test` } }), expect: only(['sysAdmin', 'kepriAdmin'], 201) },
+  { route: 'GET /people/{id}', what: 'a Kabupaten Bandung person', request: (i) => ({ path: `/people/${i.bandungPerson}` }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'bandungOfficer', 'bandungSecretariat'], 200) },
+  { route: 'GET /people/{id}', what: 'a Kota Batam person', request: (i) => ({ path: `/people/${i.batamPerson}` }), expect: only(['sysAdmin', 'kepriAdmin', 'batamOfficer'], 200) },
+];
+
+describe('authorization matrix', () => {
+  let api: RunningApi;
+  let ids: Ids;
+  const tokens = new Map<Caller, string>();
+
+  beforeAll(async () => {
+    api = await startApi(serviceEnv());
+    for (const caller of LOGGED_IN) tokens.set(caller, (await login(api.url, CALLERS[caller] as string)).accessToken);
+    const sys = client(api.url, tokens.get('sysAdmin'));
+    const agencyNamed = async (code: string, name: string) => ((await sys.get(`/agencies?jurisdictionCode=${code}`)).body as { id: string; name: string }[]).find((a) => a.name === name)!.id;
+    const bandungAgency = await agencyNamed('32.04', 'Dinas Kesehatan Kabupaten Bandung');
+    const batamAgency = await agencyNamed('21.71', 'Dinas Sosial Kota Batam');
+    const firstPosition = async (agency: string) => (await sys.get(`/agencies/${agency}/positions`)).body[0];
+    const firstPerson = async (agency: string) => (await sys.get(`/people?agencyId=${agency}`)).body[0].id as string;
+    const spare = await sys.post(`/agencies/${bandungAgency}/positions`, { title: `Posisi cadangan ${unique()}`, roles: ['agency_officer'] });
+    const batamPosition = await firstPosition(batamAgency);
+    ids = {
+      bandungAgency,
+      bandungPosition: (await firstPosition(bandungAgency)).id,
+      bandungPerson: await firstPerson(bandungAgency),
+      sparePosition: spare.body.id,
+      batamAgency,
+      batamPosition: batamPosition.id,
+      batamPerson: batamPosition.holder.id,
+    };
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('has a row for every route the API serves, and every route declares who may call it', async () => {
+    const doc = (await (await fetch(`${api.url}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const served = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect([...new Set(ROWS.map((r) => r.route))].sort()).toEqual(served.sort());
+    const undeclared = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => !op['x-gugus-access']).map(([m]) => `${m} ${path}`));
+    expect(undeclared).toEqual([]);
+  });
+
+  const cases = ROWS.flatMap((row) => ALL.map((caller) => ({ ...row, caller, status: row.expect[caller] })));
+  it.each(cases)('$route ($what) as $caller → $status', async ({ route, request, caller, status }) => {
+    const method = route.split(' ')[0];
+    let token = caller === 'anon' ? undefined : tokens.get(caller);
+    // Logging out ends a session: use a throwaway one so the matrix keeps its tokens.
+    if (route === 'POST /auth/logout' && caller !== 'anon') token = (await login(api.url, CALLERS[caller] as string)).accessToken;
+    const { path, body } = request(ids, caller);
+    const res = await client(api.url, token).call(method, path, method === 'GET' ? undefined : (body ?? {}));
+    expect({ route, caller, status: res.status }).toEqual({ route, caller, status });
+    if (status === 403) expect(res.body.code).toBe('FORBIDDEN');
+    if (status === 401 && route !== 'POST /auth/login' && route !== 'POST /auth/refresh') expect(res.body.code).toBe('UNAUTHENTICATED');
+  });
+});

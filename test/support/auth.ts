@@ -1,0 +1,28 @@
+import type { SessionTokens } from '@gugus/contracts';
+import { DEMO_PASSWORD } from '@gugus/server-orgs';
+
+/** Logs a demo (or any) account in through the real API and returns its tokens. */
+export async function login(apiUrl: string, email: string, password = DEMO_PASSWORD): Promise<SessionTokens> {
+  const res = await fetch(`${apiUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (res.status !== 200) throw new Error(`login ${email} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as SessionTokens;
+}
+
+/** A tiny JSON client bound to one bearer token (or none). */
+export function client(apiUrl: string, token?: string) {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${apiUrl}${path}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as any) : undefined }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
+    put: (path: string, body?: unknown) => call('PUT', path, body ?? {}),
+    call,
+  };
+}
