@@ -58,6 +58,10 @@ const ROWS: Row[] = [
   { route: 'GET /system-checks/{id}', what: 'an unknown system check', request: () => ({ path: `/system-checks/${randomUUID()}` }), expect: everyone(404) },
   { route: 'POST /auth/login', what: 'login with a wrong password', request: (_i, c) => ({ path: '/auth/login', body: { email: CALLERS[c] ?? 'nobody@gugus.test', password: 'wrong-wrong' } }), expect: everyone(401) },
   { route: 'POST /auth/refresh', what: 'refresh with an unknown token', request: () => ({ path: '/auth/refresh', body: { refreshToken: 'unknown-refresh-token' } }), expect: everyone(401) },
+  { route: 'GET /auth/oidc', what: 'is single sign-on enabled', request: () => ({ path: '/auth/oidc' }), expect: everyone(200) },
+  { route: 'GET /auth/oidc/login', what: 'start SSO where it is not configured', request: () => ({ path: '/auth/oidc/login' }), expect: everyone(404) },
+  { route: 'GET /auth/oidc/callback', what: 'SSO callback where it is not configured', request: () => ({ path: '/auth/oidc/callback?state=x&code=y' }), expect: everyone(404) },
+  { route: 'POST /auth/oidc/exchange', what: 'exchange a bogus hand-off code', request: () => ({ path: '/auth/oidc/exchange', body: { handoff: 'bogus-handoff-code' } }), expect: everyone(401) },
   { route: 'GET /auth/me', what: 'who am I', request: () => ({ path: '/auth/me' }), expect: only(LOGGED_IN, 200) },
   { route: 'POST /auth/logout', what: 'logout (own throwaway session)', request: () => ({ path: '/auth/logout', body: {} }), expect: only(LOGGED_IN, 204) },
   { route: 'GET /jurisdictions', what: 'list provinces', request: () => ({ path: '/jurisdictions?level=province' }), expect: only(LOGGED_IN, 200) },
@@ -143,6 +147,6 @@ describe('authorization matrix', () => {
     const res = await client(api.url, token).call(method, path, method === 'GET' ? undefined : (body ?? {}));
     expect({ route, caller, status: res.status }).toEqual({ route, caller, status });
     if (status === 403) expect(res.body.code).toBe('FORBIDDEN');
-    if (status === 401 && route !== 'POST /auth/login' && route !== 'POST /auth/refresh') expect(res.body.code).toBe('UNAUTHENTICATED');
+    if (status === 401 && route !== 'POST /auth/login') expect(res.body.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -82,8 +82,8 @@ export interface RunningApi extends ServiceProcess {
 }
 
 /** Starts the built API on a free port and waits until it answers /health. */
-export async function startApi(env: Record<string, string>): Promise<RunningApi> {
-  const port = await freePort();
+export async function startApi(env: Record<string, string>, port?: number): Promise<RunningApi> {
+  port ??= await freePort();
   const service = startService('dist/apps/api/src/main.js', { ...env, API_PORT: String(port), API_HOST: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;

@@ -22,3 +22,11 @@ export class RefreshDto {
   @MaxLength(200)
   refreshToken: string;
 }
+
+export class HandoffDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  handoff: string;
+}

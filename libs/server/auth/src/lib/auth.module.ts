@@ -6,12 +6,13 @@ import { AuthController } from './auth.controller';
 import { SessionEntity } from './auth.entities';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { OidcService } from './oidc.service';
 
 /** Login, sessions and the deny-by-default guard on every route of the app. */
 @Module({
   imports: [TypeOrmModule.forFeature([SessionEntity]), OrgsModule],
   controllers: [AuthController],
-  providers: [AuthRepository, AuthService, { provide: SessionResolver, useExisting: AuthService }, ...AccessModule.providers],
+  providers: [AuthRepository, AuthService, OidcService, { provide: SessionResolver, useExisting: AuthService }, ...AccessModule.providers],
   exports: [AuthService, SessionResolver],
 })
 export class AuthModule {}

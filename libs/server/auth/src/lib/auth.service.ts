@@ -58,9 +58,14 @@ export class AuthService extends SessionResolver {
       throw invalidCredentials();
     }
     await this.repo.clearFailures(key);
+    return { ...(await this.startSession(person.id)), personId: person.id };
+  }
+
+  /** A new session for a person already authenticated (password or single sign-on). */
+  async startSession(personId: string): Promise<SessionTokens> {
     const tokens = this.issueTokens();
-    await this.repo.createSession({ id: randomUUID(), personId: person.id, endedAt: null, ...tokens.stored });
-    return { ...tokens.plain, personId: person.id };
+    await this.repo.createSession({ id: randomUUID(), personId, endedAt: null, ...tokens.stored });
+    return tokens.plain;
   }
 
   /** Exchanges a live refresh token for new tokens; the old refresh token stops working. */

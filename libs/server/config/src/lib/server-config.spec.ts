@@ -28,3 +28,15 @@ describe('serverConfigSchema', () => {
     expect(loadConfig(serverConfigSchema, { ...minimal, API_PORT: '' }).API_PORT).toBe(3000);
   });
 });
+
+describe('OIDC settings', () => {
+  it('are all required once the issuer is set, each named', () => {
+    const env = { ...minimal, OIDC_ISSUER_URL: 'https://sso.example.go.id/realms/gugus', OIDC_CLIENT_ID: 'gugus' };
+    expect(() => loadConfig(serverConfigSchema, env)).toThrow('OIDC_CLIENT_SECRET: wajib diisi bila OIDC_ISSUER_URL diatur');
+    expect(() => loadConfig(serverConfigSchema, env)).toThrow('OIDC_POST_LOGIN_URL');
+  });
+
+  it('are optional while the issuer is unset', () => {
+    expect(loadConfig(serverConfigSchema, minimal).OIDC_ISSUER_URL).toBeUndefined();
+  });
+});

@@ -35,11 +35,30 @@ export const serverConfigSchema = z.object({
   /** Failed logins for one e-mail before it is locked, and for how long. */
   AUTH_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   AUTH_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /**
+   * OpenID Connect login, for deployments with an identity provider. Set the issuer to enable it;
+   * people are matched by their verified e-mail. The redirect URI is this API's /auth/oidc/callback as
+   * the browser reaches it; after login the browser is sent to OIDC_POST_LOGIN_URL?handoff=… .
+   */
+  OIDC_ISSUER_URL: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_REDIRECT_URI: z.url().optional(),
+  OIDC_POST_LOGIN_URL: z.url().optional(),
   /** Path to a prebuilt workflow bundle (production). Unset: the worker bundles `workflows/` at start. */
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
+}).superRefine((config, ctx) => {
+  for (const problem of oidcProblems(config as ServerConfig)) ctx.addIssue({ code: 'custom', message: problem.split(': ').slice(1).join(': '), path: [problem.split(':')[0]] });
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
+
+/** Every OIDC variable is needed once the issuer is set. */
+export function oidcProblems(config: ServerConfig): string[] {
+  if (!config.OIDC_ISSUER_URL) return [];
+  const needed = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'OIDC_POST_LOGIN_URL'] as const;
+  return needed.filter((k) => !config[k]).map((k) => `${k}: wajib diisi bila OIDC_ISSUER_URL diatur / required when OIDC_ISSUER_URL is set`);
+}
 
 /** Variables that have no default and must be provided by the deployment. */
 export function requiredVariables(schema: z.ZodObject): string[] {
