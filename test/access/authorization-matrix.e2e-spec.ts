@@ -97,6 +97,11 @@ const ROWS: Row[] = [
   { route: 'POST /people', what: 'add a person to a Kota Batam agency', request: (i) => ({ path: '/people', body: { agencyId: i.batamAgency, fullName: 'Orang Uji', email: `uji.${unique()}@gugus.test` } }), expect: only(['sysAdmin', 'kepriAdmin'], 201) },
   { route: 'GET /people/{id}', what: 'a Kabupaten Bandung person', request: (i) => ({ path: `/people/${i.bandungPerson}` }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'bandungOfficer', 'bandungSecretariat'], 200) },
   { route: 'GET /people/{id}', what: 'a Kota Batam person', request: (i) => ({ path: `/people/${i.batamPerson}` }), expect: only(['sysAdmin', 'kepriAdmin', 'batamOfficer'], 200) },
+
+  { route: 'GET /audit', what: 'the audit trail (scoped to the caller’s jurisdictions)', request: () => ({ path: '/audit?limit=5' }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'bandungSecretariat', 'kepriAdmin'], 200) },
+  { route: 'GET /audit', what: 'the West Java audit trail', request: () => ({ path: '/audit?jurisdictionCode=32&limit=5' }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'bandungSecretariat'], 200) },
+  { route: 'GET /audit', what: 'the Riau Islands audit trail', request: () => ({ path: '/audit?jurisdictionCode=21&limit=5' }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
+  { route: 'GET /audit/verify', what: 'verify the audit chain', request: () => ({ path: '/audit/verify' }), expect: only(['sysAdmin'], 200) },
 ];
 
 describe('authorization matrix', () => {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, type ServerConfig } from '@gugus/server-config';
 import { DatabaseModule } from '@gugus/server-database';
+import { AuditModule } from '@gugus/server-audit';
 import { AuthModule } from '@gugus/server-auth';
 import { HealthModule } from '@gugus/server-health';
 import { createLoggingModule } from '@gugus/server-http';
@@ -18,6 +19,7 @@ export class AppModule {
         createLoggingModule(config.LOG_LEVEL),
         DatabaseModule,
         TemporalModule,
+        AuditModule,
         AuthModule,
         OrgsModule,
         HealthModule,

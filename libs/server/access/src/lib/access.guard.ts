@@ -34,7 +34,7 @@ export class AccessGuard implements CanActivate {
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const user = token ? await this.sessions.resolve(token) : null;
-    if (user) req.user = user;
+    if (user) req.user = { ...user, requestId: req.id };
 
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     if (!user) throw unauthenticated();

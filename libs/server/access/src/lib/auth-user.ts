@@ -8,6 +8,8 @@ export interface AuthUser {
   name: string;
   email: string;
   grants: Grant[];
+  /** ID of the request being served (for the audit trail). */
+  requestId?: string;
 }
 
 export interface RequestWithUser {

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Me, SessionTokens } from '@gugus/contracts';
 import { Authenticated, CurrentUser, Public, type AuthUser } from '@gugus/server-access';
+import { RequestId } from '@gugus/server-http';
 import { HandoffDto, LoginDto, RefreshDto } from './auth.dto';
 import { OidcService } from './oidc.service';
 import { AuthService } from './auth.service';
@@ -19,8 +20,8 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiOperation({ summary: 'Masuk dengan e-mail dan kata sandi / Log in with e-mail and password' })
-  async login(@Body() body: LoginDto): Promise<SessionTokens> {
-    const { accessToken, refreshToken, expiresIn } = await this.auth.login(body.email, body.password);
+  async login(@Body() body: LoginDto, @RequestId() requestId: string | null): Promise<SessionTokens> {
+    const { accessToken, refreshToken, expiresIn } = await this.auth.login(body.email, body.password, requestId);
     return { accessToken, refreshToken, expiresIn };
   }
 
@@ -38,7 +39,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Keluar: sesi berakhir saat itu juga / Log out: the session ends at once' })
   async logout(@CurrentUser() user: AuthUser): Promise<void> {
-    await this.auth.logout(user.sessionId);
+    await this.auth.logout(user);
   }
 
   @Get('me')
@@ -75,7 +76,7 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiOperation({ summary: 'Tukar kode serah SSO sekali pakai dengan sesi / Exchange the one-time sign-on code for a session' })
-  oidcExchange(@Body() body: HandoffDto): Promise<SessionTokens> {
-    return this.oidc.exchange(body.handoff);
+  oidcExchange(@Body() body: HandoffDto, @RequestId() requestId: string | null): Promise<SessionTokens> {
+    return this.oidc.exchange(body.handoff, requestId);
   }
 }

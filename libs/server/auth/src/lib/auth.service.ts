@@ -4,6 +4,7 @@ import { ErrorCode, type Me, type SessionTokens } from '@gugus/contracts';
 import { SessionResolver, verifyPassword, type AuthUser } from '@gugus/server-access';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
 import { DomainError } from '@gugus/server-http';
+import { AuditService } from '@gugus/server-audit';
 import { OrgsRepository } from '@gugus/server-orgs';
 import { AuthRepository } from './auth.repository';
 
@@ -38,27 +39,39 @@ export class AuthService extends SessionResolver {
   constructor(
     private readonly repo: AuthRepository,
     private readonly orgs: OrgsRepository,
+    private readonly audit: AuditService,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
   ) {
     super();
   }
 
-  async login(email: string, password: string): Promise<SessionTokens & { personId: string }> {
+  /** Sign-in events carry no e-mail in clear: failures name the hashed e-mail key only. */
+  private async log(action: string, actorId: string | null, target: { type: string; id: string | null; jurisdictionCode?: string | null }, requestId: string | null): Promise<void> {
+    await this.audit.record({ actorId, action, targetType: target.type, targetId: target.id, jurisdictionCode: target.jurisdictionCode ?? null, requestId });
+  }
+
+  async login(email: string, password: string, requestId: string | null = null): Promise<SessionTokens & { personId: string }> {
     const normalised = email.trim().toLowerCase();
     const key = sha256(normalised);
     const locked = await this.repo.lockedUntil(key);
-    if (locked) throw tooManyAttempts(locked);
+    if (locked) {
+      await this.log('auth.login_refused', null, { type: 'account', id: key.slice(0, 16) }, requestId);
+      throw tooManyAttempts(locked);
+    }
     const person = await this.orgs.findPersonByEmail(normalised);
     const hash = person?.active ? await this.repo.passwordHashFor(person.id) : null;
     // Always verify (against a decoy when there is no account) so timing does not tell either.
     const ok = await verifyPassword(hash, password);
     if (!ok || !person) {
       const lockedNow = await this.repo.recordFailure(key, this.config.AUTH_LOCKOUT_THRESHOLD, this.config.AUTH_LOCKOUT_MINUTES);
+      await this.log(lockedNow ? 'auth.lockout' : 'auth.login_failed', null, { type: 'account', id: key.slice(0, 16) }, requestId);
       if (lockedNow) throw tooManyAttempts(lockedNow);
       throw invalidCredentials();
     }
     await this.repo.clearFailures(key);
-    return { ...(await this.startSession(person.id)), personId: person.id };
+    const tokens = await this.startSession(person.id);
+    await this.log('auth.login', person.id, { type: 'person', id: person.id, jurisdictionCode: person.agency?.jurisdictionCode }, requestId);
+    return { ...tokens, personId: person.id };
   }
 
   /** A new session for a person already authenticated (password or single sign-on). */
@@ -79,8 +92,9 @@ export class AuthService extends SessionResolver {
   }
 
   /** Ends the session: its access and refresh tokens stop working immediately. */
-  async logout(sessionId: string): Promise<void> {
-    await this.repo.end(sessionId);
+  async logout(user: AuthUser): Promise<void> {
+    await this.repo.end(user.sessionId);
+    await this.log('auth.logout', user.personId, { type: 'person', id: user.personId }, user.requestId ?? null);
   }
 
   async resolve(accessToken: string): Promise<AuthUser | null> {

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { ErrorCode, type SessionTokens } from '@gugus/contracts';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
 import { DomainError } from '@gugus/server-http';
+import { AuditService } from '@gugus/server-audit';
 import { OrgsRepository } from '@gugus/server-orgs';
 import { AuthService } from './auth.service';
 
@@ -36,6 +37,7 @@ export class OidcService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly orgs: OrgsRepository,
     private readonly auth: AuthService,
+    private readonly audit: AuditService,
   ) {}
 
   get enabled(): boolean {
@@ -98,14 +100,16 @@ export class OidcService {
   }
 
   /** Turns a one-time hand-off code into a session. */
-  async exchange(code: string): Promise<SessionTokens> {
+  async exchange(code: string, requestId: string | null = null): Promise<SessionTokens> {
     const [rows] = await this.db.query(
       `UPDATE sso_handoffs SET used_at = now() WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING person_id`,
       [sha256(code)],
     );
     const handoff = (rows as { person_id: string }[])[0];
     if (!handoff) throw handoffInvalid();
-    return this.auth.startSession(handoff.person_id);
+    const tokens = await this.auth.startSession(handoff.person_id);
+    await this.audit.record({ actorId: handoff.person_id, action: 'auth.sso_login', targetType: 'person', targetId: handoff.person_id, jurisdictionCode: null, requestId });
+    return tokens;
   }
 
   private provider(): Promise<{ client: OpenIdClient; config: OidcConfiguration }> {

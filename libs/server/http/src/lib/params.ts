@@ -1,4 +1,4 @@
-import { ParseUUIDPipe } from '@nestjs/common';
+import { createParamDecorator, ParseUUIDPipe, type ExecutionContext } from '@nestjs/common';
 import { ErrorCode } from '@gugus/contracts';
 import { DomainError } from './domain-error';
 
@@ -13,3 +13,6 @@ export function uuidParam(field: string): ParseUUIDPipe {
       ),
   });
 }
+
+/** The ID of the request being served (assigned by the logging middleware), for the audit trail. */
+export const RequestId = createParamDecorator((_data: unknown, ctx: ExecutionContext): string | null => ctx.switchToHttp().getRequest<{ id?: string }>().id ?? null);

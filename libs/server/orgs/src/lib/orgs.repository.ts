@@ -27,6 +27,11 @@ export class OrgsRepository {
     return this.db.manager;
   }
 
+  /** The EntityManager of this repository's transaction, for writes that must commit together (audit). */
+  get entityManager(): EntityManager {
+    return this.manager;
+  }
+
   // Jurisdictions
   findJurisdiction(code: string): Promise<JurisdictionEntity | null> {
     return this.manager.findOneBy(JurisdictionEntity, { code });

@@ -9,6 +9,7 @@ import {
   type PositionView,
   type TaskForceView,
 } from '@gugus/contracts';
+import { AuditService, type AuditRecord } from '@gugus/server-audit';
 import { abilityFor, assertCan, canOn, forbidden, hasGrantCovering, hashPassword, type AuthUser } from '@gugus/server-access';
 import { assertJurisdictionCode, conflict, invalid, notFound } from './orgs.errors';
 import { toAgencyView, toJurisdictionView, toPersonView, toPositionView, toTaskForceView } from './orgs.mapper';
@@ -29,7 +30,15 @@ export function subTaskForceKindsFor(level: JurisdictionLevel): SubTaskForceKind
 /** The rules of the organisations context; every method checks the caller's rights on the record. */
 @Injectable()
 export class OrgsService {
-  constructor(private readonly repo: OrgsRepository) {}
+  constructor(
+    private readonly repo: OrgsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** An audit entry by `user` in this request. */
+  private entry(user: AuthUser, action: string, target: { type: string; id: string | null; jurisdictionCode: string | null }, before?: unknown, after?: unknown): AuditRecord {
+    return { actorId: user.personId, action, targetType: target.type, targetId: target.id, jurisdictionCode: target.jurisdictionCode, requestId: user.requestId ?? null, before, after };
+  }
 
   async listJurisdictions(filter: { level?: JurisdictionLevel; parentCode?: string }): Promise<JurisdictionView[]> {
     return (await this.repo.listJurisdictions(filter)).map(toJurisdictionView);
@@ -59,7 +68,11 @@ export class OrgsService {
     const existing = await this.repo.findTaskForce(jurisdictionCode);
     if (existing) return toTaskForceView(existing);
     const name = j.level === 'national' ? 'Gugus Tugas PP-TPPO Nasional' : `Gugus Tugas PP-TPPO ${j.name}`;
-    return toTaskForceView(await this.repo.createTaskForce(jurisdictionCode, name, subTaskForceKindsFor(j.level)));
+    return this.repo.transaction(async (tx) => {
+      const view = toTaskForceView(await tx.createTaskForce(jurisdictionCode, name, subTaskForceKindsFor(j.level)));
+      await this.audit.record(this.entry(user, 'task_force.create', { type: 'task_force', id: view.id, jurisdictionCode }, undefined, view), tx.entityManager);
+      return view;
+    });
   }
 
   async listAgencies(user: AuthUser, jurisdictionCode: string): Promise<AgencyView[]> {
@@ -94,7 +107,11 @@ export class OrgsService {
       if (missing.length) throw invalid('subTaskForces', { id: `sub-gugus tidak ada di wilayah ini: ${missing.join(', ')}`, en: `no such Sub-TF here: ${missing.join(', ')}` });
       subTaskForceIds = tf.subTaskForces.filter((s) => kinds.includes(s.kind)).map((s) => s.id);
     }
-    return toAgencyView(await this.repo.createAgency({ jurisdictionCode: dto.jurisdictionCode, name, kind: dto.kind }, subTaskForceIds));
+    return this.repo.transaction(async (tx) => {
+      const view = toAgencyView(await tx.createAgency({ jurisdictionCode: dto.jurisdictionCode, name, kind: dto.kind }, subTaskForceIds));
+      await this.audit.record(this.entry(user, 'agency.create', { type: 'agency', id: view.id, jurisdictionCode: view.jurisdictionCode }, undefined, view), tx.entityManager);
+      return view;
+    });
   }
 
   async listPositions(user: AuthUser, agencyId: string): Promise<PositionView[]> {
@@ -108,8 +125,12 @@ export class OrgsService {
     const agency = await this.repo.findAgency(agencyId);
     if (!agency) throw notFound(AGENCY, agencyId);
     assertCan(user, 'create', 'Position', { jurisdictionCode: agency.jurisdictionCode, agencyId });
-    const position = await this.repo.createPosition({ agencyId, title: dto.title.trim(), roles: [...new Set(dto.roles)], representsAgency: dto.representsAgency ?? false });
-    return toPositionView(position, [], []);
+    return this.repo.transaction(async (tx) => {
+      const position = await tx.createPosition({ agencyId, title: dto.title.trim(), roles: [...new Set(dto.roles)], representsAgency: dto.representsAgency ?? false });
+      const view = toPositionView(position, [], []);
+      await this.audit.record(this.entry(user, 'position.create', { type: 'position', id: view.id, jurisdictionCode: agency.jurisdictionCode }, undefined, view), tx.entityManager);
+      return view;
+    });
   }
 
   async getPosition(user: AuthUser, id: string): Promise<PositionView> {
@@ -134,7 +155,14 @@ export class OrgsService {
     if (position.holderId && !dto.handoverNote?.trim()) {
       throw invalid('handoverNote', { id: 'wajib diisi saat jabatan berpindah tangan', en: 'is required when the position changes hands' });
     }
-    await this.repo.transaction((tx) => tx.assignPosition(positionId, dto.personId, dto.handoverNote?.trim() || null, user.personId));
+    const jurisdictionCode = position.agency.jurisdictionCode;
+    await this.repo.transaction(async (tx) => {
+      await tx.assignPosition(positionId, dto.personId, dto.handoverNote?.trim() || null, user.personId);
+      await this.audit.record(
+        this.entry(user, 'position.assign', { type: 'position', id: positionId, jurisdictionCode }, { holderId: position.holderId }, { holderId: dto.personId, handoverNote: dto.handoverNote ?? null }),
+        tx.entityManager,
+      );
+    });
     return this.getPosition(user, positionId);
   }
 
@@ -145,7 +173,11 @@ export class OrgsService {
     assertCan(user, 'update', 'Position', { jurisdictionCode: position.agency.jurisdictionCode, agencyId: position.agencyId });
     if (dto.endsOn < dto.startsOn) throw invalid('endsOn', { id: 'tidak boleh sebelum tanggal mulai', en: 'must not be before startsOn' });
     await this.personInScope(user, dto.personId, 'personId');
-    await this.repo.createDelegation({ positionId, delegateId: dto.personId, startsOn: dto.startsOn, endsOn: dto.endsOn, reason: dto.reason?.trim() || null, createdBy: user.personId });
+    const jurisdictionCode = position.agency.jurisdictionCode;
+    await this.repo.transaction(async (tx) => {
+      const id = await tx.createDelegation({ positionId, delegateId: dto.personId, startsOn: dto.startsOn, endsOn: dto.endsOn, reason: dto.reason?.trim() || null, createdBy: user.personId });
+      await this.audit.record(this.entry(user, 'position.delegate', { type: 'delegation', id, jurisdictionCode }, undefined, { positionId, ...dto }), tx.entityManager);
+    });
     return this.getPosition(user, positionId);
   }
 
@@ -153,11 +185,16 @@ export class OrgsService {
     const agency = await this.repo.findAgency(agencyId);
     if (!agency) throw notFound(AGENCY, agencyId);
     assertCan(user, 'read', 'Person', { jurisdictionCode: agency.jurisdictionCode, agencyId });
-    return (await this.repo.listPeople({ agencyIds: [agencyId] })).map(toPersonView);
+    const people = (await this.repo.listPeople({ agencyIds: [agencyId] })).map(toPersonView);
+    // Personal data of staff: who looked is part of the record.
+    await this.audit.record(this.entry(user, 'person.list', { type: 'agency', id: agencyId, jurisdictionCode: agency.jurisdictionCode }));
+    return people;
   }
 
   async getPerson(user: AuthUser, id: string): Promise<PersonView> {
-    return toPersonView(await this.personInScope(user, id, 'id', 'read'));
+    const view = toPersonView(await this.personInScope(user, id, 'id', 'read'));
+    await this.audit.record(this.entry(user, 'person.read', { type: 'person', id, jurisdictionCode: view.jurisdictionCode }));
+    return view;
   }
 
   async createPerson(user: AuthUser, dto: CreatePersonDto): Promise<PersonView> {
@@ -169,7 +206,11 @@ export class OrgsService {
       throw conflict({ id: 'Alamat e-mail ini sudah dipakai.', en: 'This e-mail address is already in use.' });
     }
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
-    return toPersonView(await this.repo.createPerson({ agencyId: agency.id, fullName: dto.fullName.trim(), email, passwordHash }));
+    return this.repo.transaction(async (tx) => {
+      const view = toPersonView(await tx.createPerson({ agencyId: agency.id, fullName: dto.fullName.trim(), email, passwordHash }));
+      await this.audit.record(this.entry(user, 'person.create', { type: 'person', id: view.id, jurisdictionCode: agency.jurisdictionCode }, undefined, view), tx.entityManager);
+      return view;
+    });
   }
 
   private async personInScope(user: AuthUser, personId: string, field: string, action: 'read' | 'update' = 'read') {

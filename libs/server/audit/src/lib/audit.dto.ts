@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { AuditEntryView, AuditVerification } from '@gugus/contracts';
+import { AUDIT_LIST_DEFAULT, AUDIT_LIST_MAX, type AuditListQuery } from './audit.service';
+
+const REGION = /^(00|\d{2}|\d{2}\.\d{2})$/;
+
+export class AuditQueryDto implements AuditListQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Pelaku / Actor' })
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({ example: 'person.read', description: 'Tindakan (subjek.kata_kerja) / Action (subject.verb)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  action?: string;
+
+  @ApiPropertyOptional({ example: 'Person' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  targetType?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  targetId?: string;
+
+  @ApiPropertyOptional({ example: '32', description: 'Wilayah ini dan di bawahnya / This jurisdiction and those below it' })
+  @IsOptional()
+  @Matches(REGION, { message: 'jurisdictionCode must be an official region code such as 32 or 32.04' })
+  jurisdictionCode?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: AUDIT_LIST_MAX, default: AUDIT_LIST_DEFAULT })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(AUDIT_LIST_MAX)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'Entri sebelum nomor ini (halaman berikutnya) / Entries before this number (next page)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  beforeSeq?: number;
+}
+
+export class AuditEntryViewDto implements AuditEntryView {
+  @ApiProperty() seq: number;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) actorId: string | null;
+  @ApiProperty({ example: 'person.read' }) action: string;
+  @ApiProperty({ example: 'Person' }) targetType: string;
+  @ApiProperty({ nullable: true }) targetId: string | null;
+  @ApiProperty({ nullable: true }) jurisdictionCode: string | null;
+  @ApiProperty({ nullable: true }) requestId: string | null;
+  @ApiProperty({ nullable: true, description: 'SHA-256 isi sebelum / of the content before' }) beforeDigest: string | null;
+  @ApiProperty({ nullable: true, description: 'SHA-256 isi sesudah / of the content after' }) afterDigest: string | null;
+  @ApiProperty() hash: string;
+}
+
+export class AuditBrokenLinkDto {
+  @ApiProperty() seq: number;
+  @ApiProperty({ enum: ['content', 'link'] }) reason: 'content' | 'link';
+}
+
+export class AuditVerificationDto implements AuditVerification {
+  @ApiProperty() ok: boolean;
+  @ApiProperty({ description: 'Entri yang diperiksa / Entries checked' }) checked: number;
+  @ApiProperty({ type: AuditBrokenLinkDto, nullable: true }) firstBroken: AuditBrokenLinkDto | null;
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { AuditEntryEntity } from './audit-entry.entity';
+
+/** Key of the transaction-scoped advisory lock that serialises appends across every process ("audit" in ASCII). */
+const APPEND_LOCK_KEY = 0x6175646974;
+
+/** What an append sees while it holds the lock: the head of the chain, and the next slot in it. */
+export interface AuditAppender {
+  /** Hash of the newest entry, or null for an empty log. */
+  lastHash(): Promise<string | null>;
+  /** The next sequence number and the database clock, truncated to the millisecond JavaScript keeps. */
+  nextSlot(): Promise<{ seq: number; at: Date }>;
+  insert(row: AuditEntryEntity): Promise<void>;
+}
+
+export interface AuditListFilter {
+  actorId?: string;
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  /** PostgreSQL regular expressions on jurisdiction_code; an entry must match one. Null: no restriction, entries without a jurisdiction included. */
+  scopePatterns: string[] | null;
+  /** A further regular expression the jurisdiction code must match. */
+  jurisdictionPattern?: string;
+  from?: Date;
+  to?: Date;
+  beforeSeq?: number;
+  limit: number;
+}
+
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectRepository(AuditEntryEntity) private readonly rows: Repository<AuditEntryEntity>) {}
+
+  /**
+   * Runs `work` holding the append lock until the transaction ends: inside `manager`'s transaction when
+   * one is active (the entry then commits or rolls back with the caller's change), else in a new one.
+   */
+  withAppendLock<T>(work: (appender: AuditAppender) => Promise<T>, manager?: EntityManager): Promise<T> {
+    const run = async (tx: EntityManager) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
+      return work({
+        lastHash: async () => {
+          const [last] = await tx.query('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+          return last ? String(last.hash) : null;
+        },
+        nextSlot: async () => {
+          const [slot] = await tx.query(
+            `SELECT nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq, date_trunc('milliseconds', clock_timestamp()) AS at`,
+          );
+          return { seq: Number(slot.seq), at: slot.at as Date };
+        },
+        insert: async (row) => {
+          await tx.insert(AuditEntryEntity, row);
+        },
+      });
+    };
+    if (manager?.queryRunner?.isTransactionActive) return run(manager);
+    return (manager ?? this.rows.manager).transaction(run);
+  }
+
+  /** Up to `limit` entries after `afterSeq`, oldest first. */
+  batchAfter(afterSeq: number, limit: number): Promise<AuditEntryEntity[]> {
+    return this.rows.createQueryBuilder('a').where('a.seq > :afterSeq', { afterSeq }).orderBy('a.seq', 'ASC').limit(limit).getMany();
+  }
+
+  /** Newest first, so `beforeSeq` pages backwards through history. */
+  list(filter: AuditListFilter): Promise<AuditEntryEntity[]> {
+    const qb = this.rows.createQueryBuilder('a').orderBy('a.seq', 'DESC').limit(filter.limit);
+    if (filter.scopePatterns) qb.andWhere('a.jurisdictionCode ~ ANY(CAST(:scope AS text[]))', { scope: filter.scopePatterns });
+    if (filter.jurisdictionPattern) qb.andWhere('a.jurisdictionCode ~ :jurisdiction', { jurisdiction: filter.jurisdictionPattern });
+    if (filter.actorId) qb.andWhere('a.actorId = :actorId', { actorId: filter.actorId });
+    if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
+    if (filter.targetType) qb.andWhere('a.targetType = :targetType', { targetType: filter.targetType });
+    if (filter.targetId) qb.andWhere('a.targetId = :targetId', { targetId: filter.targetId });
+    if (filter.from) qb.andWhere('a.at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('a.at <= :to', { to: filter.to });
+    if (filter.beforeSeq) qb.andWhere('a.seq < :beforeSeq', { beforeSeq: filter.beforeSeq });
+    return qb.getMany();
+  }
+}
