@@ -1,0 +1,4 @@
+export * from './types';
+export * from './ajv';
+export * from './resolve';
+export * from './overlay';
