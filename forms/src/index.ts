@@ -1,19 +1,11 @@
-/** Text a person reads, Bahasa Indonesia first. */
-export interface FormText {
-  id: string;
-  en: string;
-}
+import type { LibraryForm, OptionList } from './engine';
+import { CASE_FORMS, CASE_OPTION_LISTS } from './case-forms';
+import { PLAN_FORMS, PLAN_OPTION_LISTS } from './plan-forms';
 
-/** One national form as data: the schema both the browser and the server validate with. */
-export interface NationalForm {
-  /** Stable key, e.g. `victim-screening`. */
-  key: string;
-  /** Semantic version of this national base version. */
-  version: string;
-  title: FormText;
-  schema: Record<string, unknown>;
-  uiSchema: Record<string, unknown>;
-}
+export * from './engine';
 
-/** Every national form. Filled by the forms-as-data capability (roadmap step 3). */
-export const FORM_LIBRARY: readonly NationalForm[] = [];
+/** Every national form with its fixtures. */
+export const FORM_LIBRARY: readonly LibraryForm[] = [...CASE_FORMS, ...PLAN_FORMS];
+
+/** Every shared option list, by key. */
+export const OPTION_LISTS: ReadonlyMap<string, OptionList> = new Map([...CASE_OPTION_LISTS, ...PLAN_OPTION_LISTS].map((l) => [l.key, l]));

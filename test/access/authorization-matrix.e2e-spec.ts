@@ -41,6 +41,8 @@ interface Ids {
   batamAgency: string;
   batamPosition: string;
   batamPerson: string;
+  nationalScreening: string;
+  bandungSubmission: string;
 }
 
 interface Row {
@@ -101,6 +103,15 @@ const ROWS: Row[] = [
   { route: 'GET /audit', what: 'the audit trail (scoped to the caller’s jurisdictions)', request: () => ({ path: '/audit?limit=5' }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'bandungSecretariat', 'kepriAdmin'], 200) },
   { route: 'GET /audit', what: 'the West Java audit trail', request: () => ({ path: '/audit?jurisdictionCode=32&limit=5' }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'bandungSecretariat'], 200) },
   { route: 'GET /audit', what: 'the Riau Islands audit trail', request: () => ({ path: '/audit?jurisdictionCode=21&limit=5' }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
+  { route: 'GET /forms/{key}/effective', what: 'the screening form in effect in Kabupaten Bandung', request: () => ({ path: '/forms/victim-screening/effective?jurisdictionCode=32.04' }), expect: only(LOGGED_IN, 200) },
+  { route: 'GET /forms/{key}/versions', what: 'West Java versions of the screening form', request: () => ({ path: '/forms/victim-screening/versions?jurisdictionCode=32' }), expect: only(LOGGED_IN, 200) },
+  { route: 'POST /forms/{key}/variants/{jurisdictionCode}/draft', what: 'open a West Java variant draft', request: () => ({ path: '/forms/victim-screening/variants/32/draft', body: {} }), expect: only(['sysAdmin', 'jabarAdmin'], 200) },
+  { route: 'POST /forms/{key}/variants/{jurisdictionCode}/draft', what: 'open a Riau Islands variant draft', request: () => ({ path: '/forms/victim-screening/variants/21/draft', body: {} }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
+  { route: 'GET /form-versions/{id}', what: 'the national screening version', request: (i) => ({ path: `/form-versions/${i.nationalScreening}` }), expect: only(LOGGED_IN, 200) },
+  { route: 'PUT /form-versions/{id}/overlay', what: 'change the published national version', request: (i) => ({ path: `/form-versions/${i.nationalScreening}/overlay`, body: { overlay: {} } }), expect: only(['sysAdmin'], 409) },
+  { route: 'POST /form-versions/{id}/publish', what: 'publish the published national version', request: (i) => ({ path: `/form-versions/${i.nationalScreening}/publish`, body: {} }), expect: only(['sysAdmin'], 409) },
+  { route: 'POST /forms/{key}/submissions', what: 'save a screening draft in Kabupaten Bandung', request: () => ({ path: '/forms/victim-screening/submissions', body: { jurisdictionCode: '32.04', data: {}, status: 'draft' } }), expect: only(['sysAdmin', 'jabarSecretariat', 'jabarLegal', 'jabarCoordinator', 'jabarCaseWorker', 'bandungOfficer', 'bandungSecretariat'], 201) },
+  { route: 'GET /form-submissions/{id}', what: 'a Kabupaten Bandung screening draft', request: (i) => ({ path: `/form-submissions/${i.bandungSubmission}` }), expect: { ...only(['sysAdmin', 'jabarSecretariat', 'jabarLegal', 'jabarCoordinator', 'jabarCaseWorker', 'bandungOfficer', 'bandungSecretariat'], 200), batamOfficer: 404 } },
   { route: 'GET /audit/verify', what: 'verify the audit chain', request: () => ({ path: '/audit/verify' }), expect: only(['sysAdmin'], 200) },
 ];
 
@@ -128,6 +139,8 @@ describe('authorization matrix', () => {
       batamAgency,
       batamPosition: batamPosition.id,
       batamPerson: batamPosition.holder.id,
+      nationalScreening: (await sys.get('/forms/victim-screening/effective?jurisdictionCode=21.71')).body.id,
+      bandungSubmission: (await sys.post('/forms/victim-screening/submissions', { jurisdictionCode: '32.04', data: {}, status: 'draft' })).body.id,
     };
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { runMigrations, startEmbeddedPostgres, type RunningPostgres } from '@gugus/server-database';
+import { loadNationalForms } from '@gugus/server-forms';
 import { loadReferenceData } from '@gugus/server-orgs';
 import { findTemporalCli, startTemporalDevServer, type RunningTemporal } from '@gugus/server-temporal';
 
@@ -43,6 +44,7 @@ export async function startTestEngines(workDir: string): Promise<TestEngines> {
     ]);
     await runMigrations(pg.url);
     await loadReferenceData(pg.url, { demo: true });
+    await loadNationalForms(pg.url);
     return { databaseUrl: pg.url, temporalAddress: temporal.address, stop };
   } catch (err) {
     await stop();

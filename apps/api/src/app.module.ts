@@ -3,6 +3,7 @@ import { ConfigModule, type ServerConfig } from '@gugus/server-config';
 import { DatabaseModule } from '@gugus/server-database';
 import { AuditModule } from '@gugus/server-audit';
 import { AuthModule } from '@gugus/server-auth';
+import { FormsModule } from '@gugus/server-forms';
 import { HealthModule } from '@gugus/server-health';
 import { createLoggingModule } from '@gugus/server-http';
 import { OrgsModule } from '@gugus/server-orgs';
@@ -22,6 +23,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         OrgsModule,
+        FormsModule,
         HealthModule,
         SystemCheckModule,
       ],

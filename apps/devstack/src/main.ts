@@ -2,6 +2,7 @@ import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { devstackConfigSchema, loadConfig, readEnvironment } from '@gugus/server-config';
 import { isPortFree, runMigrations, startEmbeddedPostgres } from '@gugus/server-database';
+import { loadNationalForms } from '@gugus/server-forms';
 import { loadReferenceData } from '@gugus/server-orgs';
 import { findTemporalCli, startTemporalDevServer } from '@gugus/server-temporal';
 import { acquireLock } from './lock';
@@ -82,6 +83,8 @@ async function main(stack: Stack): Promise<void> {
   print(`  ✓ migrasi / migrations: ${applied.length ? applied.join(', ') : 'sudah terbaru / up to date'}`);
   const regions = await loadReferenceData(databaseUrl, { demo: true });
   print(`  ✓ wilayah / jurisdictions: ${regions.provinces} provinsi, ${regions.regencies} kabupaten/kota; data demo / demo data`);
+  const forms = await loadNationalForms(databaseUrl);
+  print(`  ✓ formulir nasional / national forms: ${forms.published.length ? forms.published.join(', ') : 'sudah terbaru / up to date'}`);
 
   const serviceEnv = { ...env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, API_PORT: String(config.API_PORT), LOG_LEVEL: config.LOG_LEVEL };
   const died = (name: string) => (code: number | null) => {

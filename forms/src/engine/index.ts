@@ -2,3 +2,4 @@ export * from './types';
 export * from './ajv';
 export * from './resolve';
 export * from './overlay';
+export * from './submission';

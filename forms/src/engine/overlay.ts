@@ -251,3 +251,44 @@ export function classifyChanges(before: FormDefinition, after: FormDefinition, l
   for (const path of requiredPaths(after.schema)) if (!reqBefore.has(path) && b.has(path)) changes.push({ path, kind: 'new-required', breaking: true });
   return changes;
 }
+
+const bilingual = { type: 'object', required: ['id', 'en'], additionalProperties: false, properties: { id: { type: 'string', minLength: 1, maxLength: 500 }, en: { type: 'string', minLength: 1, maxLength: 500 } } };
+const path = { type: 'string', maxLength: 300, pattern: '^(/[A-Za-z0-9_]+)*$' };
+
+/** The shape of a {@link FormOverlay}, checked before applying one received from a person. */
+export const OVERLAY_SHAPE = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    addFields: {
+      type: 'array',
+      maxItems: 100,
+      items: {
+        type: 'object',
+        required: ['parent', 'name', 'schema'],
+        additionalProperties: false,
+        properties: {
+          parent: path,
+          name: { type: 'string', maxLength: 60 },
+          schema: { type: 'object' },
+          required: { type: 'boolean' },
+          when: { type: 'object', required: ['field', 'equals'], additionalProperties: false, properties: { field: { type: 'string', maxLength: 60 }, equals: { type: ['string', 'number', 'boolean'] } } },
+        },
+      },
+    },
+    relabel: { type: 'object', propertyNames: path, additionalProperties: bilingual },
+    help: { type: 'object', propertyNames: path, additionalProperties: bilingual },
+    extendOptions: {
+      type: 'object',
+      propertyNames: path,
+      additionalProperties: {
+        type: 'array',
+        maxItems: 200,
+        items: { type: 'object', required: ['code', 'label'], additionalProperties: false, properties: { code: { type: 'string', pattern: '^[a-z0-9]+(_[a-z0-9]+)*$', maxLength: 60 }, label: bilingual } },
+      },
+    },
+    hide: { type: 'array', maxItems: 200, items: path },
+    require: { type: 'array', maxItems: 200, items: path },
+    order: { type: 'object', propertyNames: path, additionalProperties: { type: 'array', maxItems: 300, items: { type: 'string', maxLength: 60 } } },
+  },
+} as const;

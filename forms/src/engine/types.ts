@@ -61,3 +61,6 @@ export interface LibraryForm {
   valid: Record<string, unknown>;
   invalid: Record<string, InvalidFixture>;
 }
+
+/** National base versions belong to the national jurisdiction code. */
+export const NATIONAL_FORM_JURISDICTION = '00';

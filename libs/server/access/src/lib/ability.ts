@@ -20,6 +20,7 @@ const ORG_RECORDS: Subject[] = ['TaskForce', 'Agency', 'Position', 'Person'];
 export function abilityFor(grants: readonly Grant[]): GugusAbility {
   const { can, build } = new AbilityBuilder<GugusAbility>(createMongoAbility);
   can('read', 'Jurisdiction');
+  if (grants.length) can('read', ['Form', 'FormVersion']); // form definitions are not secret
   for (const grant of grants) {
     const inScope = { jurisdictionCode: { $regex: coveredCodePattern(grant.jurisdictionCode) } };
     const ownAgency = { agencyId: grant.agencyId };
@@ -29,9 +30,11 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         break;
       case Role.PROVINCIAL_ADMIN:
         can('manage', ORG_RECORDS, inScope);
+        can('manage', 'FormVersion', inScope);
         can('read', 'AuditLog', inScope);
         break;
       case Role.SECRETARIAT:
+        can(['create', 'read'], 'FormSubmission', inScope);
         can('read', ORG_RECORDS, inScope);
         can('update', 'TaskForce', inScope);
         can('read', 'AuditLog', inScope);
@@ -40,12 +43,14 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can('read', ['TaskForce', 'Agency', 'Position'], inScope);
         break;
       case Role.AGENCY_OFFICER:
+        can(['create', 'read'], 'FormSubmission', inScope);
         can('read', 'TaskForce', inScope);
         can('read', ['Agency', 'Position', 'Person'], ownAgency);
         break;
       case Role.LEGAL_REVIEWER:
       case Role.CASE_COORDINATOR:
       case Role.CASE_WORKER:
+        can(['create', 'read'], 'FormSubmission', inScope);
         can('read', ['TaskForce', 'Agency'], inScope);
         can('read', ['Position', 'Person'], ownAgency);
         break;

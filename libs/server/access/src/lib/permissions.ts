@@ -3,7 +3,7 @@ import { ApiExtension } from '@nestjs/swagger';
 
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'manage';
 /** Every kind of thing a permission is about. `all` only for the system administrator. */
-export type Subject = 'Jurisdiction' | 'TaskForce' | 'Agency' | 'Position' | 'Person' | 'AuditLog' | 'SystemCheck' | 'all';
+export type Subject = 'Jurisdiction' | 'TaskForce' | 'Agency' | 'Position' | 'Person' | 'AuditLog' | 'SystemCheck' | 'Form' | 'FormVersion' | 'FormSubmission' | 'all';
 
 export const PERMISSION_KEY = 'gugus:permission';
 export const PUBLIC_KEY = 'gugus:public';

@@ -1,0 +1,95 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import localizeEn from 'ajv-i18n/localize/en';
+import localizeId from 'ajv-i18n/localize/id';
+import type { Ajv2020 } from 'ajv/dist/2020';
+import type { BilingualText, FormSchema } from './types';
+
+/** One field-level error: `field` is a JSON pointer into the data (`/victim/age`). */
+export interface FormFieldError {
+  field: string;
+  keyword: string;
+  message: BilingualText;
+}
+
+/** The shape rjsf's `extraErrors` takes: `{ victim: { age: { __errors: ['…'] } } }`. */
+export interface ExtraErrors {
+  __errors?: string[];
+  [field: string]: ExtraErrors | string[] | undefined;
+}
+
+function fieldOf(e: ErrorObject): string {
+  return e.keyword === 'required' ? `${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}` : e.instancePath;
+}
+
+/** ajv's errors in both languages (ajv-i18n), one per field and keyword; structural noise dropped. */
+export function fieldErrors(errors: readonly ErrorObject[] | null | undefined): FormFieldError[] {
+  if (!errors?.length) return [];
+  // `if` only reports that a `then` failed; the `then` error itself is listed separately.
+  const relevant = errors.filter((e) => e.keyword !== 'if');
+  const inId = structuredClone(relevant);
+  const inEn = structuredClone(relevant);
+  localizeId(inId);
+  localizeEn(inEn);
+  const seen = new Set<string>();
+  const out: FormFieldError[] = [];
+  relevant.forEach((e, i) => {
+    const field = fieldOf(e);
+    const key = `${field}|${e.keyword}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ field, keyword: e.keyword, message: { id: inId[i].message ?? e.keyword, en: inEn[i].message ?? e.keyword } });
+  });
+  return out;
+}
+
+/** Field errors as rjsf `extraErrors`, in one language, so the form shows each on its field. */
+export function toExtraErrors(errors: readonly FormFieldError[], language: keyof BilingualText): ExtraErrors {
+  const root: ExtraErrors = {};
+  for (const error of errors) {
+    let node = root;
+    for (const part of error.field.split('/').filter(Boolean)) {
+      node[part] ??= {};
+      node = node[part] as ExtraErrors;
+    }
+    node.__errors = [...(node.__errors ?? []), error.message[language]];
+  }
+  return root;
+}
+
+/**
+ * Removes answers to conditional fields whose condition does not hold (fields required only in an
+ * `allOf` `then` branch whose `if` fails), at every depth, so hidden answers are never silently kept.
+ * Returns the cleaned copy and the pointers it cleared.
+ */
+export function clearInapplicable(ajv: Ajv2020, schema: FormSchema, data: unknown): { data: unknown; cleared: string[] } {
+  const copy = structuredClone(data);
+  const cleared: string[] = [];
+  const visit = (node: FormSchema, value: unknown, path: string) => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      if (node.items) value.forEach((item, i) => visit(node.items as FormSchema, item, `${path}/${i}`));
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    // A field applies if any rule that requires it holds; it is cleared only when none does.
+    const applies = new Map<string, boolean>();
+    for (const branch of node.allOf ?? []) {
+      if (!branch.if || !branch.then?.required) continue;
+      const holds = ajv.validate({ type: 'object', ...branch.if }, record);
+      for (const name of branch.then.required) applies.set(name, (applies.get(name) ?? false) || holds);
+    }
+    for (const [name, holds] of applies) {
+      if (holds || node.required?.includes(name) || !(name in record)) continue;
+      delete record[name];
+      cleared.push(`${path}/${name}`);
+    }
+    for (const [name, child] of Object.entries(node.properties ?? {})) visit(child, record[name], `${path}/${name}`);
+  };
+  visit(schema, copy, '');
+  return { data: copy, cleared };
+}
+
+/** Validates `data` and returns its errors (none when valid). */
+export function validateForm(validate: ValidateFunction, data: unknown): FormFieldError[] {
+  return validate(data) ? [] : fieldErrors(validate.errors);
+}
