@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-router-dom';
+import { AgenciesPage, AgencyPage, AuditPage, JurisdictionPage, JurisdictionsPage, MyAgenciesRedirect, PositionPage } from '@gugus/web-admin';
+import { AuthProvider, LoginPage, RequireAuth, SsoReturnPage } from '@gugus/web-auth';
 import { SystemStatusPage } from '@gugus/web-system-status';
 import { EmptyState } from '@gugus/web-ui';
 import { AppShell } from './AppShell';
@@ -14,12 +16,31 @@ const router = createBrowserRouter([
     element: <AppShell />,
     children: [
       { index: true, element: <Navigate to="/status" replace /> },
+      // Public: the status page and the way in.
       { path: 'status', element: <SystemStatusPage /> },
+      { path: 'masuk', element: <LoginPage /> },
+      { path: 'masuk/sso', element: <SsoReturnPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: 'wilayah', element: <JurisdictionsPage /> },
+          { path: 'wilayah/:code', element: <JurisdictionPage /> },
+          { path: 'wilayah/:code/instansi', element: <AgenciesPage /> },
+          { path: 'instansi', element: <MyAgenciesRedirect /> },
+          { path: 'instansi/:id', element: <AgencyPage /> },
+          { path: 'jabatan/:id', element: <PositionPage /> },
+          { path: 'audit', element: <AuditPage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);
 
 export function App() {
-  return <RouterProvider router={router} />;
+  return (
+    <AuthProvider>
+      <RouterProvider router={router} />
+    </AuthProvider>
+  );
 }

@@ -1,24 +1,38 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
+import { AccountMenu, canReadAudit, useAuth } from '@gugus/web-auth';
 import { SUPPORTED_LANGUAGES, useLanguage } from '@gugus/web-i18n';
-import { AppLayout, LanguageSwitch } from '@gugus/web-ui';
+import { AppLayout, LanguageSwitch, type NavItem } from '@gugus/web-ui';
 
 export function AppShell() {
   const { t } = useTranslation('common');
   const { language, setLanguage } = useLanguage();
+  const { me } = useAuth();
   const languageOptions = SUPPORTED_LANGUAGES.map((code) => ({
     value: code,
     label: code.toUpperCase(),
     name: t(`languageSwitch.names.${code}`),
   }));
+  // Sections appear once someone is logged in; the audit trail only for roles that may read it.
+  const navItems: NavItem[] = [
+    ...(me
+      ? [
+          { to: '/wilayah', label: t('nav.jurisdictions') },
+          { to: '/instansi', label: t('nav.agencies') },
+          ...(canReadAudit(me.grants) ? [{ to: '/audit', label: t('nav.audit') }] : []),
+        ]
+      : []),
+    { to: '/status', label: t('nav.status') },
+  ];
   return (
     <AppLayout
       productName={t('app.name')}
       subtitle={t('app.subtitle')}
       skipLinkLabel={t('skipLink')}
       navLabel={t('nav.label')}
-      navItems={[{ to: '/status', label: t('nav.status') }]}
+      navItems={navItems}
       languageSwitch={<LanguageSwitch label={t('languageSwitch.label')} value={language} options={languageOptions} onChange={setLanguage} />}
+      account={<AccountMenu />}
       footer={t('footer')}
     >
       <Outlet />

@@ -1,6 +1,27 @@
-export { API_BASE_PATH, apiClient, type RequestOptions } from './lib/apiClient';
+export { API_BASE_PATH, apiClient, setRequestAuthorizer, withQuery, type RequestAuthorizer, type RequestOptions } from './lib/apiClient';
 export { ApiError, ClientErrorCode, isErrorBody, toApiError } from './lib/apiError';
+export { authApi } from './lib/authApi';
+export { AUDIT_PAGE_SIZE, auditApi, useAuditTrail, type AuditFilter, type AuditTrailState } from './lib/useAuditTrail';
 export { HEALTH_REFRESH_MS, useHealth, type HealthState } from './lib/useHealth';
+export { useApiMutation, type MutationState } from './lib/useApiMutation';
+export { QUERY_RETRY_MS, useApiQuery, type QueryState } from './lib/useApiQuery';
+export { orgsApi, type HolderChange, type JurisdictionFilter, type NewAgency, type NewDelegation, type NewPerson, type NewPosition } from './lib/orgsApi';
+export {
+  useAgencies,
+  useAgency,
+  useAssignHolder,
+  useCreateAgency,
+  useCreatePerson,
+  useCreatePosition,
+  useDelegate,
+  useFormTaskForce,
+  useJurisdiction,
+  useJurisdictions,
+  usePeople,
+  usePosition,
+  usePositions,
+  useTaskForce,
+} from './lib/useOrgs';
 export {
   isSystemCheckFinished,
   SYSTEM_CHECK_POLL_MS,

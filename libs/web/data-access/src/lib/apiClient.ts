@@ -1,3 +1,4 @@
+import { ErrorCode } from '@gugus/contracts';
 import { currentLanguage } from '@gugus/web-i18n';
 import { ApiError, ClientErrorCode, isErrorBody } from './apiError';
 
@@ -11,6 +12,40 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Non-2xx statuses whose body is data, not an error (e.g. 503 from /health carries a full report). */
   acceptStatuses?: readonly number[];
+  /** Send no credentials and never try to renew the session (login, refresh). */
+  anonymous?: boolean;
+}
+
+/**
+ * How requests carry the session. The auth feature installs one; without it requests go out anonymously.
+ * Kept as a port so this library does not depend on how tokens are stored or renewed.
+ */
+export interface RequestAuthorizer {
+  /** Headers for the next request, e.g. `Authorization: Bearer …`; empty when logged out. */
+  headers(): Record<string, string>;
+  /**
+   * Called when the API answered 401 UNAUTHENTICATED to a request sent with `rejected` (what `headers()`
+   * gave then). Resolves true when the session was renewed (by this call or meanwhile) and the request
+   * may be sent once more.
+   */
+  renew(rejected: Record<string, string>): Promise<boolean>;
+}
+
+let authorizer: RequestAuthorizer | undefined;
+
+/** Installs (or, with undefined, removes) the session every non-anonymous request carries. */
+export function setRequestAuthorizer(next: RequestAuthorizer | undefined): void {
+  authorizer = next;
+}
+
+/** `path?a=1&b=2`, leaving out empty values. */
+export function withQuery(path: string, params: Record<string, string | number | undefined | null>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -30,12 +65,11 @@ function failure(response: Response, payload: unknown): ApiError {
   return new ApiError(response.status, ClientErrorCode.INVALID_RESPONSE, `Unexpected answer (HTTP ${response.status})`);
 }
 
-async function request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
+async function send(method: string, path: string, body: unknown, options: RequestOptions, authHeaders: Record<string, string>): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage(), ...authHeaders };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let response: Response;
   try {
-    response = await fetch(`${API_BASE_PATH}${path}`, {
+    return await fetch(`${API_BASE_PATH}${path}`, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -47,8 +81,19 @@ async function request<T>(method: string, path: string, body: unknown, options: 
     if (options.signal?.aborted) throw error;
     throw new ApiError(0, ClientErrorCode.API_UNREACHABLE, error instanceof Error ? error.message : 'Network error');
   }
+}
+
+async function request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+  const auth = options.anonymous ? undefined : authorizer;
+  const authHeaders = auth?.headers() ?? {};
+  let response = await send(method, path, body, options, authHeaders);
+  let payload = response.status === 204 ? undefined : await readJson(response);
+  // An expired access token: renew the session once and repeat the request with the new token.
+  if (auth && response.status === 401 && isErrorBody(payload) && payload.code === ErrorCode.UNAUTHENTICATED && (await auth.renew(authHeaders))) {
+    response = await send(method, path, body, options, auth.headers());
+    payload = response.status === 204 ? undefined : await readJson(response);
+  }
   if (response.status === 204) return undefined as T;
-  const payload = await readJson(response);
   const accepted = response.ok || (options.acceptStatuses ?? []).includes(response.status);
   if (accepted && payload !== undefined && !isErrorBody(payload)) return payload as T;
   throw failure(response, payload);
@@ -58,4 +103,5 @@ async function request<T>(method: string, path: string, body: unknown, options: 
 export const apiClient = {
   get: <T>(path: string, options?: RequestOptions): Promise<T> => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body: unknown, options?: RequestOptions): Promise<T> => request<T>('POST', path, body, options),
+  put: <T>(path: string, body: unknown, options?: RequestOptions): Promise<T> => request<T>('PUT', path, body, options),
 };

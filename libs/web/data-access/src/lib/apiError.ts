@@ -27,6 +27,18 @@ export class ApiError extends Error {
     return this.code === ClientErrorCode.API_UNREACHABLE;
   }
 
+  /** Logged in, but the roles held do not allow this (here). */
+  get isForbidden(): boolean {
+    return this.code === 'FORBIDDEN';
+  }
+
+  /** What the API said about each request field (`details.fields`), first message per field. */
+  get fieldErrors(): Readonly<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const { field, message } of this.details.fields ?? []) out[field] ??= message;
+    return out;
+  }
+
   /** 4xx: asking again with the same request will not help. */
   get isClientError(): boolean {
     return this.status >= 400 && this.status < 500;

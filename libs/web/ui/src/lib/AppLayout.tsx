@@ -15,6 +15,8 @@ export interface AppLayoutProps {
   navItems: readonly NavItem[];
   /** Rendered at the right of the header, usually a `LanguageSwitch`. */
   languageSwitch: ReactNode;
+  /** Who is logged in and how to log out (or a link to log in); wraps under the brand on phones. */
+  account?: ReactNode;
   footer: ReactNode;
   children: ReactNode;
 }
@@ -40,6 +42,7 @@ export function AppLayout(props: AppLayoutProps) {
             </div>
           </div>
           {props.languageSwitch}
+          {props.account && <div className="gu-header__account">{props.account}</div>}
         </div>
         <nav className="gu-nav" aria-label={props.navLabel}>
           <ul className="gu-nav__list">

@@ -7,6 +7,9 @@ const id = {
   skipLink: 'Lewati ke konten utama',
   nav: {
     label: 'Navigasi utama',
+    jurisdictions: 'Wilayah & gugus tugas',
+    agencies: 'Instansi',
+    audit: 'Jejak audit',
     status: 'Status sistem',
   },
   languageSwitch: {
@@ -22,7 +25,14 @@ const id = {
   errors: {
     unreachable: 'Server Gugus tidak dapat dihubungi. Periksa koneksi Anda; halaman akan mencoba lagi.',
     unexpected: 'Server memberikan jawaban yang tidak dikenali.',
+    forbiddenTitle: 'Akses ditolak',
+    notFoundTitle: 'Tidak ditemukan',
+    failedTitle: 'Gagal',
+    requestId: 'ID permintaan: {{requestId}}',
   },
+  breadcrumbs: 'Jejak halaman',
+  loading: 'Memuat…',
+  saving: 'Menyimpan…',
 };
 
 const en: typeof id = {
@@ -34,6 +44,9 @@ const en: typeof id = {
   skipLink: 'Skip to main content',
   nav: {
     label: 'Main navigation',
+    jurisdictions: 'Jurisdictions & task forces',
+    agencies: 'Agencies',
+    audit: 'Audit trail',
     status: 'System status',
   },
   languageSwitch: {
@@ -49,7 +62,14 @@ const en: typeof id = {
   errors: {
     unreachable: 'The Gugus server cannot be reached. Check your connection; the page will try again.',
     unexpected: 'The server gave an answer that was not understood.',
+    forbiddenTitle: 'Access denied',
+    notFoundTitle: 'Not found',
+    failedTitle: 'Failed',
+    requestId: 'Request ID: {{requestId}}',
   },
+  breadcrumbs: 'Breadcrumbs',
+  loading: 'Loading…',
+  saving: 'Saving…',
 };
 
 /** The app shell: header, navigation, footer, shared error texts. */

@@ -1,10 +1,14 @@
+import { admin } from './admin';
+import { audit } from './audit';
+import { auth } from './auth';
 import { common } from './common';
+import { orgs } from './orgs';
 import { systemStatus } from './systemStatus';
 
 /** Translation namespaces, one per feature. Every namespace holds the same keys in `id` and `en`. */
 export const resources = {
-  id: { common: common.id, systemStatus: systemStatus.id },
-  en: { common: common.en, systemStatus: systemStatus.en },
+  id: { common: common.id, systemStatus: systemStatus.id, auth: auth.id, orgs: orgs.id, admin: admin.id, audit: audit.id },
+  en: { common: common.en, systemStatus: systemStatus.en, auth: auth.en, orgs: orgs.en, admin: admin.en, audit: audit.en },
 };
 
 export type Namespace = keyof (typeof resources)['id'];

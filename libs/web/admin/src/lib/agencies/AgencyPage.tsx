@@ -1,0 +1,71 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { canManageOrgs, useAuth } from '@gugus/web-auth';
+import { useAgency, useJurisdiction, usePeople, usePositions } from '@gugus/web-data-access';
+import { Card, Loading, PageHeader, Tag } from '@gugus/web-ui';
+import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { adminPaths } from '../shared/paths';
+import { useJurisdictionTrail } from '../shared/useJurisdictionTrail';
+import { useOrgLabels } from '../shared/useOrgLabels';
+import { AddPersonForm } from './AddPersonForm';
+import { AddPositionForm } from './AddPositionForm';
+import { PeopleList } from './PeopleList';
+import { PositionList } from './PositionList';
+import '../shared/admin.css';
+
+/** One agency: its positions (with holders) and people; administrators add positions and people here. */
+export function AgencyPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation('common');
+  const labels = useOrgLabels();
+  const positionsId = useId();
+  const peopleId = useId();
+  const { me } = useAuth();
+  const agency = useAgency(id);
+  const positions = usePositions(agency.data?.id);
+  const people = usePeople(agency.data?.id);
+  const jurisdiction = useJurisdiction(agency.data?.jurisdictionCode);
+  const trail = useJurisdictionTrail(jurisdiction.data);
+  if (agency.isLoading) return <Loading label={tc('loading')} />;
+  if (!agency.data) return agency.error ? <ApiErrorAlert error={agency.error} /> : null;
+  const { jurisdictionCode, name, kind } = agency.data;
+  const mayManage = me ? canManageOrgs(me.grants, jurisdictionCode) : false;
+  return (
+    <div className="gu-admin" data-testid="agency-page">
+      <PageHeader
+        title={name}
+        breadcrumbs={[...trail, { label: t('agencies.title'), to: adminPaths.agencies(jurisdictionCode) }]}
+        breadcrumbsLabel={tc('breadcrumbs')}
+        aside={<Tag>{labels.agencyKind(kind)}</Tag>}
+      />
+      <div className={mayManage ? 'gu-admin__columns' : undefined}>
+        <div className="gu-admin__stack">
+          <Card aria-labelledby={positionsId}>
+            <h2 id={positionsId} className="gu-admin__section-title">
+              {t('agency.positions')}
+            </h2>
+            {positions.isLoading && <Loading label={tc('loading')} />}
+            {positions.error && <ApiErrorAlert error={positions.error} />}
+            {positions.data && <PositionList positions={positions.data} />}
+          </Card>
+          <Card aria-labelledby={peopleId}>
+            <h2 id={peopleId} className="gu-admin__section-title">
+              {t('agency.people')}
+            </h2>
+            {people.isLoading && <Loading label={tc('loading')} />}
+            {people.error && <ApiErrorAlert error={people.error} />}
+            {people.data && <PeopleList people={people.data} />}
+          </Card>
+        </div>
+        {mayManage && (
+          <div className="gu-admin__stack">
+            <AddPositionForm agencyId={id} onAdded={positions.reload} />
+            <AddPersonForm agencyId={id} onAdded={people.reload} />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { AgencyKind, AgencyView, JurisdictionLevel, JurisdictionView, PersonView, PositionView, Role, SubTaskForceKind, TaskForceView } from '@gugus/contracts';
+import { apiClient, withQuery } from './apiClient';
+
+export interface JurisdictionFilter {
+  level?: JurisdictionLevel;
+  parentCode?: string;
+}
+
+export interface NewAgency {
+  jurisdictionCode: string;
+  name: string;
+  kind: AgencyKind;
+  subTaskForces?: SubTaskForceKind[];
+}
+
+export interface NewPosition {
+  agencyId: string;
+  title: string;
+  roles: Role[];
+  representsAgency?: boolean;
+}
+
+export interface NewPerson {
+  agencyId: string;
+  fullName: string;
+  email: string;
+  /** Initial password (at least 10 characters); omit for single sign-on only. */
+  password?: string;
+}
+
+export interface HolderChange {
+  positionId: string;
+  /** null leaves the position vacant. */
+  personId: string | null;
+  /** Required by the API when the position already has a holder. */
+  handoverNote?: string;
+}
+
+export interface NewDelegation {
+  positionId: string;
+  personId: string;
+  /** YYYY-MM-DD */
+  startsOn: string;
+  /** YYYY-MM-DD, inclusive */
+  endsOn: string;
+  reason?: string;
+}
+
+const seg = encodeURIComponent;
+
+/** Jurisdictions, task forces, agencies, positions and people (the organisations API). */
+export const orgsApi = {
+  jurisdictions: (filter: JurisdictionFilter, signal?: AbortSignal) =>
+    apiClient.get<JurisdictionView[]>(withQuery('/jurisdictions', { level: filter.level, parentCode: filter.parentCode }), { signal }),
+  jurisdiction: (code: string, signal?: AbortSignal) => apiClient.get<JurisdictionView>(`/jurisdictions/${seg(code)}`, { signal }),
+  taskForce: (jurisdictionCode: string, signal?: AbortSignal) => apiClient.get<TaskForceView>(`/task-forces/${seg(jurisdictionCode)}`, { signal }),
+  /** Forms the task force of a jurisdiction with its Sub-TFs; idempotent. */
+  formTaskForce: (jurisdictionCode: string) => apiClient.put<TaskForceView>(`/task-forces/${seg(jurisdictionCode)}`, {}),
+  agencies: (jurisdictionCode: string, signal?: AbortSignal) => apiClient.get<AgencyView[]>(withQuery('/agencies', { jurisdictionCode }), { signal }),
+  agency: (id: string, signal?: AbortSignal) => apiClient.get<AgencyView>(`/agencies/${seg(id)}`, { signal }),
+  createAgency: (body: NewAgency) => apiClient.post<AgencyView>('/agencies', body),
+  positions: (agencyId: string, signal?: AbortSignal) => apiClient.get<PositionView[]>(`/agencies/${seg(agencyId)}/positions`, { signal }),
+  createPosition: ({ agencyId, ...body }: NewPosition) => apiClient.post<PositionView>(`/agencies/${seg(agencyId)}/positions`, body),
+  position: (id: string, signal?: AbortSignal) => apiClient.get<PositionView>(`/positions/${seg(id)}`, { signal }),
+  assignHolder: ({ positionId, ...body }: HolderChange) => apiClient.put<PositionView>(`/positions/${seg(positionId)}/holder`, body),
+  delegate: ({ positionId, ...body }: NewDelegation) => apiClient.post<PositionView>(`/positions/${seg(positionId)}/delegations`, body),
+  people: (agencyId: string, signal?: AbortSignal) => apiClient.get<PersonView[]>(withQuery('/people', { agencyId }), { signal }),
+  person: (id: string, signal?: AbortSignal) => apiClient.get<PersonView>(`/people/${seg(id)}`, { signal }),
+  createPerson: (body: NewPerson) => apiClient.post<PersonView>('/people', body),
+};

@@ -1,0 +1,68 @@
+const id = {
+  title: 'Jejak audit',
+  intro: 'Catatan setiap perubahan dan akses di wilayah Anda, terbaru dulu. Setiap entri dirantai dengan hash sehingga perubahan diam-diam terdeteksi. Waktu dalam WIB.',
+  filters: {
+    heading: 'Saring',
+    action: 'Tindakan',
+    actionHint: 'mis. agency.create',
+    targetType: 'Jenis sasaran',
+    targetTypeHint: 'mis. agency, position',
+    jurisdictionCode: 'Kode wilayah',
+    jurisdictionCodeHint: 'mis. 32 atau 32.04, termasuk wilayah di bawahnya',
+    from: 'Dari tanggal',
+    to: 'Sampai tanggal',
+    apply: 'Terapkan',
+    clear: 'Hapus saringan',
+  },
+  columns: {
+    time: 'Waktu (WIB)',
+    actor: 'Pelaku',
+    action: 'Tindakan',
+    target: 'Sasaran',
+    jurisdiction: 'Wilayah',
+    requestId: 'ID permintaan',
+    hash: 'Hash',
+  },
+  system: 'sistem',
+  empty: 'Tidak ada entri yang cocok dengan saringan.',
+  loadMore: 'Muat entri yang lebih lama',
+  end: 'Tidak ada entri yang lebih lama.',
+  shown: '{{count}} entri ditampilkan',
+  unavailable: 'Jejak audit tidak dapat ditampilkan.',
+};
+
+const en: typeof id = {
+  title: 'Audit trail',
+  intro: 'A record of every change and access in your jurisdictions, newest first. Entries are chained by hash, so silent changes are detected. Times in WIB (Western Indonesia Time).',
+  filters: {
+    heading: 'Filter',
+    action: 'Action',
+    actionHint: 'e.g. agency.create',
+    targetType: 'Target type',
+    targetTypeHint: 'e.g. agency, position',
+    jurisdictionCode: 'Jurisdiction code',
+    jurisdictionCodeHint: 'e.g. 32 or 32.04, including the jurisdictions below it',
+    from: 'From date',
+    to: 'To date',
+    apply: 'Apply',
+    clear: 'Clear filters',
+  },
+  columns: {
+    time: 'Time (WIB)',
+    actor: 'Actor',
+    action: 'Action',
+    target: 'Target',
+    jurisdiction: 'Jurisdiction',
+    requestId: 'Request ID',
+    hash: 'Hash',
+  },
+  system: 'system',
+  empty: 'No entries match the filters.',
+  loadMore: 'Load older entries',
+  end: 'There are no older entries.',
+  shown: '{{count}} entries shown',
+  unavailable: 'The audit trail cannot be shown.',
+};
+
+/** The audit trail screen. */
+export const audit = { id, en };
