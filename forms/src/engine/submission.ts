@@ -56,18 +56,36 @@ export function toExtraErrors(errors: readonly FormFieldError[], language: keyof
   return root;
 }
 
+const conditionsByText = new WeakMap<Ajv2020, Map<string, ValidateFunction>>();
+const conditionsByObject = new WeakMap<Ajv2020, WeakMap<FormSchema, ValidateFunction>>();
+
+/** The compiled `if` of a rule, cached per validator instance, by object and (for fresh copies) by text. */
+function conditionOf(ajv: Ajv2020, condition: FormSchema): ValidateFunction {
+  let byObject = conditionsByObject.get(ajv);
+  if (!byObject) conditionsByObject.set(ajv, (byObject = new WeakMap()));
+  const known = byObject.get(condition);
+  if (known) return known;
+  let byText = conditionsByText.get(ajv);
+  if (!byText) conditionsByText.set(ajv, (byText = new Map()));
+  const key = JSON.stringify(condition);
+  let validate = byText.get(key);
+  if (!validate) byText.set(key, (validate = ajv.compile({ type: 'object', ...condition })));
+  byObject.set(condition, validate);
+  return validate;
+}
+
 /**
  * Removes answers to conditional fields whose condition does not hold (fields required only in an
  * `allOf` `then` branch whose `if` fails), at every depth, so hidden answers are never silently kept.
  * Returns the cleaned copy and the pointers it cleared.
  */
 export function clearInapplicable(ajv: Ajv2020, schema: FormSchema, data: unknown): { data: unknown; cleared: string[] } {
-  const copy = structuredClone(data);
-  const cleared: string[] = [];
-  const visit = (node: FormSchema, value: unknown, path: string) => {
+  // First find what to clear; copy the data only when there is something (the common case has nothing).
+  const clear: { holder: string[]; name: string }[] = [];
+  const visit = (node: FormSchema, value: unknown, path: string[]) => {
     if (value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
-      if (node.items) value.forEach((item, i) => visit(node.items as FormSchema, item, `${path}/${i}`));
+      if (node.items) value.forEach((item, i) => visit(node.items as FormSchema, item, [...path, String(i)]));
       return;
     }
     const record = value as Record<string, unknown>;
@@ -75,18 +93,22 @@ export function clearInapplicable(ajv: Ajv2020, schema: FormSchema, data: unknow
     const applies = new Map<string, boolean>();
     for (const branch of node.allOf ?? []) {
       if (!branch.if || !branch.then?.required) continue;
-      const holds = ajv.validate({ type: 'object', ...branch.if }, record);
+      const holds = conditionOf(ajv, branch.if)(record);
       for (const name of branch.then.required) applies.set(name, (applies.get(name) ?? false) || holds);
     }
     for (const [name, holds] of applies) {
-      if (holds || node.required?.includes(name) || !(name in record)) continue;
-      delete record[name];
-      cleared.push(`${path}/${name}`);
+      if (!holds && !node.required?.includes(name) && name in record) clear.push({ holder: path, name });
     }
-    for (const [name, child] of Object.entries(node.properties ?? {})) visit(child, record[name], `${path}/${name}`);
+    for (const [name, child] of Object.entries(node.properties ?? {})) if (name in record) visit(child, record[name], [...path, name]);
   };
-  visit(schema, copy, '');
-  return { data: copy, cleared };
+  visit(schema, data, []);
+  if (!clear.length) return { data, cleared: [] };
+  const copy = structuredClone(data);
+  for (const { holder, name } of clear) {
+    const record = holder.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], copy) as Record<string, unknown>;
+    delete record[name];
+  }
+  return { data: copy, cleared: clear.map(({ holder, name }) => `/${[...holder, name].join('/')}`) };
 }
 
 /** Validates `data` and returns its errors (none when valid). */
