@@ -1,14 +1,26 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-router-dom';
 import { AgenciesPage, AgencyPage, AuditPage, JurisdictionPage, JurisdictionsPage, MyAgenciesRedirect, PositionPage } from '@gugus/web-admin';
 import { AuthProvider, LoginPage, RequireAuth, SsoReturnPage } from '@gugus/web-auth';
 import { SystemStatusPage } from '@gugus/web-system-status';
-import { EmptyState } from '@gugus/web-ui';
+import { EmptyState, Loading } from '@gugus/web-ui';
 import { AppShell } from './AppShell';
 
 function NotFoundPage() {
   const { t } = useTranslation('common');
   return <EmptyState title={t('notFound.title')} message={t('notFound.message')} action={<Link to="/status">{t('notFound.back')}</Link>} />;
+}
+
+// The forms screens carry rjsf, ajv and the national form library: loaded when first opened.
+const FormsListPage = lazy(() => import('@gugus/web-forms').then((m) => ({ default: m.FormsListPage })));
+const FillFormPage = lazy(() => import('@gugus/web-forms').then((m) => ({ default: m.FillFormPage })));
+const SubmissionPage = lazy(() => import('@gugus/web-forms').then((m) => ({ default: m.SubmissionPage })));
+const FormVariantEditorPage = lazy(() => import('@gugus/web-form-editor').then((m) => ({ default: m.FormVariantEditorPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('common');
+  return <Suspense fallback={<Loading label={t('loading')} />}>{children}</Suspense>;
 }
 
 const router = createBrowserRouter([
@@ -30,6 +42,10 @@ const router = createBrowserRouter([
           { path: 'instansi/:id', element: <AgencyPage /> },
           { path: 'jabatan/:id', element: <PositionPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'formulir', element: <Lazy><FormsListPage /></Lazy> },
+          { path: 'formulir/:key', element: <Lazy><FillFormPage /></Lazy> },
+          { path: 'formulir/:key/varian/:provinceCode', element: <Lazy><FormVariantEditorPage /></Lazy> },
+          { path: 'isian/:id', element: <Lazy><SubmissionPage /></Lazy> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -6,6 +6,7 @@ import { AppLayout, LanguageSwitch, type NavItem } from '@gugus/web-ui';
 
 export function AppShell() {
   const { t } = useTranslation('common');
+  const { t: tf } = useTranslation('forms');
   const { language, setLanguage } = useLanguage();
   const { me } = useAuth();
   const languageOptions = SUPPORTED_LANGUAGES.map((code) => ({
@@ -19,6 +20,7 @@ export function AppShell() {
       ? [
           { to: '/wilayah', label: t('nav.jurisdictions') },
           { to: '/instansi', label: t('nav.agencies') },
+          { to: '/formulir', label: tf('nav') },
           ...(canReadAudit(me.grants) ? [{ to: '/audit', label: t('nav.audit') }] : []),
         ]
       : []),

@@ -30,3 +30,17 @@ export {
   type StartSystemCheckState,
   type SystemCheckState,
 } from './lib/useSystemCheck';
+export {
+  formsApi,
+  type BreakingChangeDetails,
+  type FormSubmissionView,
+  type FormVersionDetail,
+  type FormVersionStatus,
+  type FormVersionView,
+  type NewSubmission,
+  type OverlayErrorDetails,
+  type SubmissionErrorDetails,
+  type SubmissionReceipt,
+  type SubmissionStatus,
+} from './lib/formsApi';
+export { usePublishVersion, useSaveOverlay, useSubmitForm, useEffectiveForm, useFormSubmission, useFormVersion, useVariantDraft } from './lib/useForms';

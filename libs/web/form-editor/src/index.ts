@@ -1,0 +1,1 @@
+export { FormVariantEditorPage } from './lib/FormVariantEditorPage';

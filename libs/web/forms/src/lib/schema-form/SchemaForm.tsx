@@ -1,0 +1,130 @@
+import Form, { type IChangeEvent } from '@rjsf/core';
+import { TranslatableString, replaceStringParameters, type RJSFSchema, type UiSchema as RjsfUiSchema } from '@rjsf/utils';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExtraErrors, FormSchema, UiSchema } from '@gugus/forms';
+import { useLanguage } from '@gugus/web-i18n';
+import { SCHEMA_WIDGETS } from '../widgets/widgets';
+import { inapplicableFields, markInapplicable, withoutPaths } from './conditions';
+import { asErrorSchema, tidyErrors, withoutPath } from './errors';
+import type { SchemaFormContext } from './formContext';
+import { SCHEMA_FORM_TEMPLATES } from './templates';
+import { formValidator, type FormData } from './validator';
+import './SchemaForm.css';
+
+export interface SchemaFormProps {
+  /** A resolved schema (labels in the reader's language, choices as `enum`), e.g. from the forms API. */
+  schema: FormSchema;
+  /** Pure JSON; widgets by name (`"ui:widget": "region-picker"`), choice labels in `ui:enumNames`. */
+  uiSchema: UiSchema;
+  formData: FormData;
+  onChange?: (data: FormData) => void;
+  /** Called with valid data only; invalid data shows the errors at their fields instead. */
+  onSubmit?: (data: FormData) => void;
+  /** Errors from the server (a 400's `details.extraErrors`), shown at their fields until the field changes. */
+  extraErrors?: ExtraErrors;
+  /** The jurisdiction the form is filled in for (the agency picker lists its agencies). */
+  jurisdictionCode?: string;
+  readonly?: boolean;
+  /** Prefix of field ids; set it when two forms share a page. */
+  idPrefix?: string;
+  /** The form's buttons. Without children the form has none (e.g. read-only or a preview). */
+  children?: ReactNode;
+  'data-testid'?: string;
+}
+
+const KEY_OF_STRING = new Map<string, keyof typeof TranslatableString>(
+  Object.entries(TranslatableString).map(([key, value]) => [value, key as keyof typeof TranslatableString]),
+);
+
+/**
+ * The one rjsf wrapper: Gugus widgets by name, templates, the validator with the server's ajv
+ * configuration and ajv-i18n messages, and rjsf's own strings in the reader's language. Validates live;
+ * errors of untouched fields stay quiet until the first submit attempt.
+ */
+export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, extraErrors, jurisdictionCode, readonly, idPrefix = 'root', children, ...rest }: SchemaFormProps) {
+  const { t } = useTranslation('forms');
+  const { language } = useLanguage();
+  const validator = formValidator(language);
+  const [touched, setTouched] = useState<string[]>([]);
+  const [attempted, setAttempted] = useState(false);
+  // Server errors are pruned field by field as the person fixes them.
+  const [serverErrors, setServerErrors] = useState<{ from: ExtraErrors | undefined; errors: ExtraErrors | undefined }>({ from: extraErrors, errors: extraErrors });
+  const currentServerErrors = serverErrors.from === extraErrors ? serverErrors.errors : extraErrors;
+
+  // Typed against rjsf's enum: a string rjsf adds fails the typecheck until it is translated.
+  const strings: Record<keyof typeof TranslatableString, string> = t('rjsf', { returnObjects: true });
+  const translateString = useCallback(
+    (text: TranslatableString, params?: string[]) => {
+      const key = KEY_OF_STRING.get(text);
+      return replaceStringParameters(key ? strings[key] : text, params);
+    },
+    [strings],
+  );
+
+  const touch = useCallback((id: string | undefined) => {
+    if (id) setTouched((prev) => (prev.includes(id) ? prev : [...prev, id]));
+  }, []);
+
+  const formContext = useMemo<SchemaFormContext>(
+    () => ({
+      jurisdictionCode,
+      touched,
+      showAllErrors: attempted || Boolean(currentServerErrors),
+      idPrefix,
+      summaryTitle: (count: number) => t('schemaForm.summary', { count }),
+    }),
+    [jurisdictionCode, touched, attempted, currentServerErrors, idPrefix, t],
+  );
+
+  const inapplicable = useCallback(
+    (data: FormData) => inapplicableFields(schema, data, (condition, value) => validator.isValid(condition as RJSFSchema, value, schema as RJSFSchema)),
+    [schema, validator],
+  );
+  const effectiveUiSchema = useMemo(() => markInapplicable(uiSchema, inapplicable(formData)) as RjsfUiSchema<FormData, RJSFSchema>, [uiSchema, formData, inapplicable]);
+
+  const handleChange = (event: IChangeEvent<FormData, RJSFSchema>, id?: string) => {
+    touch(id);
+    if (id && currentServerErrors) {
+      const path = id.slice(idPrefix.length + 1).split('_').filter(Boolean);
+      setServerErrors({ from: extraErrors, errors: withoutPath(currentServerErrors, path) });
+    }
+    // Answers to questions that no longer apply are dropped, as the server would drop them.
+    const data = event.formData ?? {};
+    onChange?.(withoutPaths(data, inapplicable(data)));
+  };
+
+  return (
+    <div className={readonly ? 'gu-sf gu-sf--readonly' : 'gu-sf'} data-testid={rest['data-testid']}>
+      <Form<FormData, RJSFSchema>
+        schema={schema as RJSFSchema}
+        uiSchema={effectiveUiSchema}
+        formData={formData}
+        validator={validator}
+        widgets={SCHEMA_WIDGETS}
+        templates={SCHEMA_FORM_TEMPLATES}
+        translateString={translateString}
+        formContext={formContext}
+        extraErrors={asErrorSchema(currentServerErrors)}
+        transformErrors={(errors) => tidyErrors(errors, t('schemaForm.required'))}
+        idPrefix={idPrefix}
+        readonly={readonly}
+        // A yes/no question stays unanswered until answered, and optional groups stay absent until filled in.
+        experimental_defaultFormStateBehavior={{ requiredBooleanDefault: 'skip', emptyObjectFields: 'populateRequiredDefaults' }}
+        liveValidate="onChange"
+        showErrorList="top"
+        focusOnFirstError
+        noHtml5Validate
+        onChange={handleChange}
+        onBlur={touch}
+        onError={() => setAttempted(true)}
+        onSubmit={(event) => {
+          setAttempted(true);
+          onSubmit?.(event.formData ?? {});
+        }}
+      >
+        {children ?? <></>}
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { RJSFSchema, WidgetProps } from '@rjsf/utils';
+import { formatDate, useLanguage } from '@gugus/web-i18n';
+import type { FormData } from '../schema-form/validator';
+import { widgetAria } from './widgetAria';
+
+/**
+ * A calendar date as `YYYY-MM-DD` (JSON Schema `format: date`), with the browser's date picker; read-only,
+ * it reads as "20 Mei 2031" in the interface language, whatever the browser's locale.
+ */
+export function DateWidget({ id, htmlName, value, required, disabled, readonly, autofocus, options, rawErrors, registry, onChange, onBlur, onFocus }: WidgetProps<FormData, RJSFSchema>) {
+  const { language } = useLanguage();
+  if (readonly && typeof value === 'string') {
+    return <input type="text" id={id} name={htmlName || id} className="gu-input gu-sf__date" value={formatDate(value, language)} readOnly {...widgetAria(id, rawErrors, registry)} />;
+  }
+  return (
+    <input
+      type="date"
+      id={id}
+      name={htmlName || id}
+      className="gu-input gu-sf__date"
+      value={typeof value === 'string' ? value : ''}
+      required={required}
+      disabled={disabled}
+      readOnly={readonly}
+      autoFocus={autofocus}
+      onChange={(e) => onChange(e.target.value === '' ? options.emptyValue : e.target.value)}
+      onBlur={(e) => onBlur(id, e.target.value)}
+      onFocus={(e) => onFocus(id, e.target.value)}
+      {...widgetAria(id, rawErrors, registry)}
+    />
+  );
+}
