@@ -260,7 +260,8 @@ describe('web app: forms as data (fill-in, province variant editor, submissions)
     await expect(fieldOf(form, 'isian_rationale').getByRole('textbox').inputValue()).resolves.toBe(validScreening.rationale);
     await expect(form.getByText(newLabel.id).count()).resolves.toBe(0);
     await expect(form.getByText(relabel.id).count()).resolves.toBe(0);
-    await expect(page.getByTestId('submission-version').textContent()).resolves.toMatch(/Versi nasional \d+|Varian Jawa Barat v\d+/);
+    await page.getByTestId('submission-version').filter({ hasText: /Versi nasional \d+|Varian Jawa Barat v\d+/ }).waitFor();
+    await page.getByText('Kabupaten Bandung').first().waitFor();
     await shot(page, 'forms-old-submission-id-laptop');
   });
 
@@ -321,6 +322,8 @@ describe('web app: forms as data (fill-in, province variant editor, submissions)
     const stored = page.getByTestId('submission-form');
     await expect(fieldOf(stored, 'isian_rationale').getByRole('textbox').inputValue()).resolves.toBe('Contoh fiktif untuk uji coba.');
     await page.getByText('Terkirim').first().waitFor();
+    await page.getByTestId('submission-version').filter({ hasText: /Versi nasional \d+|Varian Jawa Barat v\d+/ }).waitFor();
+    await page.getByText('Kabupaten Bandung').first().waitFor();
     await shot(page, 'forms-submission-id-laptop');
   });
 
