@@ -18,7 +18,8 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
   testTimeout: 180000,
-  maxWorkers: 2,
+  // One test file at a time: several browser + API + worker processes per file overload 2 cores.
+  maxWorkers: 1,
   // A test that leaves a handle open must not keep CI waiting forever.
   forceExit: true,
 };
