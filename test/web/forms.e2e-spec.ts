@@ -311,7 +311,7 @@ describe('web app: forms as data (fill-in, province variant editor, submissions)
     );
     await page.getByRole('button', { name: 'Kirim' }).click();
     await page.getByTestId('submission-rejected').waitFor();
-    await rationale.getByTestId('field-error').filter({ hasText: /harus memiliki properti/ }).waitFor();
+    await rationale.getByTestId('field-error').filter({ hasText: 'wajib diisi' }).waitFor();
     await shot(page, 'forms-fill-server-error-id-laptop');
 
     // Sent again as it is: stored, with a link to view it.

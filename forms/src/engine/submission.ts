@@ -17,6 +17,13 @@ export interface ExtraErrors {
   [field: string]: ExtraErrors | string[] | undefined;
 }
 
+/**
+ * The message for a missing answer, shown under the field's own label. ajv's "must have required property
+ * 'X'" reads oddly there, so both the server (`fieldErrors`) and the browser (`tidyErrors` in
+ * `@gugus/web-forms`) use this text instead: one message, wherever it is produced.
+ */
+export const REQUIRED_MESSAGE: BilingualText = { id: 'wajib diisi', en: 'is required' };
+
 function fieldOf(e: ErrorObject): string {
   return e.keyword === 'required' ? `${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}` : e.instancePath;
 }
@@ -37,7 +44,8 @@ export function fieldErrors(errors: readonly ErrorObject[] | null | undefined): 
     const key = `${field}|${e.keyword}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ field, keyword: e.keyword, message: { id: inId[i].message ?? e.keyword, en: inEn[i].message ?? e.keyword } });
+    const message = e.keyword === 'required' ? REQUIRED_MESSAGE : { id: (inId[i].message ?? e.keyword).trim(), en: (inEn[i].message ?? e.keyword).trim() };
+    out.push({ field, keyword: e.keyword, message });
   });
   return out;
 }

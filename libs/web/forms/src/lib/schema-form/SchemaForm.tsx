@@ -106,7 +106,7 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, ext
         translateString={translateString}
         formContext={formContext}
         extraErrors={asErrorSchema(currentServerErrors)}
-        transformErrors={(errors) => tidyErrors(errors, t('schemaForm.required'))}
+        transformErrors={(errors) => tidyErrors(errors, language)}
         idPrefix={idPrefix}
         readonly={readonly}
         // A yes/no question stays unanswered until answered, and optional groups stay absent until filled in.

@@ -12,14 +12,25 @@ export type FormValidator = ValidatorType<FormData, RJSFSchema>;
 const LOCALIZERS = { id: localizeId, en: localizeEn } as const;
 const validators = new Map<Language, FormValidator>();
 
+const OBJECT_KEYWORDS = ['properties', 'required', 'patternProperties', 'additionalProperties', 'minProperties', 'maxProperties', 'dependentRequired'];
+
+/** True when `schema` speaks of an object's members (itself or through `not`/`allOf`/`anyOf`/`oneOf`) without saying it is one. */
+function isUntypedObjectCondition(schema: RJSFSchema): boolean {
+  if (typeof schema !== 'object' || schema === null || schema.type !== undefined) return false;
+  if (OBJECT_KEYWORDS.some((k) => k in schema)) return true;
+  const nested = [schema.not, ...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])];
+  return nested.some((s) => typeof s === 'object' && s !== null && isUntypedObjectCondition(s as RJSFSchema));
+}
+
 /**
  * rjsf evaluates `if` branches (to know which conditional fields are required) by compiling each one on
- * its own. Standing alone, `{ properties, required }` has no `type`, which the strict configuration
- * refuses; inside the form it inherits `type: object` from its parent. The engine compiles conditions the
- * same way (`clearInapplicable`). Validation of the data itself is untouched.
+ * its own. Standing alone, `{ properties, required }` (or `{ not: { properties } }`) has no `type`, which
+ * the strict configuration refuses — and a refused condition would count as not holding; inside the form
+ * it inherits `type: object` from its parent. The engine compiles conditions the same way
+ * (`clearInapplicable`). Validation of the data itself is untouched.
  */
 function asStandaloneCondition(schema: RJSFSchema): RJSFSchema {
-  return schema.type === undefined && (schema.properties || schema.required) ? { type: 'object', ...schema } : schema;
+  return isUntypedObjectCondition(schema) ? { type: 'object', ...schema } : schema;
 }
 
 /**

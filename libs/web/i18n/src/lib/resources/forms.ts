@@ -46,7 +46,6 @@ const id = {
   schemaForm: {
     summary_one: 'Ada {{count}} isian yang perlu diperbaiki:',
     summary_other: 'Ada {{count}} isian yang perlu diperbaiki:',
-    required: 'wajib diisi',
   },
   widgets: {
     province: 'Provinsi',
@@ -157,7 +156,6 @@ const en: typeof id = {
   schemaForm: {
     summary_one: '{{count}} field needs fixing:',
     summary_other: '{{count}} fields need fixing:',
-    required: 'is required',
   },
   widgets: {
     province: 'Province',
