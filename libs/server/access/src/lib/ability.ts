@@ -20,7 +20,7 @@ const ORG_RECORDS: Subject[] = ['TaskForce', 'Agency', 'Position', 'Person'];
 export function abilityFor(grants: readonly Grant[]): GugusAbility {
   const { can, build } = new AbilityBuilder<GugusAbility>(createMongoAbility);
   can('read', 'Jurisdiction');
-  if (grants.length) can('read', ['Form', 'FormVersion']); // form definitions are not secret
+  if (grants.length) can('read', ['Form', 'FormVersion', 'Holiday']); // form definitions and the calendar are not secret
   for (const grant of grants) {
     const inScope = { jurisdictionCode: { $regex: coveredCodePattern(grant.jurisdictionCode) } };
     const ownAgency = { agencyId: grant.agencyId };
@@ -31,21 +31,29 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
       case Role.PROVINCIAL_ADMIN:
         can('manage', ORG_RECORDS, inScope);
         can('manage', 'FormVersion', inScope);
+        can('manage', 'ProcessSettings', inScope);
+        can(['read', 'reassign'], 'Task', inScope);
+        can('read', 'Meeting', inScope);
         can('read', 'AuditLog', inScope);
         break;
       case Role.SECRETARIAT:
         can(['create', 'read'], 'FormSubmission', inScope);
         can('read', ORG_RECORDS, inScope);
         can('update', 'TaskForce', inScope);
+        can('read', 'ProcessSettings', inScope);
+        can(['read', 'reassign'], 'Task', inScope);
+        can(['create', 'read', 'update'], 'Meeting', inScope);
         can('read', 'AuditLog', inScope);
         break;
       case Role.CHAIR:
         can('read', ['TaskForce', 'Agency', 'Position'], inScope);
+        can('read', ['ProcessSettings', 'Task', 'Meeting'], inScope);
         break;
       case Role.AGENCY_OFFICER:
         can(['create', 'read'], 'FormSubmission', inScope);
         can('read', 'TaskForce', inScope);
         can('read', ['Agency', 'Position', 'Person'], ownAgency);
+        can('read', 'Meeting', inScope);
         break;
       case Role.LEGAL_REVIEWER:
       case Role.CASE_COORDINATOR:

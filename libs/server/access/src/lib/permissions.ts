@@ -1,9 +1,29 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
 
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'manage';
+/** `reassign`: move someone else's task to another agency, role or person (coordinators). */
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'reassign' | 'manage';
 /** Every kind of thing a permission is about. `all` only for the system administrator. */
-export type Subject = 'Jurisdiction' | 'TaskForce' | 'Agency' | 'Position' | 'Person' | 'AuditLog' | 'SystemCheck' | 'Form' | 'FormVersion' | 'FormSubmission' | 'all';
+export type Subject =
+  | 'Jurisdiction'
+  | 'TaskForce'
+  | 'Agency'
+  | 'Position'
+  | 'Person'
+  | 'AuditLog'
+  | 'SystemCheck'
+  | 'Form'
+  | 'FormVersion'
+  | 'FormSubmission'
+  /** The working-day calendar (national holidays and cuti bersama). */
+  | 'Holiday'
+  /** Per-jurisdiction process settings (durations, who does which step). */
+  | 'ProcessSettings'
+  /** Human tasks. Acting on one's own tasks is decided by assignment in the tasks module; this covers oversight. */
+  | 'Task'
+  /** Coordination meetings and their action points. */
+  | 'Meeting'
+  | 'all';
 
 export const PERMISSION_KEY = 'gugus:permission';
 export const PUBLIC_KEY = 'gugus:public';
