@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TEMPORAL_CLI_VERSION=1.5.1   # keep in sync with TEMPORAL_CLI_VERSION in libs/server/temporal
+TEMPORAL_TEST_SERVER_VERSION=1.33.0   # io.temporal:temporal-test-server (Maven Central), see tools/temporal-test-server
 NODE_MIN=20.19
 mode=${1:-start}
 say() { printf '\033[1m[ensure]\033[0m %s\n' "$*"; }
@@ -33,6 +34,29 @@ if [ -z "${TEMPORAL_CLI:-}" ] && ! command -v temporal >/dev/null; then
     mkdir -p .tools/bin
     GOBIN="$PWD/.tools/bin" GOFLAGS=-mod=mod go install "github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_CLI_VERSION"
     echo "$TEMPORAL_CLI_VERSION" > "$stamp"
+  fi
+fi
+
+# Temporal's time-skipping test server for workflow specs with long timers (test/support
+# startTimeSkippingEnv): a Java program, fetched with its runtime jars by Maven into
+# .tools/temporal-test-server, started through the wrapper .tools/bin/temporal-test-server.
+if [ "$mode" = test ]; then
+  tts=.tools/temporal-test-server
+  if [ ! -x .tools/bin/temporal-test-server ] || [ "$(cat "$tts/version" 2>/dev/null)" != "$TEMPORAL_TEST_SERVER_VERSION" ]; then
+    command -v java >/dev/null || fail "Java tidak ditemukan / not found (needed by the Temporal test server): apt-get install openjdk-17-jre-headless"
+    command -v mvn >/dev/null || fail "Maven tidak ditemukan / not found (fetches the Temporal test server): apt-get install maven"
+    say "mengambil / fetching Temporal test server v$TEMPORAL_TEST_SERVER_VERSION into $tts …"
+    rm -rf "$tts.partial" && mkdir -p "$tts.partial" .tools/bin
+    mvn -q -B -Dstyle.color=never -f tools/temporal-test-server/pom.xml dependency:copy-dependencies \
+      -Dtemporal.test.server.version="$TEMPORAL_TEST_SERVER_VERSION" -DincludeScope=runtime -DoutputDirectory="$PWD/$tts.partial"
+    echo "$TEMPORAL_TEST_SERVER_VERSION" > "$tts.partial/version"
+    rm -rf "$tts" && mv "$tts.partial" "$tts"
+    # The SDK runs `<executable> <port> --enable-time-skipping`, exactly TestServer's arguments.
+    cat > .tools/bin/temporal-test-server <<'WRAPPER'
+#!/bin/sh
+exec java -cp "$(cd "$(dirname "$0")/../temporal-test-server" && pwd)/*" io.temporal.testserver.TestServer "$@"
+WRAPPER
+    chmod +x .tools/bin/temporal-test-server
   fi
 fi
 

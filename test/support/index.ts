@@ -3,3 +3,4 @@ export * from './env';
 export * from './services';
 export * from './browser';
 export * from './auth';
+export * from './time-skipping';
