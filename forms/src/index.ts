@@ -1,11 +1,12 @@
 import type { LibraryForm, OptionList } from './engine';
 import { CASE_FORMS, CASE_OPTION_LISTS } from './case-forms';
 import { PLAN_FORMS, PLAN_OPTION_LISTS } from './plan-forms';
+import { MEETING_FORMS, MEETING_OPTION_LISTS } from './meeting-forms';
 
 export * from './engine';
 
 /** Every national form with its fixtures. */
-export const FORM_LIBRARY: readonly LibraryForm[] = [...CASE_FORMS, ...PLAN_FORMS];
+export const FORM_LIBRARY: readonly LibraryForm[] = [...CASE_FORMS, ...PLAN_FORMS, ...MEETING_FORMS];
 
 /** Every shared option list, by key. */
-export const OPTION_LISTS: ReadonlyMap<string, OptionList> = new Map([...CASE_OPTION_LISTS, ...PLAN_OPTION_LISTS].map((l) => [l.key, l]));
+export const OPTION_LISTS: ReadonlyMap<string, OptionList> = new Map([...CASE_OPTION_LISTS, ...PLAN_OPTION_LISTS, ...MEETING_OPTION_LISTS].map((l) => [l.key, l]));

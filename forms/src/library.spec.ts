@@ -6,6 +6,7 @@ const REQUIRED_FORMS = [
   'victim-screening', 'case-intake', 'consent', 'case-conference', 'referral', 'referral-response', 'service-outcome',
   'reintegration-plan', 'follow-up-visit', 'case-closure', 'poa-section', 'legal-review-decision', 'endorsement-decree',
   'agency-integration', 'quarterly-activity-progress', 'meeting-minutes', 'quarterly-case-report',
+  'meeting-agenda', 'meeting-rsvp', 'action-point-report',
 ];
 
 const forms = FORM_LIBRARY.map((f) => [f.definition.key, f] as [string, LibraryForm]);
