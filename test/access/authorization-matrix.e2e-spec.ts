@@ -113,6 +113,9 @@ const ROWS: Row[] = [
   { route: 'POST /forms/{key}/submissions', what: 'save a screening draft in Kabupaten Bandung', request: () => ({ path: '/forms/victim-screening/submissions', body: { jurisdictionCode: '32.04', data: {}, status: 'draft' } }), expect: only(['sysAdmin', 'jabarSecretariat', 'jabarLegal', 'jabarCoordinator', 'jabarCaseWorker', 'bandungOfficer', 'bandungSecretariat'], 201) },
   { route: 'GET /form-submissions/{id}', what: 'a Kabupaten Bandung screening draft', request: (i) => ({ path: `/form-submissions/${i.bandungSubmission}` }), expect: { ...only(['sysAdmin', 'jabarSecretariat', 'jabarLegal', 'jabarCoordinator', 'jabarCaseWorker', 'bandungOfficer', 'bandungSecretariat'], 200), batamOfficer: 404 } },
   { route: 'GET /audit/verify', what: 'verify the audit chain', request: () => ({ path: '/audit/verify' }), expect: only(['sysAdmin'], 200) },
+  { route: 'GET /notifications', what: 'my notifications', request: () => ({ path: '/notifications?unread=true' }), expect: only(LOGGED_IN, 200) },
+  { route: 'POST /notifications/{id}/read', what: 'mark an unknown notification read', request: () => ({ path: `/notifications/${randomUUID()}/read` }), expect: only(LOGGED_IN, 404) },
+  { route: 'POST /notifications/read-all', what: 'mark all my notifications read', request: () => ({ path: '/notifications/read-all' }), expect: only(LOGGED_IN, 200) },
 ];
 
 describe('authorization matrix', () => {

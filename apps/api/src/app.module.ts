@@ -6,6 +6,7 @@ import { AuthModule } from '@gugus/server-auth';
 import { FormsModule } from '@gugus/server-forms';
 import { HealthModule } from '@gugus/server-health';
 import { createLoggingModule } from '@gugus/server-http';
+import { NotificationsModule } from '@gugus/server-notifications';
 import { OrgsModule } from '@gugus/server-orgs';
 import { SystemCheckModule } from '@gugus/server-system-check';
 import { TemporalModule } from '@gugus/server-temporal';
@@ -24,6 +25,7 @@ export class AppModule {
         AuthModule,
         OrgsModule,
         FormsModule,
+        NotificationsModule,
         HealthModule,
         SystemCheckModule,
       ],

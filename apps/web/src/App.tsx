@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-router-dom';
 import { AgenciesPage, AgencyPage, AuditPage, JurisdictionPage, JurisdictionsPage, MyAgenciesRedirect, PositionPage } from '@gugus/web-admin';
 import { AuthProvider, LoginPage, RequireAuth, SsoReturnPage } from '@gugus/web-auth';
+import { NotificationsPage } from '@gugus/web-notifications';
 import { SystemStatusPage } from '@gugus/web-system-status';
 import { EmptyState, Loading } from '@gugus/web-ui';
 import { AppShell } from './AppShell';
@@ -42,6 +43,7 @@ const router = createBrowserRouter([
           { path: 'instansi/:id', element: <AgencyPage /> },
           { path: 'jabatan/:id', element: <PositionPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'notifikasi', element: <NotificationsPage /> },
           { path: 'formulir', element: <Lazy><FormsListPage /></Lazy> },
           { path: 'formulir/:key', element: <Lazy><FillFormPage /></Lazy> },
           { path: 'formulir/:key/varian/:provinceCode', element: <Lazy><FormVariantEditorPage /></Lazy> },

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { AccountMenu, canReadAudit, useAuth } from '@gugus/web-auth';
 import { SUPPORTED_LANGUAGES, useLanguage } from '@gugus/web-i18n';
+import { NotificationBell } from '@gugus/web-notifications';
 import { AppLayout, LanguageSwitch, type NavItem } from '@gugus/web-ui';
 
 export function AppShell() {
@@ -34,7 +35,12 @@ export function AppShell() {
       navLabel={t('nav.label')}
       navItems={navItems}
       languageSwitch={<LanguageSwitch label={t('languageSwitch.label')} value={language} options={languageOptions} onChange={setLanguage} />}
-      account={<AccountMenu />}
+      account={
+        <>
+          {me && <NotificationBell personId={me.personId} />}
+          <AccountMenu />
+        </>
+      }
       footer={t('footer')}
     >
       <Outlet />

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Logger } from 'nestjs-pino';
 import { loadConfig, serverConfigSchema } from '@gugus/server-config';
+import { MailOutboxDispatcher } from '@gugus/server-notifications';
 import { createSystemCheckActivities, SystemCheckRepository } from '@gugus/server-system-check';
 import { workflowSource } from '@gugus/server-temporal';
 import { WorkerModule } from './worker.module';
@@ -14,7 +15,10 @@ async function main(): Promise<void> {
   app.useLogger(logger);
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  // Notification e-mail leaves from the worker: a small loop over the outbox, stopped with the worker.
+  const mailOutbox = app.get(MailOutboxDispatcher);
   try {
+    mailOutbox.start();
     const worker = await Worker.create({
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
     await worker.run();
     logger.log('Worker stopped', 'Worker');
   } finally {
+    await mailOutbox.stop();
     await connection.close();
     await app.close();
   }

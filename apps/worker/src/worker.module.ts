@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, type ServerConfig } from '@gugus/server-config';
 import { DatabaseModule } from '@gugus/server-database';
 import { createLoggingModule } from '@gugus/server-http';
+import { NotificationsWorkerModule } from '@gugus/server-notifications';
 import { SystemCheckActivitiesModule } from '@gugus/server-system-check';
 
 /** What activity implementations need from Nest: config, logging, database, domain repositories. */
@@ -10,7 +11,7 @@ export class WorkerModule {
   static register(config: ServerConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), createLoggingModule(config.LOG_LEVEL), DatabaseModule, SystemCheckActivitiesModule],
+      imports: [ConfigModule.forRoot(config), createLoggingModule(config.LOG_LEVEL), DatabaseModule, SystemCheckActivitiesModule, NotificationsWorkerModule],
     };
   }
 }

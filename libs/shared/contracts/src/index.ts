@@ -6,3 +6,4 @@ export * from './lib/access';
 export * from './lib/jurisdiction';
 export * from './lib/audit';
 export * from './lib/orgs';
+export * from './lib/notifications';

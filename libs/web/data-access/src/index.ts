@@ -44,3 +44,5 @@ export {
   type SubmissionStatus,
 } from './lib/formsApi';
 export { usePublishVersion, useSaveOverlay, useSubmitForm, useEffectiveForm, useFormSubmission, useFormVersion, useVariantDraft } from './lib/useForms';
+export { NOTIFICATIONS_CHANGED_EVENT, notificationsApi } from './lib/notificationsApi';
+export { NOTIFICATIONS_POLL_MS, useNotifications } from './lib/useNotifications';

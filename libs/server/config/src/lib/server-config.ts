@@ -47,6 +47,15 @@ export const serverConfigSchema = z.object({
   OIDC_POST_LOGIN_URL: z.url().optional(),
   /** Path to a prebuilt workflow bundle (production). Unset: the worker bundles `workflows/` at start. */
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
+  /** Where people open the web app; e-mails link to APP_URL + an app path (never to data). */
+  APP_URL: z.url().default('http://localhost:5173'),
+  /** SMTP server for notification e-mail, e.g. smtp://mail.example.go.id:587 (smtps:// for TLS). Unset: e-mail is off and mail waits in the outbox. */
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/.+/.test(v), 'harus berupa URL smtp:// atau smtps:// / must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** Sender of notification e-mail. */
+  MAIL_FROM: z.string().min(3).default('Gugus <noreply@localhost>'),
 }).superRefine((config, ctx) => {
   for (const problem of oidcProblems(config as ServerConfig)) ctx.addIssue({ code: 'custom', message: problem.split(': ').slice(1).join(': '), path: [problem.split(':')[0]] });
 });

@@ -1,0 +1,2 @@
+/** The notification list. */
+export const NOTIFICATIONS_PATH = '/notifikasi';

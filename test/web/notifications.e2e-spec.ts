@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import type { Me } from '@gugus/contracts';
+import { loadConfig, serverConfigSchema } from '@gugus/server-config';
+import { createDataSourceOptions } from '@gugus/server-database';
+import { NOTIFICATIONS_ENTITIES, NotificationsRepository, NotificationsService } from '@gugus/server-notifications';
+import { DEMO_PASSWORD } from '@gugus/server-orgs';
+import { client, launchChromium, login, screenshotDir, serviceEnv, startApi, startWeb, testEnv, type RunningApi, type RunningWeb } from '../support';
+
+const OFFICER = 'dinkes.bandung@gugus.test';
+
+/** The bell and the notification list in Debian's Chromium, on a phone-sized screen and a laptop. */
+describe('web app: notifications', () => {
+  let browser: Browser;
+  let api: RunningApi;
+  let web: RunningWeb;
+  let db: DataSource;
+  let service: NotificationsService;
+  let officerId: string;
+  const taskId = randomUUID();
+
+  beforeAll(async () => {
+    [api, browser] = await Promise.all([startApi(serviceEnv()), launchChromium()]);
+    web = await startWeb(api.url);
+    const { databaseUrl, temporalAddress } = testEnv();
+    db = await new DataSource({ ...createDataSourceOptions(databaseUrl, 2), entities: NOTIFICATIONS_ENTITIES }).initialize();
+    service = new NotificationsService(new NotificationsRepository(db), loadConfig(serverConfigSchema, { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress }));
+    const { accessToken } = await login(api.url, OFFICER);
+    const officer = client(api.url, accessToken);
+    officerId = ((await officer.get('/auth/me')).body as Me).personId;
+    await officer.post('/notifications/read-all');
+    const notify = (key: string, title: [string, string], body: [string, string], link?: string) =>
+      service.notify({ dedupeKey: `${key}:${randomUUID()}`, recipients: { personIds: [officerId] }, kind: 'task.assigned', title: { id: title[0], en: title[1] }, body: { id: body[0], en: body[1] }, link, email: false });
+    await notify('older', ['Pengingat: Konfirmasi kehadiran rapat pleno', 'Reminder: Confirm attendance at the plenary meeting'], ['Tenggat: 20 Januari 2027', 'Due: 20 January 2027']);
+    await notify('task', ['Tugas baru: Tindak lanjut poin aksi 2', 'New task: Follow up action point 2'], ['Tenggat: 5 Februari 2027 (10 hari kerja)', 'Due: 5 February 2027 (10 working days)'], `/tugas/${taskId}`);
+    await notify('newest', ['Eskalasi: Notulen rapat belum disetujui', 'Escalation: Meeting minutes not yet approved'], ['Lewat tenggat sejak 2 Februari 2027', 'Overdue since 2 February 2027']);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([web?.stop(), api?.stop()]);
+    await db?.destroy();
+  });
+
+  const bellCount = (page: Page) => page.getByTestId('notification-count');
+
+  it('shows the unread count on the bell, lists notifications newest first, marks read and follows the link (phone)', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${web.url}/notifikasi`);
+    await page.waitForURL(/\/masuk$/);
+    const form = page.getByTestId('login-form');
+    await form.getByLabel('E-mail').fill(OFFICER);
+    await form.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    // After login the app returns to the page that asked for it.
+    await page.waitForURL(/\/notifikasi$/);
+
+    await bellCount(page).filter({ hasText: '3' }).waitFor();
+    await expect(page.getByTestId('notification-bell').getAttribute('aria-label')).resolves.toBe('Notifikasi, 3 belum dibaca');
+    const items = page.getByTestId('notification');
+    await items.first().waitFor();
+    await expect(items.allTextContents()).resolves.toEqual([
+      expect.stringContaining('Eskalasi: Notulen rapat belum disetujui'),
+      expect.stringContaining('Tugas baru: Tindak lanjut poin aksi 2'),
+      expect.stringContaining('Pengingat: Konfirmasi kehadiran rapat pleno'),
+    ]);
+    // Nothing sticks out sideways on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(screenshotDir, 'e2e-notifications-id-phone.png'), fullPage: true });
+
+    await items.nth(2).getByTestId('notification-mark-read').click();
+    await bellCount(page).filter({ hasText: '2' }).waitFor();
+    await expect(items.nth(2).getAttribute('data-unread')).resolves.toBe('false');
+
+    await items.nth(1).getByTestId('notification-open').click();
+    await page.waitForURL(new RegExp(`/tugas/${taskId}$`));
+    await bellCount(page).filter({ hasText: '1' }).waitFor();
+    await context.close();
+  });
+
+  it('filters unread ones and marks all read, in English too (laptop)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${web.url}/masuk`);
+    const form = page.getByTestId('login-form');
+    await form.getByLabel('E-mail').fill(OFFICER);
+    await form.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('notification-bell').click();
+    await page.waitForURL(/\/notifikasi$/);
+
+    await page.getByRole('button', { name: 'Belum dibaca' }).click();
+    await page.waitForURL(/tampilkan=belum-dibaca/);
+    const items = page.getByTestId('notification');
+    await items.filter({ hasText: 'Eskalasi: Notulen rapat belum disetujui' }).waitFor();
+    await items.nth(1).waitFor({ state: 'detached' });
+    await expect(items.allTextContents()).resolves.toEqual([expect.stringContaining('Eskalasi: Notulen rapat belum disetujui')]);
+
+    await page.getByTestId('language-switch').getByRole('button', { name: 'EN' }).click();
+    await page.getByTestId('notification').filter({ hasText: 'Escalation: Meeting minutes not yet approved' }).waitFor();
+    await page.screenshot({ path: join(screenshotDir, 'e2e-notifications-en-laptop.png'), fullPage: true });
+
+    await page.getByTestId('notifications-read-all').click();
+    await page.getByText('All notifications have been read.').waitFor();
+    await bellCount(page).waitFor({ state: 'detached' });
+    await expect(page.getByTestId('notification-bell').getAttribute('aria-label')).resolves.toBe('Notifications, none unread');
+    await context.close();
+  });
+});
