@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { COORDINATION_MEETING_DEFAULTS } from '@gugus/contracts';
 import { client, login, serviceEnv, startApi, type RunningApi } from '../support';
 
 /**
@@ -113,6 +114,14 @@ const ROWS: Row[] = [
   { route: 'POST /forms/{key}/submissions', what: 'save a screening draft in Kabupaten Bandung', request: () => ({ path: '/forms/victim-screening/submissions', body: { jurisdictionCode: '32.04', data: {}, status: 'draft' } }), expect: only(['sysAdmin', 'jabarSecretariat', 'jabarLegal', 'jabarCoordinator', 'jabarCaseWorker', 'bandungOfficer', 'bandungSecretariat'], 201) },
   { route: 'GET /form-submissions/{id}', what: 'a Kabupaten Bandung screening draft', request: (i) => ({ path: `/form-submissions/${i.bandungSubmission}` }), expect: { ...only(['sysAdmin', 'jabarSecretariat', 'jabarLegal', 'jabarCoordinator', 'jabarCaseWorker', 'bandungOfficer', 'bandungSecretariat'], 200), batamOfficer: 404 } },
   { route: 'GET /audit/verify', what: 'verify the audit chain', request: () => ({ path: '/audit/verify' }), expect: only(['sysAdmin'], 200) },
+  { route: 'GET /holidays', what: 'holidays of 2026', request: () => ({ path: '/holidays?year=2026' }), expect: only(LOGGED_IN, 200) },
+  { route: 'PUT /holidays/{date}', what: 'add a holiday in 2099', request: () => ({ path: '/holidays/2099-12-30', body: { kind: 'cuti_bersama', nameId: 'Cuti bersama uji matriks', nameEn: 'Matrix test collective leave' } }), expect: only(['sysAdmin'], 200) },
+  { route: 'DELETE /holidays/{date}', what: 'remove a date that is not a holiday', request: () => ({ path: '/holidays/2099-12-29' }), expect: only(['sysAdmin'], 404) },
+  { route: 'GET /process-settings/{processKey}', what: 'West Java meeting settings', request: () => ({ path: '/process-settings/coordination-meeting?jurisdictionCode=32' }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair'], 200) },
+  { route: 'GET /process-settings/{processKey}', what: 'Kabupaten Bandung meeting settings', request: () => ({ path: '/process-settings/coordination-meeting?jurisdictionCode=32.04' }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'bandungSecretariat'], 200) },
+  { route: 'GET /process-settings/{processKey}', what: 'Riau Islands meeting settings', request: () => ({ path: '/process-settings/coordination-meeting?jurisdictionCode=21' }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
+  { route: 'POST /process-settings/{processKey}/{jurisdictionCode}', what: 'save Kota Bandung meeting settings (national values)', request: () => ({ path: '/process-settings/coordination-meeting/32.73', body: { settings: COORDINATION_MEETING_DEFAULTS, note: 'uji matriks' } }), expect: only(['sysAdmin', 'jabarAdmin'], 201) },
+  { route: 'POST /process-settings/{processKey}/{jurisdictionCode}', what: 'save Kota Tanjungpinang meeting settings (national values)', request: () => ({ path: '/process-settings/coordination-meeting/21.72', body: { settings: COORDINATION_MEETING_DEFAULTS, note: 'uji matriks' } }), expect: only(['sysAdmin', 'kepriAdmin'], 201) },
   { route: 'GET /notifications', what: 'my notifications', request: () => ({ path: '/notifications?unread=true' }), expect: only(LOGGED_IN, 200) },
   { route: 'POST /notifications/{id}/read', what: 'mark an unknown notification read', request: () => ({ path: `/notifications/${randomUUID()}/read` }), expect: only(LOGGED_IN, 404) },
   { route: 'POST /notifications/read-all', what: 'mark all my notifications read', request: () => ({ path: '/notifications/read-all' }), expect: only(LOGGED_IN, 200) },

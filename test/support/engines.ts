@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { loadHolidays } from '@gugus/server-calendar';
 import { runMigrations, startEmbeddedPostgres, type RunningPostgres } from '@gugus/server-database';
 import { loadNationalForms } from '@gugus/server-forms';
 import { loadReferenceData } from '@gugus/server-orgs';
@@ -45,6 +46,7 @@ export async function startTestEngines(workDir: string): Promise<TestEngines> {
     await runMigrations(pg.url);
     await loadReferenceData(pg.url, { demo: true });
     await loadNationalForms(pg.url);
+    await loadHolidays(pg.url);
     return { databaseUrl: pg.url, temporalAddress: temporal.address, stop };
   } catch (err) {
     await stop();

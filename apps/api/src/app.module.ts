@@ -3,11 +3,13 @@ import { ConfigModule, type ServerConfig } from '@gugus/server-config';
 import { DatabaseModule } from '@gugus/server-database';
 import { AuditModule } from '@gugus/server-audit';
 import { AuthModule } from '@gugus/server-auth';
+import { CalendarModule } from '@gugus/server-calendar';
 import { FormsModule } from '@gugus/server-forms';
 import { HealthModule } from '@gugus/server-health';
 import { createLoggingModule } from '@gugus/server-http';
 import { NotificationsModule } from '@gugus/server-notifications';
 import { OrgsModule } from '@gugus/server-orgs';
+import { ProcessSettingsModule } from '@gugus/server-process-settings';
 import { SystemCheckModule } from '@gugus/server-system-check';
 import { TemporalModule } from '@gugus/server-temporal';
 
@@ -25,6 +27,8 @@ export class AppModule {
         AuthModule,
         OrgsModule,
         FormsModule,
+        CalendarModule,
+        ProcessSettingsModule,
         NotificationsModule,
         HealthModule,
         SystemCheckModule,

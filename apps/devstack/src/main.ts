@@ -1,5 +1,6 @@
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { loadHolidays } from '@gugus/server-calendar';
 import { devstackConfigSchema, loadConfig, readEnvironment } from '@gugus/server-config';
 import { isPortFree, runMigrations, startEmbeddedPostgres } from '@gugus/server-database';
 import { loadNationalForms } from '@gugus/server-forms';
@@ -85,6 +86,8 @@ async function main(stack: Stack): Promise<void> {
   print(`  ✓ wilayah / jurisdictions: ${regions.provinces} provinsi, ${regions.regencies} kabupaten/kota; data demo / demo data`);
   const forms = await loadNationalForms(databaseUrl);
   print(`  ✓ formulir nasional / national forms: ${forms.published.length ? forms.published.join(', ') : 'sudah terbaru / up to date'}`);
+  const holidays = await loadHolidays(databaseUrl);
+  print(`  ✓ kalender kerja / working-day calendar: ${holidays.seededYears.length ? `hari libur dimuat / holidays loaded ${holidays.seededYears.join(', ')}` : 'sudah terbaru / up to date'}`);
 
   const serviceEnv = { ...env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, API_PORT: String(config.API_PORT), LOG_LEVEL: config.LOG_LEVEL };
   const died = (name: string) => (code: number | null) => {

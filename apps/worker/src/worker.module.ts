@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, type ServerConfig } from '@gugus/server-config';
+import { CalendarModule } from '@gugus/server-calendar';
 import { DatabaseModule } from '@gugus/server-database';
 import { createLoggingModule } from '@gugus/server-http';
 import { NotificationsWorkerModule } from '@gugus/server-notifications';
+import { ProcessSettingsModule } from '@gugus/server-process-settings';
 import { SystemCheckActivitiesModule } from '@gugus/server-system-check';
 
 /** What activity implementations need from Nest: config, logging, database, domain repositories. */
@@ -11,7 +13,7 @@ export class WorkerModule {
   static register(config: ServerConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), createLoggingModule(config.LOG_LEVEL), DatabaseModule, SystemCheckActivitiesModule, NotificationsWorkerModule],
+      imports: [ConfigModule.forRoot(config), createLoggingModule(config.LOG_LEVEL), DatabaseModule, SystemCheckActivitiesModule, CalendarModule, ProcessSettingsModule, NotificationsWorkerModule],
     };
   }
 }

@@ -7,3 +7,5 @@ export * from './lib/jurisdiction';
 export * from './lib/audit';
 export * from './lib/orgs';
 export * from './lib/notifications';
+export * from './lib/calendar';
+export * from './lib/process-settings';

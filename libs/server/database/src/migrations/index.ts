@@ -3,7 +3,9 @@ import { CreateAuditLog1763900000100 } from './1763900000100-create-audit-log';
 import { CreateOrganisations1763900000200 } from './1763900000200-create-organisations';
 import { CreateOidcLogins1763900000300 } from './1763900000300-create-oidc-logins';
 import { CreateForms1763900000400 } from './1763900000400-create-forms';
+import { CreateHolidays1763900000500 } from './1763900000500-create-holidays';
+import { CreateProcessSettings1763900000600 } from './1763900000600-create-process-settings';
 import { CreateNotifications1763900000700 } from './1763900000700-create-notifications';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const migrations = [CreateSystemChecks1763900000000, CreateAuditLog1763900000100, CreateOrganisations1763900000200, CreateOidcLogins1763900000300, CreateForms1763900000400, CreateNotifications1763900000700];
+export const migrations = [CreateSystemChecks1763900000000, CreateAuditLog1763900000100, CreateOrganisations1763900000200, CreateOidcLogins1763900000300, CreateForms1763900000400, CreateHolidays1763900000500, CreateProcessSettings1763900000600, CreateNotifications1763900000700];

@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import { Role } from './access';
+
+/**
+ * Per-jurisdiction process settings: durations and who does which step. Defined here, once, so the web
+ * form and the API validate with the same schema and give the same field messages.
+ */
+
+type Text = { id: string; en: string };
+
+/** Roles a process step can be assigned to; the system administrator and the national analyst do no task-force steps. */
+export const STEP_ROLES = [Role.SECRETARIAT, Role.CHAIR, Role.AGENCY_OFFICER, Role.PROVINCIAL_ADMIN, Role.LEGAL_REVIEWER, Role.CASE_COORDINATOR, Role.CASE_WORKER] as const;
+export type StepRole = (typeof STEP_ROLES)[number];
+
+export type DurationUnit = 'months' | 'days' | 'working_days';
+const UNITS: Record<DurationUnit, Text> = {
+  months: { id: 'bulan', en: 'months' },
+  days: { id: 'hari kalender', en: 'calendar days' },
+  working_days: { id: 'hari kerja', en: 'working days' },
+};
+
+/** One number in a process's settings: its bounds, unit and label. */
+export interface DurationField<K extends string = string> {
+  key: K;
+  min: number;
+  max: number;
+  unit: DurationUnit;
+  label: Text;
+}
+
+/** One step whose performer is a role. */
+export interface RoleField<K extends string = string> {
+  key: K;
+  label: Text;
+}
+
+const COORDINATION_MEETING_DURATIONS = [
+  // Regulation: a plenary at least every 4 months.
+  { key: 'plenaryIntervalMonths', min: 1, max: 4, unit: 'months', label: { id: 'Jarak antar rapat pleno', en: 'Interval between plenary meetings' } },
+  { key: 'subTaskForceIntervalMonths', min: 1, max: 3, unit: 'months', label: { id: 'Jarak antar rapat Sub-Gugus Tugas', en: 'Interval between Sub-task-force meetings' } },
+  { key: 'invitationLeadDays', min: 7, max: 30, unit: 'days', label: { id: 'Undangan dikirim sebelum rapat', en: 'Invitations sent before the meeting' } },
+  { key: 'meetingReminderLeadDays', min: 1, max: 7, unit: 'days', label: { id: 'Pengingat rapat sebelum rapat', en: 'Meeting reminder before the meeting' } },
+  { key: 'agendaWorkingDays', min: 1, max: 60, unit: 'working_days', label: { id: 'Batas waktu menyusun agenda', en: 'Time to draft the agenda' } },
+  { key: 'rsvpWorkingDays', min: 1, max: 60, unit: 'working_days', label: { id: 'Batas waktu konfirmasi kehadiran', en: 'Time to confirm attendance' } },
+  { key: 'minutesWorkingDays', min: 1, max: 60, unit: 'working_days', label: { id: 'Batas waktu menyusun notulen', en: 'Time to write the minutes' } },
+  { key: 'approvalWorkingDays', min: 1, max: 60, unit: 'working_days', label: { id: 'Batas waktu persetujuan notulen', en: 'Time to approve the minutes' } },
+  { key: 'actionPointWorkingDays', min: 1, max: 60, unit: 'working_days', label: { id: 'Batas waktu tindak lanjut (bila notulen tidak menyebut)', en: 'Action point deadline (when the minutes give none)' } },
+  { key: 'taskReminderWorkingDays', min: 1, max: 60, unit: 'working_days', label: { id: 'Pengingat tugas sebelum jatuh tempo', en: 'Task reminder before the due date' } },
+  { key: 'escalationWorkingDays', min: 1, max: 60, unit: 'working_days', label: { id: 'Eskalasi setelah jatuh tempo', en: 'Escalation after the due date' } },
+] as const satisfies readonly DurationField[];
+
+const COORDINATION_MEETING_ROLES = [
+  { key: 'agenda', label: { id: 'Menyusun agenda', en: 'Drafting the agenda' } },
+  { key: 'minutes', label: { id: 'Menyusun notulen', en: 'Writing the minutes' } },
+  { key: 'approval', label: { id: 'Menyetujui notulen', en: 'Approving the minutes' } },
+  { key: 'rsvp', label: { id: 'Konfirmasi kehadiran', en: 'Confirming attendance' } },
+  { key: 'actionPoint', label: { id: 'Melaksanakan tindak lanjut', en: 'Carrying out action points' } },
+  { key: 'escalation', label: { id: 'Menerima eskalasi', en: 'Receiving escalations' } },
+] as const satisfies readonly RoleField[];
+
+type DurationKey = (typeof COORDINATION_MEETING_DURATIONS)[number]['key'];
+type RoleKey = (typeof COORDINATION_MEETING_ROLES)[number]['key'];
+
+const stepRole = z.enum(STEP_ROLES);
+
+export const coordinationMeetingSettingsSchema = z.strictObject({
+  ...(Object.fromEntries(COORDINATION_MEETING_DURATIONS.map((f) => [f.key, z.int().min(f.min).max(f.max)])) as Record<DurationKey, z.ZodInt>),
+  roles: z.strictObject(Object.fromEntries(COORDINATION_MEETING_ROLES.map((f) => [f.key, stepRole])) as Record<RoleKey, typeof stepRole>),
+});
+
+/** Settings of the coordination-meeting process (durations in the unit their name says). */
+export type CoordinationMeetingSettings = z.infer<typeof coordinationMeetingSettingsSchema>;
+
+/** National defaults, used wherever no jurisdiction up the hierarchy has saved a version. */
+export const COORDINATION_MEETING_DEFAULTS: CoordinationMeetingSettings = {
+  plenaryIntervalMonths: 4,
+  subTaskForceIntervalMonths: 1,
+  invitationLeadDays: 14,
+  meetingReminderLeadDays: 2,
+  agendaWorkingDays: 5,
+  rsvpWorkingDays: 5,
+  minutesWorkingDays: 5,
+  approvalWorkingDays: 5,
+  actionPointWorkingDays: 20,
+  taskReminderWorkingDays: 1,
+  escalationWorkingDays: 1,
+  roles: { agenda: Role.SECRETARIAT, minutes: Role.SECRETARIAT, approval: Role.CHAIR, rsvp: Role.AGENCY_OFFICER, actionPoint: Role.AGENCY_OFFICER, escalation: Role.CHAIR },
+};
+
+/** A process whose settings a jurisdiction can adapt. */
+export interface ProcessSettingsDefinition<T> {
+  key: string;
+  title: Text;
+  schema: z.ZodType<T>;
+  defaults: T;
+  durations: readonly DurationField[];
+  roles: readonly RoleField[];
+}
+
+export const COORDINATION_MEETING_PROCESS: ProcessSettingsDefinition<CoordinationMeetingSettings> = {
+  key: 'coordination-meeting',
+  title: { id: 'Rapat koordinasi', en: 'Coordination meetings' },
+  schema: coordinationMeetingSettingsSchema,
+  defaults: COORDINATION_MEETING_DEFAULTS,
+  durations: COORDINATION_MEETING_DURATIONS,
+  roles: COORDINATION_MEETING_ROLES,
+};
+
+/** Every process with settings, by key. */
+export const PROCESS_SETTINGS_DEFINITIONS = { 'coordination-meeting': COORDINATION_MEETING_PROCESS } as const;
+export type ProcessKey = keyof typeof PROCESS_SETTINGS_DEFINITIONS;
+export const PROCESS_KEYS = Object.keys(PROCESS_SETTINGS_DEFINITIONS) as ProcessKey[];
+
+export function isProcessKey(key: string): key is ProcessKey {
+  return Object.prototype.hasOwnProperty.call(PROCESS_SETTINGS_DEFINITIONS, key);
+}
+
+/** A settings problem, keyed by a dotted path inside the settings (`plenaryIntervalMonths`, `roles.agenda`). */
+export interface SettingsFieldError {
+  field: string;
+  message: Text;
+}
+
+export type SettingsCheck<T> = { ok: true; settings: T } | { ok: false; errors: SettingsFieldError[] };
+
+/**
+ * Validates settings against a process's schema. Every message names the field by its label, in
+ * Bahasa Indonesia and English, with the allowed range or choices; one message per field.
+ */
+export function checkProcessSettings<T>(definition: ProcessSettingsDefinition<T>, value: unknown): SettingsCheck<T> {
+  const parsed = definition.schema.safeParse(value);
+  if (parsed.success) return { ok: true, settings: parsed.data };
+  const errors = new Map<string, Text>();
+  const durations = new Map(definition.durations.map((f) => [f.key, f]));
+  const roles = new Map(definition.roles.map((f) => [f.key, f]));
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) errors.set([...path, key].join('.'), { id: `«${key}» bukan pengaturan yang dikenal.`, en: `“${key}” is not a known setting.` });
+      continue;
+    }
+    const field = path.join('.');
+    if (errors.has(field)) continue;
+    const duration = path.length === 1 ? durations.get(path[0]) : undefined;
+    const role = path.length === 2 && path[0] === 'roles' ? roles.get(path[1]) : undefined;
+    if (duration) {
+      const unit = UNITS[duration.unit];
+      errors.set(field, {
+        id: `${duration.label.id} harus bilangan bulat dari ${duration.min} sampai ${duration.max} ${unit.id}.`,
+        en: `${duration.label.en} must be a whole number from ${duration.min} to ${duration.max} ${unit.en}.`,
+      });
+    } else if (role) {
+      errors.set(field, {
+        id: `Peran untuk «${role.label.id}» harus salah satu dari: ${STEP_ROLES.join(', ')}.`,
+        en: `The role for “${role.label.en}” must be one of: ${STEP_ROLES.join(', ')}.`,
+      });
+    } else {
+      errors.set(field, { id: `Pengaturan ${field || 'ini'} harus berupa objek dengan isian yang lengkap.`, en: `Setting ${field || 'value'} must be an object with every field.` });
+    }
+  }
+  return { ok: false, errors: [...errors].map(([field, message]) => ({ field, message })) };
+}
+
+/**
+ * Stored settings read with today's defaults beneath them, so a version saved before a setting existed
+ * still yields a complete object (versions themselves are never rewritten).
+ */
+export function withDefaults<T>(definition: ProcessSettingsDefinition<T>, stored: unknown): T {
+  const defaults = definition.defaults as Record<string, unknown>;
+  const saved = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...defaults, ...saved };
+  for (const [key, value] of Object.entries(defaults)) {
+    if (value && typeof value === 'object' && saved[key] && typeof saved[key] === 'object') merged[key] = { ...value, ...(saved[key] as object) };
+  }
+  return merged as T;
+}
+
+/** Where effective settings come from: the code's national defaults, or a saved version at some level. */
+export type ProcessSettingsSource = 'default' | 'national' | 'province' | 'regency';
+
+/** The settings a new process in a jurisdiction starts with. */
+export interface EffectiveProcessSettings<T = CoordinationMeetingSettings> {
+  processKey: string;
+  /** Where the settings were defined (the asked jurisdiction, its province, or `00`). */
+  jurisdictionCode: string;
+  /** 0 for the code defaults. */
+  version: number;
+  /** null for the code defaults. */
+  settingsId: string | null;
+  settings: T;
+}
+
+/** One saved (immutable) version. */
+export interface ProcessSettingsVersionView<T = CoordinationMeetingSettings> {
+  id: string;
+  processKey: string;
+  jurisdictionCode: string;
+  version: number;
+  settings: T;
+  note: string | null;
+  createdBy: { id: string; name: string } | null;
+  createdAt: string;
+}
+
+/** `GET /process-settings/{processKey}?jurisdictionCode=…`: what applies there, from where, and its own history. */
+export interface ProcessSettingsOverview<T = CoordinationMeetingSettings> {
+  processKey: string;
+  jurisdictionCode: string;
+  effective: EffectiveProcessSettings<T>;
+  source: ProcessSettingsSource;
+  defaults: T;
+  /** Versions saved for exactly this jurisdiction, newest first. */
+  history: ProcessSettingsVersionView<T>[];
+}
+
+/** Body of `POST /process-settings/{processKey}/{jurisdictionCode}`. */
+export interface NewProcessSettingsVersion<T = CoordinationMeetingSettings> {
+  settings: T;
+  note?: string;
+}
