@@ -4,6 +4,7 @@ import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-route
 import { AgenciesPage, AgencyPage, AuditPage, JurisdictionPage, JurisdictionsPage, MyAgenciesRedirect, PositionPage } from '@gugus/web-admin';
 import { AuthProvider, LoginPage, RequireAuth, SsoReturnPage } from '@gugus/web-auth';
 import { NotificationsPage } from '@gugus/web-notifications';
+import { ProcessSettingsPage, WorkingCalendarPage } from '@gugus/web-process-settings';
 import { SystemStatusPage } from '@gugus/web-system-status';
 import { EmptyState, Loading } from '@gugus/web-ui';
 import { AppShell } from './AppShell';
@@ -43,6 +44,8 @@ const router = createBrowserRouter([
           { path: 'instansi/:id', element: <AgencyPage /> },
           { path: 'jabatan/:id', element: <PositionPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'pengaturan-proses', element: <ProcessSettingsPage /> },
+          { path: 'kalender-kerja', element: <WorkingCalendarPage /> },
           { path: 'notifikasi', element: <NotificationsPage /> },
           { path: 'formulir', element: <Lazy><FormsListPage /></Lazy> },
           { path: 'formulir/:key', element: <Lazy><FillFormPage /></Lazy> },

@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { AccountMenu, canReadAudit, useAuth } from '@gugus/web-auth';
 import { SUPPORTED_LANGUAGES, useLanguage } from '@gugus/web-i18n';
+import { canReadSettings, processSettingsPaths } from '@gugus/web-process-settings';
 import { NotificationBell } from '@gugus/web-notifications';
 import { AppLayout, LanguageSwitch, type NavItem } from '@gugus/web-ui';
 
 export function AppShell() {
   const { t } = useTranslation('common');
   const { t: tf } = useTranslation('forms');
+  const { t: tp } = useTranslation('processSettings');
   const { language, setLanguage } = useLanguage();
   const { me } = useAuth();
   const languageOptions = SUPPORTED_LANGUAGES.map((code) => ({
@@ -22,6 +24,8 @@ export function AppShell() {
           { to: '/wilayah', label: t('nav.jurisdictions') },
           { to: '/instansi', label: t('nav.agencies') },
           { to: '/formulir', label: tf('nav') },
+          ...(canReadSettings(me.grants) ? [{ to: processSettingsPaths.settings, label: tp('nav.settings') }] : []),
+          { to: processSettingsPaths.calendar, label: tp('nav.calendar') },
           ...(canReadAudit(me.grants) ? [{ to: '/audit', label: t('nav.audit') }] : []),
         ]
       : []),

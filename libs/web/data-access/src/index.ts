@@ -46,3 +46,7 @@ export {
 export { usePublishVersion, useSaveOverlay, useSubmitForm, useEffectiveForm, useFormSubmission, useFormVersion, useVariantDraft } from './lib/useForms';
 export { NOTIFICATIONS_CHANGED_EVENT, notificationsApi } from './lib/notificationsApi';
 export { NOTIFICATIONS_POLL_MS, useNotifications } from './lib/useNotifications';
+export { calendarApi, type HolidayChange } from './lib/calendarApi';
+export { useHolidays, usePutHoliday, useRemoveHoliday } from './lib/useCalendar';
+export { processSettingsApi, type NewSettingsVersion } from './lib/processSettingsApi';
+export { useProcessSettings, useSaveProcessSettings } from './lib/useProcessSettings';

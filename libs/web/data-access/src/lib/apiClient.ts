@@ -104,4 +104,5 @@ export const apiClient = {
   get: <T>(path: string, options?: RequestOptions): Promise<T> => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body: unknown, options?: RequestOptions): Promise<T> => request<T>('POST', path, body, options),
   put: <T>(path: string, body: unknown, options?: RequestOptions): Promise<T> => request<T>('PUT', path, body, options),
+  delete: <T = void>(path: string, options?: RequestOptions): Promise<T> => request<T>('DELETE', path, undefined, options),
 };
