@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { startTimeSkippingEnv } from '../support';
-import { longSleep } from './fixtures/long-sleep.workflow';
+import { awaitDecision, decideUpdate, decisionQuery, longSleep } from './fixtures/long-sleep.workflow';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -48,5 +48,21 @@ describe('time-skipping test environment', () => {
     // The timer has fired during the manual skip, so the result is there without further skipping.
     const { startedMs, finishedMs } = await handle.result();
     expect(finishedMs - startedMs).toBeGreaterThanOrEqual(10 * dayMs);
+  });
+
+  it('takes validated Updates and queries, and times out a bounded wait by skipping time', async () => {
+    const decided = await env.client.workflow.start(awaitDecision, { taskQueue, workflowId: `decision-${randomUUID()}`, args: [5] });
+    // A rejected Update arrives as WorkflowUpdateFailedError; the validator's message is its cause.
+    await expect(decided.executeUpdate(decideUpdate, { args: [''] })).rejects.toMatchObject({ name: 'WorkflowUpdateFailedError', cause: { message: 'empty decision' } });
+    await expect(decided.executeUpdate(decideUpdate, { args: ['approve'] })).resolves.toBe('accepted:approve');
+    await expect(decided.executeUpdate(decideUpdate, { args: ['return'] })).rejects.toMatchObject({ cause: { message: 'already decided' } });
+    await expect(decided.query(decisionQuery)).resolves.toBe('approve');
+    await expect(decided.result()).resolves.toMatchObject({ decision: 'approve' });
+
+    const before = await env.currentTimeMs();
+    const ignored = await env.client.workflow.execute(awaitDecision, { taskQueue, workflowId: `decision-${randomUUID()}`, args: [5] });
+    expect(ignored).toEqual({ decision: null, waitedMs: expect.any(Number) });
+    expect(ignored.waitedMs).toBeGreaterThanOrEqual(5 * dayMs);
+    expect((await env.currentTimeMs()) - before).toBeGreaterThanOrEqual(6 * dayMs);
   });
 });
