@@ -45,6 +45,7 @@ async function portsEnv(dataDir: string): Promise<Record<string, string>> {
     TEMPORAL_UI_PORT: String(await freePort()),
     API_PORT: String(await freePort()),
     WEB_PORT: String(await freePort()),
+    MAIL_CATCHER_PORT: String(await freePort()),
   };
 }
 
@@ -70,6 +71,7 @@ describe('the start command (devstack)', () => {
     for (const url of [`http://localhost:${env.WEB_PORT}`, `http://localhost:${env.API_PORT}/docs`, `http://localhost:${env.API_PORT}/health`, `http://localhost:${env.TEMPORAL_UI_PORT}`]) {
       expect(out).toContain(url);
     }
+    expect(out).toContain(`e-mail (dev) smtp://127.0.0.1:${env.MAIL_CATCHER_PORT}`);
     const workflowId = /workflow (system-check-[0-9a-f-]+) \(completed\)/.exec(out)?.[1];
     expect(workflowId).toBeDefined();
 

@@ -7,6 +7,7 @@ import { loadNationalForms } from '@gugus/server-forms';
 import { loadReferenceData } from '@gugus/server-orgs';
 import { findTemporalCli, startTemporalDevServer } from '@gugus/server-temporal';
 import { acquireLock } from './lock';
+import { startMailCatcher } from './mail-catcher';
 import { Stack, StartupError } from './stack';
 import { printSummary, seedDemoData } from './summary';
 
@@ -45,6 +46,7 @@ async function main(stack: Stack): Promise<void> {
     [config.API_PORT, 'API', 'API_PORT'],
     [config.WEB_PORT, 'web', 'WEB_PORT'],
   ];
+  if (!config.SMTP_URL) ports.push([config.MAIL_CATCHER_PORT, 'SMTP (dev)', 'MAIL_CATCHER_PORT']);
   if (!config.DATABASE_URL) ports.push([config.EMBEDDED_POSTGRES_PORT, 'PostgreSQL', 'EMBEDDED_POSTGRES_PORT']);
   if (!config.TEMPORAL_ADDRESS) ports.push([config.TEMPORAL_DEV_PORT, 'Temporal', 'TEMPORAL_DEV_PORT'], [config.TEMPORAL_UI_PORT, 'Temporal UI', 'TEMPORAL_UI_PORT']);
   for (const [port, what, variable] of ports) {
@@ -89,7 +91,25 @@ async function main(stack: Stack): Promise<void> {
   const holidays = await loadHolidays(databaseUrl);
   print(`  ✓ kalender kerja / working-day calendar: ${holidays.seededYears.length ? `hari libur dimuat / holidays loaded ${holidays.seededYears.join(', ')}` : 'sudah terbaru / up to date'}`);
 
-  const serviceEnv = { ...env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, API_PORT: String(config.API_PORT), LOG_LEVEL: config.LOG_LEVEL };
+  // Without a real SMTP server, notification e-mail lands in a local catcher (dev only).
+  let smtpUrl = config.SMTP_URL;
+  if (!smtpUrl) {
+    const catcher = await startMailCatcher(config.MAIL_CATCHER_PORT, join(dataDir, 'mail'), print);
+    stack.add('SMTP (dev)', catcher.stop);
+    smtpUrl = catcher.url;
+    print(`  ✓ e-mail (dev) ${smtpUrl} → ${join(dataDir, 'mail')}`);
+  }
+
+  const serviceEnv = {
+    ...env,
+    NODE_ENV: 'development',
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    API_PORT: String(config.API_PORT),
+    LOG_LEVEL: config.LOG_LEVEL,
+    SMTP_URL: smtpUrl,
+    APP_URL: env.APP_URL || `http://localhost:${config.WEB_PORT}`,
+  };
   const died = (name: string) => (code: number | null) => {
     print(`[${name}] berhenti tak terduga (kode ${code}); menghentikan semua / exited unexpectedly (code ${code}); stopping everything`);
     void stack.stopAll().then(() => process.exit(1));

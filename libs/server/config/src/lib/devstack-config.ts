@@ -15,6 +15,9 @@ export const devstackConfigSchema = z.object({
   TEMPORAL_UI_PORT: port(8233),
   API_PORT: port(3000),
   WEB_PORT: port(5173),
+  /** Local SMTP catcher for notification e-mail, started unless SMTP_URL is set (kept in GUGUS_DATA_DIR/mail). */
+  MAIL_CATCHER_PORT: port(2525),
+  SMTP_URL: z.string().optional(),
   /** Temporal CLI to use; found on PATH or in .tools/bin when unset. */
   TEMPORAL_CLI: z.string().optional(),
   LOG_LEVEL: z.string().default('info'),
