@@ -6,7 +6,8 @@
 import { cpus, totalmem } from 'node:os';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { clearInapplicable, createFormAjv, fieldsOf, FORM_LIBRARY, OPTION_LISTS, resolveForm, validateForm, type FormSchema } from '@gugus/forms';
+import { clearInapplicable, createFormAjv, validateForm } from '@gugus/forms';
+import { generatedForm, largestLibraryForm } from './cases';
 
 const DURATION_MS = 1500;
 
@@ -22,34 +23,16 @@ function opsPerSecond(work: () => void): number {
   return ops / (Number(process.hrtime.bigint() - start) / 1e9);
 }
 
-/** A generated form with `n` fields of mixed types, half of them required. */
-function generatedForm(n: number): { schema: FormSchema; valid: Record<string, unknown>; invalid: Record<string, unknown> } {
-  const properties: Record<string, FormSchema> = {};
-  const valid: Record<string, unknown> = {};
-  const invalid: Record<string, unknown> = {};
-  const required: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const name = `f${i}`;
-    const kind = i % 4;
-    properties[name] = kind === 0 ? { type: 'string', maxLength: 200 } : kind === 1 ? { type: 'integer', minimum: 0 } : kind === 2 ? { type: 'string', format: 'date' } : { type: 'string', enum: ['a', 'b', 'c'] };
-    valid[name] = kind === 0 ? `teks ${i}` : kind === 1 ? i : kind === 2 ? '2026-11-23' : 'b';
-    invalid[name] = kind === 1 ? -1 : valid[name];
-    if (i % 2 === 0) required.push(name);
-  }
-  return { schema: { type: 'object', required, properties }, valid, invalid };
-}
-
 function row(label: string, plain: number, gugus: number): string {
   return `${label.padEnd(44)} ${Math.round(plain).toString().padStart(9)} ${Math.round(gugus).toString().padStart(9)}   ${(gugus / plain).toFixed(2)}`;
 }
 
 function main(): void {
-  const largest = [...FORM_LIBRARY].sort((a, b) => fieldsOf(b.definition.schema).length - fieldsOf(a.definition.schema).length)[0];
-  const resolved = resolveForm(largest.definition, OPTION_LISTS, 'id').schema;
+  const largest = largestLibraryForm();
   const generated = generatedForm(300);
   const cases = [
-    { label: `${largest.definition.key} (${fieldsOf(largest.definition.schema).length} fields), valid`, schema: resolved, data: Object.values(largest.valid)[0] },
-    { label: `${largest.definition.key}, invalid`, schema: resolved, data: Object.values(largest.invalid)[0].data },
+    { label: `${largest.key} (${largest.fieldCount} fields), valid`, schema: largest.schema, data: largest.valid },
+    { label: `${largest.key}, invalid`, schema: largest.schema, data: largest.invalid.data },
     { label: 'generated 300 fields, valid', schema: generated.schema, data: generated.valid },
     { label: 'generated 300 fields, invalid (75 errors)', schema: generated.schema, data: generated.invalid },
   ];

@@ -1,5 +1,5 @@
 import Form, { type IChangeEvent } from '@rjsf/core';
-import { TranslatableString, replaceStringParameters, type RJSFSchema, type UiSchema as RjsfUiSchema } from '@rjsf/utils';
+import { TranslatableString, replaceStringParameters, type RegistryWidgetsType, type RJSFSchema, type UiSchema as RjsfUiSchema, type Widget, type WidgetProps } from '@rjsf/utils';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExtraErrors, FormSchema, UiSchema } from '@gugus/forms';
@@ -7,7 +7,7 @@ import { useLanguage } from '@gugus/web-i18n';
 import { SCHEMA_WIDGETS } from '../widgets/widgets';
 import { inapplicableFields, markInapplicable, withoutPaths } from './conditions';
 import { asErrorSchema, tidyErrors, withoutPath } from './errors';
-import type { SchemaFormContext } from './formContext';
+import { createTouchedFields, useErrorsShown, type SchemaFormContext } from './formContext';
 import { SCHEMA_FORM_TEMPLATES } from './templates';
 import { formValidator, type FormData } from './validator';
 import './SchemaForm.css';
@@ -33,6 +33,22 @@ export interface SchemaFormProps {
   'data-testid'?: string;
 }
 
+/**
+ * The project's widgets, each re-rendered when its field becomes touched: they mark themselves
+ * `aria-invalid` once the field's errors show (`widgetAria`), and touching no longer re-renders the form.
+ */
+const TOUCH_AWARE_WIDGETS: RegistryWidgetsType<FormData, RJSFSchema> = Object.fromEntries(
+  Object.entries(SCHEMA_WIDGETS).map(([name, Widget]) => [name, touchAware(Widget)]),
+);
+
+function touchAware(Widget: Widget<FormData, RJSFSchema>): Widget<FormData, RJSFSchema> {
+  function TouchAwareWidget(props: WidgetProps<FormData, RJSFSchema>) {
+    useErrorsShown(props.registry, props.id);
+    return <Widget {...props} />;
+  }
+  return TouchAwareWidget;
+}
+
 const KEY_OF_STRING = new Map<string, keyof typeof TranslatableString>(
   Object.entries(TranslatableString).map(([key, value]) => [value, key as keyof typeof TranslatableString]),
 );
@@ -46,7 +62,7 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, ext
   const { t } = useTranslation('forms');
   const { language } = useLanguage();
   const validator = formValidator(language);
-  const [touched, setTouched] = useState<string[]>([]);
+  const [touched] = useState(createTouchedFields);
   const [attempted, setAttempted] = useState(false);
   // Server errors are pruned field by field as the person fixes them.
   const [serverErrors, setServerErrors] = useState<{ from: ExtraErrors | undefined; errors: ExtraErrors | undefined }>({ from: extraErrors, errors: extraErrors });
@@ -62,9 +78,12 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, ext
     [strings],
   );
 
-  const touch = useCallback((id: string | undefined) => {
-    if (id) setTouched((prev) => (prev.includes(id) ? prev : [...prev, id]));
-  }, []);
+  const touch = useCallback(
+    (id: string | undefined) => {
+      if (id) touched.add(id);
+    },
+    [touched],
+  );
 
   const formContext = useMemo<SchemaFormContext>(
     () => ({
@@ -101,7 +120,7 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, ext
         uiSchema={effectiveUiSchema}
         formData={formData}
         validator={validator}
-        widgets={SCHEMA_WIDGETS}
+        widgets={TOUCH_AWARE_WIDGETS}
         templates={SCHEMA_FORM_TEMPLATES}
         translateString={translateString}
         formContext={formContext}

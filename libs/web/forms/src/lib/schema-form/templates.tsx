@@ -15,7 +15,7 @@ import {
   type TemplatesType,
   type TitleFieldProps,
 } from '@rjsf/utils';
-import { contextOf, errorsShown, GROUP_WIDGETS, isInapplicable } from './formContext';
+import { contextOf, GROUP_WIDGETS, isInapplicable, useErrorsShown } from './formContext';
 import type { FormData } from './validator';
 
 type Templates = Partial<Omit<TemplatesType<FormData, RJSFSchema>, 'ButtonTemplates'>> & {
@@ -37,9 +37,10 @@ function RequiredMark() {
  */
 function FieldTemplate(props: FieldTemplateProps<FormData, RJSFSchema>) {
   const { id, label, children, errors, help, description, hidden, required, displayLabel, rawErrors, uiSchema, registry, schema } = props;
+  const shown = useErrorsShown(registry, id);
   if (hidden || isInapplicable(uiSchema)) return null;
   const widget = getUiOptions(uiSchema).widget;
-  const showErrors = Boolean(rawErrors?.length) && errorsShown(contextOf(registry), id);
+  const showErrors = Boolean(rawErrors?.length) && shown;
   const className = ['gu-sf__field', `gu-sf__field--${String(schema.type ?? 'any')}`, showErrors && 'gu-sf__field--invalid'].filter(Boolean).join(' ');
   const isGroup = typeof widget === 'string' && GROUP_WIDGETS.has(widget);
   if (isGroup && displayLabel) {
