@@ -2,3 +2,5 @@
 export * from './system-check/system-check.workflow';
 export * from './system-check/system-check.messages';
 export type * from './system-check/system-check.activities';
+export * from './tasks';
+export * from './meetings';

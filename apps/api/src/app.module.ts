@@ -6,11 +6,13 @@ import { AuthModule } from '@gugus/server-auth';
 import { CalendarModule } from '@gugus/server-calendar';
 import { FormsModule } from '@gugus/server-forms';
 import { HealthModule } from '@gugus/server-health';
+import { MeetingsModule } from '@gugus/server-meetings';
 import { createLoggingModule } from '@gugus/server-http';
 import { NotificationsModule } from '@gugus/server-notifications';
 import { OrgsModule } from '@gugus/server-orgs';
 import { ProcessSettingsModule } from '@gugus/server-process-settings';
 import { SystemCheckModule } from '@gugus/server-system-check';
+import { TasksModule } from '@gugus/server-tasks';
 import { TemporalModule } from '@gugus/server-temporal';
 
 @Module({})
@@ -30,6 +32,8 @@ export class AppModule {
         CalendarModule,
         ProcessSettingsModule,
         NotificationsModule,
+        TasksModule,
+        MeetingsModule,
         HealthModule,
         SystemCheckModule,
       ],

@@ -3,8 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Logger } from 'nestjs-pino';
 import { loadConfig, serverConfigSchema } from '@gugus/server-config';
-import { MailOutboxDispatcher } from '@gugus/server-notifications';
+import { AuditService } from '@gugus/server-audit';
+import { WorkingCalendarService } from '@gugus/server-calendar';
+import { FormsService } from '@gugus/server-forms';
+import { createMeetingActivities, MEETING_SETTINGS, MeetingsRepository } from '@gugus/server-meetings';
+import { MailOutboxDispatcher, NotificationsService } from '@gugus/server-notifications';
 import { createSystemCheckActivities, SystemCheckRepository } from '@gugus/server-system-check';
+import { createTaskActivities, TasksRepository } from '@gugus/server-tasks';
 import { workflowSource } from '@gugus/server-temporal';
 import { WorkerModule } from './worker.module';
 
@@ -26,6 +31,15 @@ async function main(): Promise<void> {
       ...workflowSource(config.WORKFLOW_BUNDLE_PATH),
       activities: {
         ...createSystemCheckActivities(app.get(SystemCheckRepository)),
+        ...createTaskActivities({ repo: app.get(TasksRepository), forms: app.get(FormsService), audit: app.get(AuditService), calendar: app.get(WorkingCalendarService), notifier: app.get(NotificationsService) }),
+        ...createMeetingActivities({
+          meetings: app.get(MeetingsRepository),
+          tasks: app.get(TasksRepository),
+          forms: app.get(FormsService),
+          audit: app.get(AuditService),
+          settings: app.get(MEETING_SETTINGS),
+          notifier: app.get(NotificationsService),
+        }),
       },
     });
     logger.log(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`, 'Worker');

@@ -4,8 +4,10 @@ import { CalendarModule } from '@gugus/server-calendar';
 import { DatabaseModule } from '@gugus/server-database';
 import { createLoggingModule } from '@gugus/server-http';
 import { NotificationsWorkerModule } from '@gugus/server-notifications';
+import { MeetingsActivitiesModule } from '@gugus/server-meetings';
 import { ProcessSettingsModule } from '@gugus/server-process-settings';
 import { SystemCheckActivitiesModule } from '@gugus/server-system-check';
+import { TasksActivitiesModule } from '@gugus/server-tasks';
 
 /** What activity implementations need from Nest: config, logging, database, domain repositories. */
 @Module({})
@@ -13,7 +15,7 @@ export class WorkerModule {
   static register(config: ServerConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), createLoggingModule(config.LOG_LEVEL), DatabaseModule, SystemCheckActivitiesModule, CalendarModule, ProcessSettingsModule, NotificationsWorkerModule],
+      imports: [ConfigModule.forRoot(config), createLoggingModule(config.LOG_LEVEL), DatabaseModule, SystemCheckActivitiesModule, CalendarModule, ProcessSettingsModule, NotificationsWorkerModule, TasksActivitiesModule, MeetingsActivitiesModule],
     };
   }
 }

@@ -6,6 +6,8 @@ import { CreateForms1763900000400 } from './1763900000400-create-forms';
 import { CreateHolidays1763900000500 } from './1763900000500-create-holidays';
 import { CreateProcessSettings1763900000600 } from './1763900000600-create-process-settings';
 import { CreateNotifications1763900000700 } from './1763900000700-create-notifications';
+import { CreateTasks1763900000800 } from './1763900000800-create-tasks';
+import { CreateMeetings1763900000900 } from './1763900000900-create-meetings';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const migrations = [CreateSystemChecks1763900000000, CreateAuditLog1763900000100, CreateOrganisations1763900000200, CreateOidcLogins1763900000300, CreateForms1763900000400, CreateHolidays1763900000500, CreateProcessSettings1763900000600, CreateNotifications1763900000700];
+export const migrations = [CreateSystemChecks1763900000000, CreateAuditLog1763900000100, CreateOrganisations1763900000200, CreateOidcLogins1763900000300, CreateForms1763900000400, CreateHolidays1763900000500, CreateProcessSettings1763900000600, CreateNotifications1763900000700, CreateTasks1763900000800, CreateMeetings1763900000900];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { ValidateFunction } from 'ajv';
 import {
   applyOverlay,
@@ -222,6 +223,49 @@ export class FormsService {
       return row;
     });
     return { id: saved.id, formVersionId: version.id, status: saved.status, cleared };
+  }
+
+  /** The published version a new task of `formKey` in `jurisdictionCode` is pinned to (nearest up the hierarchy). */
+  async pinVersion(formKey: string, jurisdictionCode: string): Promise<{ id: string; number: number; jurisdictionCode: string }> {
+    this.assertCode(jurisdictionCode);
+    const version = await this.repo.effectiveVersion(formKey, jurisdictionChain(jurisdictionCode));
+    if (!version) throw notFound(`Formulir ${formKey}`);
+    return { id: version.id, number: version.number, jurisdictionCode: version.jurisdictionCode };
+  }
+
+  /**
+   * Checks `data` against one exact version (a task's pinned version): answers to questions that do not
+   * apply are dropped, and invalid data is refused with field errors (rjsf `extraErrors` in `language`).
+   */
+  async checkAgainstVersion(versionId: string, data: unknown, language: Language, field = 'data'): Promise<Record<string, unknown>> {
+    const version = await this.repo.findVersion(versionId);
+    if (!version) throw notFound(`Versi formulir ${versionId}`);
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw invalid([{ field, message: { id: 'harus berupa objek', en: 'must be an object' } }]);
+    const { data: cleaned } = clearInapplicable(this.ajv, version.definition.schema, data);
+    const errors = validateForm(this.validatorFor(version), cleaned);
+    if (errors.length) {
+      throw invalid(
+        errors.map((e) => ({ field: `${field}${e.field}`, message: e.message })),
+        { extraErrors: toExtraErrors(errors, language), formVersionId: version.id },
+      );
+    }
+    return cleaned as Record<string, unknown>;
+  }
+
+  /** Stores already-checked data as a submitted form of `versionId` (inside the caller's transaction). */
+  async storeSubmission(
+    input: { versionId: string; jurisdictionCode: string; data: Record<string, unknown>; personId: string; requestId: string | null },
+    manager: EntityManager,
+  ): Promise<string> {
+    const row = await this.repo.insertSubmission({ formVersionId: input.versionId, jurisdictionCode: input.jurisdictionCode, status: 'submitted', data: input.data, createdBy: input.personId }, manager);
+    await this.audit.record({ actorId: input.personId, action: 'form_submission.create', targetType: 'form_submission', targetId: row.id, jurisdictionCode: input.jurisdictionCode, requestId: input.requestId, after: input.data }, manager);
+    return row.id;
+  }
+
+  /** A stored submission's data (for the process that asked for it), or null. */
+  async submissionData(id: string): Promise<{ data: Record<string, unknown>; formVersionId: string } | null> {
+    const row = await this.repo.findSubmission(id);
+    return row ? { data: row.data, formVersionId: row.formVersionId } : null;
   }
 
   /** A submission with the exact version it was made with, so old submissions open as they were. */

@@ -18,7 +18,8 @@ interface DemoAgency {
   name: string;
   kind: AgencyKind;
   subTaskForces: SubTaskForceKind[];
-  people: { email: string; name: string; title: string; roles: Role[]; description: string }[];
+  /** `represents`: the position that speaks for the agency (answers invitations, receives its action points). */
+  people: { email: string; name: string; title: string; roles: Role[]; description: string; represents?: boolean }[];
 }
 
 /** A national secretariat, West Java with Kabupaten Bandung, and Riau Islands with Kota Batam. */
@@ -40,7 +41,7 @@ const DEMO_AGENCIES: DemoAgency[] = [
     subTaskForces: [SubTaskForceKind.PREVENTION],
     people: [
       { email: 'admin.jabar@gugus.test', name: 'Rina Kusumawati', title: 'Kepala Bidang Perlindungan Perempuan', roles: [Role.PROVINCIAL_ADMIN], description: 'Admin provinsi Jawa Barat / West Java provincial administrator' },
-      { email: 'sekretariat.jabar@gugus.test', name: 'Dedi Supriadi', title: 'Sekretaris Gugus Tugas', roles: [Role.SECRETARIAT], description: 'Sekretariat GT Jawa Barat / West Java secretariat' },
+      { email: 'sekretariat.jabar@gugus.test', name: 'Dedi Supriadi', title: 'Sekretaris Gugus Tugas', roles: [Role.SECRETARIAT], description: 'Sekretariat GT Jawa Barat / West Java secretariat', represents: true },
     ],
   },
   {
@@ -48,7 +49,7 @@ const DEMO_AGENCIES: DemoAgency[] = [
     name: 'Biro Hukum Setda Provinsi Jawa Barat',
     kind: 'legal_bureau',
     subTaskForces: [SubTaskForceKind.LEGAL_NORM],
-    people: [{ email: 'hukum.jabar@gugus.test', name: 'Siti Nurhaliza', title: 'Analis Hukum', roles: [Role.LEGAL_REVIEWER], description: 'Peninjau hukum / legal reviewer' }],
+    people: [{ email: 'hukum.jabar@gugus.test', name: 'Siti Nurhaliza', title: 'Analis Hukum', roles: [Role.LEGAL_REVIEWER], description: 'Peninjau hukum / legal reviewer', represents: true }],
   },
   {
     jurisdictionCode: '32',
@@ -56,7 +57,7 @@ const DEMO_AGENCIES: DemoAgency[] = [
     kind: 'integrated_service_centre',
     subTaskForces: [SubTaskForceKind.SOCIAL],
     people: [
-      { email: 'koordinator.jabar@gugus.test', name: 'Ahmad Fauzi', title: 'Manajer Kasus', roles: [Role.CASE_COORDINATOR], description: 'Koordinator kasus / case coordinator' },
+      { email: 'koordinator.jabar@gugus.test', name: 'Ahmad Fauzi', title: 'Manajer Kasus', roles: [Role.CASE_COORDINATOR], description: 'Koordinator kasus / case coordinator', represents: true },
       { email: 'pekerja.jabar@gugus.test', name: 'Lina Marlina', title: 'Pekerja Sosial', roles: [Role.CASE_WORKER], description: 'Pekerja kasus / case worker' },
     ],
   },
@@ -65,7 +66,16 @@ const DEMO_AGENCIES: DemoAgency[] = [
     name: 'Sekretariat Daerah Provinsi Jawa Barat',
     kind: 'government_office',
     subTaskForces: [SubTaskForceKind.COOPERATION],
-    people: [{ email: 'ketua.jabar@gugus.test', name: 'Hendra Wijaya', title: 'Wakil Gubernur', roles: [Role.CHAIR], description: 'Ketua GT Jawa Barat / West Java chair' }],
+    people: [{ email: 'ketua.jabar@gugus.test', name: 'Hendra Wijaya', title: 'Wakil Gubernur', roles: [Role.CHAIR], description: 'Ketua GT Jawa Barat / West Java chair', represents: true }],
+  },
+  {
+    jurisdictionCode: '32',
+    name: 'Dinas Sosial Provinsi Jawa Barat',
+    kind: 'government_office',
+    subTaskForces: [SubTaskForceKind.SOCIAL],
+    people: [
+      { email: 'dinsos.jabar@gugus.test', name: 'Wulan Sari', title: 'Kepala Seksi Perlindungan Sosial', roles: [Role.AGENCY_OFFICER], description: 'Petugas instansi, Jawa Barat / agency officer, West Java', represents: true },
+    ],
   },
   {
     jurisdictionCode: '32.04',
@@ -121,7 +131,7 @@ export async function seedDemoOrganisations(dataSource: DataSource): Promise<voi
       for (const p of demo.people) {
         if (await tx.findPersonByEmail(p.email)) continue;
         const person = await tx.createPerson({ agencyId: agency.id, fullName: p.name, email: p.email, passwordHash });
-        const position = await tx.createPosition({ agencyId: agency.id, title: p.title, roles: p.roles, representsAgency: false });
+        const position = await tx.createPosition({ agencyId: agency.id, title: p.title, roles: p.roles, representsAgency: p.represents ?? false });
         await tx.assignPosition(position.id, person.id, null, null);
       }
     }

@@ -1,0 +1,20 @@
+import type { MeetingKind } from '@gugus/workflows';
+
+const JAKARTA_MS = 7 * 3600 * 1000;
+
+/** The same Jakarta wall-clock time `months` later (clamped to the month's last day). */
+export function addMonthsJakarta(at: Date, months: number): Date {
+  const local = new Date(at.getTime() + JAKARTA_MS);
+  const y = local.getUTCFullYear();
+  const m = local.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const shifted = Date.UTC(y, m, Math.min(local.getUTCDate(), lastDay), local.getUTCHours(), local.getUTCMinutes());
+  return new Date(shifted - JAKARTA_MS);
+}
+
+const KIND_TITLES: Record<MeetingKind, string> = { plenary: 'Rapat Pleno', sub_tf: 'Rapat Sub-Gugus Tugas', special: 'Rapat Khusus' };
+
+/** A default title, e.g. "Rapat Pleno Maret 2027". */
+export function meetingTitle(kind: MeetingKind, at: Date): string {
+  return `${KIND_TITLES[kind]} ${at.toLocaleDateString('id-ID', { month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' })}`;
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, RequirePermission, type AuthUser } from '@gugus/server-access';
+import { RequestId, uuidParam } from '@gugus/server-http';
+import { CalendarQuery, ScheduleMeetingDto } from './meetings.dto';
+import { MeetingsService } from './meetings.service';
+
+@ApiTags('meetings')
+@ApiBearerAuth()
+@Controller('meetings')
+export class MeetingsController {
+  constructor(private readonly meetings: MeetingsService) {}
+
+  @Get()
+  @RequirePermission('read', 'Meeting')
+  @ApiOperation({ summary: 'Kalender rapat koordinasi suatu wilayah / Coordination meeting calendar of a jurisdiction' })
+  calendar(@Query() q: CalendarQuery, @CurrentUser() user: AuthUser) {
+    return this.meetings.calendar(user, q.jurisdictionCode, q.from, q.to);
+  }
+
+  @Get(':id')
+  @RequirePermission('read', 'Meeting')
+  @ApiOperation({ summary: 'Satu rapat: undangan, jawaban, tindak lanjut / One meeting: invitations, answers, action points' })
+  view(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser) {
+    return this.meetings.view(user, id);
+  }
+
+  @Post()
+  @RequirePermission('create', 'Meeting')
+  @ApiOperation({ summary: 'Jadwalkan rapat (memulai prosesnya) / Schedule a meeting (starts its process)' })
+  schedule(@Body() body: ScheduleMeetingDto, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.meetings.schedule(user, body, requestId);
+  }
+}

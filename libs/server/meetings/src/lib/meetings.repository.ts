@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { TaskAssignee } from '@gugus/workflows';
+import { ActionPointEntity, MeetingEntity, MeetingInvitationEntity } from './meetings.entities';
+
+@Injectable()
+export class MeetingsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  find(id: string): Promise<MeetingEntity | null> {
+    return this.db.manager.findOneBy(MeetingEntity, { id });
+  }
+
+  async insert(values: Omit<MeetingEntity, 'createdAt' | 'updatedAt'>, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.insert(MeetingEntity, { ...values, createdAt: new Date(), updatedAt: new Date() } as QueryDeepPartialEntity<MeetingEntity>);
+  }
+
+  async update(id: string, values: Partial<MeetingEntity>, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.update(MeetingEntity, { id }, { ...values, updatedAt: new Date() } as QueryDeepPartialEntity<MeetingEntity>);
+  }
+
+  successorOf(id: string): Promise<MeetingEntity | null> {
+    return this.db.manager.findOneBy(MeetingEntity, { previousMeetingId: id });
+  }
+
+  /** Meetings in a jurisdiction (a province includes its regencies) between two instants. */
+  calendar(jurisdictionCode: string, from: Date, to: Date): Promise<MeetingEntity[]> {
+    return this.db.manager
+      .createQueryBuilder(MeetingEntity, 'm')
+      .where('(m.jurisdiction_code = :code OR m.jurisdiction_code LIKE :prefix)', { code: jurisdictionCode, prefix: `${jurisdictionCode}.%` })
+      .andWhere('m.scheduled_at >= :from AND m.scheduled_at < :to', { from, to })
+      .orderBy('m.scheduled_at', 'ASC')
+      .getMany();
+  }
+
+  invitations(meetingId: string): Promise<MeetingInvitationEntity[]> {
+    return this.db.manager.find(MeetingInvitationEntity, { where: { meetingId } });
+  }
+
+  async addInvitations(meetingId: string, invitations: { agencyId: string; taskId: string | null }[]): Promise<void> {
+    if (!invitations.length) return;
+    await this.db.manager
+      .createQueryBuilder()
+      .insert()
+      .into(MeetingInvitationEntity)
+      .values(invitations.map((i) => ({ meetingId, agencyId: i.agencyId, taskId: i.taskId })))
+      .orIgnore()
+      .execute();
+  }
+
+  async recordRsvp(meetingId: string, agencyId: string, response: string | null, submissionId: string | null): Promise<void> {
+    await this.db.manager.update(MeetingInvitationEntity, { meetingId, agencyId }, { response, rsvpSubmissionId: submissionId, respondedAt: new Date() });
+  }
+
+  actionPoints(meetingId: string): Promise<ActionPointEntity[]> {
+    return this.db.manager.find(ActionPointEntity, { where: { meetingId }, order: { seq: 'ASC' } });
+  }
+
+  findActionPoint(id: string): Promise<ActionPointEntity | null> {
+    return this.db.manager.findOneBy(ActionPointEntity, { id });
+  }
+
+  /** Action points not yet done from earlier meetings of this jurisdiction: the next agenda opens with them. */
+  async openActionPointsBefore(jurisdictionCode: string, meetingId: string): Promise<(ActionPointEntity & { meetingTitle: string })[]> {
+    const rows = await this.db.query(
+      `SELECT ap.id, ap.meeting_id AS "meetingId", ap.seq, ap.description, ap.responsible_agency_id AS "responsibleAgencyId",
+              to_char(ap.due_date, 'YYYY-MM-DD') AS "dueDate", ap.status, ap.task_id AS "taskId", m.title AS "meetingTitle"
+         FROM meeting_action_points ap JOIN meetings m ON m.id = ap.meeting_id
+        WHERE m.jurisdiction_code = $1 AND ap.meeting_id <> $2 AND ap.status NOT IN ('done', 'dropped')
+        ORDER BY ap.due_date, ap.seq`,
+      [jurisdictionCode, meetingId],
+    );
+    return rows as (ActionPointEntity & { meetingTitle: string })[];
+  }
+
+  /** Writes the minutes' action points once; a retry gets the rows already there. */
+  async insertActionPoints(meetingId: string, points: { description: string; responsibleAgencyId: string; dueDate: string }[]): Promise<ActionPointEntity[]> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT id FROM meetings WHERE id = $1 FOR UPDATE', [meetingId]);
+      const existing = await tx.find(ActionPointEntity, { where: { meetingId }, order: { seq: 'ASC' } });
+      if (existing.length || !points.length) return existing;
+      const rows = points.map((p, i) => ({ id: randomUUID(), meetingId, seq: i + 1, description: p.description, responsibleAgencyId: p.responsibleAgencyId, dueDate: p.dueDate, status: 'open' as const, taskId: null, reportSubmissionId: null, completedAt: null, updatedAt: new Date() }));
+      await tx.insert(ActionPointEntity, rows);
+      return tx.find(ActionPointEntity, { where: { meetingId }, order: { seq: 'ASC' } });
+    });
+  }
+
+  async updateActionPoint(id: string, values: Partial<ActionPointEntity>): Promise<void> {
+    await this.db.manager.update(ActionPointEntity, { id }, { ...values, updatedAt: new Date() } as QueryDeepPartialEntity<ActionPointEntity>);
+  }
+
+  async actionPointCounts(meetingIds: string[]): Promise<Map<string, { open: number; done: number }>> {
+    const out = new Map<string, { open: number; done: number }>();
+    if (!meetingIds.length) return out;
+    const rows = await this.db.query(
+      `SELECT meeting_id, count(*) FILTER (WHERE status IN ('done', 'dropped'))::int AS done, count(*) FILTER (WHERE status NOT IN ('done', 'dropped'))::int AS open
+         FROM meeting_action_points WHERE meeting_id = ANY($1::uuid[]) GROUP BY meeting_id`,
+      [meetingIds],
+    );
+    for (const r of rows as { meeting_id: string; open: number; done: number }[]) out.set(r.meeting_id, { open: r.open, done: r.done });
+    return out;
+  }
+
+  /** The task force's chair position, when the task force names one. */
+  async chairPosition(jurisdictionCode: string, role: string): Promise<TaskAssignee | null> {
+    const rows = await this.db.query(
+      `SELECT p.id, p.agency_id FROM task_forces tf JOIN positions p ON p.id = tf.chair_position_id WHERE tf.jurisdiction_code = $1`,
+      [jurisdictionCode],
+    );
+    const row = (rows as { id: string; agency_id: string }[])[0];
+    return row ? { agencyId: row.agency_id, role: role as TaskAssignee['role'], positionId: row.id } : null;
+  }
+
+  /** Is `subTaskForceId` one of the Sub-TFs of the task force of `jurisdictionCode`? */
+  async subTaskForceIn(subTaskForceId: string, jurisdictionCode: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `SELECT 1 FROM sub_task_forces s JOIN task_forces tf ON tf.id = s.task_force_id WHERE s.id = $1 AND tf.jurisdiction_code = $2`,
+      [subTaskForceId, jurisdictionCode],
+    );
+    return (rows as unknown[]).length > 0;
+  }
+
+  /** Agencies invited: all of the jurisdiction's agencies, or a Sub-TF's members and lead. */
+  async memberAgencies(jurisdictionCode: string, subTaskForceId: string | null): Promise<string[]> {
+    const rows = subTaskForceId
+      ? await this.db.query(
+          `SELECT agency_id FROM sub_task_force_members WHERE sub_task_force_id = $1
+           UNION SELECT lead_agency_id FROM sub_task_forces WHERE id = $1 AND lead_agency_id IS NOT NULL`,
+          [subTaskForceId],
+        )
+      : await this.db.query(`SELECT id AS agency_id FROM agencies WHERE jurisdiction_code = $1 ORDER BY name`, [jurisdictionCode]);
+    return (rows as { agency_id: string }[]).map((r) => r.agency_id);
+  }
+
+  /**
+   * Who answers for an agency: the position that represents it (by position, whatever its holder), else
+   * the agency's holders of `role`; null when nobody holds either.
+   */
+  async representativeOf(agencyId: string, role: string): Promise<TaskAssignee | null> {
+    const rows = await this.db.query(
+      `SELECT p.id, p.roles, p.represents_agency FROM positions p WHERE p.agency_id = $1 AND p.holder_id IS NOT NULL
+        ORDER BY p.represents_agency DESC, ($2 = ANY(p.roles)) DESC, p.created_at`,
+      [agencyId, role],
+    );
+    const row = (rows as { id: string; roles: string[]; represents_agency: boolean }[])[0];
+    if (!row) return null;
+    if (row.represents_agency) return { agencyId, role: (row.roles.includes(role) ? role : row.roles[0]) as TaskAssignee['role'], positionId: row.id };
+    return row.roles.includes(role) ? { agencyId, role: role as TaskAssignee['role'], positionId: null } : null;
+  }
+
+  async names(ids: string[]): Promise<Record<string, string>> {
+    if (!ids.length) return {};
+    const rows = await this.db.query(`SELECT id, name FROM agencies WHERE id = ANY($1::uuid[])`, [ids]);
+    return Object.fromEntries((rows as { id: string; name: string }[]).map((r) => [r.id, r.name]));
+  }
+}

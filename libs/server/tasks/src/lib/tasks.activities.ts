@@ -1,0 +1,182 @@
+import { Context } from '@temporalio/activity';
+import type { AuditService } from '@gugus/server-audit';
+import type { FormsService } from '@gugus/server-forms';
+import type { TaskActivities, TaskAssignee } from '@gugus/workflows';
+import { TaskEntity } from './tasks.entities';
+import type { TaskCalendar, TaskNotifier } from './tasks.ports';
+import type { TasksRepository } from './tasks.repository';
+
+export interface TaskActivityDeps {
+  repo: TasksRepository;
+  forms: FormsService;
+  audit: AuditService;
+  calendar: TaskCalendar;
+  notifier: TaskNotifier;
+}
+
+/** The morning (08:00 WIB) of a Jakarta calendar date: when reminders and escalations go out. */
+const morningOf = (date: string) => new Date(`${date}T08:00:00+07:00`);
+const fmtDate = (d: Date, language: 'id' | 'en') =>
+  d.toLocaleDateString(language === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' });
+
+/** A key stable across retries of the running activity (one per scheduled activity). */
+function activityKey(): string {
+  const info = Context.current().info;
+  return `${info.workflowExecution?.workflowId}/${info.workflowExecution?.runId}/${info.activityId}`;
+}
+
+function datesOf(task: TaskEntity) {
+  return { formVersionId: task.formVersionId, dueAt: task.dueAt.toISOString(), remindAt: task.remindAt?.toISOString() ?? null, escalateAt: task.escalateAt?.toISOString() ?? null };
+}
+
+/**
+ * Activity implementations of the human-task primitive. Each is idempotent: a retry (after a lost worker
+ * or a timeout) finds its work done and changes nothing.
+ */
+export function createTaskActivities({ repo, forms, audit, calendar, notifier }: TaskActivityDeps): TaskActivities {
+  const link = (taskId: string) => `/tugas/${taskId}`;
+  const notifyAssignee = async (task: TaskEntity, assignee: TaskAssignee, dedupeKey: string, kind: string, body: { id: string; en: string }) => {
+    const personIds = await repo.peopleFor(assignee);
+    if (personIds.length) await notifier.notify({ dedupeKey, recipients: { personIds }, kind, title: task.title, body, link: link(task.id), email: true });
+  };
+
+  return {
+    async openTask({ taskId, workflowId, processKey, processId, request, openedAt }) {
+      const existing = await repo.find(taskId);
+      if (existing) return datesOf(existing);
+      const pinned = request.formKey ? await forms.pinVersion(request.formKey, request.jurisdictionCode) : null;
+      // Dates count from when the workflow asked (its clock), not from when this attempt happens to run.
+      const now = new Date(openedAt);
+      const due = 'date' in request.due ? { date: request.due.date, dueAt: new Date(`${request.due.date}T23:59:59+07:00`) } : await calendar.addWorkingDays(now, request.due.workingDays);
+      const remindAt = request.reminderWorkingDays > 0 ? morningOf((await calendar.addWorkingDays(due.dueAt, -request.reminderWorkingDays)).date) : null;
+      const escalateAt = morningOf((await calendar.addWorkingDays(due.dueAt, Math.max(1, request.escalationWorkingDays))).date);
+      const task: Omit<TaskEntity, 'createdAt' | 'updatedAt'> = {
+        id: taskId,
+        workflowId,
+        processKey,
+        processId,
+        step: request.step,
+        title: request.title,
+        formKey: request.formKey,
+        formVersionId: pinned?.id ?? null,
+        jurisdictionCode: request.jurisdictionCode,
+        assigneeAgencyId: request.assignee.agencyId,
+        assigneeRole: request.assignee.role,
+        assigneePositionId: request.assignee.positionId ?? null,
+        status: 'open',
+        outcomes: request.outcomes,
+        claimedBy: null,
+        claimedAt: null,
+        draftData: null,
+        draftSavedBy: null,
+        draftSavedAt: null,
+        stagedData: null,
+        stagedBy: null,
+        submissionId: null,
+        comments: [],
+        completedBy: null,
+        completedAt: null,
+        dueAt: due.dueAt,
+        remindAt: remindAt && remindAt > now ? remindAt : null,
+        escalateAt,
+        escalationRole: request.escalationRole,
+        remindedAt: null,
+        escalatedAt: null,
+        context: request.context ?? {},
+      };
+      const created = await repo.transaction(async (tx) => {
+        if (!(await repo.insertOnce(task, tx))) return false;
+        await repo.addEvent({ taskId, kind: 'created', actorPersonId: null, detail: { assignee: request.assignee, formVersionId: task.formVersionId, dueAt: task.dueAt }, dedupeKey: `${taskId}:created` }, tx);
+        await audit.record({ actorId: null, action: 'task.create', targetType: 'task', targetId: taskId, jurisdictionCode: request.jurisdictionCode, requestId: null, after: { step: request.step, assignee: request.assignee, formVersionId: task.formVersionId, dueAt: task.dueAt } }, tx);
+        return true;
+      });
+      const saved = (await repo.find(taskId)) as TaskEntity;
+      if (created) {
+        await notifyAssignee(saved, request.assignee, `task:${taskId}:assigned`, 'task_assigned', {
+          id: `Tugas baru untuk instansi Anda, tenggat ${fmtDate(saved.dueAt, 'id')}.`,
+          en: `A new task for your agency, due ${fmtDate(saved.dueAt, 'en')}.`,
+        });
+      }
+      return datesOf(saved);
+    },
+
+    async recordTaskDecision(decision) {
+      const key = activityKey();
+      return repo.transaction(async (tx) => {
+        const task = await tx.findOne(TaskEntity, { where: { id: decision.taskId }, lock: { mode: 'pessimistic_write' } });
+        if (!task) throw new Error(`Task ${decision.taskId} has no inbox row`);
+        if (task.status !== 'open') return { submissionId: task.submissionId };
+        let submissionId: string | null = null;
+        if (task.formVersionId && task.stagedData) {
+          submissionId = await forms.storeSubmission(
+            { versionId: task.formVersionId, jurisdictionCode: task.jurisdictionCode, data: task.stagedData, personId: task.stagedBy ?? decision.actor.personId, requestId: decision.requestId ?? null },
+            tx,
+          );
+        }
+        const now = new Date();
+        await repo.update(task.id, { status: decision.outcome, submissionId, completedBy: decision.actor.personId, completedAt: now, comments: decision.comments, stagedData: null, stagedBy: null, draftData: null }, tx);
+        await repo.addEvent({ taskId: task.id, kind: decision.outcome, actorPersonId: decision.actor.personId, detail: { comments: decision.comments, submissionId }, dedupeKey: key }, tx);
+        await audit.record(
+          { actorId: decision.actor.personId, action: `task.${decision.outcome}`, targetType: 'task', targetId: task.id, jurisdictionCode: task.jurisdictionCode, requestId: decision.requestId ?? null, after: { outcome: decision.outcome, submissionId, comments: decision.comments.length } },
+          tx,
+        );
+        return { submissionId };
+      });
+    },
+
+    async recordTaskReassigned(change) {
+      const key = activityKey();
+      const task = await repo.transaction(async (tx) => {
+        const row = await tx.findOne(TaskEntity, { where: { id: change.taskId }, lock: { mode: 'pessimistic_write' } });
+        if (!row) throw new Error(`Task ${change.taskId} has no inbox row`);
+        const from = { agencyId: row.assigneeAgencyId, role: row.assigneeRole, positionId: row.assigneePositionId };
+        if (!(await repo.addEvent({ taskId: row.id, kind: change.kind, actorPersonId: change.actor.personId, detail: { from, to: change.to, note: change.note }, dedupeKey: key }, tx))) return null;
+        await repo.update(row.id, { assigneeAgencyId: change.to.agencyId, assigneeRole: change.to.role, assigneePositionId: change.to.positionId ?? null, claimedBy: null, claimedAt: null }, tx);
+        await audit.record({ actorId: change.actor.personId, action: `task.${change.kind}`, targetType: 'task', targetId: row.id, jurisdictionCode: row.jurisdictionCode, requestId: change.requestId ?? null, before: from, after: change.to }, tx);
+        return row;
+      });
+      if (task) {
+        await notifyAssignee(task, change.to, `task:${task.id}:${key}`, 'task_assigned', {
+          id: `Tugas dialihkan kepada Anda, tenggat ${fmtDate(task.dueAt, 'id')}.`,
+          en: `A task was handed to you, due ${fmtDate(task.dueAt, 'en')}.`,
+        });
+      }
+    },
+
+    async remindTask({ taskId }) {
+      const task = await repo.find(taskId);
+      if (!task || task.status !== 'open') return;
+      if (await repo.addEvent({ taskId, kind: 'reminded', actorPersonId: null, dedupeKey: `${taskId}:reminded` })) await repo.update(taskId, { remindedAt: new Date() });
+      await notifyAssignee(task, { agencyId: task.assigneeAgencyId, role: task.assigneeRole, positionId: task.assigneePositionId }, `task:${taskId}:reminder`, 'task_reminder', {
+        id: `Pengingat: tugas ini jatuh tempo ${fmtDate(task.dueAt, 'id')}.`,
+        en: `Reminder: this task is due ${fmtDate(task.dueAt, 'en')}.`,
+      });
+    },
+
+    async escalateTask({ taskId }) {
+      const task = await repo.find(taskId);
+      if (!task || task.status !== 'open') return;
+      const supervisor = (await repo.agencyWithRole(task.jurisdictionCode, task.escalationRole)) ?? (task.jurisdictionCode.includes('.') ? await repo.agencyWithRole(task.jurisdictionCode.split('.')[0], task.escalationRole) : null);
+      if (await repo.addEvent({ taskId, kind: 'escalated', actorPersonId: null, detail: { to: supervisor ? { ...supervisor, role: task.escalationRole } : null }, dedupeKey: `${taskId}:escalated` })) {
+        await repo.update(taskId, { escalatedAt: new Date() });
+        await audit.record({ actorId: null, action: 'task.escalate', targetType: 'task', targetId: taskId, jurisdictionCode: task.jurisdictionCode, requestId: null, after: { role: task.escalationRole, agencyId: supervisor?.agencyId ?? null } });
+      }
+      const body = { id: `Tugas ini melewati tenggat ${fmtDate(task.dueAt, 'id')} dan belum diselesaikan.`, en: `This task passed its due date of ${fmtDate(task.dueAt, 'en')} and is not done.` };
+      if (supervisor) {
+        const personIds = await repo.peopleFor({ agencyId: supervisor.agencyId, role: task.escalationRole });
+        if (personIds.length) await notifier.notify({ dedupeKey: `task:${taskId}:escalation`, recipients: { personIds }, kind: 'task_escalated', title: task.title, body, link: link(taskId), email: true });
+      }
+      await notifyAssignee(task, { agencyId: task.assigneeAgencyId, role: task.assigneeRole, positionId: task.assigneePositionId }, `task:${taskId}:overdue`, 'task_overdue', body);
+    },
+
+    async cancelTask({ taskId, reason }) {
+      const task = await repo.find(taskId);
+      if (!task || task.status !== 'open') return;
+      await repo.transaction(async (tx) => {
+        await repo.update(taskId, { status: 'cancelled', completedAt: new Date(), stagedData: null, stagedBy: null }, tx);
+        await repo.addEvent({ taskId, kind: 'cancelled', actorPersonId: null, detail: { reason }, dedupeKey: `${taskId}:cancelled` }, tx);
+        await audit.record({ actorId: null, action: 'task.cancel', targetType: 'task', targetId: taskId, jurisdictionCode: task.jurisdictionCode, requestId: null, after: { reason } }, tx);
+      });
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '@gugus/contracts';
+import type { BilingualText, TaskComment, TaskOutcome } from '@gugus/workflows';
+
+export type TaskStatus = 'open' | TaskOutcome | 'cancelled';
+
+/** The inbox row of a human task (the workflow is the truth; activities write this idempotently). */
+@Entity({ name: 'tasks' })
+export class TaskEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'workflow_id', type: 'text' }) workflowId: string;
+  @Column({ name: 'process_key', type: 'text' }) processKey: string;
+  @Column({ name: 'process_id', type: 'uuid' }) processId: string;
+  @Column('text') step: string;
+  @Column('jsonb') title: BilingualText;
+  @Column({ name: 'form_key', type: 'text', nullable: true }) formKey: string | null;
+  @Column({ name: 'form_version_id', type: 'uuid', nullable: true }) formVersionId: string | null;
+  @Column({ name: 'jurisdiction_code', type: 'text' }) jurisdictionCode: string;
+  @Column({ name: 'assignee_agency_id', type: 'uuid' }) assigneeAgencyId: string;
+  @Column({ name: 'assignee_role', type: 'text' }) assigneeRole: Role;
+  @Column({ name: 'assignee_position_id', type: 'uuid', nullable: true }) assigneePositionId: string | null;
+  @Column('text') status: TaskStatus;
+  @Column({ type: 'text', array: true }) outcomes: TaskOutcome[];
+  @Column({ name: 'claimed_by', type: 'uuid', nullable: true }) claimedBy: string | null;
+  @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true }) claimedAt: Date | null;
+  @Column({ name: 'draft_data', type: 'jsonb', nullable: true }) draftData: Record<string, unknown> | null;
+  @Column({ name: 'draft_saved_by', type: 'uuid', nullable: true }) draftSavedBy: string | null;
+  @Column({ name: 'draft_saved_at', type: 'timestamptz', nullable: true }) draftSavedAt: Date | null;
+  /** Checked form data waiting for the workflow to accept the decision; then stored as a submission. */
+  @Column({ name: 'staged_data', type: 'jsonb', nullable: true }) stagedData: Record<string, unknown> | null;
+  @Column({ name: 'staged_by', type: 'uuid', nullable: true }) stagedBy: string | null;
+  @Column({ name: 'submission_id', type: 'uuid', nullable: true }) submissionId: string | null;
+  @Column('jsonb') comments: TaskComment[];
+  @Column({ name: 'completed_by', type: 'uuid', nullable: true }) completedBy: string | null;
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
+  @Column({ name: 'due_at', type: 'timestamptz' }) dueAt: Date;
+  @Column({ name: 'remind_at', type: 'timestamptz', nullable: true }) remindAt: Date | null;
+  @Column({ name: 'escalate_at', type: 'timestamptz', nullable: true }) escalateAt: Date | null;
+  @Column({ name: 'escalation_role', type: 'text' }) escalationRole: Role;
+  @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true }) remindedAt: Date | null;
+  @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true }) escalatedAt: Date | null;
+  @Column('jsonb') context: Record<string, unknown>;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
+
+export type TaskEventKind = 'created' | 'claimed' | 'unclaimed' | 'draft_saved' | 'completed' | 'approved' | 'returned' | 'reassigned' | 'delegated' | 'reminded' | 'escalated' | 'cancelled';
+
+/** One thing that happened to a task (its history on the task page). */
+@Entity({ name: 'task_events' })
+export class TaskEventEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  @Column({ name: 'task_id', type: 'uuid' }) taskId: string;
+  @Column('text') kind: TaskEventKind;
+  @Column({ name: 'actor_person_id', type: 'uuid', nullable: true }) actorPersonId: string | null;
+  @Column('jsonb') detail: Record<string, unknown>;
+  /** Activities are retried: an event written by one carries a key so it is written once. */
+  @Column({ name: 'dedupe_key', type: 'text', nullable: true }) dedupeKey: string | null;
+  @Column({ type: 'timestamptz' }) at: Date;
+}
+
+export const TASK_ENTITIES = [TaskEntity, TaskEventEntity];

@@ -1,0 +1,289 @@
+import { Injectable } from '@nestjs/common';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ErrorCode, type Role } from '@gugus/contracts';
+import type { Language } from '@gugus/forms';
+import { abilityFor, canOn, type AuthUser } from '@gugus/server-access';
+import { AuditService } from '@gugus/server-audit';
+import { FormsService } from '@gugus/server-forms';
+import { DomainError } from '@gugus/server-http';
+import { actsFor, decideTaskUpdate, reassignTaskUpdate, TaskRefusal, type TaskActor, type TaskAssignee, type TaskComment, type TaskOutcome, type TaskReassignment } from '@gugus/workflows';
+import type { TaskEntity } from './tasks.entities';
+import { DUE_SOON_HOURS, TasksRepository, type InboxScope } from './tasks.repository';
+
+const notFound = (id: string) => new DomainError(ErrorCode.NOT_FOUND, { id: `Tugas ${id} tidak ditemukan.`, en: `Task ${id} was not found.` });
+const conflict = (id: string, en: string, details: Record<string, unknown> = {}) => new DomainError(ErrorCode.CONFLICT, { id, en }, details);
+const forbidden = (id: string, en: string) => new DomainError(ErrorCode.FORBIDDEN, { id, en });
+const invalid = (field: string, message: { id: string; en: string }) =>
+  new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields: [{ field, message }] });
+const engineDown = () =>
+  new DomainError(ErrorCode.DEPENDENCY_UNAVAILABLE, { id: 'Mesin proses (Temporal) tidak dapat dihubungi. Coba lagi sebentar lagi.', en: 'The process engine (Temporal) cannot be reached. Try again shortly.' });
+const notOpen = () => conflict('Tugas ini sudah tidak terbuka (sudah diselesaikan, dialihkan, atau dibatalkan).', 'This task is no longer open (already done, moved or cancelled).');
+const notYours = () => forbidden('Tugas ini tidak ditugaskan kepada instansi dan peran Anda.', 'This task is not assigned to your agency and role.');
+
+export interface InboxQueryInput {
+  scope?: 'mine' | 'agency' | 'jurisdiction';
+  status?: 'open' | 'done' | 'all';
+  due?: 'overdue' | 'soon';
+  jurisdictionCode?: string;
+  processKey?: string;
+  processId?: string;
+  sort?: 'due' | 'created';
+  limit?: number;
+  offset?: number;
+}
+
+const assigneeOf = (t: TaskEntity): TaskAssignee => ({ agencyId: t.assigneeAgencyId, role: t.assigneeRole, positionId: t.assigneePositionId });
+
+/** The API side of human tasks: the inbox, the task page and every action, checked before the workflow sees it. */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly repo: TasksRepository,
+    private readonly forms: FormsService,
+    private readonly audit: AuditService,
+    private readonly temporal: Client,
+  ) {}
+
+  actorOf(user: AuthUser): TaskActor {
+    return { personId: user.personId, grants: user.grants.map((g) => ({ agencyId: g.agencyId, role: g.role, positionId: g.positionId })) };
+  }
+
+  /** Jurisdictions the user oversees tasks in (coordinators, administrators, chairs). */
+  private oversight(user: AuthUser): string[] {
+    return [...new Set(user.grants.filter((g) => canOn(abilityFor([g]), 'read', 'Task', { jurisdictionCode: g.jurisdictionCode })).map((g) => g.jurisdictionCode))];
+  }
+
+  private canSee(user: AuthUser, task: TaskEntity): boolean {
+    return actsFor(this.actorOf(user), assigneeOf(task)) || user.grants.some((g) => g.agencyId === task.assigneeAgencyId) || canOn(abilityFor(user.grants), 'read', 'Task', { jurisdictionCode: task.jurisdictionCode });
+  }
+
+  /** The task if the user may see it; otherwise 404 (its existence does not leak). */
+  private async visible(user: AuthUser, id: string): Promise<TaskEntity> {
+    const task = await this.repo.find(id);
+    if (!task || !this.canSee(user, task)) throw notFound(id);
+    return task;
+  }
+
+  async inbox(user: AuthUser, q: InboxQueryInput) {
+    const scopeName = q.scope ?? 'mine';
+    let scope: InboxScope;
+    if (scopeName === 'mine') scope = { assignments: this.actorOf(user).grants };
+    else if (scopeName === 'agency') scope = { agencyIds: [...new Set(user.grants.map((g) => g.agencyId))] };
+    else {
+      const codes = this.oversight(user);
+      if (!codes.length) throw forbidden('Anda tidak mengawasi tugas wilayah mana pun.', 'You do not oversee the tasks of any jurisdiction.');
+      if (q.jurisdictionCode && !canOn(abilityFor(user.grants), 'read', 'Task', { jurisdictionCode: q.jurisdictionCode })) throw forbidden('Wilayah ini di luar cakupan Anda.', 'This jurisdiction is outside your scope.');
+      scope = { jurisdictionCodes: codes };
+    }
+    const result = await this.repo.inbox(scope, {
+      status: q.status ?? 'open',
+      due: q.due,
+      jurisdictionCode: q.jurisdictionCode,
+      processKey: q.processKey,
+      processId: q.processId,
+      sort: q.sort ?? 'due',
+      limit: q.limit ?? 25,
+      offset: q.offset ?? 0,
+    });
+    const names = await this.repo.names({
+      people: result.items.flatMap((t) => (t.claimedBy ? [t.claimedBy] : [])),
+      agencies: result.items.map((t) => t.assigneeAgencyId),
+      positions: result.items.flatMap((t) => (t.assigneePositionId ? [t.assigneePositionId] : [])),
+    });
+    const now = Date.now();
+    return {
+      items: result.items.map((t) => ({
+        id: t.id,
+        title: t.title,
+        step: t.step,
+        processKey: t.processKey,
+        processId: t.processId,
+        status: t.status,
+        jurisdictionCode: t.jurisdictionCode,
+        assignee: { agencyId: t.assigneeAgencyId, agencyName: names[t.assigneeAgencyId] ?? null, role: t.assigneeRole, positionId: t.assigneePositionId, positionTitle: t.assigneePositionId ? (names[t.assigneePositionId] ?? null) : null },
+        claimedBy: t.claimedBy ? { id: t.claimedBy, name: names[t.claimedBy] ?? null } : null,
+        dueAt: t.dueAt.toISOString(),
+        overdue: t.status === 'open' && t.dueAt.getTime() < now,
+        dueSoon: t.status === 'open' && t.dueAt.getTime() >= now && t.dueAt.getTime() < now + DUE_SOON_HOURS * 3600_000,
+        escalated: t.escalatedAt !== null,
+        createdAt: t.createdAt.toISOString(),
+        completedAt: t.completedAt?.toISOString() ?? null,
+        mine: actsFor(this.actorOf(user), assigneeOf(t)),
+      })),
+      total: result.total,
+      counts: result.counts,
+    };
+  }
+
+  /** The task page: context, the pinned form (in the reader's language), draft or submission, history. */
+  async view(user: AuthUser, id: string, language: Language) {
+    const task = await this.visible(user, id);
+    const mine = actsFor(this.actorOf(user), assigneeOf(task));
+    const events = await this.repo.events(id);
+    const names = await this.repo.names({
+      people: [...new Set([task.claimedBy, task.completedBy, task.draftSavedBy, ...events.map((e) => e.actorPersonId)].filter((x): x is string => !!x))],
+      agencies: [task.assigneeAgencyId, ...events.flatMap((e) => [(e.detail['from'] as TaskAssignee | undefined)?.agencyId, (e.detail['to'] as TaskAssignee | undefined)?.agencyId]).filter((x): x is string => !!x)],
+      positions: task.assigneePositionId ? [task.assigneePositionId] : [],
+    });
+    const form = task.formVersionId ? await this.forms.version(task.formVersionId, language) : null;
+    const submission = task.submissionId ? await this.forms.submissionData(task.submissionId) : null;
+    // What the step is about (e.g. the minutes to approve), rendered with its own form version.
+    const reviewId = typeof task.context['reviewSubmissionId'] === 'string' ? task.context['reviewSubmissionId'] : null;
+    const reviewed = reviewId ? await this.forms.submissionData(reviewId) : null;
+    const review = reviewed ? { submissionId: reviewId, form: await this.forms.version(reviewed.formVersionId, language), data: reviewed.data } : null;
+    // Where the form starts: the saved draft, else the work being revised, else what the process knows already.
+    const reviseId = typeof task.context['prefillFromSubmissionId'] === 'string' ? task.context['prefillFromSubmissionId'] : null;
+    const initialData = mine && task.draftData ? task.draftData : reviseId ? ((await this.forms.submissionData(reviseId))?.data ?? {}) : ((task.context['prefill'] as Record<string, unknown> | undefined) ?? {});
+    const open = task.status === 'open';
+    const claimedByOther = !!task.claimedBy && task.claimedBy !== user.personId;
+    const ability = abilityFor(user.grants);
+    return {
+      id: task.id,
+      title: task.title,
+      step: task.step,
+      processKey: task.processKey,
+      processId: task.processId,
+      status: task.status,
+      jurisdictionCode: task.jurisdictionCode,
+      assignee: { agencyId: task.assigneeAgencyId, agencyName: names[task.assigneeAgencyId] ?? null, role: task.assigneeRole, positionId: task.assigneePositionId, positionTitle: task.assigneePositionId ? (names[task.assigneePositionId] ?? null) : null },
+      claimedBy: task.claimedBy ? { id: task.claimedBy, name: names[task.claimedBy] ?? null } : null,
+      outcomes: task.outcomes,
+      dueAt: task.dueAt.toISOString(),
+      remindAt: task.remindAt?.toISOString() ?? null,
+      escalateAt: task.escalateAt?.toISOString() ?? null,
+      remindedAt: task.remindedAt?.toISOString() ?? null,
+      escalatedAt: task.escalatedAt?.toISOString() ?? null,
+      overdue: open && task.dueAt.getTime() < Date.now(),
+      createdAt: task.createdAt.toISOString(),
+      completedAt: task.completedAt?.toISOString() ?? null,
+      completedBy: task.completedBy ? { id: task.completedBy, name: names[task.completedBy] ?? null } : null,
+      context: task.context,
+      comments: task.comments,
+      form,
+      draft: mine && task.draftData ? { data: task.draftData, savedAt: task.draftSavedAt?.toISOString() ?? null, savedBy: task.draftSavedBy ? { id: task.draftSavedBy, name: names[task.draftSavedBy] ?? null } : null } : null,
+      submission: submission ? { id: task.submissionId, data: submission.data } : null,
+      review,
+      initialData: open && mine ? initialData : null,
+      history: events.map((e) => ({ kind: e.kind, at: e.at.toISOString(), actor: e.actorPersonId ? { id: e.actorPersonId, name: names[e.actorPersonId] ?? null } : null, detail: e.detail })),
+      can: {
+        claim: open && mine && !task.claimedBy,
+        unclaim: open && task.claimedBy === user.personId,
+        act: open && mine && !claimedByOther,
+        delegate: open && mine && !claimedByOther,
+        reassign: open && canOn(ability, 'reassign', 'Task', { jurisdictionCode: task.jurisdictionCode }),
+      },
+    };
+  }
+
+  private assertActs(user: AuthUser, task: TaskEntity): void {
+    if (task.status !== 'open') throw notOpen();
+    if (!actsFor(this.actorOf(user), assigneeOf(task))) throw notYours();
+  }
+
+  async claim(user: AuthUser, id: string, requestId: string | null, language: Language) {
+    const task = await this.visible(user, id);
+    this.assertActs(user, task);
+    if (!(await this.repo.claim(id, user.personId))) throw conflict('Tugas ini sudah diambil orang lain.', 'Someone else has already claimed this task.');
+    await this.repo.addEvent({ taskId: id, kind: 'claimed', actorPersonId: user.personId });
+    await this.audit.record({ actorId: user.personId, action: 'task.claim', targetType: 'task', targetId: id, jurisdictionCode: task.jurisdictionCode, requestId });
+    return this.view(user, id, language);
+  }
+
+  async unclaim(user: AuthUser, id: string, requestId: string | null, language: Language) {
+    const task = await this.visible(user, id);
+    if (task.status !== 'open') throw notOpen();
+    if (task.claimedBy !== user.personId) throw conflict('Anda tidak sedang memegang tugas ini.', 'You have not claimed this task.');
+    await this.repo.update(id, { claimedBy: null, claimedAt: null });
+    await this.repo.addEvent({ taskId: id, kind: 'unclaimed', actorPersonId: user.personId });
+    await this.audit.record({ actorId: user.personId, action: 'task.unclaim', targetType: 'task', targetId: id, jurisdictionCode: task.jurisdictionCode, requestId });
+    return this.view(user, id, language);
+  }
+
+  /** Keeps unfinished form data with the task (any shape: a draft is not validated), so a reload loses nothing. */
+  async saveDraft(user: AuthUser, id: string, data: Record<string, unknown>, requestId: string | null) {
+    const task = await this.visible(user, id);
+    this.assertActs(user, task);
+    if (task.claimedBy && task.claimedBy !== user.personId) throw conflict('Tugas ini sedang dipegang orang lain.', 'Someone else holds this task.');
+    if (!task.formVersionId) throw invalid('data', { id: 'tugas ini tidak memakai formulir', en: 'this task has no form' });
+    const savedAt = new Date();
+    await this.repo.update(id, { draftData: data, draftSavedBy: user.personId, draftSavedAt: savedAt });
+    await this.repo.addEvent({ taskId: id, kind: 'draft_saved', actorPersonId: user.personId });
+    await this.audit.record({ actorId: user.personId, action: 'task.draft', targetType: 'task', targetId: id, jurisdictionCode: task.jurisdictionCode, requestId, after: data });
+    return { savedAt: savedAt.toISOString() };
+  }
+
+  /**
+   * Completes, approves or returns a task. Checked here first (rights, state, claim, outcome, the form
+   * data against the task's pinned version), then sent to the workflow as an Update whose validator
+   * checks again against the workflow's own state; refused, nothing changes.
+   */
+  async decide(user: AuthUser, id: string, body: { outcome: TaskOutcome; data?: Record<string, unknown>; comments?: TaskComment[] }, requestId: string | null, language: Language) {
+    const task = await this.visible(user, id);
+    this.assertActs(user, task);
+    if (task.claimedBy && task.claimedBy !== user.personId) throw conflict('Tugas ini sedang dipegang orang lain.', 'Someone else holds this task.');
+    if (!task.outcomes.includes(body.outcome)) {
+      throw invalid('outcome', { id: `harus salah satu dari: ${task.outcomes.join(', ')}`, en: `must be one of: ${task.outcomes.join(', ')}` });
+    }
+    const comments = body.comments ?? [];
+    if (body.outcome === 'returned' && !comments.length) throw invalid('comments', { id: 'wajib diisi saat mengembalikan: tulis apa yang perlu diperbaiki', en: 'required when returning: say what needs fixing' });
+    const needsForm = !!task.formVersionId && body.outcome === 'completed';
+    if (needsForm) {
+      if (!body.data) throw invalid('data', { id: 'wajib diisi: isian formulir tugas', en: 'required: the task form data' });
+      const cleaned = await this.forms.checkAgainstVersion(task.formVersionId as string, body.data, language);
+      await this.repo.update(id, { stagedData: cleaned, stagedBy: user.personId });
+    }
+    try {
+      await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(decideTaskUpdate, { args: [{ taskId: id, actor: this.actorOf(user), outcome: body.outcome, comments, requestId }] });
+    } catch (err) {
+      if (needsForm) await this.repo.update(id, { stagedData: null, stagedBy: null });
+      throw this.refusal(err);
+    }
+    return this.view(user, id, language);
+  }
+
+  /** Moves an open task to another agency / role / position (coordinators of the jurisdiction). */
+  async reassign(user: AuthUser, id: string, body: { agencyId: string; role: Role; positionId?: string; note: string }, requestId: string | null, language: Language) {
+    const task = await this.visible(user, id);
+    if (!canOn(abilityFor(user.grants), 'reassign', 'Task', { jurisdictionCode: task.jurisdictionCode })) throw forbidden('Anda tidak dapat mengalihkan tugas di wilayah ini.', 'You cannot reassign tasks in this jurisdiction.');
+    if (task.status !== 'open') throw notOpen();
+    const to: TaskAssignee = { agencyId: body.agencyId, role: body.role, positionId: body.positionId ?? null };
+    if (!(await this.repo.peopleFor(to)).length) {
+      throw invalid('agencyId', { id: 'tidak ada pejabat aktif dengan peran itu di instansi atau jabatan tersebut', en: 'nobody currently holds that role in that agency or position' });
+    }
+    await this.sendReassign(task, { taskId: id, actor: { personId: user.personId }, to, kind: 'reassigned', note: body.note, requestId });
+    return this.view(user, id, language);
+  }
+
+  /** The assignee hands the task to another position in the same agency with the same role (e.g. an acting official). */
+  async delegate(user: AuthUser, id: string, body: { positionId: string; note: string }, requestId: string | null, language: Language) {
+    const task = await this.visible(user, id);
+    this.assertActs(user, task);
+    const to: TaskAssignee = { agencyId: task.assigneeAgencyId, role: task.assigneeRole, positionId: body.positionId };
+    if (!(await this.repo.peopleFor(to)).length) {
+      throw invalid('positionId', { id: 'jabatan itu tidak ada di instansi ini dengan peran tugas ini, atau tidak ada pemegang/Plt. aktif', en: 'that position is not in this agency with this task’s role, or nobody holds or acts for it now' });
+    }
+    await this.sendReassign(task, { taskId: id, actor: { personId: user.personId }, to, kind: 'delegated', note: body.note, requestId });
+    return this.view(user, id, language);
+  }
+
+  private async sendReassign(task: TaskEntity, change: TaskReassignment): Promise<void> {
+    try {
+      await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(reassignTaskUpdate, { args: [change] });
+    } catch (err) {
+      throw this.refusal(err);
+    }
+  }
+
+  /** The workflow's refusal (or absence) as the 4xx the person sees; anything else means the engine is down. */
+  private refusal(err: unknown): Error {
+    if (err instanceof DomainError) return err;
+    if (err instanceof WorkflowUpdateFailedError) {
+      const type = (err.cause as { type?: string } | undefined)?.type;
+      if (type === TaskRefusal.NOT_ASSIGNEE) return notYours();
+      if (type === TaskRefusal.OUTCOME_NOT_ALLOWED) return invalid('outcome', { id: 'hasil ini tidak diizinkan untuk tugas ini', en: 'this outcome is not allowed for this task' });
+      return notOpen();
+    }
+    if (err instanceof WorkflowNotFoundError) return notOpen();
+    return engineDown();
+  }
+}

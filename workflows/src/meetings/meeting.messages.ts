@@ -1,0 +1,47 @@
+import { defineQuery } from '@temporalio/workflow';
+import type { CoordinationMeetingSettings } from '@gugus/contracts';
+import type { TaskAssignee } from '../tasks/task.messages';
+
+export type MeetingKind = 'plenary' | 'sub_tf' | 'special';
+export type MeetingStatus = 'planned' | 'agenda_ready' | 'invited' | 'held' | 'minutes_approved' | 'closed' | 'cancelled';
+
+export interface CoordinationMeetingInput {
+  meetingId: string;
+}
+
+/** Everything the workflow needs about a meeting, resolved once when it starts (settings captured then). */
+export interface MeetingPlan {
+  meetingId: string;
+  jurisdictionCode: string;
+  kind: MeetingKind;
+  title: string;
+  scheduledAt: string;
+  autoScheduled: boolean;
+  /** Drafts the agenda. */
+  secretariat: TaskAssignee;
+  /** Writes the minutes. */
+  minutesTaker: TaskAssignee;
+  /** Approves the minutes (the steering chair). */
+  chair: TaskAssignee;
+  /** Member agencies and who answers the invitation for each (null: nobody holds a fitting position). */
+  members: { agencyId: string; assignee: TaskAssignee | null }[];
+  settings: CoordinationMeetingSettings;
+  settingsVersion: number;
+}
+
+export interface ActionPointPlan {
+  id: string;
+  seq: number;
+  description: string;
+  dueDate: string;
+  assignee: TaskAssignee;
+}
+
+export interface MeetingState {
+  status: MeetingStatus;
+  scheduledAt: string;
+  minutesRound: number;
+  openActionPoints: number;
+}
+
+export const meetingStateQuery = defineQuery<MeetingState>('meetingState');

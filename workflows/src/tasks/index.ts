@@ -1,0 +1,3 @@
+export * from './human-task';
+export * from './task.messages';
+export type * from './task.activities';

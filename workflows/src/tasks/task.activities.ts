@@ -1,0 +1,20 @@
+import type { BilingualText, TaskComment, TaskDecision, TaskOutcome, TaskReassignment, TaskRequest } from './task.messages';
+
+/** Activities of the human-task primitive; implemented in libs/server/tasks. All are idempotent. */
+export interface TaskActivities {
+  /**
+   * Writes the task to the inbox: pins the form version in effect for the jurisdiction, computes due,
+   * reminder and escalation times on the working-day calendar, notifies the assignee.
+   */
+  openTask(input: { taskId: string; workflowId: string; processKey: string; processId: string; request: TaskRequest; /** Workflow time when asked: dates count from here, whenever the activity runs. */ openedAt: string }): Promise<{ formVersionId: string | null; dueAt: string; remindAt: string | null; escalateAt: string | null }>;
+  /** Records the decision; stores the staged form data as a submission pinned to the task's version. */
+  recordTaskDecision(input: TaskDecision): Promise<{ submissionId: string | null }>;
+  recordTaskReassigned(input: TaskReassignment): Promise<void>;
+  /** Reminds the assignee that the task is due soon. */
+  remindTask(input: { taskId: string }): Promise<void>;
+  /** Tells the escalation role the task is overdue. */
+  escalateTask(input: { taskId: string }): Promise<void>;
+  cancelTask(input: { taskId: string; reason: BilingualText }): Promise<void>;
+}
+
+export type { TaskComment, TaskOutcome };
