@@ -62,6 +62,13 @@ export class FormsRepository {
     return this.db.manager.countBy(FormSubmissionEntity, { formVersionId: In(versionIds), status: 'draft' });
   }
 
+  /** Open human tasks pinned to these versions (the tasks read model, written by the tasks module). */
+  async countOpenTasks(versionIds: string[]): Promise<number> {
+    if (!versionIds.length) return 0;
+    const rows = await this.db.query(`SELECT count(*)::int AS n FROM tasks WHERE status = 'open' AND form_version_id = ANY($1::uuid[])`, [versionIds]);
+    return (rows as { n: number }[])[0].n;
+  }
+
   async insertSubmission(values: Omit<FormSubmissionEntity, 'id' | 'createdAt' | 'updatedAt'>, manager: EntityManager): Promise<FormSubmissionEntity> {
     const id = randomUUID();
     const now = new Date();

@@ -180,13 +180,14 @@ export class FormsService {
     const breaking = changes.filter((c) => c.breaking);
     if (breaking.length && !confirmBreaking) {
       const openDrafts = previous ? await this.repo.countDrafts([previous.id]) : 0;
+      const openTasks = previous ? await this.repo.countOpenTasks([previous.id]) : 0;
       throw new DomainError(
         ErrorCode.CONFLICT,
         {
-          id: `Perubahan ini memutus kompatibilitas (${breaking.map((c) => `${c.path}: ${c.kind}`).join(', ')}); ${openDrafts} draf terbuka memakai versi sebelumnya. Konfirmasi untuk menerbitkan.`,
-          en: `This change is breaking (${breaking.map((c) => `${c.path}: ${c.kind}`).join(', ')}); ${openDrafts} open drafts use the previous version. Confirm to publish.`,
+          id: `Perubahan ini memutus kompatibilitas (${breaking.map((c) => `${c.path}: ${c.kind}`).join(', ')}); ${openTasks} tugas terbuka dan ${openDrafts} draf terbuka memakai versi sebelumnya. Konfirmasi untuk menerbitkan.`,
+          en: `This change is breaking (${breaking.map((c) => `${c.path}: ${c.kind}`).join(', ')}); ${openTasks} open tasks and ${openDrafts} open drafts use the previous version. Confirm to publish.`,
         },
-        { changes: breaking, impact: { openDrafts, openTasks: 0 } },
+        { changes: breaking, impact: { openDrafts, openTasks } },
       );
     }
     await this.repo.transaction(async (tx) => {

@@ -19,6 +19,7 @@ export function PublishConfirm({ details, rows, language, busy, onConfirm, onCan
   const { t } = useTranslation('formEditor');
   const titleId = useId();
   const openDrafts = details.impact?.openDrafts ?? 0;
+  const openTasks = details.impact?.openTasks ?? 0;
   return (
     <div className="gu-fe__confirm" role="alertdialog" aria-labelledby={titleId} data-testid="publish-confirm">
       <p id={titleId} className="gu-fe__confirm-title">
@@ -32,7 +33,9 @@ export function PublishConfirm({ details, rows, language, busy, onConfirm, onCan
           </li>
         ))}
       </ul>
-      <p data-testid="publish-impact">{t('publish.impact', { count: openDrafts })}</p>
+      <p data-testid="publish-impact">
+        {t('publish.impactTasks', { count: openTasks })} {t('publish.impact', { count: openDrafts })}
+      </p>
       <div className="gu-fe__actions">
         <Button onClick={onConfirm} disabled={busy} autoFocus>
           {busy ? t('toolbar.publishing') : t('publish.confirm')}

@@ -170,6 +170,8 @@ const id = {
   publish: {
     confirmTitle: 'Perubahan ini memutus kompatibilitas',
     confirmIntro: 'Dibandingkan versi yang berlaku sekarang, isian yang sah sebelumnya bisa menjadi tidak sah:',
+    impactTasks_one: '{{count}} tugas terbuka memakai versi yang akan diganti.',
+    impactTasks_other: '{{count}} tugas terbuka memakai versi yang akan diganti.',
     impact_one: '{{count}} draf isian terbuka memakai versi yang akan diganti.',
     impact_other: '{{count}} draf isian terbuka memakai versi yang akan diganti.',
     confirm: 'Tetap terbitkan',
@@ -354,6 +356,8 @@ const en: typeof id = {
   publish: {
     confirmTitle: 'This change is breaking',
     confirmIntro: 'Compared with the version in effect now, submissions that were valid may become invalid:',
+    impactTasks_one: '{{count}} open task uses the version being replaced.',
+    impactTasks_other: '{{count}} open tasks use the version being replaced.',
     impact_one: '{{count}} open draft submission uses the version being replaced.',
     impact_other: '{{count}} open draft submissions use the version being replaced.',
     confirm: 'Publish anyway',
