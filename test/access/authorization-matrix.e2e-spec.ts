@@ -125,6 +125,27 @@ const ROWS: Row[] = [
   { route: 'GET /notifications', what: 'my notifications', request: () => ({ path: '/notifications?unread=true' }), expect: only(LOGGED_IN, 200) },
   { route: 'POST /notifications/{id}/read', what: 'mark an unknown notification read', request: () => ({ path: `/notifications/${randomUUID()}/read` }), expect: only(LOGGED_IN, 404) },
   { route: 'POST /notifications/read-all', what: 'mark all my notifications read', request: () => ({ path: '/notifications/read-all' }), expect: only(LOGGED_IN, 200) },
+
+  // Acting on a task is decided by assignment (tasks.service); the matrix checks the gates and that an unknown task does not leak.
+  { route: 'GET /tasks', what: 'my task inbox', request: () => ({ path: '/tasks' }), expect: only(LOGGED_IN, 200) },
+  { route: 'GET /tasks', what: 'my agency’s tasks', request: () => ({ path: '/tasks?scope=agency&status=all' }), expect: only(LOGGED_IN, 200) },
+  { route: 'GET /tasks', what: 'West Java tasks (oversight)', request: () => ({ path: '/tasks?scope=jurisdiction&jurisdictionCode=32' }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair'], 200) },
+  { route: 'GET /tasks', what: 'Kabupaten Bandung tasks (oversight)', request: () => ({ path: '/tasks?scope=jurisdiction&jurisdictionCode=32.04' }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'bandungSecretariat'], 200) },
+  { route: 'GET /tasks', what: 'Riau Islands tasks (oversight)', request: () => ({ path: '/tasks?scope=jurisdiction&jurisdictionCode=21' }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
+  { route: 'GET /tasks/{id}', what: 'an unknown task', request: () => ({ path: `/tasks/${randomUUID()}` }), expect: only(LOGGED_IN, 404) },
+  { route: 'POST /tasks/{id}/claim', what: 'claim an unknown task', request: () => ({ path: `/tasks/${randomUUID()}/claim` }), expect: only(LOGGED_IN, 404) },
+  { route: 'POST /tasks/{id}/unclaim', what: 'release an unknown task', request: () => ({ path: `/tasks/${randomUUID()}/unclaim` }), expect: only(LOGGED_IN, 404) },
+  { route: 'PUT /tasks/{id}/draft', what: 'save a draft of an unknown task', request: () => ({ path: `/tasks/${randomUUID()}/draft`, body: { data: {} } }), expect: only(LOGGED_IN, 404) },
+  { route: 'POST /tasks/{id}/decision', what: 'complete an unknown task', request: () => ({ path: `/tasks/${randomUUID()}/decision`, body: { outcome: 'completed', data: {} } }), expect: only(LOGGED_IN, 404) },
+  { route: 'POST /tasks/{id}/delegate', what: 'delegate an unknown task', request: (i) => ({ path: `/tasks/${randomUUID()}/delegate`, body: { positionId: i.bandungPosition, note: 'cuti' } }), expect: only(LOGGED_IN, 404) },
+  { route: 'POST /tasks/{id}/reassign', what: 'reassign an unknown task', request: (i) => ({ path: `/tasks/${randomUUID()}/reassign`, body: { agencyId: i.bandungAgency, role: 'agency_officer', note: 'pindah tugas' } }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'bandungSecretariat', 'kepriAdmin'], 404) },
+  { route: 'GET /meetings', what: 'West Java meeting calendar', request: () => ({ path: '/meetings?jurisdictionCode=32' }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair'], 200) },
+  { route: 'GET /meetings', what: 'Kabupaten Bandung meeting calendar', request: () => ({ path: '/meetings?jurisdictionCode=32.04' }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'bandungOfficer', 'bandungSecretariat'], 200) },
+  { route: 'GET /meetings', what: 'Kota Batam meeting calendar', request: () => ({ path: '/meetings?jurisdictionCode=21.71' }), expect: only(['sysAdmin', 'kepriAdmin', 'batamOfficer'], 200) },
+  { route: 'GET /meetings/{id}', what: 'an unknown meeting', request: () => ({ path: `/meetings/${randomUUID()}` }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'bandungOfficer', 'bandungSecretariat', 'kepriAdmin', 'batamOfficer'], 404) },
+  // Kabupaten Bandung has a secretariat but no chair yet: whoever may schedule there is told so (409); nobody else gets that far.
+  { route: 'POST /meetings', what: 'schedule a Kabupaten Bandung plenary', request: () => ({ path: '/meetings', body: { jurisdictionCode: '32.04', kind: 'plenary', scheduledAt: new Date(Date.now() + 20 * 86_400_000).toISOString() } }), expect: only(['sysAdmin', 'jabarSecretariat', 'bandungSecretariat'], 409) },
+  { route: 'POST /meetings', what: 'schedule a Riau Islands plenary', request: () => ({ path: '/meetings', body: { jurisdictionCode: '21', kind: 'plenary', scheduledAt: new Date(Date.now() + 20 * 86_400_000).toISOString() } }), expect: only(['sysAdmin'], 409) },
 ];
 
 describe('authorization matrix', () => {
