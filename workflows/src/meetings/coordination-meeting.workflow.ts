@@ -8,7 +8,8 @@ const DAY = 24 * 3600 * 1000;
 const PROCESS = 'coordination-meeting';
 
 const act = proxyActivities<MeetingActivities>({
-  startToCloseTimeout: '1 minute',
+  // Short database work: a lost worker's attempt is retried elsewhere after this long.
+  startToCloseTimeout: '20 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 

@@ -13,7 +13,8 @@ import {
 } from './task.messages';
 
 const activities = proxyActivities<TaskActivities>({
-  startToCloseTimeout: '30 seconds',
+  // Short database work: a lost worker's attempt is retried elsewhere after this long.
+  startToCloseTimeout: '20 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 

@@ -1,0 +1,104 @@
+import { Pool } from 'pg';
+import { FORM_LIBRARY } from '@gugus/forms';
+import { client, eventually, login, serviceEnv, startApi, startWorker, testEnv, type RunningApi, type ServiceProcess } from '../support';
+
+/**
+ * Issue 5, acceptance 3 and 4 on the real Temporal dev server and wall clock: a task moved to another
+ * agency can no longer be completed by its old assignee (and nothing changes), and killing the worker
+ * right after the API acknowledged a completion loses nothing — once the worker is back, the next tasks
+ * appear, exactly once each.
+ */
+type Api = ReturnType<typeof client>;
+type Task = { id: string; step: string; assignee: { agencyId: string; role: string } };
+
+describe('human tasks: reassignment and a worker killed after the acknowledgement', () => {
+  const env = serviceEnv();
+  let api: RunningApi;
+  let worker: ServiceProcess;
+  let db: Pool;
+  const as: Record<string, Api> = {};
+  const agency: Record<string, string> = {};
+  let meetingId = '';
+
+  const openTasks = async (who: string, step: string, scope = 'mine'): Promise<Task[]> =>
+    ((await as[who].get(`/tasks?scope=${scope}&processId=${meetingId}&status=open&limit=100`)).body.items as Task[]).filter((t) => t.step === step);
+  const eventsOf = async (taskId: string) => (await db.query(`SELECT kind FROM task_events WHERE task_id = $1 ORDER BY id`, [taskId])).rows.map((r) => r.kind as string);
+
+  beforeAll(async () => {
+    db = new Pool({ connectionString: testEnv().databaseUrl, max: 2 });
+    [api, worker] = await Promise.all([startApi(env), startWorker(env)]);
+    for (const [who, email] of Object.entries({ secretariat: 'sekretariat.jabar@gugus.test', dinsos: 'dinsos.jabar@gugus.test', bandung: 'sekretariat.bandung@gugus.test' })) {
+      as[who] = client(api.url, (await login(api.url, email)).accessToken);
+    }
+    for (const row of (await db.query(`SELECT id, name FROM agencies WHERE jurisdiction_code = '32'`)).rows) agency[row.name as string] = row.id as string;
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.stop();
+    await db?.end();
+  });
+
+  it('schedules a plenary two hours ahead (invitations are already due, so the agenda leads straight to RSVPs)', async () => {
+    const res = await as.secretariat.post('/meetings', { jurisdictionCode: '32', kind: 'plenary', scheduledAt: new Date(Date.now() + 2 * 3600_000).toISOString() });
+    expect(res.status).toBe(201);
+    meetingId = res.body.id;
+    await eventually(async () => ((await openTasks('secretariat', 'agenda')).length === 1 ? true : undefined), 60_000, 'the agenda task');
+  });
+
+  it('a reassigned task moves inboxes; its old assignee is refused and nothing changes', async () => {
+    const [agenda] = await openTasks('secretariat', 'agenda');
+    // Only coordinators of the jurisdiction may reassign; the regency secretariat may not.
+    expect((await as.bandung.post(`/tasks/${agenda.id}/reassign`, { agencyId: agency['Dinas Sosial Provinsi Jawa Barat'], role: 'agency_officer', note: 'Pindah ke Dinas Sosial.' })).status).toBe(404);
+    const bad = await as.secretariat.post(`/tasks/${agenda.id}/reassign`, { agencyId: agency['Dinas Sosial Provinsi Jawa Barat'], role: 'legal_reviewer', note: 'Tidak ada yang memegang peran ini.' });
+    expect({ status: bad.status, field: bad.body.details?.fields?.[0]?.field }).toEqual({ status: 400, field: 'agencyId' });
+
+    const moved = await as.secretariat.post(`/tasks/${agenda.id}/reassign`, { agencyId: agency['Dinas Sosial Provinsi Jawa Barat'], role: 'agency_officer', note: 'Dinas Sosial menyusun agenda kali ini.' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.assignee).toEqual(expect.objectContaining({ agencyId: agency['Dinas Sosial Provinsi Jawa Barat'], role: 'agency_officer' }));
+    expect((await openTasks('dinsos', 'agenda')).map((t) => t.id)).toEqual([agenda.id]);
+    expect(await openTasks('secretariat', 'agenda')).toEqual([]);
+
+    const before = await eventsOf(agenda.id);
+    const refused = await as.secretariat.post(`/tasks/${agenda.id}/decision`, { outcome: 'completed', data: {} });
+    expect(refused.status).toBe(403);
+    expect(await eventsOf(agenda.id)).toEqual(before);
+    expect((await as.secretariat.get(`/tasks/${agenda.id}`)).body).toEqual(expect.objectContaining({ status: 'open', history: expect.arrayContaining([expect.objectContaining({ kind: 'reassigned', detail: expect.objectContaining({ note: 'Dinas Sosial menyusun agenda kali ini.' }) })]) }));
+
+    // And back to the secretariat, for the rest of this test.
+    expect((await as.secretariat.post(`/tasks/${agenda.id}/reassign`, { agencyId: agency['DP3AKB Provinsi Jawa Barat'], role: 'secretariat', note: 'Kembali ke sekretariat.' })).status).toBe(200);
+    expect((await openTasks('secretariat', 'agenda')).map((t) => t.id)).toEqual([agenda.id]);
+  });
+
+  it('kills the worker right after the API acknowledged the agenda; once it is back, each RSVP task appears exactly once', async () => {
+    const [agenda] = await openTasks('secretariat', 'agenda');
+    const page = (await as.secretariat.get(`/tasks/${agenda.id}`)).body;
+    const data = structuredClone(Object.values(FORM_LIBRARY.find((f) => f.definition.key === 'meeting-agenda')?.valid ?? {})[0]) as Record<string, unknown>;
+    Object.assign(data, page.initialData, { meetingMode: 'in_person', venue: 'Aula DP3AKB' });
+    delete data['onlineLink'];
+    delete data['subTaskForce'];
+    data['agendaItems'] = [{ topic: 'Koordinasi', presenterAgencyId: agency['DP3AKB Provinsi Jawa Barat'], durationMinutes: 30, purpose: 'discussion' }];
+
+    const ack = await as.secretariat.post(`/tasks/${agenda.id}/decision`, { outcome: 'completed', data });
+    await worker.kill();
+    expect({ status: ack.status, body: ack.status === 200 ? ack.body.status : ack.body }).toEqual({ status: 200, body: 'completed' });
+    const rsvpsAtKill = Number((await db.query(`SELECT count(*)::int AS n FROM tasks WHERE process_id = $1 AND step = 'rsvp'`, [meetingId])).rows[0].n);
+
+    worker = await startWorker(env);
+    const invited = await eventually(async () => {
+      const m = (await as.secretariat.get(`/meetings/${meetingId}`)).body;
+      return m.status === 'invited' ? (m.invitations as { taskId: string | null }[]).filter((i) => i.taskId).length : undefined;
+    }, 60_000, 'the invitations');
+    expect(invited).toBeGreaterThanOrEqual(5);
+    // Give a replayed worker time to (wrongly) open anything twice.
+    await new Promise((r) => setTimeout(r, 3000));
+    const { rows } = await db.query(`SELECT assignee_agency_id, count(*)::int AS n FROM tasks WHERE process_id = $1 AND step = 'rsvp' GROUP BY assignee_agency_id`, [meetingId]);
+    expect(rows.length).toBe(invited);
+    expect(rows.every((r) => r.n === 1)).toBe(true);
+    expect((await openTasks('dinsos', 'rsvp')).length).toBe(1);
+    // The agenda's submission was stored once, pinned to the task's form version.
+    const { rows: stored } = await db.query(`SELECT count(*)::int AS n FROM tasks t JOIN form_submissions s ON s.id = t.submission_id WHERE t.id = $1 AND s.form_version_id = t.form_version_id`, [agenda.id]);
+    expect(stored[0].n).toBe(1);
+    // Worth knowing how far the worker got before it died (either way nothing may be lost or doubled).
+    expect(rsvpsAtKill).toBeLessThanOrEqual(invited);
+  });
+});
