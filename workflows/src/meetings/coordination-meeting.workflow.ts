@@ -31,8 +31,9 @@ export const meetingWorkflowId = (meetingId: string) => `meeting-${meetingId}`;
  * One coordination meeting (PRODUCT.md §3.1 step 6; seed 000 §4.7): agenda by the secretariat →
  * invitations ~2 weeks ahead with an RSVP task per member agency → reminder 2 days before → minutes with
  * attendance and action points → approval by the steering chair (returned minutes go round again) →
- * each action point a task for its agency, tracked to done. When a plenary's minutes are approved, the
- * next plenary is scheduled at once; its agenda is due before its invitations, and escalates if missed.
+ * each action point a task for its agency, tracked to done. When a plenary's (or Sub-TF meeting's) minutes
+ * are approved, the next one is scheduled at once; its agenda is due before its invitations, and
+ * escalates if missed.
  */
 export async function coordinationMeeting({ meetingId }: CoordinationMeetingInput): Promise<MeetingState> {
   const plan = await act.prepareMeeting({ meetingId });
@@ -60,7 +61,7 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
     outcomes: ['completed'],
     context: context({
       autoScheduled: plan.autoScheduled,
-      prefill: { meetingType: MEETING_TYPE[plan.kind], meetingDate: jakartaDate(Date.parse(state.scheduledAt)), startTime: jakartaTime(Date.parse(state.scheduledAt)), reviewOpenActionPoints: true },
+      prefill: { meetingType: MEETING_TYPE[plan.kind], ...(plan.subTaskForce ? { subTaskForce: plan.subTaskForce } : {}), meetingDate: jakartaDate(Date.parse(state.scheduledAt)), startTime: jakartaTime(Date.parse(state.scheduledAt)), reviewOpenActionPoints: true },
     }),
   });
   state.scheduledAt = (await act.recordAgenda({ meetingId, submissionId: agenda.submissionId })).scheduledAt;
@@ -119,7 +120,7 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
         round: state.minutesRound,
         returnedComments: returned,
         prefillFromSubmissionId: minutesSubmission,
-        prefill: { meetingType: MEETING_TYPE[plan.kind], meetingDate: jakartaDate(Date.parse(state.scheduledAt)) },
+        prefill: { meetingType: MEETING_TYPE[plan.kind], ...(plan.subTaskForce ? { subTaskForce: plan.subTaskForce } : {}), meetingDate: jakartaDate(Date.parse(state.scheduledAt)) },
       }),
     });
     minutesSubmission = minutes.submissionId;
@@ -139,9 +140,10 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
   const { actionPoints } = await act.recordMinutesApproved({ meetingId, submissionId: minutesSubmission });
   state.status = 'minutes_approved';
 
-  // 6. The next plenary, scheduled as this one ends (its own workflow, which outlives this one).
-  if (plan.kind === 'plenary') {
-    const next = await act.scheduleNextPlenary({ meetingId });
+  // 6. The next regular meeting (plenary ≤ 4 months, Sub-TF monthly), scheduled as this one ends: its own
+  // workflow, which outlives this one. Special meetings are called on demand.
+  if (plan.kind !== 'special') {
+    const next = await act.scheduleNextMeeting({ meetingId });
     await startChild(coordinationMeeting, { workflowId: next.workflowId, args: [{ meetingId: next.meetingId }], parentClosePolicy: ParentClosePolicy.ABANDON });
   }
 

@@ -16,6 +16,6 @@ export interface MeetingActivities {
   recordMinutesApproved(input: { meetingId: string; submissionId: string | null }): Promise<{ actionPoints: ActionPointPlan[] }>;
   /** An action point report: the status it reports. */
   recordActionPointReport(input: { actionPointId: string; taskId: string; submissionId: string | null }): Promise<{ status: 'open' | 'in_progress' | 'blocked' | 'done' | 'dropped' }>;
-  /** Creates the next plenary, `plenaryIntervalMonths` after this one (once). */
-  scheduleNextPlenary(input: { meetingId: string }): Promise<{ meetingId: string; workflowId: string; scheduledAt: string }>;
+  /** Creates the next regular meeting of the same kind (plenary: `plenaryIntervalMonths` on; Sub-TF: `subTaskForceIntervalMonths`), once. */
+  scheduleNextMeeting(input: { meetingId: string }): Promise<{ meetingId: string; workflowId: string; scheduledAt: string }>;
 }

@@ -14,6 +14,8 @@ export interface MeetingPlan {
   meetingId: string;
   jurisdictionCode: string;
   kind: MeetingKind;
+  /** For a Sub-TF meeting: which Sub-TF (its code, as the forms' `sub-task-forces` list has it). */
+  subTaskForce: string | null;
   title: string;
   scheduledAt: string;
   autoScheduled: boolean;

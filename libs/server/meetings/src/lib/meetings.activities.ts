@@ -55,6 +55,7 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
         meetingId,
         jurisdictionCode: meeting.jurisdictionCode,
         kind: meeting.kind,
+        subTaskForce: meeting.subTaskForceId ? await meetings.subTaskForceKind(meeting.subTaskForceId) : null,
         title: meeting.title,
         scheduledAt: meeting.scheduledAt.toISOString(),
         autoScheduled: meeting.autoScheduled,
@@ -173,20 +174,20 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
       return { status };
     },
 
-    async scheduleNextPlenary({ meetingId }) {
+    async scheduleNextMeeting({ meetingId }) {
       const existing = await meetings.successorOf(meetingId);
       if (existing) return { meetingId: existing.id, workflowId: existing.workflowId, scheduledAt: existing.scheduledAt.toISOString() };
       const meeting = await load(meetingId);
-      const months = meeting.settings?.plenaryIntervalMonths ?? 4;
+      const months = meeting.kind === 'plenary' ? (meeting.settings?.plenaryIntervalMonths ?? 4) : (meeting.settings?.subTaskForceIntervalMonths ?? 1);
       const scheduledAt = addMonthsJakarta(meeting.scheduledAt, months);
       const id = randomUUID();
       try {
         await meetings.insert({
           id,
           jurisdictionCode: meeting.jurisdictionCode,
-          kind: 'plenary',
-          subTaskForceId: null,
-          title: meetingTitle('plenary', scheduledAt),
+          kind: meeting.kind,
+          subTaskForceId: meeting.subTaskForceId,
+          title: meetingTitle(meeting.kind, scheduledAt),
           scheduledAt,
           venue: meeting.venue,
           status: 'planned',
@@ -206,7 +207,7 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
         if (raced) return { meetingId: raced.id, workflowId: raced.workflowId, scheduledAt: raced.scheduledAt.toISOString() };
         throw err;
       }
-      await audit.record({ actorId: null, action: 'meeting.schedule', targetType: 'meeting', targetId: id, jurisdictionCode: meeting.jurisdictionCode, requestId: null, after: { kind: 'plenary', scheduledAt, autoScheduled: true, previousMeetingId: meetingId } });
+      await audit.record({ actorId: null, action: 'meeting.schedule', targetType: 'meeting', targetId: id, jurisdictionCode: meeting.jurisdictionCode, requestId: null, after: { kind: meeting.kind, scheduledAt, autoScheduled: true, previousMeetingId: meetingId } });
       return { meetingId: id, workflowId: meetingWorkflowId(id), scheduledAt: scheduledAt.toISOString() };
     },
   };

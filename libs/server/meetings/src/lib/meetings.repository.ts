@@ -127,6 +127,11 @@ export class MeetingsRepository {
     return (rows as unknown[]).length > 0;
   }
 
+  async subTaskForceKind(id: string): Promise<string | null> {
+    const rows = await this.db.query(`SELECT kind FROM sub_task_forces WHERE id = $1`, [id]);
+    return (rows as { kind: string }[])[0]?.kind ?? null;
+  }
+
   /** Agencies invited: all of the jurisdiction's agencies, or a Sub-TF's members and lead. */
   async memberAgencies(jurisdictionCode: string, subTaskForceId: string | null): Promise<string[]> {
     const rows = subTaskForceId
