@@ -107,6 +107,8 @@ describe('province form variants', () => {
     const refused = await admin.post(`/form-versions/${draft.body.id}/publish`, {});
     expect(refused).toMatchObject({ status: 409, body: { details: { changes: [{ path: `/${optionalText}`, kind: 'new-required', breaking: true }], impact: { openDrafts: expect.any(Number) } } } });
     expect(refused.body.details.impact.openDrafts).toBeGreaterThanOrEqual(1);
+    // Listed, not only counted: the newest drafts first, each with its jurisdiction.
+    expect(refused.body.details.impact.drafts).toEqual(expect.arrayContaining([expect.objectContaining({ id: openDraft.body.id, jurisdictionCode: '32.04' })]));
     const confirmed = await admin.post(`/form-versions/${draft.body.id}/publish`, { confirmBreaking: true });
     expect(confirmed.status).toBe(200);
   });

@@ -289,6 +289,18 @@ describe('coordination meeting: a full cycle, months in seconds', () => {
     expect(overseen.body.items.map((t: Task & { escalated: boolean }) => ({ id: t.id, escalated: t.escalated }))).toEqual([{ id: agenda.id, escalated: true }]);
   });
 
+  step('a breaking change to the agenda form lists that open agenda task before it can be published', async () => {
+    const admin = client(api.url, (await login(api.url, 'admin.jabar@gugus.test')).accessToken);
+    const { rows } = await db.query(`SELECT id FROM tasks WHERE step = 'agenda' AND status = 'open' AND process_id = (SELECT id FROM meetings WHERE previous_meeting_id = $1)`, [meetingId]);
+    const draft = await admin.post('/forms/meeting-agenda/variants/32/draft');
+    expect(draft.status).toBe(200);
+    await admin.put(`/form-versions/${draft.body.id}/overlay`, { overlay: { ...draft.body.overlay, require: ['/notes'] } });
+    const refused = await admin.post(`/form-versions/${draft.body.id}/publish`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.details.impact.openTasks).toBeGreaterThanOrEqual(1);
+    expect(refused.body.details.impact.tasks.map((t: { id: string }) => t.id)).toContain(rows[0].id);
+  });
+
   step('left an audit trail of every step', async () => {
     const { rows } = await db.query(
       `SELECT action, count(*)::int AS n FROM audit_log WHERE target_id IN (SELECT id::text FROM tasks WHERE process_id = $1) OR target_id = $1::text GROUP BY action ORDER BY action`,

@@ -5,6 +5,13 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { FormSubmissionEntity, FormVersionEntity } from './forms.entities';
 
+export interface FormVersionImpact {
+  openTasks: number;
+  openDrafts: number;
+  tasks: { id: string; title: { id: string; en: string }; jurisdictionCode: string; dueAt: Date }[];
+  drafts: { id: string; jurisdictionCode: string; createdAt: Date }[];
+}
+
 @Injectable()
 export class FormsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -57,16 +64,25 @@ export class FormsRepository {
   }
 
   /** Draft submissions still pinned to any of these versions (the impact of replacing them). */
-  async countDrafts(versionIds: string[]): Promise<number> {
-    if (!versionIds.length) return 0;
-    return this.db.manager.countBy(FormSubmissionEntity, { formVersionId: In(versionIds), status: 'draft' });
-  }
 
-  /** Open human tasks pinned to these versions (the tasks read model, written by the tasks module). */
-  async countOpenTasks(versionIds: string[]): Promise<number> {
-    if (!versionIds.length) return 0;
-    const rows = await this.db.query(`SELECT count(*)::int AS n FROM tasks WHERE status = 'open' AND form_version_id = ANY($1::uuid[])`, [versionIds]);
-    return (rows as { n: number }[])[0].n;
+  /**
+   * What still uses `versionId` within a jurisdiction (a province covers its regencies): open human tasks
+   * pinned to it and draft submissions made with it — counted, and the first `limit` of each listed.
+   */
+  async impactOf(versionId: string, jurisdictionCode: string, limit = 20): Promise<FormVersionImpact> {
+    const inScope = jurisdictionCode === '00' ? 'TRUE' : `(jurisdiction_code = $2 OR jurisdiction_code LIKE $2 || '.%')`;
+    const params = jurisdictionCode === '00' ? [versionId] : [versionId, jurisdictionCode];
+    const [tasks, drafts, counts] = await Promise.all([
+      this.db.query(`SELECT id, title, jurisdiction_code AS "jurisdictionCode", due_at AS "dueAt" FROM tasks WHERE status = 'open' AND form_version_id = $1 AND ${inScope} ORDER BY due_at LIMIT ${limit}`, params),
+      this.db.query(`SELECT id, jurisdiction_code AS "jurisdictionCode", created_at AS "createdAt" FROM form_submissions WHERE status = 'draft' AND form_version_id = $1 AND ${inScope} ORDER BY created_at DESC LIMIT ${limit}`, params),
+      this.db.query(
+        `SELECT (SELECT count(*)::int FROM tasks WHERE status = 'open' AND form_version_id = $1 AND ${inScope}) AS "openTasks",
+                (SELECT count(*)::int FROM form_submissions WHERE status = 'draft' AND form_version_id = $1 AND ${inScope}) AS "openDrafts"`,
+        params,
+      ),
+    ]);
+    const { openTasks, openDrafts } = (counts as { openTasks: number; openDrafts: number }[])[0];
+    return { openTasks, openDrafts, tasks, drafts } as FormVersionImpact;
   }
 
   async insertSubmission(values: Omit<FormSubmissionEntity, 'id' | 'createdAt' | 'updatedAt'>, manager: EntityManager): Promise<FormSubmissionEntity> {

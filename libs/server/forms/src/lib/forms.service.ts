@@ -179,15 +179,15 @@ export class FormsService {
     const changes = previous ? classifyChanges(previous.definition, draft.definition, this.listsOf(previous), this.listsOf(draft)) : [];
     const breaking = changes.filter((c) => c.breaking);
     if (breaking.length && !confirmBreaking) {
-      const openDrafts = previous ? await this.repo.countDrafts([previous.id]) : 0;
-      const openTasks = previous ? await this.repo.countOpenTasks([previous.id]) : 0;
+      const impact = previous ? await this.repo.impactOf(previous.id, draft.jurisdictionCode) : { openTasks: 0, openDrafts: 0, tasks: [], drafts: [] };
+      const { openTasks, openDrafts } = impact;
       throw new DomainError(
         ErrorCode.CONFLICT,
         {
           id: `Perubahan ini memutus kompatibilitas (${breaking.map((c) => `${c.path}: ${c.kind}`).join(', ')}); ${openTasks} tugas terbuka dan ${openDrafts} draf terbuka memakai versi sebelumnya. Konfirmasi untuk menerbitkan.`,
           en: `This change is breaking (${breaking.map((c) => `${c.path}: ${c.kind}`).join(', ')}); ${openTasks} open tasks and ${openDrafts} open drafts use the previous version. Confirm to publish.`,
         },
-        { changes: breaking, impact: { openDrafts, openTasks } },
+        { changes: breaking, impact },
       );
     }
     await this.repo.transaction(async (tx) => {

@@ -62,7 +62,13 @@ export interface OverlayErrorDetails {
 /** `details` of a 409 on publishing a breaking change. */
 export interface BreakingChangeDetails {
   changes?: FormChange[];
-  impact?: { openDrafts: number; openTasks: number };
+  impact?: {
+    openDrafts: number;
+    openTasks: number;
+    /** The first of them (the counts are complete). */
+    tasks?: { id: string; title: { id: string; en: string }; jurisdictionCode: string; dueAt: string }[];
+    drafts?: { id: string; jurisdictionCode: string; createdAt: string }[];
+  };
 }
 
 const seg = encodeURIComponent;

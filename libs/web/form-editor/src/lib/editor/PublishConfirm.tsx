@@ -36,6 +36,25 @@ export function PublishConfirm({ details, rows, language, busy, onConfirm, onCan
       <p data-testid="publish-impact">
         {t('publish.impactTasks', { count: openTasks })} {t('publish.impact', { count: openDrafts })}
       </p>
+      {details.impact?.tasks?.length || details.impact?.drafts?.length ? (
+        <ul data-testid="publish-impact-list">
+          {(details.impact?.tasks ?? []).map((task) => (
+            <li key={task.id}>
+              <a href={`/tugas/${task.id}`} target="_blank" rel="noreferrer">
+                {task.title[language]}
+              </a>{' '}
+              ({task.jurisdictionCode})
+            </li>
+          ))}
+          {(details.impact?.drafts ?? []).map((d) => (
+            <li key={d.id}>
+              <a href={`/isian/${d.id}`} target="_blank" rel="noreferrer">
+                {t('publish.draftItem', { code: d.jurisdictionCode })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="gu-fe__actions">
         <Button onClick={onConfirm} disabled={busy} autoFocus>
           {busy ? t('toolbar.publishing') : t('publish.confirm')}

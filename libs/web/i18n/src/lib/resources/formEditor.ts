@@ -170,6 +170,7 @@ const id = {
   publish: {
     confirmTitle: 'Perubahan ini memutus kompatibilitas',
     confirmIntro: 'Dibandingkan versi yang berlaku sekarang, isian yang sah sebelumnya bisa menjadi tidak sah:',
+    draftItem: 'Draf isian ({{code}})',
     impactTasks_one: '{{count}} tugas terbuka memakai versi yang akan diganti.',
     impactTasks_other: '{{count}} tugas terbuka memakai versi yang akan diganti.',
     impact_one: '{{count}} draf isian terbuka memakai versi yang akan diganti.',
@@ -356,6 +357,7 @@ const en: typeof id = {
   publish: {
     confirmTitle: 'This change is breaking',
     confirmIntro: 'Compared with the version in effect now, submissions that were valid may become invalid:',
+    draftItem: 'Draft submission ({{code}})',
     impactTasks_one: '{{count}} open task uses the version being replaced.',
     impactTasks_other: '{{count}} open tasks use the version being replaced.',
     impact_one: '{{count}} open draft submission uses the version being replaced.',
