@@ -1,21 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
+import { aliasesFromTsconfig } from '../../tools/vite-aliases';
 
 const appRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = resolve(appRoot, '../..');
-
-// Path aliases are declared once, in tsconfig.base.json; the bundler reads them from there.
-function aliasesFromTsconfig(): Record<string, string> {
-  const tsconfig = JSON.parse(readFileSync(resolve(repoRoot, 'tsconfig.base.json'), 'utf8')) as {
-    compilerOptions: { paths: Record<string, string[]> };
-  };
-  return Object.fromEntries(
-    Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [alias, resolve(repoRoot, target ?? '')]),
-  );
-}
 
 // The browser calls /api/...; the API itself serves from its root, as it does behind nginx.
 const apiProxy: Record<string, ProxyOptions> = {
@@ -33,7 +23,7 @@ export default defineConfig({
   // Keep the dependency cache with the other node_modules, not inside the app folder.
   cacheDir: resolve(repoRoot, 'node_modules/.vite/web'),
   plugins: [react()],
-  resolve: { alias: aliasesFromTsconfig() },
+  resolve: { alias: aliasesFromTsconfig(repoRoot) },
   build: {
     outDir: resolve(repoRoot, 'dist/apps/web'),
     emptyOutDir: true,

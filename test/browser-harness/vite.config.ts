@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { aliasesFromTsconfig } from '../../tools/vite-aliases';
 
 const harnessRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = resolve(harnessRoot, '../..');
 
-// Path aliases are declared once, in tsconfig.base.json (as for the web app).
-const tsconfig = JSON.parse(readFileSync(resolve(repoRoot, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
-const alias = Object.fromEntries(Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => [name, resolve(repoRoot, target ?? '')]));
+const alias = aliasesFromTsconfig(repoRoot);
 
 /**
  * The browser's own form checking (`checkFormData` from `@gugus/web-forms`, the code `<SchemaForm>` runs)

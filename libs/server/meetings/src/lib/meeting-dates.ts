@@ -1,4 +1,5 @@
-import type { MeetingKind } from '@gugus/workflows';
+import { meetingWorkflowId, type MeetingKind } from '@gugus/workflows';
+import type { MeetingEntity } from './meetings.entities';
 
 const JAKARTA_MS = 7 * 3600 * 1000;
 
@@ -17,4 +18,11 @@ const KIND_TITLES: Record<MeetingKind, string> = { plenary: 'Rapat Pleno', sub_t
 /** A default title, e.g. "Rapat Pleno Maret 2027". */
 export function meetingTitle(kind: MeetingKind, at: Date): string {
   return `${KIND_TITLES[kind]} ${at.toLocaleDateString('id-ID', { month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' })}`;
+}
+
+/** A new meeting row, before its process starts: planned, with nothing captured or recorded yet. */
+export function plannedMeeting(
+  values: Pick<MeetingEntity, 'id' | 'jurisdictionCode' | 'kind' | 'subTaskForceId' | 'title' | 'scheduledAt' | 'venue' | 'autoScheduled' | 'previousMeetingId' | 'createdBy'>,
+): Omit<MeetingEntity, 'createdAt' | 'updatedAt'> {
+  return { ...values, status: 'planned', workflowId: meetingWorkflowId(values.id), settingsVersion: null, settings: null, agendaSubmissionId: null, minutesSubmissionId: null, heldAt: null };
 }

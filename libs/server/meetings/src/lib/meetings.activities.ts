@@ -4,7 +4,7 @@ import type { AuditService } from '@gugus/server-audit';
 import type { FormsService } from '@gugus/server-forms';
 import type { TaskNotifier, TasksRepository } from '@gugus/server-tasks';
 import { meetingWorkflowId, type ActionPointPlan, type MeetingActivities, type TaskAssignee } from '@gugus/workflows';
-import { addMonthsJakarta, meetingTitle } from './meeting-dates';
+import { addMonthsJakarta, meetingTitle, plannedMeeting } from './meeting-dates';
 import type { MeetingEntity } from './meetings.entities';
 import { MEETING_PROCESS_KEY, type MeetingSettingsSource } from './meetings.ports';
 import type { MeetingsRepository } from './meetings.repository';
@@ -182,25 +182,9 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
       const scheduledAt = addMonthsJakarta(meeting.scheduledAt, months);
       const id = randomUUID();
       try {
-        await meetings.insert({
-          id,
-          jurisdictionCode: meeting.jurisdictionCode,
-          kind: meeting.kind,
-          subTaskForceId: meeting.subTaskForceId,
-          title: meetingTitle(meeting.kind, scheduledAt),
-          scheduledAt,
-          venue: meeting.venue,
-          status: 'planned',
-          autoScheduled: true,
-          previousMeetingId: meetingId,
-          workflowId: meetingWorkflowId(id),
-          settingsVersion: null,
-          settings: null,
-          agendaSubmissionId: null,
-          minutesSubmissionId: null,
-          heldAt: null,
-          createdBy: null,
-        });
+        await meetings.insert(
+          plannedMeeting({ id, jurisdictionCode: meeting.jurisdictionCode, kind: meeting.kind, subTaskForceId: meeting.subTaskForceId, title: meetingTitle(meeting.kind, scheduledAt), scheduledAt, venue: meeting.venue, autoScheduled: true, previousMeetingId: meetingId, createdBy: null }),
+        );
       } catch (err) {
         // A concurrent retry inserted it first (one successor per plenary).
         const raced = await meetings.successorOf(meetingId);

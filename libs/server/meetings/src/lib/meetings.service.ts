@@ -7,8 +7,8 @@ import { abilityFor, assertCan, canOn, type AuthUser } from '@gugus/server-acces
 import { AuditService } from '@gugus/server-audit';
 import { DomainError } from '@gugus/server-http';
 import { TasksRepository } from '@gugus/server-tasks';
-import { coordinationMeeting, meetingWorkflowId } from '@gugus/workflows';
-import { meetingTitle } from './meeting-dates';
+import { coordinationMeeting } from '@gugus/workflows';
+import { meetingTitle, plannedMeeting } from './meeting-dates';
 import type { MeetingEntity } from './meetings.entities';
 import { MEETING_PROCESS_KEY, MEETING_SETTINGS, type MeetingSettingsSource } from './meetings.ports';
 import { MeetingsRepository } from './meetings.repository';
@@ -53,7 +53,7 @@ export class MeetingsService {
       }
     }
     const id = randomUUID();
-    const meeting: Omit<MeetingEntity, 'createdAt' | 'updatedAt'> = {
+    const meeting = plannedMeeting({
       id,
       jurisdictionCode: body.jurisdictionCode,
       kind: body.kind,
@@ -61,17 +61,10 @@ export class MeetingsService {
       title: body.title?.trim() || meetingTitle(body.kind, scheduledAt),
       scheduledAt,
       venue: body.venue?.trim() || null,
-      status: 'planned',
       autoScheduled: false,
       previousMeetingId: null,
-      workflowId: meetingWorkflowId(id),
-      settingsVersion: null,
-      settings: null,
-      agendaSubmissionId: null,
-      minutesSubmissionId: null,
-      heldAt: null,
       createdBy: user.personId,
-    };
+    });
     await this.meetings.transaction(async (tx) => {
       await this.meetings.insert(meeting, tx);
       await this.audit.record({ actorId: user.personId, action: 'meeting.schedule', targetType: 'meeting', targetId: id, jurisdictionCode: body.jurisdictionCode, requestId, after: { kind: body.kind, scheduledAt, title: meeting.title } }, tx);

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/**
+ * Path aliases are declared once, in tsconfig.base.json; every Vite build (the web app, the browser
+ * test harness, the keystroke benchmark page) reads them from there.
+ */
+export function aliasesFromTsconfig(repoRoot: string): Record<string, string> {
+  const tsconfig = JSON.parse(readFileSync(resolve(repoRoot, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+  return Object.fromEntries(Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [alias, resolve(repoRoot, target ?? '')]));
+}
