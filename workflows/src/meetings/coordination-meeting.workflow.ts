@@ -49,7 +49,9 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
   const context = (extra: Record<string, unknown> = {}) => ({ meetingId, meetingTitle: plan.title, meetingKind: plan.kind, scheduledAt: state.scheduledAt, ...extra });
   const invitationAt = () => Date.parse(state.scheduledAt) - s.invitationLeadDays * DAY;
 
-  // 1. The agenda, due the day before invitations go out (or within the configured working days when that is sooner).
+  // 1. The agenda, due the day before invitations go out (or within the configured working days when that
+  // is sooner). It opens with what earlier meetings left open.
+  const earlierPoints = await act.openActionPoints({ meetingId });
   const agendaDay = jakartaDate(invitationAt() - DAY);
   const agenda = await humanTask(PROCESS, meetingId, {
     ...common,
@@ -61,6 +63,7 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
     outcomes: ['completed'],
     context: context({
       autoScheduled: plan.autoScheduled,
+      openActionPoints: earlierPoints,
       prefill: { meetingType: MEETING_TYPE[plan.kind], ...(plan.subTaskForce ? { subTaskForce: plan.subTaskForce } : {}), meetingDate: jakartaDate(Date.parse(state.scheduledAt)), startTime: jakartaTime(Date.parse(state.scheduledAt)), reviewOpenActionPoints: true },
     }),
   });
@@ -106,6 +109,7 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
   // 5. Minutes, approved by the steering chair; returned minutes go back with the chair's comments.
   let returned: TaskComment[] = [];
   let minutesSubmission: string | null = null;
+  const stillOpen = await act.openActionPoints({ meetingId });
   for (;;) {
     state.minutesRound += 1;
     const minutes = await humanTask(PROCESS, meetingId, {
@@ -120,7 +124,13 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
         round: state.minutesRound,
         returnedComments: returned,
         prefillFromSubmissionId: minutesSubmission,
-        prefill: { meetingType: MEETING_TYPE[plan.kind], ...(plan.subTaskForce ? { subTaskForce: plan.subTaskForce } : {}), meetingDate: jakartaDate(Date.parse(state.scheduledAt)) },
+        openActionPoints: stillOpen,
+        prefill: {
+          meetingType: MEETING_TYPE[plan.kind],
+          ...(plan.subTaskForce ? { subTaskForce: plan.subTaskForce } : {}),
+          meetingDate: jakartaDate(Date.parse(state.scheduledAt)),
+          ...(stillOpen.length ? { previousActionPointsReview: stillOpen.map((p) => ({ actionPoint: p.description, status: p.status })) } : {}),
+        },
       }),
     });
     minutesSubmission = minutes.submissionId;

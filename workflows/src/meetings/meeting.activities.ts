@@ -1,9 +1,11 @@
-import type { ActionPointPlan, MeetingPlan, MeetingStatus } from './meeting.messages';
+import type { ActionPointPlan, MeetingPlan, MeetingStatus, OpenActionPoint } from './meeting.messages';
 
 /** Activities of the coordination-meeting process; implemented in libs/server/meetings. All idempotent. */
 export interface MeetingActivities {
   /** Resolves secretariat, chair, member agencies and the jurisdiction's process settings (captured now). */
   prepareMeeting(input: { meetingId: string }): Promise<MeetingPlan>;
+  /** Action points of earlier meetings of this jurisdiction that are not done yet: the agenda and the minutes open with them. */
+  openActionPoints(input: { meetingId: string }): Promise<OpenActionPoint[]>;
   /** Stores the agenda; the agenda may move the date: returns the date in force. */
   recordAgenda(input: { meetingId: string; submissionId: string | null }): Promise<{ scheduledAt: string }>;
   recordMeetingStatus(input: { meetingId: string; status: MeetingStatus; /** Workflow time. */ at: string }): Promise<void>;

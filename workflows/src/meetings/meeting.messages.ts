@@ -39,6 +39,17 @@ export interface ActionPointPlan {
   assignee: TaskAssignee;
 }
 
+/** An action point still open from an earlier meeting, as the next agenda and minutes show it. */
+export interface OpenActionPoint {
+  id: string;
+  meetingTitle: string;
+  description: string;
+  agencyName: string | null;
+  dueDate: string;
+  /** As the minutes' review list codes it (`plan-action-point-statuses`). */
+  status: 'open' | 'in_progress' | 'overdue';
+}
+
 export interface MeetingState {
   status: MeetingStatus;
   scheduledAt: string;

@@ -68,6 +68,21 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
       };
     },
 
+    async openActionPoints({ meetingId }) {
+      const meeting = await load(meetingId);
+      const points = await meetings.openActionPointsBefore(meeting.jurisdictionCode, meetingId);
+      const names = await meetings.names(points.map((p) => p.responsibleAgencyId));
+      const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+      return points.map((p) => ({
+        id: p.id,
+        meetingTitle: p.meetingTitle,
+        description: p.description,
+        agencyName: names[p.responsibleAgencyId] ?? null,
+        dueDate: p.dueDate,
+        status: p.dueDate < today ? ('overdue' as const) : p.status === 'in_progress' || p.status === 'blocked' ? ('in_progress' as const) : ('open' as const),
+      }));
+    },
+
     async recordAgenda({ meetingId, submissionId }) {
       const meeting = await load(meetingId);
       const data = await dataOf(submissionId);
