@@ -1,0 +1,145 @@
+import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import { createDataSourceOptions } from '@gugus/server-database';
+import { TASK_ENTITIES, TasksRepository, type InboxFilter, type InboxScope } from '@gugus/server-tasks';
+import { nowMs, progress, stats, type Stats } from './support';
+
+export interface InboxCase {
+  label: string;
+  /** Result size: rows on the page / total matching. */
+  shape: string;
+  stats: Stats;
+  /** One line per SQL statement the call ran, from EXPLAIN (ANALYZE, BUFFERS). */
+  plans: string[];
+}
+
+export interface InboxResult {
+  baseline: InboxCase;
+  cases: InboxCase[];
+  warmUp: number;
+}
+
+/** Records the SQL (with parameters) a DataSource runs while armed. */
+class CapturingLogger implements TypeOrmLogger {
+  armed = false;
+  readonly queries: { sql: string; parameters: unknown[] }[] = [];
+  logQuery(sql: string, parameters?: unknown[]): void {
+    if (this.armed) this.queries.push({ sql, parameters: parameters ?? [] });
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+async function timeRuns(work: () => Promise<unknown>, warmUp: number, runs: number): Promise<number[]> {
+  for (let i = 0; i < warmUp; i++) await work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = nowMs();
+    await work();
+    samples.push(nowMs() - start);
+  }
+  return samples;
+}
+
+/**
+ * "Limit ← Sort ← Bitmap Heap Scan on tasks ← Bitmap Index Scan using tasks_jurisdiction_idx | rows 25 |
+ * shared hit=57 | 0.227 ms" from an EXPLAIN (ANALYZE, BUFFERS) text plan: the plan's nodes from the root
+ * down (branches flattened), the root's actual rows and buffers, and the execution time.
+ */
+function planSummary(lines: string[]): string {
+  const nodes = lines
+    .map((line, i) => (i === 0 ? line.trim() : /->\s+(.*)$/.exec(line)?.[1]))
+    .filter((n): n is string => !!n)
+    .map((n) => n.replace(/\s+\(cost=.*$/, '').replace(/ on (\S+) \S+$/, ' on $1').replace(/ using (\S+) on \S+( \S+)?$/, ' using $1'));
+  const rows = /actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/.exec(lines[0])?.[1] ?? '?';
+  const buffers = lines.find((l) => /^\s*Buffers:/.test(l))?.trim().replace(/^Buffers:\s*/, '') ?? '';
+  const execution = lines.find((l) => l.startsWith('Execution Time'))?.replace('Execution Time: ', '') ?? '?';
+  return `${nodes.filter((n, i) => n !== nodes[i - 1]).join(' ← ')} | rows ${rows} | ${buffers} | ${execution}`;
+}
+
+/**
+ * Inbox latency through the real `TasksRepository.inbox` (its page, total and counts queries in
+ * parallel on a pool of 4, then the page's entities), as an agency officer and as a provincial
+ * coordinator sees it, against a trivial primary-key lookup on the same table and connection pool.
+ */
+export async function measureInbox(databaseUrl: string, options: { runs: number; warmUp: number }): Promise<InboxResult> {
+  const dataSource = await new DataSource({ ...createDataSourceOptions(databaseUrl, 4), entities: TASK_ENTITIES }).initialize();
+  const logger = new CapturingLogger();
+  const explainSource = await new DataSource({ ...createDataSourceOptions(databaseUrl, 4), entities: TASK_ENTITIES, logger }).initialize();
+  try {
+    const repo = new TasksRepository(dataSource);
+    const [officer] = (await dataSource.query(
+      `SELECT p.id AS "positionId", p.agency_id AS "agencyId", p.roles[1] AS role, a.name AS agency
+       FROM people pe JOIN positions p ON p.holder_id = pe.id JOIN agencies a ON a.id = p.agency_id WHERE pe.email = 'dinsos.jabar@gugus.test'`,
+    )) as { positionId: string; agencyId: string; role: string; agency: string }[];
+    if (!officer) throw new Error('demo agency officer dinsos.jabar@gugus.test not found');
+
+    const open: InboxFilter = { status: 'open', sort: 'due', limit: 25, offset: 0 };
+    const scenarios: { label: string; scope: InboxScope; filter: InboxFilter; runs?: number }[] = [
+      { label: `agency officer, my tasks (dinsos.jabar)`, scope: { assignments: [{ agencyId: officer.agencyId, role: officer.role, positionId: officer.positionId }] }, filter: open },
+      { label: `agency officer, my agency's tasks`, scope: { agencyIds: [officer.agencyId] }, filter: open },
+      { label: `provincial coordinator, jurisdiction 32`, scope: { jurisdictionCodes: ['32'] }, filter: open },
+      { label: `provincial coordinator, 32, overdue`, scope: { jurisdictionCodes: ['32'] }, filter: { ...open, due: 'overdue' } },
+      // Not asked for, shown for scale: the national oversight scope (system administrator) covers every task.
+      { label: `(extra) national oversight, 00 (all tasks)`, scope: { jurisdictionCodes: ['00'] }, filter: open, runs: Math.max(20, Math.round(options.runs / 4)) },
+    ];
+
+    const ids = ((await dataSource.query(`SELECT id FROM tasks TABLESAMPLE SYSTEM (1) LIMIT 1000`)) as { id: string }[]).map((r) => r.id);
+    let next = 0;
+    const lookup = (source: DataSource) => source.query(`SELECT id, status, due_at FROM tasks WHERE id = $1`, [ids[next++ % ids.length]]);
+    progress(`inbox: baseline primary-key lookup, ${options.runs} runs`);
+    const baseline: InboxCase = {
+      label: 'baseline: SELECT … FROM tasks WHERE id = $1',
+      shape: '1 / 1',
+      stats: stats(await timeRuns(() => lookup(dataSource), options.warmUp, options.runs)),
+      plans: await explain(explainSource, logger, () => lookup(explainSource)),
+    };
+
+    const cases: InboxCase[] = [];
+    for (const s of scenarios) {
+      const runs = s.runs ?? options.runs;
+      progress(`inbox: ${s.label}, ${runs} runs`);
+      const result = await repo.inbox(s.scope, s.filter);
+      const samples = await timeRuns(() => repo.inbox(s.scope, s.filter), options.warmUp, runs);
+      const plans = await explain(explainSource, logger, () => new TasksRepository(explainSource).inbox(s.scope, s.filter));
+      cases.push({ label: s.label, shape: `${result.items.length} / ${result.total.toLocaleString('en')}`, stats: stats(samples), plans });
+    }
+    return { baseline, cases, warmUp: options.warmUp };
+  } finally {
+    await explainSource.destroy();
+    await dataSource.destroy();
+  }
+}
+
+/** Which of the inbox's statements this is (they run in parallel, so the order they start in varies). */
+function statementName(sql: string): string {
+  if (/count\(\*\) FILTER/.test(sql)) return 'counts';
+  if (/count\(\*\)/.test(sql)) return 'total';
+  if (/^\s*SELECT t\.id FROM tasks t/.test(sql)) return 'page';
+  if (/WHERE id = \$1/.test(sql)) return 'lookup';
+  return 'rows';
+}
+
+/** Runs `work` once while capturing its SQL, then EXPLAIN (ANALYZE, BUFFERS) of each statement, summarised. */
+async function explain(source: DataSource, logger: CapturingLogger, work: () => Promise<unknown>): Promise<string[]> {
+  logger.queries.length = 0;
+  logger.armed = true;
+  try {
+    await work();
+  } finally {
+    logger.armed = false;
+  }
+  const order = ['lookup', 'page', 'total', 'counts', 'rows'];
+  const statements = logger.queries
+    .filter((q) => /^\s*SELECT/i.test(q.sql))
+    .map((q) => ({ ...q, name: statementName(q.sql) }))
+    .sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  const out: string[] = [];
+  for (const q of statements) {
+    const plan = (await source.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.parameters)) as { 'QUERY PLAN': string }[];
+    out.push(`${q.name.padEnd(6)} ${planSummary(plan.map((r) => r['QUERY PLAN']))}`);
+  }
+  return out;
+}
