@@ -87,7 +87,11 @@ export class TasksRepository {
     return this.db.manager.find(TaskEventEntity, { where: { taskId }, order: { id: 'ASC' } });
   }
 
-  /** The SQL condition for a scope, with its parameters appended to `params`. */
+  /**
+   * The SQL condition for a scope, with its parameters appended to `params`. A jurisdiction and the ones
+   * under it are one prefix (`32%` is exactly 32 and 32.xx: official codes are NN or NN.NN), which the
+   * text_pattern_ops index answers in one range — `= '32' OR LIKE '32.%'` made PostgreSQL read all of it.
+   */
   private scopeSql(scope: InboxScope, params: unknown[]): string {
     const parts: string[] = [];
     for (const a of scope.assignments ?? []) {
@@ -104,8 +108,8 @@ export class TasksRepository {
         parts.push('TRUE');
         continue;
       }
-      params.push(code, `${code}.%`);
-      parts.push(`(t.jurisdiction_code = $${params.length - 1} OR t.jurisdiction_code LIKE $${params.length})`);
+      params.push(`${code}%`);
+      parts.push(`t.jurisdiction_code LIKE $${params.length}`);
     }
     return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
   }
@@ -113,8 +117,8 @@ export class TasksRepository {
   private filterSql(filter: Omit<InboxFilter, 'status' | 'due' | 'sort' | 'limit' | 'offset'>, params: unknown[]): string {
     const parts: string[] = [];
     if (filter.jurisdictionCode) {
-      params.push(filter.jurisdictionCode, `${filter.jurisdictionCode}.%`);
-      parts.push(`(t.jurisdiction_code = $${params.length - 1} OR t.jurisdiction_code LIKE $${params.length})`);
+      params.push(`${filter.jurisdictionCode}%`);
+      parts.push(`t.jurisdiction_code LIKE $${params.length}`);
     }
     if (filter.processKey) {
       params.push(filter.processKey);
