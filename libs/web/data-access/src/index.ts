@@ -50,3 +50,40 @@ export { calendarApi, type HolidayChange } from './lib/calendarApi';
 export { useHolidays, usePutHoliday, useRemoveHoliday } from './lib/useCalendar';
 export { processSettingsApi, type NewSettingsVersion } from './lib/processSettingsApi';
 export { useProcessSettings, useSaveProcessSettings } from './lib/useProcessSettings';
+export {
+  tasksApi,
+  type BilingualText,
+  type DecisionErrorDetails,
+  type InboxCounts,
+  type InboxFilter,
+  type InboxScope,
+  type PersonRef,
+  type TaskAbilities,
+  type TaskAssigneeView,
+  type TaskComment,
+  type TaskDecision,
+  type TaskDelegation,
+  type TaskEventKind,
+  type TaskHistoryEntry,
+  type TaskInbox,
+  type TaskOutcome,
+  type TaskReassignment,
+  type TaskStatus,
+  type TaskSummary,
+  type TaskView,
+} from './lib/tasksApi';
+export { useClaimTask, useDecideTask, useDelegateTask, useReassignTask, useSaveTaskDraft, useTask, useTaskInbox, useUnclaimTask } from './lib/useTasks';
+export {
+  meetingsApi,
+  type ActionPointStatus,
+  type ActionPointView,
+  type MeetingCalendar,
+  type MeetingCalendarItem,
+  type MeetingInvitationView,
+  type MeetingKind,
+  type MeetingStatus,
+  type MeetingSummary,
+  type MeetingView,
+  type NewMeeting,
+} from './lib/meetingsApi';
+export { useMeeting, useMeetingCalendar, useScheduleMeeting } from './lib/useMeetings';

@@ -1,0 +1,163 @@
+import type { Role } from '@gugus/contracts';
+import type { ExtraErrors } from '@gugus/forms';
+import { apiClient, withQuery } from './apiClient';
+import type { FormVersionView } from './formsApi';
+
+export type TaskStatus = 'open' | 'completed' | 'approved' | 'returned' | 'cancelled';
+export type TaskOutcome = 'completed' | 'approved' | 'returned';
+export type InboxScope = 'mine' | 'agency' | 'jurisdiction';
+export type TaskEventKind = 'created' | 'claimed' | 'unclaimed' | 'draft_saved' | 'completed' | 'approved' | 'returned' | 'reassigned' | 'delegated' | 'reminded' | 'escalated' | 'cancelled';
+
+export interface BilingualText {
+  id: string;
+  en: string;
+}
+
+/** Who a task is for: an agency and a role in it, optionally one position (e.g. an acting official's). */
+export interface TaskAssigneeView {
+  agencyId: string;
+  agencyName: string | null;
+  role: Role;
+  positionId: string | null;
+  positionTitle: string | null;
+}
+
+export interface PersonRef {
+  id: string;
+  name: string | null;
+}
+
+/** One row of the inbox. `overdue` and `dueSoon` (within 72 hours) are judged by the server's clock. */
+export interface TaskSummary {
+  id: string;
+  title: BilingualText;
+  step: string;
+  processKey: string;
+  processId: string;
+  status: TaskStatus;
+  jurisdictionCode: string;
+  assignee: TaskAssigneeView;
+  claimedBy: PersonRef | null;
+  dueAt: string;
+  overdue: boolean;
+  dueSoon: boolean;
+  escalated: boolean;
+  createdAt: string;
+  completedAt: string | null;
+  /** Assigned to the reader's own agency + role (+ position). */
+  mine: boolean;
+}
+
+/** Counts of the whole scope, whatever the status and due filters: for badges. */
+export interface InboxCounts {
+  open: number;
+  overdue: number;
+  dueSoon: number;
+  done: number;
+}
+
+export interface TaskInbox {
+  items: TaskSummary[];
+  total: number;
+  counts: InboxCounts;
+}
+
+export interface InboxFilter {
+  scope?: InboxScope;
+  status?: 'open' | 'done' | 'all';
+  due?: 'overdue' | 'soon';
+  jurisdictionCode?: string;
+  processKey?: string;
+  processId?: string;
+  sort?: 'due' | 'created';
+  limit?: number;
+  offset?: number;
+}
+
+/** A comment on a decision; `field` is a JSON pointer into the reviewed form (`/actionPoints/1`). */
+export interface TaskComment {
+  field?: string;
+  text: string;
+}
+
+export interface TaskHistoryEntry {
+  kind: TaskEventKind;
+  at: string;
+  actor: PersonRef | null;
+  detail: Record<string, unknown>;
+}
+
+/** What the reader may do now (the server checks again). */
+export interface TaskAbilities {
+  claim: boolean;
+  unclaim: boolean;
+  act: boolean;
+  delegate: boolean;
+  reassign: boolean;
+}
+
+/** The task page: context, the pinned form in the reader's language, draft or submission, history. */
+export interface TaskView extends Omit<TaskSummary, 'dueSoon' | 'escalated' | 'mine'> {
+  outcomes: TaskOutcome[];
+  remindAt: string | null;
+  escalateAt: string | null;
+  remindedAt: string | null;
+  escalatedAt: string | null;
+  completedBy: PersonRef | null;
+  /** What the process put there: `meetingTitle`, `scheduledAt`, `returnedComments`, `description`, … */
+  context: Record<string, unknown>;
+  /** Comments given with this task's decision. */
+  comments: TaskComment[];
+  /** The form version the task was pinned to when it was created (null for a decision without a form). */
+  form: FormVersionView | null;
+  draft: { data: Record<string, unknown>; savedAt: string | null; savedBy: PersonRef | null } | null;
+  submission: { id: string; data: Record<string, unknown> } | null;
+  /** What the step is about (e.g. the minutes the chair approves), with its own form version. */
+  review: { submissionId: string; form: FormVersionView; data: Record<string, unknown> } | null;
+  /** Where the form starts (draft, work being revised, or prefill); null unless the reader acts on it. */
+  initialData: Record<string, unknown> | null;
+  history: TaskHistoryEntry[];
+  can: TaskAbilities;
+}
+
+export interface TaskDecision {
+  taskId: string;
+  outcome: TaskOutcome;
+  data?: Record<string, unknown>;
+  comments?: TaskComment[];
+}
+
+/** `details` of a 400 on a decision: form errors in rjsf's `extraErrors` shape, or request fields. */
+export interface DecisionErrorDetails {
+  extraErrors?: ExtraErrors;
+}
+
+export interface TaskReassignment {
+  taskId: string;
+  agencyId: string;
+  role: Role;
+  positionId?: string;
+  note: string;
+}
+
+export interface TaskDelegation {
+  taskId: string;
+  positionId: string;
+  note: string;
+}
+
+const seg = encodeURIComponent;
+
+/** Human tasks: the inbox, the task page, and every action on a task. */
+export const tasksApi = {
+  inbox: (filter: InboxFilter, signal?: AbortSignal) => apiClient.get<TaskInbox>(withQuery('/tasks', { ...filter }), { signal }),
+  task: (id: string, signal?: AbortSignal) => apiClient.get<TaskView>(`/tasks/${seg(id)}`, { signal }),
+  claim: (id: string) => apiClient.post<TaskView>(`/tasks/${seg(id)}/claim`, {}),
+  unclaim: (id: string) => apiClient.post<TaskView>(`/tasks/${seg(id)}/unclaim`, {}),
+  /** Keeps unfinished form data with the task; not validated. */
+  saveDraft: ({ taskId, data }: { taskId: string; data: Record<string, unknown> }) => apiClient.put<{ savedAt: string }>(`/tasks/${seg(taskId)}/draft`, { data }),
+  /** 400 with `DecisionErrorDetails` for form errors; 409 when no longer open or held by someone else. */
+  decide: ({ taskId, ...body }: TaskDecision) => apiClient.post<TaskView>(`/tasks/${seg(taskId)}/decision`, body),
+  reassign: ({ taskId, ...body }: TaskReassignment) => apiClient.post<TaskView>(`/tasks/${seg(taskId)}/reassign`, body),
+  delegate: ({ taskId, ...body }: TaskDelegation) => apiClient.post<TaskView>(`/tasks/${seg(taskId)}/delegate`, body),
+};
