@@ -1,0 +1,16 @@
+import { PROCESS_SETTINGS_DEFINITIONS, isProcessKey } from '@gugus/contracts';
+import type { Language } from '@gugus/web-i18n';
+
+/** Steps of the processes that exist so far, each with a name in the `tasks` namespace. */
+export const KNOWN_STEPS = ['agenda', 'rsvp', 'minutes', 'minutes-approval', 'action-point'] as const;
+export type KnownStep = (typeof KNOWN_STEPS)[number];
+
+export const isKnownStep = (step: string): step is KnownStep => (KNOWN_STEPS as readonly string[]).includes(step);
+
+/** A process's name in the reader's language, or its key when this version of the app does not know it. */
+export function processName(processKey: string, language: Language): string {
+  return isProcessKey(processKey) ? PROCESS_SETTINGS_DEFINITIONS[processKey].title[language] : processKey;
+}
+
+/** The processes the inbox can be filtered by. */
+export const PROCESS_OPTIONS = Object.keys(PROCESS_SETTINGS_DEFINITIONS);
