@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-router-dom';
 import { AgenciesPage, AgencyPage, AuditPage, JurisdictionPage, JurisdictionsPage, MyAgenciesRedirect, PositionPage } from '@gugus/web-admin';
 import { AuthProvider, LoginPage, RequireAuth, SsoReturnPage } from '@gugus/web-auth';
+import { MeetingPage, MeetingsPage } from '@gugus/web-meetings';
 import { NotificationsPage } from '@gugus/web-notifications';
 import { ProcessSettingsPage, WorkingCalendarPage } from '@gugus/web-process-settings';
 import { SystemStatusPage } from '@gugus/web-system-status';
@@ -19,6 +20,9 @@ const FormsListPage = lazy(() => import('@gugus/web-forms').then((m) => ({ defau
 const FillFormPage = lazy(() => import('@gugus/web-forms').then((m) => ({ default: m.FillFormPage })));
 const SubmissionPage = lazy(() => import('@gugus/web-forms').then((m) => ({ default: m.SubmissionPage })));
 const FormVariantEditorPage = lazy(() => import('@gugus/web-form-editor').then((m) => ({ default: m.FormVariantEditorPage })));
+// The task screens render task forms with the same SchemaForm: loaded with it.
+const TaskInboxPage = lazy(() => import('@gugus/web-tasks').then((m) => ({ default: m.TaskInboxPage })));
+const TaskPage = lazy(() => import('@gugus/web-tasks').then((m) => ({ default: m.TaskPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   const { t } = useTranslation('common');
@@ -51,6 +55,10 @@ const router = createBrowserRouter([
           { path: 'formulir/:key', element: <Lazy><FillFormPage /></Lazy> },
           { path: 'formulir/:key/varian/:provinceCode', element: <Lazy><FormVariantEditorPage /></Lazy> },
           { path: 'isian/:id', element: <Lazy><SubmissionPage /></Lazy> },
+          { path: 'tugas', element: <Lazy><TaskInboxPage /></Lazy> },
+          { path: 'tugas/:id', element: <Lazy><TaskPage /></Lazy> },
+          { path: 'rapat', element: <MeetingsPage /> },
+          { path: 'rapat/:id', element: <MeetingPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { AccountMenu, canReadAudit, useAuth } from '@gugus/web-auth';
 import { SUPPORTED_LANGUAGES, useLanguage } from '@gugus/web-i18n';
+import { canReadMeetings, meetingPaths } from '@gugus/web-meetings';
 import { canReadSettings, processSettingsPaths } from '@gugus/web-process-settings';
 import { NotificationBell } from '@gugus/web-notifications';
 import { AppLayout, LanguageSwitch, type NavItem } from '@gugus/web-ui';
@@ -10,6 +11,8 @@ export function AppShell() {
   const { t } = useTranslation('common');
   const { t: tf } = useTranslation('forms');
   const { t: tp } = useTranslation('processSettings');
+  const { t: tt } = useTranslation('tasks');
+  const { t: tm } = useTranslation('meetings');
   const { language, setLanguage } = useLanguage();
   const { me } = useAuth();
   const languageOptions = SUPPORTED_LANGUAGES.map((code) => ({
@@ -21,6 +24,8 @@ export function AppShell() {
   const navItems: NavItem[] = [
     ...(me
       ? [
+          { to: '/tugas', label: tt('nav') },
+          ...(canReadMeetings(me.grants) ? [{ to: meetingPaths.list, label: tm('nav') }] : []),
           { to: '/wilayah', label: t('nav.jurisdictions') },
           { to: '/instansi', label: t('nav.agencies') },
           { to: '/formulir', label: tf('nav') },
