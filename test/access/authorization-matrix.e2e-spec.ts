@@ -77,6 +77,7 @@ const ROWS: Row[] = [
   { route: 'PUT /task-forces/{jurisdictionCode}', what: 'form the Kota Tanjungpinang task force (Riau Islands)', request: () => ({ path: '/task-forces/21.72' }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
 
   { route: 'GET /agencies', what: 'West Java agencies', request: () => ({ path: '/agencies?jurisdictionCode=32' }), expect: only(['sysAdmin', ...JABAR_PROVINCE], 200) },
+  { route: 'GET /agencies', what: 'Kabupaten Bandung agencies (members pick them in forms)', request: () => ({ path: '/agencies?jurisdictionCode=32.04' }), expect: only(['sysAdmin', ...JABAR_PROVINCE, 'bandungOfficer', 'bandungSecretariat'], 200) },
   { route: 'GET /agencies', what: 'Riau Islands agencies', request: () => ({ path: '/agencies?jurisdictionCode=21' }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
   { route: 'POST /agencies', what: 'add an agency in Kabupaten Bandung', request: () => ({ path: '/agencies', body: { jurisdictionCode: '32.04', name: `LSM Uji ${unique()}`, kind: 'ngo' } }), expect: only(['sysAdmin', 'jabarAdmin'], 201) },
   { route: 'POST /agencies', what: 'add an agency in Kota Batam', request: () => ({ path: '/agencies', body: { jurisdictionCode: '21.71', name: `LSM Uji ${unique()}`, kind: 'ngo' } }), expect: only(['sysAdmin', 'kepriAdmin'], 201) },

@@ -61,6 +61,12 @@ describe('coordination meeting: a full cycle, months in seconds', () => {
     expect({ status: res.status, body: res.status === 200 ? undefined : res.body }).toEqual({ status: 200, body: undefined });
     return res.body;
   }
+  /** Moves the test server's clock to `ms` (timers up to then fire). */
+  const skipTo = async (ms: number) => {
+    const now = await env.currentTimeMs();
+    if (ms > now) await env.sleep(ms - now);
+  };
+
   /** The steps build on each other: once one fails, the rest say so at once instead of timing out. */
   let broken = '';
   const step = (name: string, body: () => Promise<void>) =>
@@ -152,7 +158,8 @@ describe('coordination meeting: a full cycle, months in seconds', () => {
     await decide('secretariat', agenda.id, { outcome: 'completed', data });
     expect((await as.secretariat.get(`/tasks/${agenda.id}`)).body.status).toBe('completed');
 
-    await env.sleep(2 * DAY + 2 * 3600_000);
+    // Invitations go out 14 days before the meeting (national default), whatever the hour the test started.
+    await skipTo(jakartaDayAt(meetingDate).getTime() - 14 * DAY + 3 * 3600_000);
     const rsvp = await one('dinsos', 'rsvp');
     expect(rsvp.assignee.agencyId).toBe(agency['Dinas Sosial Provinsi Jawa Barat']);
     expect(jakartaDate(Date.parse(rsvp.dueAt))).toBe(jakartaDate(jakartaDayAt(meetingDate).getTime() - 2 * DAY));
@@ -181,12 +188,12 @@ describe('coordination meeting: a full cycle, months in seconds', () => {
   });
 
   step('reminds the members two days before, holds the meeting, and asks for minutes due 5 working days later (skipping the holiday)', async () => {
-    await env.sleep(12 * DAY);
+    await skipTo(jakartaDayAt(meetingDate).getTime() - 2 * DAY + 3600_000);
     await eventually(async () => {
       const { rows } = await db.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'meeting_reminder' AND dedupe_key LIKE $1`, [`meeting:${meetingId}:reminder%`]);
       return rows[0].n > 0 ? true : undefined;
     }, 60_000, 'the meeting reminder');
-    await env.sleep(2 * DAY);
+    await skipTo(jakartaDayAt(meetingDate).getTime() + 3600_000);
     const minutes = await one('secretariat', 'minutes');
     expect(jakartaDate(Date.parse(minutes.dueAt))).toBe(workingDaysAfter(meetingDate, 5));
     // The due date really stepped over the holiday declared for this test.

@@ -52,7 +52,9 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
       case Role.AGENCY_OFFICER:
         can(['create', 'read'], 'FormSubmission', inScope);
         can('read', 'TaskForce', inScope);
-        can('read', ['Agency', 'Position', 'Person'], ownAgency);
+        // The task force's member agencies (names, kinds) are not secret to its members: forms pick them.
+        can('read', 'Agency', inScope);
+        can('read', ['Position', 'Person'], ownAgency);
         can('read', 'Meeting', inScope);
         break;
       case Role.LEGAL_REVIEWER:
