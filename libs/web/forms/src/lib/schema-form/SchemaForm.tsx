@@ -100,7 +100,11 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, ext
     (data: FormData) => inapplicableFields(schema, data, (condition, value) => validator.isValid(condition as RJSFSchema, value, schema as RJSFSchema)),
     [schema, validator],
   );
-  const effectiveUiSchema = useMemo(() => markInapplicable(uiSchema, inapplicable(formData)) as RjsfUiSchema<FormData, RJSFSchema>, [uiSchema, formData, inapplicable]);
+  const effectiveUiSchema = useMemo(() => {
+    const marked = markInapplicable(uiSchema, inapplicable(formData)) as RjsfUiSchema<FormData, RJSFSchema>;
+    // Read-only lists show their items, not add/remove/move buttons that cannot be used.
+    return readonly ? { ...marked, 'ui:globalOptions': { ...(marked['ui:globalOptions'] ?? {}), addable: false, removable: false, orderable: false, copyable: false } } : marked;
+  }, [uiSchema, formData, inapplicable, readonly]);
 
   const handleChange = (event: IChangeEvent<FormData, RJSFSchema>, id?: string) => {
     touch(id);

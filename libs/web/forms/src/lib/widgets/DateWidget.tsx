@@ -5,12 +5,14 @@ import { widgetAria } from './widgetAria';
 
 /**
  * A calendar date as `YYYY-MM-DD` (JSON Schema `format: date`), with the browser's date picker; read-only,
- * it reads as "20 Mei 2031" in the interface language, whatever the browser's locale.
+ * it reads as "20 Mei 2031" in the interface language, whatever the browser's locale (a dash when empty).
  */
 export function DateWidget({ id, htmlName, value, required, disabled, readonly, autofocus, options, rawErrors, registry, onChange, onBlur, onFocus }: WidgetProps<FormData, RJSFSchema>) {
   const { language } = useLanguage();
-  if (readonly && typeof value === 'string') {
-    return <input type="text" id={id} name={htmlName || id} className="gu-input gu-sf__date" value={formatDate(value, language)} readOnly {...widgetAria(id, rawErrors, registry)} />;
+  if (readonly) {
+    // Unanswered reads as a dash, not as the browser's empty "mm/dd/yyyy" picker.
+    const shown = typeof value === 'string' && value ? formatDate(value, language) : '—';
+    return <input type="text" id={id} name={htmlName || id} className="gu-input gu-sf__date" value={shown} readOnly {...widgetAria(id, rawErrors, registry)} />;
   }
   return (
     <input
