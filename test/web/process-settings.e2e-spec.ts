@@ -83,7 +83,7 @@ describe('web app: process settings and the working-day calendar', () => {
     await newest.filter({ hasText: note }).waitFor();
     await expect(page.getByTestId('settings-version').count()).resolves.toBe(historyBefore + 1);
     await expect(newest.textContent()).resolves.toContain('Batas waktu menyusun agenda');
-    await expect(page.getByTestId('settings-source').textContent()).resolves.toMatch(/Versi provinsi Jawa Barat v\d+/i);
+    await page.getByTestId('settings-source').filter({ hasText: /Versi provinsi Jawa Barat v\d+/i }).waitFor();
     await expect(page.getByTestId('setting-agendaWorkingDays').inputValue()).resolves.toBe('8');
     await shot(page, 'process-settings-saved-laptop');
 

@@ -53,7 +53,7 @@ export function ProcessSettingsPage() {
           {data && (
             <div className="gu-ps__source" data-testid="settings-source">
               <p className="gu-ps__source-label">{t('settings.inEffect', { name })}</p>
-              <p className="gu-ps__source-value">{t(`settings.source.${data.source}`, { version: data.effective.version, name: source.data?.name ?? data.effective.jurisdictionCode })}</p>
+              <p className="gu-ps__source-value">{t(`settings.source.${data.source}`, { version: data.effective.version, name: source.data?.name ?? (data.effective.jurisdictionCode === code ? name : data.effective.jurisdictionCode) })}</p>
               {canEdit && !fromHere && <p className="gu-ps__muted">{t('settings.inherits', { name })}</p>}
             </div>
           )}
