@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { coordinationMeetingSettingsSchema, type CoordinationMeetingSettings } from '@gugus/contracts';
 import type { AuditService } from '@gugus/server-audit';
 import type { FormsService } from '@gugus/server-forms';
-import type { TaskNotifier, TasksRepository } from '@gugus/server-tasks';
+import { notificationTitle, type TaskNotifier, type TasksRepository } from '@gugus/server-tasks';
 import { meetingWorkflowId, type ActionPointPlan, type MeetingActivities, type TaskAssignee } from '@gugus/workflows';
 import { addMonthsJakarta, meetingTitle, plannedMeeting } from './meeting-dates';
 import type { MeetingEntity } from './meetings.entities';
@@ -117,7 +117,7 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
           dedupeKey: `meeting:${meetingId}:invitation:${invitation.agencyId}`,
           recipients: { personIds },
           kind: 'meeting_invitation',
-          title: { id: `Undangan: ${meeting.title}`, en: `Invitation: ${meeting.title}` },
+          title: notificationTitle({ id: `Undangan: ${meeting.title}`, en: `Invitation: ${meeting.title}` }),
           body: { id: `Rapat pada ${fmt(meeting.scheduledAt, 'id')}. Mohon konfirmasi kehadiran instansi Anda.`, en: `Meeting on ${fmt(meeting.scheduledAt, 'en')}. Please confirm your agency's attendance.` },
           link: invitation.taskId ? `/tugas/${invitation.taskId}` : link(meetingId),
           email: true,
@@ -147,7 +147,7 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
         dedupeKey: `meeting:${meetingId}:reminder`,
         recipients: { personIds: [...people] },
         kind: 'meeting_reminder',
-        title: { id: `Pengingat rapat: ${meeting.title}`, en: `Meeting reminder: ${meeting.title}` },
+        title: notificationTitle({ id: `Pengingat rapat: ${meeting.title}`, en: `Meeting reminder: ${meeting.title}` }),
         body: { id: `Rapat berlangsung ${fmt(meeting.scheduledAt, 'id')}.`, en: `The meeting is on ${fmt(meeting.scheduledAt, 'en')}.` },
         link: link(meetingId),
         email: true,

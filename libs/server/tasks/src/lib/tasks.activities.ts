@@ -3,7 +3,7 @@ import type { AuditService } from '@gugus/server-audit';
 import type { FormsService } from '@gugus/server-forms';
 import type { TaskActivities, TaskAssignee } from '@gugus/workflows';
 import { TaskEntity } from './tasks.entities';
-import type { TaskCalendar, TaskNotifier } from './tasks.ports';
+import { notificationTitle, type TaskCalendar, type TaskNotifier } from './tasks.ports';
 import type { TasksRepository } from './tasks.repository';
 
 export interface TaskActivityDeps {
@@ -37,7 +37,7 @@ export function createTaskActivities({ repo, forms, audit, calendar, notifier }:
   const link = (taskId: string) => `/tugas/${taskId}`;
   const notifyAssignee = async (task: TaskEntity, assignee: TaskAssignee, dedupeKey: string, kind: string, body: { id: string; en: string }) => {
     const personIds = await repo.peopleFor(assignee);
-    if (personIds.length) await notifier.notify({ dedupeKey, recipients: { personIds }, kind, title: task.title, body, link: link(task.id), email: true });
+    if (personIds.length) await notifier.notify({ dedupeKey, recipients: { personIds }, kind, title: notificationTitle(task.title), body, link: link(task.id), email: true });
   };
 
   return {
@@ -164,7 +164,7 @@ export function createTaskActivities({ repo, forms, audit, calendar, notifier }:
       const body = { id: `Tugas ini melewati tenggat ${fmtDate(task.dueAt, 'id')} dan belum diselesaikan.`, en: `This task passed its due date of ${fmtDate(task.dueAt, 'en')} and is not done.` };
       if (supervisor) {
         const personIds = await repo.peopleFor({ agencyId: supervisor.agencyId, role: task.escalationRole });
-        if (personIds.length) await notifier.notify({ dedupeKey: `task:${taskId}:escalation`, recipients: { personIds }, kind: 'task_escalated', title: task.title, body, link: link(taskId), email: true });
+        if (personIds.length) await notifier.notify({ dedupeKey: `task:${taskId}:escalation`, recipients: { personIds }, kind: 'task_escalated', title: notificationTitle(task.title), body, link: link(taskId), email: true });
       }
       await notifyAssignee(task, { agencyId: task.assigneeAgencyId, role: task.assigneeRole, positionId: task.assigneePositionId }, `task:${taskId}:overdue`, 'task_overdue', body);
     },
