@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { coordinationMeetingSettingsSchema, type CoordinationMeetingSettings } from '@gugus/contracts';
 import type { AuditService } from '@gugus/server-audit';
 import type { FormsService } from '@gugus/server-forms';
-import { notificationTitle, type TaskNotifier, type TasksRepository } from '@gugus/server-tasks';
+import { notificationTitle, notifyOrLog, type TaskNotifier, type TasksRepository } from '@gugus/server-tasks';
 import { meetingWorkflowId, type ActionPointPlan, type MeetingActivities, type TaskAssignee } from '@gugus/workflows';
 import { addMonthsJakarta, meetingTitle, plannedMeeting } from './meeting-dates';
 import type { MeetingEntity } from './meetings.entities';
@@ -113,7 +113,7 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
         const rep = (await meetings.representativeOf(invitation.agencyId, role)) ?? null;
         const personIds = rep ? await tasks.peopleFor(rep) : [];
         if (!personIds.length) continue;
-        await notifier.notify({
+        await notifyOrLog(notifier, {
           dedupeKey: `meeting:${meetingId}:invitation:${invitation.agencyId}`,
           recipients: { personIds },
           kind: 'meeting_invitation',
@@ -143,7 +143,7 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
       const secretariat = await tasks.agencyWithRole(meeting.jurisdictionCode, meeting.settings?.roles.agenda ?? 'secretariat');
       if (secretariat) for (const id of await tasks.peopleFor({ agencyId: secretariat.agencyId, role: meeting.settings?.roles.agenda ?? 'secretariat' })) people.add(id);
       if (!people.size) return;
-      await notifier.notify({
+      await notifyOrLog(notifier, {
         dedupeKey: `meeting:${meetingId}:reminder`,
         recipients: { personIds: [...people] },
         kind: 'meeting_reminder',

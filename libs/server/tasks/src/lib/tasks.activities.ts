@@ -3,7 +3,7 @@ import type { AuditService } from '@gugus/server-audit';
 import type { FormsService } from '@gugus/server-forms';
 import type { TaskActivities, TaskAssignee } from '@gugus/workflows';
 import { TaskEntity } from './tasks.entities';
-import { notificationTitle, type TaskCalendar, type TaskNotifier } from './tasks.ports';
+import { notificationTitle, notifyOrLog, type TaskCalendar, type TaskNotifier } from './tasks.ports';
 import type { TasksRepository } from './tasks.repository';
 
 export interface TaskActivityDeps {
@@ -35,64 +35,70 @@ function datesOf(task: TaskEntity) {
  */
 export function createTaskActivities({ repo, forms, audit, calendar, notifier }: TaskActivityDeps): TaskActivities {
   const link = (taskId: string) => `/tugas/${taskId}`;
+
   const notifyAssignee = async (task: TaskEntity, assignee: TaskAssignee, dedupeKey: string, kind: string, body: { id: string; en: string }) => {
     const personIds = await repo.peopleFor(assignee);
-    if (personIds.length) await notifier.notify({ dedupeKey, recipients: { personIds }, kind, title: notificationTitle(task.title), body, link: link(task.id), email: true });
+    if (personIds.length) await notifyOrLog(notifier, { dedupeKey, recipients: { personIds }, kind, title: notificationTitle(task.title), body, link: link(task.id), email: true });
+  };
+
+  /** Writes the inbox row, its first event and its audit entry, once. */
+  const writeTask = async ({ taskId, workflowId, processKey, processId, request, openedAt }: Parameters<TaskActivities['openTask']>[0]): Promise<void> => {
+    const pinned = request.formKey ? await forms.pinVersion(request.formKey, request.jurisdictionCode) : null;
+    // Dates count from when the workflow asked (its clock), not from when this attempt happens to run.
+    const now = new Date(openedAt);
+    const due = 'date' in request.due ? { date: request.due.date, dueAt: new Date(`${request.due.date}T23:59:59+07:00`) } : await calendar.addWorkingDays(now, request.due.workingDays);
+    const remindAt = request.reminderWorkingDays > 0 ? morningOf((await calendar.addWorkingDays(due.dueAt, -request.reminderWorkingDays)).date) : null;
+    const escalateAt = morningOf((await calendar.addWorkingDays(due.dueAt, Math.max(1, request.escalationWorkingDays))).date);
+    const task: Omit<TaskEntity, 'createdAt' | 'updatedAt'> = {
+      id: taskId,
+      workflowId,
+      processKey,
+      processId,
+      step: request.step,
+      title: request.title,
+      formKey: request.formKey,
+      formVersionId: pinned?.id ?? null,
+      jurisdictionCode: request.jurisdictionCode,
+      assigneeAgencyId: request.assignee.agencyId,
+      assigneeRole: request.assignee.role,
+      assigneePositionId: request.assignee.positionId ?? null,
+      status: 'open',
+      outcomes: request.outcomes,
+      claimedBy: null,
+      claimedAt: null,
+      draftData: null,
+      draftSavedBy: null,
+      draftSavedAt: null,
+      stagedData: null,
+      stagedBy: null,
+      submissionId: null,
+      comments: [],
+      completedBy: null,
+      completedAt: null,
+      dueAt: due.dueAt,
+      remindAt: remindAt && remindAt > now ? remindAt : null,
+      escalateAt,
+      escalationRole: request.escalationRole,
+      remindedAt: null,
+      escalatedAt: null,
+      context: request.context ?? {},
+    };
+    await repo.transaction(async (tx) => {
+      if (!(await repo.insertOnce(task, tx))) return false;
+      await repo.addEvent({ taskId, kind: 'created', actorPersonId: null, detail: { assignee: request.assignee, formVersionId: task.formVersionId, dueAt: task.dueAt }, dedupeKey: `${taskId}:created` }, tx);
+      await audit.record({ actorId: null, action: 'task.create', targetType: 'task', targetId: taskId, jurisdictionCode: request.jurisdictionCode, requestId: null, after: { step: request.step, assignee: request.assignee, formVersionId: task.formVersionId, dueAt: task.dueAt } }, tx);
+      return true;
+    });
   };
 
   return {
-    async openTask({ taskId, workflowId, processKey, processId, request, openedAt }) {
-      const existing = await repo.find(taskId);
-      if (existing) return datesOf(existing);
-      const pinned = request.formKey ? await forms.pinVersion(request.formKey, request.jurisdictionCode) : null;
-      // Dates count from when the workflow asked (its clock), not from when this attempt happens to run.
-      const now = new Date(openedAt);
-      const due = 'date' in request.due ? { date: request.due.date, dueAt: new Date(`${request.due.date}T23:59:59+07:00`) } : await calendar.addWorkingDays(now, request.due.workingDays);
-      const remindAt = request.reminderWorkingDays > 0 ? morningOf((await calendar.addWorkingDays(due.dueAt, -request.reminderWorkingDays)).date) : null;
-      const escalateAt = morningOf((await calendar.addWorkingDays(due.dueAt, Math.max(1, request.escalationWorkingDays))).date);
-      const task: Omit<TaskEntity, 'createdAt' | 'updatedAt'> = {
-        id: taskId,
-        workflowId,
-        processKey,
-        processId,
-        step: request.step,
-        title: request.title,
-        formKey: request.formKey,
-        formVersionId: pinned?.id ?? null,
-        jurisdictionCode: request.jurisdictionCode,
-        assigneeAgencyId: request.assignee.agencyId,
-        assigneeRole: request.assignee.role,
-        assigneePositionId: request.assignee.positionId ?? null,
-        status: 'open',
-        outcomes: request.outcomes,
-        claimedBy: null,
-        claimedAt: null,
-        draftData: null,
-        draftSavedBy: null,
-        draftSavedAt: null,
-        stagedData: null,
-        stagedBy: null,
-        submissionId: null,
-        comments: [],
-        completedBy: null,
-        completedAt: null,
-        dueAt: due.dueAt,
-        remindAt: remindAt && remindAt > now ? remindAt : null,
-        escalateAt,
-        escalationRole: request.escalationRole,
-        remindedAt: null,
-        escalatedAt: null,
-        context: request.context ?? {},
-      };
-      const created = await repo.transaction(async (tx) => {
-        if (!(await repo.insertOnce(task, tx))) return false;
-        await repo.addEvent({ taskId, kind: 'created', actorPersonId: null, detail: { assignee: request.assignee, formVersionId: task.formVersionId, dueAt: task.dueAt }, dedupeKey: `${taskId}:created` }, tx);
-        await audit.record({ actorId: null, action: 'task.create', targetType: 'task', targetId: taskId, jurisdictionCode: request.jurisdictionCode, requestId: null, after: { step: request.step, assignee: request.assignee, formVersionId: task.formVersionId, dueAt: task.dueAt } }, tx);
-        return true;
-      });
+    async openTask(input) {
+      const { taskId } = input;
+      // A retry finds the row written and only repeats the (deduplicated) notification, to whoever has the task now.
+      if (!(await repo.find(taskId))) await writeTask(input);
       const saved = (await repo.find(taskId)) as TaskEntity;
-      if (created) {
-        await notifyAssignee(saved, request.assignee, `task:${taskId}:assigned`, 'task_assigned', {
+      if (saved.status === 'open') {
+        await notifyAssignee(saved, { agencyId: saved.assigneeAgencyId, role: saved.assigneeRole, positionId: saved.assigneePositionId }, `task:${taskId}:assigned`, 'task_assigned', {
           id: `Tugas baru untuk instansi Anda, tenggat ${fmtDate(saved.dueAt, 'id')}.`,
           en: `A new task for your agency, due ${fmtDate(saved.dueAt, 'en')}.`,
         });
@@ -164,7 +170,7 @@ export function createTaskActivities({ repo, forms, audit, calendar, notifier }:
       const body = { id: `Tugas ini melewati tenggat ${fmtDate(task.dueAt, 'id')} dan belum diselesaikan.`, en: `This task passed its due date of ${fmtDate(task.dueAt, 'en')} and is not done.` };
       if (supervisor) {
         const personIds = await repo.peopleFor({ agencyId: supervisor.agencyId, role: task.escalationRole });
-        if (personIds.length) await notifier.notify({ dedupeKey: `task:${taskId}:escalation`, recipients: { personIds }, kind: 'task_escalated', title: notificationTitle(task.title), body, link: link(taskId), email: true });
+        if (personIds.length) await notifyOrLog(notifier, { dedupeKey: `task:${taskId}:escalation`, recipients: { personIds }, kind: 'task_escalated', title: notificationTitle(task.title), body, link: link(taskId), email: true });
       }
       await notifyAssignee(task, { agencyId: task.assigneeAgencyId, role: task.assigneeRole, positionId: task.assigneePositionId }, `task:${taskId}:overdue`, 'task_overdue', body);
     },
