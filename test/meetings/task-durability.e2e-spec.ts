@@ -27,7 +27,7 @@ describe('human tasks: reassignment and a worker killed after the acknowledgemen
   beforeAll(async () => {
     db = new Pool({ connectionString: testEnv().databaseUrl, max: 2 });
     [api, worker] = await Promise.all([startApi(env), startWorker(env)]);
-    for (const [who, email] of Object.entries({ secretariat: 'sekretariat.jabar@gugus.test', dinsos: 'dinsos.jabar@gugus.test', bandung: 'sekretariat.bandung@gugus.test' })) {
+    for (const [who, email] of Object.entries({ secretariat: 'sekretariat.jabar@gugus.test', dinsos: 'dinsos.jabar@gugus.test', bandung: 'sekretariat.bandung@gugus.test', admin: 'admin.jabar@gugus.test' })) {
       as[who] = client(api.url, (await login(api.url, email)).accessToken);
     }
     for (const row of (await db.query(`SELECT id, name FROM agencies WHERE jurisdiction_code = '32'`)).rows) agency[row.name as string] = row.id as string;
@@ -100,5 +100,35 @@ describe('human tasks: reassignment and a worker killed after the acknowledgemen
     expect(stored[0].n).toBe(1);
     // Worth knowing how far the worker got before it died (either way nothing may be lost or doubled).
     expect(rsvpsAtKill).toBeLessThanOrEqual(invited);
+  });
+
+  it('claims, keeps a draft, releases, and delegates to another position of the agency; the delegator can no longer act', async () => {
+    const [rsvp] = await openTasks('dinsos', 'rsvp');
+    expect((await as.secretariat.post(`/tasks/${rsvp.id}/claim`)).status).toBe(403);
+    const claimed = await as.dinsos.post(`/tasks/${rsvp.id}/claim`);
+    expect({ status: claimed.status, by: claimed.body.claimedBy?.name, can: claimed.body.can }).toEqual({ status: 200, by: 'Wulan Sari', can: expect.objectContaining({ unclaim: true, act: true }) });
+    // The coordinator sees who holds it.
+    expect((await as.secretariat.get(`/tasks/${rsvp.id}`)).body.claimedBy.name).toBe('Wulan Sari');
+
+    const saved = await as.dinsos.put(`/tasks/${rsvp.id}/draft`, { data: { response: 'attend_by_delegate' } });
+    expect(saved.status).toBe(200);
+    const page = (await as.dinsos.get(`/tasks/${rsvp.id}`)).body;
+    expect({ draft: page.draft.data, initial: page.initialData }).toEqual({ draft: { response: 'attend_by_delegate' }, initial: { response: 'attend_by_delegate' } });
+    expect((await as.dinsos.post(`/tasks/${rsvp.id}/unclaim`)).status).toBe(200);
+    expect((await as.dinsos.post(`/tasks/${rsvp.id}/unclaim`)).status).toBe(409);
+
+    // A second officer position in Dinas Sosial, held by a new colleague, takes the task over.
+    const dinsosAgency = agency['Dinas Sosial Provinsi Jawa Barat'];
+    const position = await as.admin.post(`/agencies/${dinsosAgency}/positions`, { title: 'Staf Perlindungan Sosial (uji)', roles: ['agency_officer'] });
+    const person = await as.admin.post('/people', { agencyId: dinsosAgency, fullName: 'Rekan Uji Dinsos', email: `rekan.${Date.now()}@gugus.test` });
+    expect([position.status, person.status]).toEqual([201, 201]);
+    expect((await as.admin.put(`/positions/${position.body.id}/holder`, { personId: person.body.id, handoverNote: 'Jabatan baru.' })).status).toBe(200);
+    const delegated = await as.dinsos.post(`/tasks/${rsvp.id}/delegate`, { positionId: position.body.id, note: 'Saya cuti dua minggu.' });
+    expect({ status: delegated.status, assignee: delegated.body.assignee }).toEqual({ status: 200, assignee: expect.objectContaining({ agencyId: dinsosAgency, role: 'agency_officer', positionId: position.body.id }) });
+    expect((await openTasks('dinsos', 'rsvp')).map((t) => t.id)).not.toContain(rsvp.id);
+    // Still visible to the agency, but no longer hers to complete.
+    expect((await openTasks('dinsos', 'rsvp', 'agency')).map((t) => t.id)).toContain(rsvp.id);
+    expect((await as.dinsos.post(`/tasks/${rsvp.id}/decision`, { outcome: 'completed', data: { agencyId: dinsosAgency, response: 'attend', attendeeCount: 1 } })).status).toBe(403);
+    expect(await eventsOf(rsvp.id)).toEqual(['created', 'claimed', 'draft_saved', 'unclaimed', 'delegated']);
   });
 });
