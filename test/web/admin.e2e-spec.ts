@@ -232,8 +232,11 @@ describe('web app: organisations, people and access control', () => {
     await filters.getByLabel('Dari tanggal').fill(jakartaDate(-1));
     await filters.getByRole('button', { name: 'Terapkan' }).click();
     await page.waitForURL(/action=agency\.create/);
-    const row = page.getByTestId('audit-row').filter({ has: page.locator(`code[title="${agencyId}"]`) });
+    // The address changes before the filtered list arrives: wait for the row the filter is for, not just any row of the agency.
+    const row = page.getByTestId('audit-row').filter({ has: page.locator(`code[title="${agencyId}"]`) }).filter({ hasText: 'agency.create' });
     await row.waitFor();
+    // …and once it has arrived, nothing else is listed.
+    await page.getByTestId('audit-row').filter({ hasNotText: 'agency.create' }).first().waitFor({ state: 'detached' });
     await expect(row.textContent()).resolves.toContain('32.04');
     await expect(row.textContent()).resolves.toContain('agency.create');
     await shot(page, 'admin-audit-id-laptop');
