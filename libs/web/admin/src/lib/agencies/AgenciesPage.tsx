@@ -4,7 +4,7 @@ import { useParams } from 'react-router-dom';
 import { canManageOrgs, useAuth } from '@gugus/web-auth';
 import { useAgencies, useJurisdiction, useTaskForce } from '@gugus/web-data-access';
 import { Card, Loading, PageHeader } from '@gugus/web-ui';
-import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { useJurisdictionTrail } from '../shared/useJurisdictionTrail';
 import { AddAgencyForm } from './AddAgencyForm';
 import { AgencyList } from './AgencyList';

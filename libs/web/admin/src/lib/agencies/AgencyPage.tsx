@@ -4,7 +4,7 @@ import { useParams } from 'react-router-dom';
 import { canManageOrgs, useAuth } from '@gugus/web-auth';
 import { useAgency, useJurisdiction, usePeople, usePositions } from '@gugus/web-data-access';
 import { Card, Loading, PageHeader, Tag } from '@gugus/web-ui';
-import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { adminPaths } from '../shared/paths';
 import { useJurisdictionTrail } from '../shared/useJurisdictionTrail';
 import { useOrgLabels } from '../shared/useOrgLabels';

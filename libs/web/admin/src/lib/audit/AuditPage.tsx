@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useAuditTrail } from '@gugus/web-data-access';
 import { Button, Card, Loading, PageHeader } from '@gugus/web-ui';
-import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { draftFromParams, FILTER_KEYS, toAuditFilter, type AuditFilterDraft } from './auditFilter';

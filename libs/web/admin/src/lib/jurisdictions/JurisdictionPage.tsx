@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useJurisdiction } from '@gugus/web-data-access';
 import { Loading, PageHeader, Tag } from '@gugus/web-ui';
-import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { adminPaths } from '../shared/paths';
 import { useJurisdictionTrail } from '../shared/useJurisdictionTrail';
 import { useOrgLabels } from '../shared/useOrgLabels';

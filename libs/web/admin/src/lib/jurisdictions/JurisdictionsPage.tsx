@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { NATIONAL_CODE } from '@gugus/contracts';
 import { useJurisdictions } from '@gugus/web-data-access';
 import { Loading, PageHeader } from '@gugus/web-ui';
-import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { adminPaths } from '../shared/paths';
 import { JurisdictionList } from './JurisdictionList';
 import '../shared/admin.css';

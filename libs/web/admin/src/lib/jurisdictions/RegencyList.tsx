@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useJurisdictions } from '@gugus/web-data-access';
 import { Loading } from '@gugus/web-ui';
-import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { JurisdictionList } from './JurisdictionList';
 
 /** The regencies and cities of a province, filterable by name (some provinces have 27 or more). */

@@ -4,7 +4,7 @@ import type { AgencyView, JurisdictionView } from '@gugus/contracts';
 import { canManageOrgs, useAuth } from '@gugus/web-auth';
 import { useAgencies, useFormTaskForce, useTaskForce } from '@gugus/web-data-access';
 import { Button, Card, Loading } from '@gugus/web-ui';
-import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { SubTaskForceList } from './SubTaskForceList';
 
 /** The task force of a jurisdiction with its Sub-TFs, or a way to form it when there is none yet. */

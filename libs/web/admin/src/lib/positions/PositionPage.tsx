@@ -3,7 +3,7 @@ import { useParams } from 'react-router-dom';
 import { canManageOrgs, useAuth } from '@gugus/web-auth';
 import { useAgency, useJurisdiction, usePeople, usePosition } from '@gugus/web-data-access';
 import { Loading, PageHeader } from '@gugus/web-ui';
-import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { adminPaths } from '../shared/paths';
 import { useJurisdictionTrail } from '../shared/useJurisdictionTrail';
 import { DelegateForm } from './DelegateForm';

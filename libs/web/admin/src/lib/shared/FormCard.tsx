@@ -2,7 +2,7 @@ import { useId, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '@gugus/web-data-access';
 import { Alert, Button, Card } from '@gugus/web-ui';
-import { ApiErrorAlert } from './ApiErrorAlert';
+import { ApiErrorAlert } from '@gugus/web-shared';
 
 export interface FormCardProps {
   title: string;

@@ -10,7 +10,8 @@ import {
   type FormVersionView,
   type OverlayErrorDetails,
 } from '@gugus/web-data-access';
-import { ApiErrorAlert, formPaths } from '@gugus/web-forms';
+import { formPaths } from '@gugus/web-forms';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { useLanguage } from '@gugus/web-i18n';
 import { Alert, Button, Card } from '@gugus/web-ui';
 import { fieldRows } from '../model/fieldRows';

@@ -8,9 +8,8 @@ import { useLanguage } from '@gugus/web-i18n';
 import { Alert, Button, Card, Loading, PageHeader, Tag } from '@gugus/web-ui';
 import { SchemaForm } from '../schema-form/SchemaForm';
 import type { FormData } from '../schema-form/validator';
-import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { ApiErrorAlert, JurisdictionSelect } from '@gugus/web-shared';
 import { canSubmitIn, grantJurisdictions } from '../shared/grants';
-import { JurisdictionSelect } from '../shared/JurisdictionSelect';
 import { formPaths } from '../shared/paths';
 import { useVersionLabel } from '../shared/useVersionLabel';
 import './FormPages.css';
@@ -71,7 +70,7 @@ export function FillFormPage() {
         <Alert tone="info">{t('fill.noGrant')}</Alert>
       ) : (
         <Card>
-          <JurisdictionSelect grantCodes={codes} value={code} onChange={(next) => {
+          <JurisdictionSelect label={t('fill.jurisdiction')} hint={t('fill.jurisdictionHint')} data-testid="jurisdiction-select" grantCodes={codes} value={code} onChange={(next) => {
               submit.reset();
               setSaved(undefined);
               setParams({ wilayah: next }, { replace: true });

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useFormSubmission, useJurisdiction } from '@gugus/web-data-access';
 import { Alert, Card, Loading, PageHeader, Tag } from '@gugus/web-ui';
 import { SchemaForm } from '../schema-form/SchemaForm';
-import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { formPaths } from '../shared/paths';
 import { useVersionLabel } from '../shared/useVersionLabel';
 import './FormPages.css';

@@ -5,12 +5,11 @@ import { useAuth } from '@gugus/web-auth';
 import { useMeetingCalendar, type MeetingCalendarItem, type MeetingView } from '@gugus/web-data-access';
 import { DISPLAY_TIME_ZONE, formatDateTime, LOCALES, useLanguage } from '@gugus/web-i18n';
 import { Alert, Button, Card, Loading, PageHeader } from '@gugus/web-ui';
-import { ApiErrorAlert } from '../ApiErrorAlert';
+import { ApiErrorAlert, JurisdictionSelect } from '@gugus/web-shared';
 import { canScheduleIn, mayReadMeetingsIn, meetingJurisdictions } from '../grants';
 import { MeetingStatusTag, PointProgress } from '../MeetingBadges';
 import { meetingPaths } from '../paths';
 import { splitByTime } from '../wib';
-import { JurisdictionSelect } from './JurisdictionSelect';
 import { ScheduleMeetingForm } from './ScheduleMeetingForm';
 import '../Meetings.css';
 
@@ -40,7 +39,7 @@ export function MeetingsPage() {
       {!grantCodes.length && <Alert tone="info">{t('list.noAccess')}</Alert>}
       {code && (
         <Card className="gu-meetings__bar">
-          {grantCodes.length > 0 && <JurisdictionSelect grantCodes={grantCodes} value={code} onChange={(next) => setParams({ wilayah: next }, { replace: true })} />}
+          {grantCodes.length > 0 && <JurisdictionSelect label={t('list.jurisdiction')} data-testid="meetings-jurisdiction" grantCodes={grantCodes} value={code} onChange={(next) => setParams({ wilayah: next }, { replace: true })} />}
           {maySchedule && !scheduling && (
             <Button onClick={() => setScheduling(true)} data-testid="schedule-open">
               {t('schedule.open')}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScheduleMeeting, useTaskForce, type MeetingKind, type MeetingView } from '@gugus/web-data-access';
 import { Button, Card, SelectField, TextField } from '@gugus/web-ui';
-import { ApiErrorAlert } from '../ApiErrorAlert';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { wibInstant } from '../wib';
 
 export interface ScheduleMeetingFormProps {

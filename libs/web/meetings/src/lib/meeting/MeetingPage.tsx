@@ -5,7 +5,7 @@ import { useAuth } from '@gugus/web-auth';
 import { useMeeting, type ActionPointView, type MeetingInvitationView, type MeetingStatus, type MeetingView } from '@gugus/web-data-access';
 import { formatDate, formatDateTime, formatNumber, useLanguage } from '@gugus/web-i18n';
 import { Alert, Card, Loading, PageHeader } from '@gugus/web-ui';
-import { ApiErrorAlert } from '../ApiErrorAlert';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { maySeeTask } from '../grants';
 import { MeetingStatusTag, PointStatusTag } from '../MeetingBadges';
 import { meetingPaths } from '../paths';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { HOLIDAY_KINDS, type HolidayKind, type HolidayView } from '@gugus/contracts';
 import { usePutHoliday } from '@gugus/web-data-access';
 import { Alert, Button, Card, SelectField, TextField } from '@gugus/web-ui';
-import { ApiErrorAlert } from '../ApiErrorAlert';
+import { ApiErrorAlert } from '@gugus/web-shared';
 
 export interface HolidayFormProps {
   /** The day being changed; undefined to add one. */

@@ -6,7 +6,7 @@ import { useAuth } from '@gugus/web-auth';
 import { useHolidays, useRemoveHoliday } from '@gugus/web-data-access';
 import { formatDate, jakartaToday, useLanguage } from '@gugus/web-i18n';
 import { Alert, Button, Card, EmptyState, Loading, PageHeader } from '@gugus/web-ui';
-import { ApiErrorAlert } from '../ApiErrorAlert';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { canManageHolidays } from '../grants';
 import { HolidayForm } from './HolidayForm';
 import { HolidayList } from './HolidayList';

@@ -6,9 +6,8 @@ import { useAuth } from '@gugus/web-auth';
 import { useJurisdiction, useProcessSettings } from '@gugus/web-data-access';
 import { useLanguage } from '@gugus/web-i18n';
 import { Alert, Card, Loading, PageHeader, Tag } from '@gugus/web-ui';
-import { ApiErrorAlert } from '../ApiErrorAlert';
+import { ApiErrorAlert, JurisdictionSelect } from '@gugus/web-shared';
 import { canEditSettings, mayView, settingsJurisdictions } from '../grants';
-import { JurisdictionPicker } from './JurisdictionPicker';
 import { SettingsEditor } from './SettingsEditor';
 import { SettingsHistory } from './SettingsHistory';
 import '../ProcessSettings.css';
@@ -49,7 +48,7 @@ export function ProcessSettingsPage() {
       {!grantCodes.length && <Alert tone="info">{t('settings.noAccess')}</Alert>}
       {code && (
         <Card>
-          <JurisdictionPicker grantCodes={grantCodes} value={code} onChange={choose} />
+          <JurisdictionSelect label={t('settings.jurisdiction')} hint={t('settings.jurisdictionHint')} data-testid="settings-jurisdiction" grantCodes={grantCodes} value={code} onChange={choose} />
           {data && (
             <div className="gu-ps__source" data-testid="settings-source">
               <p className="gu-ps__source-label">{t('settings.inEffect', { name })}</p>

@@ -4,7 +4,7 @@ import { checkProcessSettings, STEP_ROLES, type CoordinationMeetingSettings, typ
 import { useSaveProcessSettings } from '@gugus/web-data-access';
 import { useLanguage } from '@gugus/web-i18n';
 import { Alert, Button, Card, SelectField, TextAreaField, TextField } from '@gugus/web-ui';
-import { ApiErrorAlert } from '../ApiErrorAlert';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { draftOf, settingsOf, type SettingsDraft } from './settingsForm';
 
 type Text = { id: string; en: string };

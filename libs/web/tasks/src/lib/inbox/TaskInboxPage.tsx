@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useTaskInbox, type InboxCounts, type InboxScope } from '@gugus/web-data-access';
-import { ApiErrorAlert } from '@gugus/web-forms';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { formatNumber, useLanguage } from '@gugus/web-i18n';
 import { Button, Card, Loading, PageHeader, SelectField } from '@gugus/web-ui';
 import { INBOX_PAGE_SIZE, inboxFilter, readInboxParams, writeInboxParams, type InboxView } from '../shared/inboxParams';

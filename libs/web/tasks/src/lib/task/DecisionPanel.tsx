@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDecideTask, type TaskComment, type TaskOutcome, type TaskView } from '@gugus/web-data-access';
-import { ApiErrorAlert } from '@gugus/web-forms';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { Alert, Button, Card, SelectField, TextAreaField } from '@gugus/web-ui';
 import { commentTargets } from '../shared/fieldPaths';
 

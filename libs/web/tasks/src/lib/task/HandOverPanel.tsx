@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '@gugus/contracts';
 import { useAgencies, useDelegateTask, usePositions, useReassignTask, type TaskView } from '@gugus/web-data-access';
-import { ApiErrorAlert } from '@gugus/web-forms';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { Alert, Button, Card, SelectField, TextAreaField } from '@gugus/web-ui';
 
 export interface HandOverPanelProps {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '@gugus/web-auth';
 import { useClaimTask, useUnclaimTask, type TaskView } from '@gugus/web-data-access';
-import { ApiErrorAlert } from '@gugus/web-forms';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { useLanguage } from '@gugus/web-i18n';
 import { Alert, Button, Card } from '@gugus/web-ui';
 import { wib } from '../shared/format';

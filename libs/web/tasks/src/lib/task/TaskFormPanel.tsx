@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useDecideTask, useSaveTaskDraft, type DecisionErrorDetails, type FormVersionView, type TaskOutcome, type TaskView } from '@gugus/web-data-access';
-import { ApiErrorAlert, SchemaForm, type FormData } from '@gugus/web-forms';
+import { SchemaForm, type FormData } from '@gugus/web-forms';
+import { ApiErrorAlert } from '@gugus/web-shared';
 import { useLanguage } from '@gugus/web-i18n';
 import { Alert, Button, Card } from '@gugus/web-ui';
 import { commentMarkerCss } from '../shared/fieldPaths';

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '@gugus/web-data-access';
 import { Alert } from '@gugus/web-ui';
+import './shared.css';
 
 export interface ApiErrorAlertProps {
   error: ApiError;
+  /** What failed, e.g. "The task force could not be formed."; defaults to a title by error kind. */
   title?: string;
   'data-testid'?: string;
 }
@@ -18,7 +20,7 @@ export function ApiErrorAlert({ error, title, ...rest }: ApiErrorAlertProps) {
   return (
     <Alert tone="error" title={heading} data-testid={rest['data-testid'] ?? (error.isForbidden ? 'forbidden' : 'api-error')}>
       <p>{message}</p>
-      {requestId && <p className="gu-forms__request-id">{t('errors.requestId', { requestId })}</p>}
+      {requestId && <p className="gu-shared__request-id">{t('errors.requestId', { requestId })}</p>}
     </Alert>
   );
 }
