@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { FORM_LIBRARY } from '@gugus/forms';
-import { client, eventually, login, serviceEnv, startApi, startTimeSkippingEnv, startWorker, testEnv, type RunningApi, type ServiceProcess } from '../support';
+import { client, eventually, login, type RunningApi, sequentialSteps, serviceEnv, type ServiceProcess, startApi, startTimeSkippingEnv, startWorker, testEnv } from '../support';
 
 /**
  * Issue 5, acceptance 1–3: a full coordination-meeting cycle through the real API and worker (built apps,
@@ -67,18 +67,7 @@ describe('coordination meeting: a full cycle, months in seconds', () => {
     if (ms > now) await env.sleep(ms - now);
   };
 
-  /** The steps build on each other: once one fails, the rest say so at once instead of timing out. */
-  let broken = '';
-  const step = (name: string, body: () => Promise<void>) =>
-    it(name, async () => {
-      if (broken) throw new Error(`skipped: an earlier step failed (${broken})`);
-      try {
-        await body();
-      } catch (err) {
-        broken = name;
-        throw err;
-      }
-    });
+  const step = sequentialSteps();
   const eventsOf = async (taskId: string) => (await db.query(`SELECT kind FROM task_events WHERE task_id = $1 ORDER BY id`, [taskId])).rows.map((r) => r.kind as string);
 
   beforeAll(async () => {

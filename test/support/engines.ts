@@ -1,25 +1,13 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { loadHolidays } from '@gugus/server-calendar';
-import { runMigrations, startEmbeddedPostgres, type RunningPostgres } from '@gugus/server-database';
+import { freePort, runMigrations, startEmbeddedPostgres, type RunningPostgres } from '@gugus/server-database';
 import { loadNationalForms } from '@gugus/server-forms';
 import { loadReferenceData } from '@gugus/server-orgs';
 import { findTemporalCli, startTemporalDevServer, type RunningTemporal } from '@gugus/server-temporal';
 
 export const repoRoot = resolve(__dirname, '../..');
-
-/** A port nothing listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const server = createServer();
-    server.once('error', rej);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => res(port));
-    });
-  });
-}
+export { freePort };
 
 export interface TestEngines {
   databaseUrl: string;

@@ -125,3 +125,21 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/**
+ * `it` for steps that build on each other: once one fails, the following ones fail at once naming it,
+ * instead of each waiting out its own timeout.
+ */
+export function sequentialSteps(): (name: string, body: () => Promise<void>) => void {
+  let broken = '';
+  return (name, body) =>
+    it(name, async () => {
+      if (broken) throw new Error(`skipped: an earlier step failed (${broken})`);
+      try {
+        await body();
+      } catch (err) {
+        broken = name;
+        throw err;
+      }
+    });
+}

@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { ProcessSettingsOverview } from '@gugus/contracts';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@gugus/server-orgs';
-import { client, launchChromium, login, screenshotDir, serviceEnv, startApi, startTimeSkippingEnv, startWeb, startWorker, type RunningApi, type RunningWeb, type ServiceProcess } from '../support';
+import { client, launchChromium, login, type RunningApi, type RunningWeb, screenshotDir, sequentialSteps, serviceEnv, type ServiceProcess, startApi, startTimeSkippingEnv, startWeb, startWorker } from '../support';
 
 const LAPTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -44,18 +44,7 @@ describe('web app: a coordination meeting from scheduling to a completed action 
   /** Days before the meeting its invitations go out, as West Java's settings say today. */
   let invitationLeadDays = 14;
 
-  /** The steps build on each other: once one fails, the rest say so at once instead of timing out. */
-  let broken = '';
-  const step = (name: string, body: () => Promise<void>) =>
-    it(name, async () => {
-      if (broken) throw new Error(`skipped: an earlier step failed (${broken})`);
-      try {
-        await body();
-      } catch (err) {
-        broken = name;
-        throw err;
-      }
-    });
+  const step = sequentialSteps();
 
   beforeAll(async () => {
     env = await startTimeSkippingEnv();

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { freePort } from '@gugus/server-database';
 import { stopChild } from '@gugus/server-temporal';
+
+export { freePort };
 
 /** The repository root (nx.json), from the TypeScript sources or from dist/. */
 export const repoRoot = (() => {
@@ -18,18 +20,6 @@ export function progress(message: string): void {
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
-
-/** A port nothing listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const server = createServer();
-    server.once('error', rej);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => res(port));
-    });
-  });
-}
 
 /** Cleanup steps run once, last added first, each even if an earlier one failed. */
 export class Cleanup {
