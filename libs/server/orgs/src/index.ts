@@ -5,3 +5,4 @@ export * from './lib/orgs.entities';
 export * from './lib/jurisdiction-sync';
 export * from './lib/demo-data';
 export * from './lib/load-reference-data';
+export * from './lib/acting-people';

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@gugus/contracts';
 import type { BilingualText } from '@gugus/server-http';
+import { peopleActingFor } from '@gugus/server-orgs';
 import { NotificationEntity, type NotificationOutboxEntity } from './notifications.entities';
 
 /** A person to notify, with the address their e-mail goes to. */
@@ -50,21 +51,9 @@ export class NotificationsRepository {
    * `onDate` — the same two paths by which `OrgsRepository.grantsFor` gives rights.
    */
   async peopleInAgency(agencyId: string, role: Role | undefined, onDate: string): Promise<Recipient[]> {
-    const rows: { id: string; email: string }[] = await this.db.query(
-      `SELECT DISTINCT pe.id, pe.email
-         FROM positions p
-         JOIN LATERAL (
-           SELECT p.holder_id AS person_id WHERE p.holder_id IS NOT NULL
-           UNION ALL
-           SELECT d.delegate_id FROM delegations d WHERE d.position_id = p.id AND $3::date BETWEEN d.starts_on AND d.ends_on
-         ) who ON true
-         JOIN people pe ON pe.id = who.person_id AND pe.active
-        WHERE p.agency_id = $1 AND ($2::text IS NULL OR $2::text = ANY (p.roles))
-        ORDER BY pe.id`,
-      [agencyId, role ?? null, onDate],
-    );
-    return rows.map((r) => ({ personId: r.id, email: r.email }));
+    return peopleActingFor(this.db, { agencyId, role }, onDate);
   }
+
 
   /**
    * One notification per recipient, and its e-mail in the outbox, in one transaction. A recipient who

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ROLES, type NotificationList, type NotificationsMarkedRead, type NotificationView, type Role } from '@gugus/contracts';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
 import type { BilingualText } from '@gugus/server-http';
+import { jakartaDate } from '@gugus/server-calendar';
 import { APP_PATH, composeNotificationEmail } from './notification-email';
 import { invalidNotification, notificationNotFound } from './notifications.errors';
 import { toNotificationView } from './notifications.mapper';
@@ -32,11 +33,6 @@ export interface NotifyInput {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const text = (id: string, en: string) => ({ id, en });
-
-/** Today's date in Indonesia (WIB), which decides whether a Plt. delegation applies. */
-function jakartaDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 function assertBilingual(field: string, value: BilingualText | undefined, max: number): void {
   const ok = (v: unknown) => typeof v === 'string' && v.trim().length > 0 && v.length <= max;

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { jakartaDate } from '@gugus/server-calendar';
+import { peopleActingFor } from '@gugus/server-orgs';
 import type { TaskAssignee } from '@gugus/workflows';
 import { TaskEntity, TaskEventEntity, type TaskEventKind, type TaskStatus } from './tasks.entities';
 
@@ -177,21 +179,11 @@ export class TasksRepository {
     return out;
   }
 
-  /** People who can act on a task for `assignee` today: holders and acting officials of matching positions. */
+  /** People who can act on a task for `assignee` today (Jakarta date): holders and acting officials of matching positions. */
   async peopleFor(assignee: TaskAssignee): Promise<string[]> {
-    const rows = await this.db.query(
-      `SELECT DISTINCT person_id FROM (
-         SELECT p.holder_id AS person_id FROM positions p
-          WHERE p.agency_id = $1 AND $2 = ANY(p.roles) AND ($3::uuid IS NULL OR p.id = $3) AND p.holder_id IS NOT NULL
-         UNION
-         SELECT d.delegate_id FROM delegations d JOIN positions p ON p.id = d.position_id
-          WHERE p.agency_id = $1 AND $2 = ANY(p.roles) AND ($3::uuid IS NULL OR p.id = $3)
-            AND (now() AT TIME ZONE 'Asia/Jakarta')::date BETWEEN d.starts_on AND d.ends_on
-       ) x`,
-      [assignee.agencyId, assignee.role, assignee.positionId ?? null],
-    );
-    return (rows as { person_id: string }[]).map((r) => r.person_id);
+    return (await peopleActingFor(this.db, assignee, jakartaDate(new Date()))).map((p) => p.personId);
   }
+
 
   /** The agency of `jurisdictionCode` where someone holds `role` (an agency-representing position first): who gets an escalation, who keeps the secretariat. */
   async agencyWithRole(jurisdictionCode: string, role: string): Promise<{ agencyId: string; positionId: string } | null> {
