@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { coordinationMeetingSettingsSchema, type CoordinationMeetingSettings } from '@gugus/contracts';
 import type { AuditService } from '@gugus/server-audit';
+import { jakartaDate } from '@gugus/server-calendar';
 import type { FormsService } from '@gugus/server-forms';
 import { notificationTitle, notifyOrLog, type TaskNotifier, type TasksRepository } from '@gugus/server-tasks';
 import { meetingWorkflowId, type ActionPointPlan, type MeetingActivities, type TaskAssignee } from '@gugus/workflows';
@@ -72,7 +73,7 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
       const meeting = await load(meetingId);
       const points = await meetings.openActionPointsBefore(meeting.jurisdictionCode, meetingId);
       const names = await meetings.names(points.map((p) => p.responsibleAgencyId));
-      const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+      const today = jakartaDate(new Date());
       return points.map((p) => ({
         id: p.id,
         meetingTitle: p.meetingTitle,

@@ -5,6 +5,7 @@ import { coordinationMeetingSettingsSchema, ErrorCode } from '@gugus/contracts';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
 import { abilityFor, assertCan, canOn, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
+import { jakartaDate } from '@gugus/server-calendar';
 import { DomainError } from '@gugus/server-http';
 import { TasksRepository } from '@gugus/server-tasks';
 import { coordinationMeeting } from '@gugus/workflows';
@@ -105,7 +106,7 @@ export class MeetingsService {
       this.meetings.openActionPointsBefore(meeting.jurisdictionCode, id),
     ]);
     const names = await this.meetings.names([...invitations.map((i) => i.agencyId), ...actionPoints.map((a) => a.responsibleAgencyId), ...earlier.map((a) => a.responsibleAgencyId)]);
-    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const today = jakartaDate(new Date());
     const point = (a: { id: string; seq: number; description: string; responsibleAgencyId: string; dueDate: string; status: string; taskId: string | null }) => ({
       id: a.id,
       seq: a.seq,
