@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, type ServerConfig } from '@gugus/server-config';
+import { CryptoModule } from '@gugus/server-crypto';
 import { DatabaseModule } from '@gugus/server-database';
 import { AuditModule } from '@gugus/server-audit';
 import { AuthModule } from '@gugus/server-auth';
@@ -24,6 +25,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         createLoggingModule(config.LOG_LEVEL),
         DatabaseModule,
+        CryptoModule,
         TemporalModule,
         AuditModule,
         AuthModule,

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { loadConfig, serverConfigSchema } from '@gugus/server-config';
 import { AuditService } from '@gugus/server-audit';
 import { WorkingCalendarService } from '@gugus/server-calendar';
+import { encryptedDataConverter } from '@gugus/server-crypto';
 import { FormsService } from '@gugus/server-forms';
 import { createMeetingActivities, MEETING_SETTINGS, MeetingsRepository } from '@gugus/server-meetings';
 import { MailOutboxDispatcher, NotificationsService } from '@gugus/server-notifications';
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
+      // Payloads leave the worker encrypted (the API's client uses the same keys).
+      dataConverter: encryptedDataConverter(config.TEMPORAL_PAYLOAD_KEYS),
       ...workflowSource(config.WORKFLOW_BUNDLE_PATH),
       activities: {
         ...createSystemCheckActivities(app.get(SystemCheckRepository)),

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, type ServerConfig } from '@gugus/server-config';
 import { CalendarModule } from '@gugus/server-calendar';
+import { CryptoModule } from '@gugus/server-crypto';
 import { DatabaseModule } from '@gugus/server-database';
 import { createLoggingModule } from '@gugus/server-http';
 import { NotificationsWorkerModule } from '@gugus/server-notifications';
@@ -15,7 +16,7 @@ export class WorkerModule {
   static register(config: ServerConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), createLoggingModule(config.LOG_LEVEL), DatabaseModule, SystemCheckActivitiesModule, CalendarModule, ProcessSettingsModule, NotificationsWorkerModule, TasksActivitiesModule, MeetingsActivitiesModule],
+      imports: [ConfigModule.forRoot(config), createLoggingModule(config.LOG_LEVEL), DatabaseModule, CryptoModule, SystemCheckActivitiesModule, CalendarModule, ProcessSettingsModule, NotificationsWorkerModule, TasksActivitiesModule, MeetingsActivitiesModule],
     };
   }
 }

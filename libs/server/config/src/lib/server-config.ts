@@ -1,10 +1,30 @@
 import { z } from 'zod';
+import { parseKeyring } from './keyring';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
 const postgresUrl = z
   .string({ error: 'wajib diisi / required' })
   .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), 'harus berupa URL postgres://… / must be a postgres:// URL');
+
+/**
+ * Development-only keys (the base64 spells DEV-ONLY-KEY-…): `npm start` and the tests run with them,
+ * production refuses them. Each is `id:base64(32 bytes)`.
+ */
+export const DEV_DATA_ENCRYPTION_KEYS = 'dev-only-data:REVWLU9OTFktS0VZLURBVEEtTk9ULUZPUi1QUk9EISE=';
+export const DEV_TEMPORAL_PAYLOAD_KEYS = 'dev-only-payload:REVWLU9OTFktS0VZLVRFTVBPUkFMLU5PVC1QUk9EISE=';
+
+const keyringSetting = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .superRefine((value, ctx) => {
+      try {
+        parseKeyring(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `${(err as Error).message} / harus id:base64(32 byte)[,id:base64…]` });
+      }
+    });
 
 const hostPort = z
   .string({ error: 'wajib diisi / required' })
@@ -56,8 +76,16 @@ export const serverConfigSchema = z.object({
     .optional(),
   /** Sender of notification e-mail. */
   MAIL_FROM: z.string().min(3).default('Gugus <noreply@localhost>'),
+  /**
+   * Key-encryption keys for personal data at rest, `id:base64[,id:base64…]`. The first wraps new per-record
+   * data keys; the others only unwrap until `data-keys rewrap` has moved every data key to the first.
+   */
+  DATA_ENCRYPTION_KEYS: keyringSetting(DEV_DATA_ENCRYPTION_KEYS),
+  /** Keys of the Temporal payload codec (workflow inputs, results, history), same format; old ones stay while histories use them. */
+  TEMPORAL_PAYLOAD_KEYS: keyringSetting(DEV_TEMPORAL_PAYLOAD_KEYS),
 }).superRefine((config, ctx) => {
   for (const problem of oidcProblems(config as ServerConfig)) ctx.addIssue({ code: 'custom', message: problem.split(': ').slice(1).join(': '), path: [problem.split(':')[0]] });
+  for (const problem of productionProblems(config as ServerConfig)) ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.variable] });
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
@@ -67,6 +95,15 @@ export function oidcProblems(config: ServerConfig): string[] {
   if (!config.OIDC_ISSUER_URL) return [];
   const needed = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'OIDC_POST_LOGIN_URL'] as const;
   return needed.filter((k) => !config[k]).map((k) => `${k}: wajib diisi bila OIDC_ISSUER_URL diatur / required when OIDC_ISSUER_URL is set`);
+}
+
+/** Development defaults that must never protect real data: refused when NODE_ENV=production. */
+export function productionProblems(config: ServerConfig): { variable: string; message: string }[] {
+  if (config.NODE_ENV !== 'production') return [];
+  const devOnly = (value: string) => value.split(',').some((entry) => entry.trim().startsWith('dev-only'));
+  return (['DATA_ENCRYPTION_KEYS', 'TEMPORAL_PAYLOAD_KEYS'] as const)
+    .filter((k) => devOnly(config[k]))
+    .map((variable) => ({ variable, message: 'kunci pengembangan tidak boleh dipakai di produksi; buat dengan `openssl rand -base64 32` / development keys are refused in production; generate one with `openssl rand -base64 32`' }));
 }
 
 /** Variables that have no default and must be provided by the deployment. */

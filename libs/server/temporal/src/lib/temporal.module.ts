@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
+import { encryptedDataConverter } from '@gugus/server-crypto';
 
 /** Injection token for the lazily connected Temporal {@link Connection}. */
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
@@ -28,7 +29,8 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
     {
       provide: Client,
       inject: [TEMPORAL_CONNECTION, SERVER_CONFIG],
-      useFactory: (connection: Connection, config: ServerConfig) => new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+      // Every payload is encrypted before it reaches Temporal (see PayloadEncryptionCodec).
+      useFactory: (connection: Connection, config: ServerConfig) => new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: encryptedDataConverter(config.TEMPORAL_PAYLOAD_KEYS) }),
     },
     TemporalConnectionCloser,
   ],

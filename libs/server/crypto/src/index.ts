@@ -1,0 +1,5 @@
+export * from './lib/aead';
+export * from './lib/data-keys.repository';
+export * from './lib/record-cipher';
+export * from './lib/crypto.module';
+export * from './lib/payload-codec';
