@@ -3,3 +3,5 @@ export * from './ajv';
 export * from './resolve';
 export * from './overlay';
 export * from './submission';
+export * from './sensitivity';
+export * from './references';
