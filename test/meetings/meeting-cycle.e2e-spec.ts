@@ -222,7 +222,7 @@ describe('coordination meeting: a full cycle, months in seconds', () => {
 
     const revision = await one('secretariat', 'minutes');
     const revisionPage = await as.secretariat.get(`/tasks/${revision.id}`);
-    expect(revisionPage.body.context.returnedComments).toEqual([{ field: '/actionPoints/1', text: 'Tenggat terlalu jauh; majukan satu minggu.' }]);
+    expect(revisionPage.body.returnedComments).toEqual([{ field: '/actionPoints/1', text: 'Tenggat terlalu jauh; majukan satu minggu.' }]);
     expect(revisionPage.body.initialData.actionPoints).toHaveLength(3);
     const revised = structuredClone(revisionPage.body.initialData) as { actionPoints: { dueDate: string }[] };
     revised.actionPoints[1].dueDate = due(23);

@@ -1,4 +1,6 @@
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import { DEV_DATA_ENCRYPTION_KEYS } from '@gugus/server-config';
+import { DataKeysRepository, RecordCipher } from '@gugus/server-crypto';
 import { createDataSourceOptions } from '@gugus/server-database';
 import { TASK_ENTITIES, TasksRepository, type InboxFilter, type InboxScope } from '@gugus/server-tasks';
 import { nowMs, progress, stats, type Stats } from './support';
@@ -69,7 +71,9 @@ export async function measureInbox(databaseUrl: string, options: { runs: number;
   const logger = new CapturingLogger();
   const explainSource = await new DataSource({ ...createDataSourceOptions(databaseUrl, 4), entities: TASK_ENTITIES, logger }).initialize();
   try {
-    const repo = new TasksRepository(dataSource);
+    // The inbox reads no sealed data; the cipher is there because the repository also writes it.
+    const cipherFor = (source: DataSource) => new RecordCipher(new DataKeysRepository(source), { DATA_ENCRYPTION_KEYS: DEV_DATA_ENCRYPTION_KEYS });
+    const repo = new TasksRepository(dataSource, cipherFor(dataSource));
     const [officer] = (await dataSource.query(
       `SELECT p.id AS "positionId", p.agency_id AS "agencyId", p.roles[1] AS role, a.name AS agency
        FROM people pe JOIN positions p ON p.holder_id = pe.id JOIN agencies a ON a.id = p.agency_id WHERE pe.email = 'dinsos.jabar@gugus.test'`,
@@ -103,7 +107,7 @@ export async function measureInbox(databaseUrl: string, options: { runs: number;
       progress(`inbox: ${s.label}, ${runs} runs`);
       const result = await repo.inbox(s.scope, s.filter);
       const samples = await timeRuns(() => repo.inbox(s.scope, s.filter), options.warmUp, runs);
-      const plans = await explain(explainSource, logger, () => new TasksRepository(explainSource).inbox(s.scope, s.filter));
+      const plans = await explain(explainSource, logger, () => new TasksRepository(explainSource, cipherFor(explainSource)).inbox(s.scope, s.filter));
       cases.push({ label: s.label, shape: `${result.items.length} / ${result.total.toLocaleString('en')}`, stats: stats(samples), plans });
     }
     return { baseline, cases, warmUp: options.warmUp };

@@ -1,6 +1,7 @@
 import { ParentClosePolicy, proxyActivities, setHandler, sleep, startChild } from '@temporalio/workflow';
 import { cancelHumanTask, humanTask, startHumanTask, taskHandlersFinished } from '../tasks/human-task';
-import type { TaskComment, TaskRequest } from '../tasks/task.messages';
+import type { Role } from '@gugus/contracts';
+import type { TaskRequest } from '../tasks/task.messages';
 import type { MeetingActivities } from './meeting.activities';
 import { meetingStateQuery, type ActionPointPlan, type CoordinationMeetingInput, type MeetingState } from './meeting.messages';
 
@@ -48,6 +49,8 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
   } satisfies Partial<TaskRequest>;
   const context = (extra: Record<string, unknown> = {}) => ({ meetingId, meetingTitle: plan.title, meetingKind: plan.kind, scheduledAt: state.scheduledAt, ...extra });
   const invitationAt = () => Date.parse(state.scheduledAt) - s.invitationLeadDays * DAY;
+  // Agenda and minutes are staff work a coordinator may move to another member agency's officer.
+  const staffRoles = (role: Role): Role[] => (role === 'agency_officer' ? [role] : [role, 'agency_officer']);
 
   // 1. The agenda, due the day before invitations go out (or within the configured working days when that
   // is sooner). It opens with what earlier meetings left open.
@@ -59,6 +62,7 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
     title: { id: `Susun agenda: ${plan.title}`, en: `Draft the agenda: ${plan.title}` },
     formKey: 'meeting-agenda',
     assignee: plan.secretariat,
+    reassignRoles: staffRoles(plan.secretariat.role),
     due: agendaDay > jakartaDate(Date.now() + s.agendaWorkingDays * DAY) ? { date: agendaDay } : { workingDays: s.agendaWorkingDays },
     outcomes: ['completed'],
     context: context({
@@ -106,8 +110,9 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
   await act.recordMeetingStatus({ meetingId, status: 'held', at: new Date().toISOString() });
   state.status = 'held';
 
-  // 5. Minutes, approved by the steering chair; returned minutes go back with the chair's comments.
-  let returned: TaskComment[] = [];
+  // 5. Minutes, approved by the steering chair; returned minutes go back with the chair's comments (the
+  // revision task names the return; its comments stay in PostgreSQL and the task page shows them).
+  let returnedFromTaskId: string | null = null;
   let minutesSubmission: string | null = null;
   const stillOpen = await act.openActionPoints({ meetingId });
   for (;;) {
@@ -118,11 +123,12 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
       title: state.minutesRound === 1 ? { id: `Susun notulen: ${plan.title}`, en: `Write the minutes: ${plan.title}` } : { id: `Perbaiki notulen: ${plan.title}`, en: `Revise the minutes: ${plan.title}` },
       formKey: 'meeting-minutes',
       assignee: plan.minutesTaker,
+      reassignRoles: staffRoles(plan.minutesTaker.role),
       due: { workingDays: s.minutesWorkingDays },
       outcomes: ['completed'],
       context: context({
         round: state.minutesRound,
-        returnedComments: returned,
+        returnedFromTaskId,
         prefillFromSubmissionId: minutesSubmission,
         openActionPoints: stillOpen,
         prefill: {
@@ -145,7 +151,7 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
       context: context({ round: state.minutesRound, reviewSubmissionId: minutesSubmission }),
     });
     if (approval.outcome === 'approved') break;
-    returned = approval.comments;
+    returnedFromTaskId = approval.taskId;
   }
   const { actionPoints } = await act.recordMinutesApproved({ meetingId, submissionId: minutesSubmission });
   state.status = 'minutes_approved';

@@ -60,7 +60,7 @@ function installHandlers(): void {
       const task = taskOf(decision.taskId);
       task.state = 'deciding';
       const { submissionId } = await activities.recordTaskDecision(decision);
-      task.result = { taskId: task.taskId, outcome: decision.outcome, submissionId, comments: decision.comments, completedBy: decision.actor.personId };
+      task.result = { taskId: task.taskId, outcome: decision.outcome, submissionId, commentCount: decision.commentCount, completedBy: decision.actor.personId };
       task.state = 'done';
       return task.result;
     },
@@ -80,7 +80,13 @@ function installHandlers(): void {
       await activities.recordTaskReassigned(change);
       return { taskId: task.taskId, assignee: task.assignee };
     },
-    { validator: (change) => void taskOf(change.taskId) },
+    {
+      validator: (change) => {
+        const task = taskOf(change.taskId);
+        const roles = task.request.reassignRoles?.length ? task.request.reassignRoles : [task.request.assignee.role];
+        if (!roles.includes(change.to.role)) refuse(TaskRefusal.ROLE_NOT_ALLOWED, `Role ${change.to.role} not allowed for task ${change.taskId}`);
+      },
+    },
   );
 }
 
@@ -130,7 +136,7 @@ export async function cancelHumanTask(taskId: string, reason: BilingualText): Pr
   const task = open.get(taskId);
   if (!task || task.result) return;
   await activities.cancelTask({ taskId, reason });
-  task.result = { taskId, outcome: 'cancelled', submissionId: null, comments: [], completedBy: null };
+  task.result = { taskId, outcome: 'cancelled', submissionId: null, commentCount: 0, completedBy: null };
   task.state = 'done';
 }
 

@@ -42,7 +42,12 @@ export interface TaskRequest {
   escalationWorkingDays: number;
   escalationRole: Role;
   outcomes: TaskOutcome[];
-  /** Shown on the task page: ids, dates and texts about the step (e.g. the meeting, open action points). */
+  /** Roles a coordinator may move the task to (default: only `assignee.role`); the agency must be of the same task force. */
+  reassignRoles?: Role[];
+  /**
+   * Shown on the task page: ids, dates and texts about the step (e.g. the meeting, open action points).
+   * `returnedFromTaskId` names a task whose comments this one must address (the API shows them).
+   */
   context?: Record<string, unknown>;
 }
 
@@ -52,11 +57,15 @@ export interface TaskActor {
   grants: { agencyId: string; role: Role; positionId: string }[];
 }
 
+/**
+ * A person's decision. Like form data, the comments that come with it stay in PostgreSQL (sealed, staged
+ * on the task by the API): the workflow learns only how many there are.
+ */
 export interface TaskDecision {
   taskId: string;
   actor: TaskActor;
   outcome: TaskOutcome;
-  comments: TaskComment[];
+  commentCount: number;
   /** A request id, for the audit trail. */
   requestId?: string | null;
 }
@@ -66,7 +75,8 @@ export interface TaskResult {
   outcome: TaskOutcome | 'cancelled';
   /** The stored form submission (its data stays in PostgreSQL; activities read it by id). */
   submissionId: string | null;
-  comments: TaskComment[];
+  /** How many comments came with the decision (they are on the task, read through the API). */
+  commentCount: number;
   completedBy: string | null;
 }
 
@@ -93,6 +103,7 @@ export const TaskRefusal = {
   NOT_OPEN: 'TASK_NOT_OPEN',
   NOT_ASSIGNEE: 'TASK_NOT_ASSIGNEE',
   OUTCOME_NOT_ALLOWED: 'TASK_OUTCOME_NOT_ALLOWED',
+  ROLE_NOT_ALLOWED: 'TASK_ROLE_NOT_ALLOWED',
 } as const;
 
 /** Completes, approves or returns a task. Refused (nothing changes) unless the task is open and the actor may act on it. */

@@ -31,7 +31,12 @@ export class FormSubmissionEntity {
   @Column({ name: 'form_version_id', type: 'uuid' }) formVersionId: string;
   @Column({ name: 'jurisdiction_code', type: 'text' }) jurisdictionCode: string;
   @Column('text') status: 'draft' | 'submitted';
+  /** The public and internal answers; restricted and identifying ones are in `sealed`. */
   @Column({ type: 'jsonb' }) data: Record<string, unknown>;
+  /** This record's own data key (null: nothing sensitive to seal, or a row from before encryption). */
+  @Column({ name: 'data_key_id', type: 'uuid', nullable: true }) dataKeyId: string | null;
+  /** The restricted and identifying answers with their places, AES-256-GCM under the data key. */
+  @Column({ type: 'bytea', nullable: true }) sealed: Buffer | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -3,7 +3,25 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { mergeAnswers, splitBySensitivity, type FormSchema, type PlacedAnswer } from '@gugus/forms';
+import { RecordCipher } from '@gugus/server-crypto';
 import { FormSubmissionEntity, FormVersionEntity } from './forms.entities';
+
+/** A submission as the service sees it: every answer in place, decrypted. */
+export interface StoredSubmission {
+  id: string;
+  formVersionId: string;
+  jurisdictionCode: string;
+  status: 'draft' | 'submitted';
+  data: Record<string, unknown>;
+  /** Whether it holds restricted or identifying answers (reading it is then logged). */
+  sensitive: boolean;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+/** Where a submission's sealed answers belong: its own row and column. */
+const sealedContext = (id: string) => `form_submissions.sealed:${id}`;
 
 export interface FormVersionImpact {
   openTasks: number;
@@ -14,7 +32,10 @@ export interface FormVersionImpact {
 
 @Injectable()
 export class FormsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cipher: RecordCipher,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
@@ -85,14 +106,36 @@ export class FormsRepository {
     return { openTasks, openDrafts, tasks, drafts } as FormVersionImpact;
   }
 
-  async insertSubmission(values: Omit<FormSubmissionEntity, 'id' | 'createdAt' | 'updatedAt'>, manager: EntityManager): Promise<FormSubmissionEntity> {
+  /**
+   * Stores a submission: restricted and identifying answers (by the version's `x-sensitivity`; anything
+   * the schema does not describe counts as identifying) are sealed under a data key of the record's own,
+   * the rest stays queryable as JSON.
+   */
+  async insertSubmission(
+    values: Pick<FormSubmissionEntity, 'formVersionId' | 'jurisdictionCode' | 'status' | 'data' | 'createdBy'>,
+    schema: FormSchema,
+    manager: EntityManager,
+  ): Promise<StoredSubmission> {
     const id = randomUUID();
     const now = new Date();
-    await manager.insert(FormSubmissionEntity, { ...values, id, createdAt: now, updatedAt: now } as unknown as QueryDeepPartialEntity<FormSubmissionEntity>);
-    return (await manager.findOneBy(FormSubmissionEntity, { id })) as FormSubmissionEntity;
+    const { below, atOrAbove } = splitBySensitivity(schema, values.data, 'restricted');
+    const key = atOrAbove.length ? await this.cipher.newDataKey(manager) : null;
+    const row = { ...values, id, data: below, dataKeyId: key?.id ?? null, sealed: key ? this.cipher.sealJson(key, atOrAbove, sealedContext(id)) : null, createdAt: now, updatedAt: now };
+    await manager.insert(FormSubmissionEntity, row as unknown as QueryDeepPartialEntity<FormSubmissionEntity>);
+    return { id, formVersionId: values.formVersionId, jurisdictionCode: values.jurisdictionCode, status: values.status, data: values.data, sensitive: atOrAbove.length > 0, createdBy: values.createdBy, createdAt: now };
   }
 
-  findSubmission(id: string): Promise<FormSubmissionEntity | null> {
-    return this.db.manager.findOneBy(FormSubmissionEntity, { id });
+  /** A submission with its sealed answers opened and put back in place. */
+  async findSubmission(id: string, manager: EntityManager = this.db.manager): Promise<StoredSubmission | null> {
+    const row = await manager.findOneBy(FormSubmissionEntity, { id });
+    if (!row) return null;
+    let data = row.data;
+    let sensitive = false;
+    if (row.dataKeyId && row.sealed) {
+      const answers = this.cipher.openJson<PlacedAnswer[]>(await this.cipher.dataKey(row.dataKeyId, manager), row.sealed, sealedContext(id));
+      data = mergeAnswers(row.data, answers);
+      sensitive = answers.length > 0;
+    }
+    return { id: row.id, formVersionId: row.formVersionId, jurisdictionCode: row.jurisdictionCode, status: row.status, data, sensitive, createdBy: row.createdBy, createdAt: row.createdAt };
   }
 }

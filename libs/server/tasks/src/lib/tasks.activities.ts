@@ -4,7 +4,7 @@ import type { FormsService } from '@gugus/server-forms';
 import type { TaskActivities, TaskAssignee } from '@gugus/workflows';
 import { TaskEntity } from './tasks.entities';
 import { notificationTitle, notifyOrLog, type TaskCalendar, type TaskNotifier } from './tasks.ports';
-import type { TasksRepository } from './tasks.repository';
+import { TasksRepository } from './tasks.repository';
 
 export interface TaskActivityDeps {
   repo: TasksRepository;
@@ -73,6 +73,12 @@ export function createTaskActivities({ repo, forms, audit, calendar, notifier }:
       stagedBy: null,
       submissionId: null,
       comments: [],
+      dataKeyId: null,
+      draftSealed: null,
+      stagedSealed: null,
+      stagedCommentsSealed: null,
+      commentsSealed: null,
+      reassignRoles: request.reassignRoles?.length ? request.reassignRoles : [request.assignee.role],
       completedBy: null,
       completedAt: null,
       dueAt: due.dueAt,
@@ -112,18 +118,24 @@ export function createTaskActivities({ repo, forms, audit, calendar, notifier }:
         const task = await tx.findOne(TaskEntity, { where: { id: decision.taskId }, lock: { mode: 'pessimistic_write' } });
         if (!task) throw new Error(`Task ${decision.taskId} has no inbox row`);
         if (task.status !== 'open') return { submissionId: task.submissionId };
+        // The form data and comments the API checked and staged, sealed, for this decision.
+        const { staged, stagedComments: comments } = await repo.openPrivate(task, tx);
         let submissionId: string | null = null;
-        if (task.formVersionId && task.stagedData) {
+        if (task.formVersionId && staged) {
           submissionId = await forms.storeSubmission(
-            { versionId: task.formVersionId, jurisdictionCode: task.jurisdictionCode, data: task.stagedData, personId: task.stagedBy ?? decision.actor.personId, requestId: decision.requestId ?? null },
+            { versionId: task.formVersionId, jurisdictionCode: task.jurisdictionCode, data: staged, personId: task.stagedBy ?? decision.actor.personId, requestId: decision.requestId ?? null },
             tx,
           );
         }
         const now = new Date();
-        await repo.update(task.id, { status: decision.outcome, submissionId, completedBy: decision.actor.personId, completedAt: now, comments: decision.comments, stagedData: null, stagedBy: null, draftData: null }, tx);
-        await repo.addEvent({ taskId: task.id, kind: decision.outcome, actorPersonId: decision.actor.personId, detail: { comments: decision.comments, submissionId }, dedupeKey: key }, tx);
+        await repo.update(
+          task.id,
+          { ...TasksRepository.UNSTAGED, status: decision.outcome, submissionId, completedBy: decision.actor.personId, completedAt: now, comments: [], commentsSealed: await repo.sealComments(task.id, comments, tx), draftData: null, draftSealed: null },
+          tx,
+        );
+        await repo.addEvent({ taskId: task.id, kind: decision.outcome, actorPersonId: decision.actor.personId, detail: { submissionId, commentCount: comments.length }, text: { comments }, dedupeKey: key }, tx);
         await audit.record(
-          { actorId: decision.actor.personId, action: `task.${decision.outcome}`, targetType: 'task', targetId: task.id, jurisdictionCode: task.jurisdictionCode, requestId: decision.requestId ?? null, after: { outcome: decision.outcome, submissionId, comments: decision.comments.length } },
+          { actorId: decision.actor.personId, action: `task.${decision.outcome}`, targetType: 'task', targetId: task.id, jurisdictionCode: task.jurisdictionCode, requestId: decision.requestId ?? null, after: { outcome: decision.outcome, submissionId, comments: comments.length } },
           tx,
         );
         return { submissionId };
@@ -136,7 +148,7 @@ export function createTaskActivities({ repo, forms, audit, calendar, notifier }:
         const row = await tx.findOne(TaskEntity, { where: { id: change.taskId }, lock: { mode: 'pessimistic_write' } });
         if (!row) throw new Error(`Task ${change.taskId} has no inbox row`);
         const from = { agencyId: row.assigneeAgencyId, role: row.assigneeRole, positionId: row.assigneePositionId };
-        if (!(await repo.addEvent({ taskId: row.id, kind: change.kind, actorPersonId: change.actor.personId, detail: { from, to: change.to, note: change.note }, dedupeKey: key }, tx))) return null;
+        if (!(await repo.addEvent({ taskId: row.id, kind: change.kind, actorPersonId: change.actor.personId, detail: { from, to: change.to }, text: { note: change.note }, dedupeKey: key }, tx))) return null;
         await repo.update(row.id, { assigneeAgencyId: change.to.agencyId, assigneeRole: change.to.role, assigneePositionId: change.to.positionId ?? null, claimedBy: null, claimedAt: null }, tx);
         await audit.record({ actorId: change.actor.personId, action: `task.${change.kind}`, targetType: 'task', targetId: row.id, jurisdictionCode: row.jurisdictionCode, requestId: change.requestId ?? null, before: from, after: change.to }, tx);
         return row;
@@ -179,7 +191,7 @@ export function createTaskActivities({ repo, forms, audit, calendar, notifier }:
       const task = await repo.find(taskId);
       if (!task || task.status !== 'open') return;
       await repo.transaction(async (tx) => {
-        await repo.update(taskId, { status: 'cancelled', completedAt: new Date(), stagedData: null, stagedBy: null }, tx);
+        await repo.update(taskId, { ...TasksRepository.UNSTAGED, status: 'cancelled', completedAt: new Date() }, tx);
         await repo.addEvent({ taskId, kind: 'cancelled', actorPersonId: null, detail: { reason }, dedupeKey: `${taskId}:cancelled` }, tx);
         await audit.record({ actorId: null, action: 'task.cancel', targetType: 'task', targetId: taskId, jurisdictionCode: task.jurisdictionCode, requestId: null, after: { reason } }, tx);
       });

@@ -23,14 +23,28 @@ export class TaskEntity {
   @Column({ type: 'text', array: true }) outcomes: TaskOutcome[];
   @Column({ name: 'claimed_by', type: 'uuid', nullable: true }) claimedBy: string | null;
   @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true }) claimedAt: Date | null;
+  /** Plain draft of a row from before encryption (new drafts are in `draftSealed`). */
   @Column({ name: 'draft_data', type: 'jsonb', nullable: true }) draftData: Record<string, unknown> | null;
   @Column({ name: 'draft_saved_by', type: 'uuid', nullable: true }) draftSavedBy: string | null;
   @Column({ name: 'draft_saved_at', type: 'timestamptz', nullable: true }) draftSavedAt: Date | null;
-  /** Checked form data waiting for the workflow to accept the decision; then stored as a submission. */
+  /** Plain staged data of a row from before encryption (new staged data is in `stagedSealed`). */
   @Column({ name: 'staged_data', type: 'jsonb', nullable: true }) stagedData: Record<string, unknown> | null;
   @Column({ name: 'staged_by', type: 'uuid', nullable: true }) stagedBy: string | null;
   @Column({ name: 'submission_id', type: 'uuid', nullable: true }) submissionId: string | null;
+  /** Plain comments of a row from before encryption (new comments are in `commentsSealed`). */
   @Column('jsonb') comments: TaskComment[];
+  /** The task's own data key: drafts, staged data, comments and notes are sealed with it. */
+  @Column({ name: 'data_key_id', type: 'uuid', nullable: true }) dataKeyId: string | null;
+  /** The unfinished form data, sealed (any shape: drafts are not validated). */
+  @Column({ name: 'draft_sealed', type: 'bytea', nullable: true }) draftSealed: Buffer | null;
+  /** Checked form data waiting for the workflow to accept the decision (then stored as a submission), sealed. */
+  @Column({ name: 'staged_sealed', type: 'bytea', nullable: true }) stagedSealed: Buffer | null;
+  /** The decision's comments waiting with the staged data: the workflow never carries people's words. */
+  @Column({ name: 'staged_comments_sealed', type: 'bytea', nullable: true }) stagedCommentsSealed: Buffer | null;
+  /** The comments the task was decided with (approval or return), sealed. */
+  @Column({ name: 'comments_sealed', type: 'bytea', nullable: true }) commentsSealed: Buffer | null;
+  /** Roles a coordinator may move this task to (the step decides; by default only its own role). */
+  @Column({ name: 'reassign_roles', type: 'text', array: true }) reassignRoles: Role[];
   @Column({ name: 'completed_by', type: 'uuid', nullable: true }) completedBy: string | null;
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
   @Column({ name: 'due_at', type: 'timestamptz' }) dueAt: Date;
@@ -53,7 +67,10 @@ export class TaskEventEntity {
   @Column({ name: 'task_id', type: 'uuid' }) taskId: string;
   @Column('text') kind: TaskEventKind;
   @Column({ name: 'actor_person_id', type: 'uuid', nullable: true }) actorPersonId: string | null;
+  /** Ids and codes; free text (comments, notes) is in `detailSealed`. */
   @Column('jsonb') detail: Record<string, unknown>;
+  /** The free text of the event (comments, hand-over notes), sealed with the task's data key. */
+  @Column({ name: 'detail_sealed', type: 'bytea', nullable: true }) detailSealed: Buffer | null;
   /** Activities are retried: an event written by one carries a key so it is written once. */
   @Column({ name: 'dedupe_key', type: 'text', nullable: true }) dedupeKey: string | null;
   @Column({ type: 'timestamptz' }) at: Date;

@@ -3,9 +3,27 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { jakartaDate } from '@gugus/server-calendar';
+import { RecordCipher, type DataKey } from '@gugus/server-crypto';
 import { peopleActingFor } from '@gugus/server-orgs';
-import type { TaskAssignee } from '@gugus/workflows';
+import type { TaskAssignee, TaskComment } from '@gugus/workflows';
 import { TaskEntity, TaskEventEntity, type TaskEventKind, type TaskStatus } from './tasks.entities';
+
+/** The sealed parts of a task, opened (rows from before encryption fall back to their plain columns). */
+export interface TaskPrivate {
+  draft: Record<string, unknown> | null;
+  staged: Record<string, unknown> | null;
+  stagedComments: TaskComment[];
+  comments: TaskComment[];
+}
+
+/** Free text of a task event: sealed apart from the ids and codes in `detail`. */
+export interface TaskEventText {
+  comments?: TaskComment[];
+  note?: string;
+}
+
+type SealedColumn = 'draft_sealed' | 'staged_sealed' | 'staged_comments_sealed' | 'comments_sealed' | 'task_events.detail_sealed';
+const sealedContext = (taskId: string, column: SealedColumn) => `tasks.${column}:${taskId}`;
 
 /** Which tasks an inbox query looks at; the scopes are OR-ed (a person sees the union). */
 export interface InboxScope {
@@ -40,7 +58,10 @@ export const DUE_SOON_HOURS = 72;
 
 @Injectable()
 export class TasksRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cipher: RecordCipher,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
@@ -70,23 +91,91 @@ export class TasksRepository {
     return (rows[0] as unknown[]).length > 0;
   }
 
+  /** One event of the task's history; its free text (`text`) is sealed with the task's data key. */
   async addEvent(
-    event: { taskId: string; kind: TaskEventKind; actorPersonId: string | null; detail?: Record<string, unknown>; dedupeKey?: string | null },
+    event: { taskId: string; kind: TaskEventKind; actorPersonId: string | null; detail?: Record<string, unknown>; text?: TaskEventText; dedupeKey?: string | null },
     manager: EntityManager = this.db.manager,
   ): Promise<boolean> {
+    const hasText = !!event.text && (!!event.text.note || !!event.text.comments?.length);
+    const key = hasText ? await this.keyOf(event.taskId, manager) : null;
     const result = await manager
       .createQueryBuilder()
       .insert()
       .into(TaskEventEntity)
-      .values({ taskId: event.taskId, kind: event.kind, actorPersonId: event.actorPersonId, detail: event.detail ?? {}, dedupeKey: event.dedupeKey ?? null, at: new Date() } as QueryDeepPartialEntity<TaskEventEntity>)
+      .values({
+        taskId: event.taskId,
+        kind: event.kind,
+        actorPersonId: event.actorPersonId,
+        detail: event.detail ?? {},
+        detailSealed: key ? this.cipher.sealJson(key, event.text, sealedContext(event.taskId, 'task_events.detail_sealed')) : null,
+        dedupeKey: event.dedupeKey ?? null,
+        at: new Date(),
+      } as QueryDeepPartialEntity<TaskEventEntity>)
       .orIgnore()
       .returning('id')
       .execute();
     return (result.raw as unknown[]).length > 0;
   }
 
-  events(taskId: string): Promise<TaskEventEntity[]> {
-    return this.db.manager.find(TaskEventEntity, { where: { taskId }, order: { id: 'ASC' } });
+  /** The task's history, with each event's free text opened into its `detail`. */
+  async events(taskId: string): Promise<TaskEventEntity[]> {
+    const rows = await this.db.manager.find(TaskEventEntity, { where: { taskId }, order: { id: 'ASC' } });
+    if (!rows.some((r) => r.detailSealed)) return rows;
+    const key = await this.keyOf(taskId);
+    return rows.map((r) => (r.detailSealed ? { ...r, detail: { ...r.detail, ...this.cipher.openJson<TaskEventText>(key, r.detailSealed, sealedContext(taskId, 'task_events.detail_sealed')) } } : r));
+  }
+
+  /**
+   * The task's own data key, made on first use. Two writers racing both make one; the row keeps the
+   * first and the other is simply never used.
+   */
+  async keyOf(taskId: string, manager: EntityManager = this.db.manager): Promise<DataKey> {
+    const [row] = (await manager.query('SELECT data_key_id FROM tasks WHERE id = $1', [taskId])) as { data_key_id: string | null }[];
+    if (!row) throw new Error(`Task ${taskId} has no inbox row`);
+    if (row.data_key_id) return this.cipher.dataKey(row.data_key_id, manager);
+    const fresh = await this.cipher.newDataKey(manager);
+    const [claimed] = (await manager.query('UPDATE tasks SET data_key_id = $2 WHERE id = $1 AND data_key_id IS NULL RETURNING data_key_id', [taskId, fresh.id])) as [unknown[], number];
+    if (claimed.length) return fresh;
+    return this.keyOf(taskId, manager);
+  }
+
+  /** Opens the sealed parts of `task`. */
+  async openPrivate(task: TaskEntity, manager: EntityManager = this.db.manager): Promise<TaskPrivate> {
+    const sealed = [task.draftSealed, task.stagedSealed, task.stagedCommentsSealed, task.commentsSealed];
+    const key = task.dataKeyId && sealed.some(Boolean) ? await this.cipher.dataKey(task.dataKeyId, manager) : null;
+    const open = <T>(blob: Buffer | null, column: SealedColumn, legacy: T): T => (key && blob ? this.cipher.openJson<T>(key, blob, sealedContext(task.id, column)) : legacy);
+    return {
+      draft: open(task.draftSealed, 'draft_sealed', task.draftData),
+      staged: open(task.stagedSealed, 'staged_sealed', task.stagedData),
+      stagedComments: open<TaskComment[]>(task.stagedCommentsSealed, 'staged_comments_sealed', []),
+      comments: open(task.commentsSealed, 'comments_sealed', task.comments ?? []),
+    };
+  }
+
+  /** Keeps unfinished form data with the task, sealed. */
+  async saveDraft(taskId: string, data: Record<string, unknown>, by: string, at: Date): Promise<void> {
+    const key = await this.keyOf(taskId);
+    await this.update(taskId, { draftSealed: this.cipher.sealJson(key, data, sealedContext(taskId, 'draft_sealed')), draftData: null, draftSavedBy: by, draftSavedAt: at });
+  }
+
+  /** Holds checked form data and the decision's comments, sealed, until the workflow accepts the decision. */
+  async stage(taskId: string, staged: { data: Record<string, unknown> | null; comments: TaskComment[]; by: string }): Promise<void> {
+    const key = await this.keyOf(taskId);
+    await this.update(taskId, {
+      stagedSealed: staged.data ? this.cipher.sealJson(key, staged.data, sealedContext(taskId, 'staged_sealed')) : null,
+      stagedCommentsSealed: this.cipher.sealJson(key, staged.comments, sealedContext(taskId, 'staged_comments_sealed')),
+      stagedData: null,
+      stagedBy: staged.by,
+    });
+  }
+
+  /** The values that clear whatever was staged (a refused decision, or one recorded). */
+  static readonly UNSTAGED: Partial<TaskEntity> = { stagedSealed: null, stagedCommentsSealed: null, stagedData: null, stagedBy: null };
+
+  /** Seals the comments a task was decided with (inside the decision's transaction). */
+  async sealComments(taskId: string, comments: TaskComment[], manager: EntityManager): Promise<Buffer | null> {
+    if (!comments.length) return null;
+    return this.cipher.sealJson(await this.keyOf(taskId, manager), comments, sealedContext(taskId, 'comments_sealed'));
   }
 
   /**
@@ -158,6 +247,14 @@ export class TasksRepository {
     const entities = ids.length ? await this.db.manager.createQueryBuilder(TaskEntity, 't').where('t.id IN (:...ids)', { ids }).getMany() : [];
     const byId = new Map(entities.map((e) => [e.id, e]));
     return { items: ids.map((id) => byId.get(id) as TaskEntity), total: (totals as { n: number }[])[0].n, counts: (counts as InboxCounts[])[0] };
+  }
+
+  /** Tasks that produced, review or revise this submission (who works on it). */
+  async tasksAbout(submissionId: string): Promise<TaskEntity[]> {
+    return this.db.manager
+      .createQueryBuilder(TaskEntity, 't')
+      .where(`t.submission_id = :id OR t.context->>'reviewSubmissionId' = :id OR t.context->>'prefillFromSubmissionId' = :id`, { id: submissionId })
+      .getMany();
   }
 
   /** Open tasks pinned to these form versions (the impact of a breaking form change). */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { TaskComment, TaskView } from '@gugus/web-data-access';
+import type { TaskView } from '@gugus/web-data-access';
 import { formatDate, formatNumber, useLanguage } from '@gugus/web-i18n';
 import { Card } from '@gugus/web-ui';
 import { wib } from '../shared/format';
@@ -8,12 +8,6 @@ import { taskPaths } from '../shared/paths';
 import { CommentList } from './CommentList';
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
-
-/** The comments a returned piece of work came back with (on the revision task). */
-export function returnedComments(view: TaskView): TaskComment[] {
-  const raw = view.context['returnedComments'];
-  return Array.isArray(raw) ? raw.filter((c): c is TaskComment => typeof c === 'object' && c !== null && typeof (c as TaskComment).text === 'string') : [];
-}
 
 /** What the process told the task about itself: the meeting, the action point, comments to address. */
 export function TaskContext({ view }: { view: TaskView }) {
@@ -26,7 +20,7 @@ export function TaskContext({ view }: { view: TaskView }) {
   const description = text(c['description']);
   const pointDue = text(c['dueDate']);
   const round = typeof c['round'] === 'number' && c['round'] > 1 && view.step.startsWith('minutes') ? c['round'] : undefined;
-  const comments = returnedComments(view);
+  const comments = view.returnedComments;
   const formShown = view.status === 'open' && view.can.act && Boolean(view.form);
   if (!meetingTitle && !description && !comments.length) return null;
   return (

@@ -6,7 +6,6 @@ import { useLanguage } from '@gugus/web-i18n';
 import { Alert, Button, Card } from '@gugus/web-ui';
 import { commentMarkerCss } from '../shared/fieldPaths';
 import { wib } from '../shared/format';
-import { returnedComments } from './TaskContext';
 
 export interface TaskFormPanelProps {
   view: TaskView;
@@ -30,7 +29,7 @@ export function TaskFormPanel({ view, form, data, onChange, onDecided }: TaskFor
   const decide = useDecideTask();
   const savedAt = draft.result?.savedAt ?? view.draft?.savedAt ?? null;
   const rejection = decide.error?.code === 'VALIDATION_FAILED' ? (decide.error.details as DecisionErrorDetails).extraErrors : undefined;
-  const markers = commentMarkerCss(FORM_SCOPE, returnedComments(view), t('task.returned.marker'));
+  const markers = commentMarkerCss(FORM_SCOPE, view.returnedComments, t('task.returned.marker'));
 
   const complete = async (valid: FormData) => {
     draft.reset();
