@@ -49,8 +49,9 @@ describe('human tasks: reassignment and a worker killed after the acknowledgemen
     const [agenda] = await openTasks('secretariat', 'agenda');
     // Only coordinators of the jurisdiction may reassign; the regency secretariat may not.
     expect((await as.bandung.post(`/tasks/${agenda.id}/reassign`, { agencyId: agency['Dinas Sosial Provinsi Jawa Barat'], role: 'agency_officer', note: 'Pindah ke Dinas Sosial.' })).status).toBe(404);
-    const bad = await as.secretariat.post(`/tasks/${agenda.id}/reassign`, { agencyId: agency['Dinas Sosial Provinsi Jawa Barat'], role: 'legal_reviewer', note: 'Tidak ada yang memegang peran ini.' });
-    expect({ status: bad.status, field: bad.body.details?.fields?.[0]?.field }).toEqual({ status: 400, field: 'agencyId' });
+    // The step decides which roles it may go to (the agenda: the secretariat or an agency officer).
+    const bad = await as.secretariat.post(`/tasks/${agenda.id}/reassign`, { agencyId: agency['Dinas Sosial Provinsi Jawa Barat'], role: 'legal_reviewer', note: 'Peran ini tidak menyusun agenda.' });
+    expect({ status: bad.status, field: bad.body.details?.fields?.[0]?.field }).toEqual({ status: 400, field: 'role' });
 
     const moved = await as.secretariat.post(`/tasks/${agenda.id}/reassign`, { agencyId: agency['Dinas Sosial Provinsi Jawa Barat'], role: 'agency_officer', note: 'Dinas Sosial menyusun agenda kali ini.' });
     expect(moved.status).toBe(200);

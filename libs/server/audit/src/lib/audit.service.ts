@@ -26,6 +26,8 @@ export interface AuditRecord {
   requestId: string | null;
   before?: unknown;
   after?: unknown;
+  /** Why a record was read (reads only). */
+  purpose?: string;
 }
 
 export interface AuditListQuery {

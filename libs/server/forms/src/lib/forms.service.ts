@@ -2,28 +2,48 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ValidateFunction } from 'ajv';
 import {
+  agencyReferences,
   applyOverlay,
   classifyChanges,
   clearInapplicable,
   createFormAjv,
   NATIONAL_FORM_JURISDICTION,
   OVERLAY_SHAPE,
+  redactAbove,
   resolveForm,
   toExtraErrors,
   validateForm,
   type FormChange,
+  type FormFieldError,
   type FormOverlay,
   type Language,
   type OptionList,
   type ResolvedForm,
+  type Sensitivity,
 } from '@gugus/forms';
 import { ErrorCode } from '@gugus/contracts';
-import { abilityFor, assertCan, canOn, type AuthUser } from '@gugus/server-access';
+import { abilityFor, assertCan, canOn, oversightFieldAccess, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
 import { DomainError } from '@gugus/server-http';
+import { OrgsRepository } from '@gugus/server-orgs';
 import type { FormVersionEntity } from './forms.entities';
-import { FormsRepository } from './forms.repository';
+import { FormsRepository, type StoredSubmission } from './forms.repository';
 import { listsUsedBy } from './national-forms-sync';
+
+/**
+ * Does this person work on the record (e.g. they act for a task that produced or reviews it)? Other
+ * contexts register one (tasks now, cases later), so forms need not know about them.
+ */
+export type SubmissionTeamCheck = (user: AuthUser, submissionId: string) => Promise<boolean>;
+
+/** Why a reader receives what they receive (written to the audit trail with each read). */
+export type ReadPurpose = 'author' | 'team' | 'assignee' | 'oversight';
+
+/** What one reader may see of one submission. */
+export interface SubmissionAccess {
+  level: Sensitivity;
+  purpose: ReadPurpose;
+}
 
 const JURISDICTION_CODE = /^(00|\d{2}|\d{2}\.\d{2})$/;
 
@@ -54,11 +74,18 @@ export class FormsService {
   private readonly ajv = createFormAjv();
   private readonly shape = this.ajv.compile(OVERLAY_SHAPE);
   private readonly validators = new Map<string, ValidateFunction>();
+  private readonly teamChecks: SubmissionTeamCheck[] = [];
 
   constructor(
     private readonly repo: FormsRepository,
     private readonly audit: AuditService,
+    private readonly orgs: OrgsRepository,
   ) {}
+
+  /** Lets another context say who works on a submission (they then see all of it). */
+  registerTeamCheck(check: SubmissionTeamCheck): void {
+    this.teamChecks.push(check);
+  }
 
   private listsOf(version: Pick<FormVersionEntity, 'optionLists'>): Map<string, OptionList> {
     return new Map(version.optionLists.map((l) => [l.key, l]));
@@ -210,16 +237,11 @@ export class FormsService {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) throw invalid([{ field: 'data', message: { id: 'harus berupa objek', en: 'must be an object' } }]);
     const { data: cleaned, cleared } = clearInapplicable(this.ajv, version.definition.schema, data);
     if (status === 'submitted') {
-      const errors = validateForm(this.validatorFor(version), cleaned);
-      if (errors.length) {
-        throw invalid(
-          errors.map((e) => ({ field: `data${e.field}`, message: e.message })),
-          { extraErrors: toExtraErrors(errors, language), formVersionId: version.id },
-        );
-      }
+      this.refuse(validateForm(this.validatorFor(version), cleaned), version.id, language);
+      await this.assertAgencies(version, cleaned, jurisdictionCode, language);
     }
     const saved = await this.repo.transaction(async (tx) => {
-      const row = await this.repo.insertSubmission({ formVersionId: version.id, jurisdictionCode, status, data: cleaned as Record<string, unknown>, createdBy: user.personId }, tx);
+      const row = await this.repo.insertSubmission({ formVersionId: version.id, jurisdictionCode, status, data: cleaned as Record<string, unknown>, createdBy: user.personId }, version.definition.schema, tx);
       await this.audit.record({ actorId: user.personId, action: 'form_submission.create', targetType: 'form_submission', targetId: row.id, jurisdictionCode, requestId: user.requestId ?? null, after: cleaned }, tx);
       return row;
     });
@@ -238,19 +260,45 @@ export class FormsService {
    * Checks `data` against one exact version (a task's pinned version): answers to questions that do not
    * apply are dropped, and invalid data is refused with field errors (rjsf `extraErrors` in `language`).
    */
-  async checkAgainstVersion(versionId: string, data: unknown, language: Language, field = 'data'): Promise<Record<string, unknown>> {
+  async checkAgainstVersion(versionId: string, data: unknown, jurisdictionCode: string, language: Language): Promise<Record<string, unknown>> {
     const version = await this.repo.findVersion(versionId);
     if (!version) throw notFound(`Versi formulir ${versionId}`);
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw invalid([{ field, message: { id: 'harus berupa objek', en: 'must be an object' } }]);
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw invalid([{ field: 'data', message: { id: 'harus berupa objek', en: 'must be an object' } }]);
     const { data: cleaned } = clearInapplicable(this.ajv, version.definition.schema, data);
-    const errors = validateForm(this.validatorFor(version), cleaned);
-    if (errors.length) {
-      throw invalid(
-        errors.map((e) => ({ field: `${field}${e.field}`, message: e.message })),
-        { extraErrors: toExtraErrors(errors, language), formVersionId: version.id },
-      );
-    }
+    this.refuse(validateForm(this.validatorFor(version), cleaned), version.id, language);
+    await this.assertAgencies(version, cleaned, jurisdictionCode, language);
     return cleaned as Record<string, unknown>;
+  }
+
+  /** Field errors as a 400 the form shows on each field (`data/…` and rjsf `extraErrors`); nothing when there are none. */
+  private refuse(errors: FormFieldError[], formVersionId: string, language: Language): void {
+    if (!errors.length) return;
+    throw invalid(
+      errors.map((e) => ({ field: `data${e.field}`, message: e.message })),
+      { extraErrors: toExtraErrors(errors, language), formVersionId },
+    );
+  }
+
+  /**
+   * Every agency the data names (agency-picker fields) must be an agency of the jurisdiction the form is
+   * filled in for — what the picker offers. The server checks it: a client can send any id, and an
+   * unknown one must stop here, with the field named, before it reaches a process.
+   */
+  private async assertAgencies(version: FormVersionEntity, data: unknown, jurisdictionCode: string, language: Language): Promise<void> {
+    const refs = agencyReferences(version.definition.uiSchema, data);
+    if (!refs.length) return;
+    const known = await this.orgs.agencyJurisdictions(refs.flatMap((r) => (typeof r.value === 'string' ? [r.value] : [])));
+    const wrong: FormFieldError[] = refs
+      .filter((r) => typeof r.value !== 'string' || known.get(r.value) !== jurisdictionCode)
+      .map((r) => ({
+        field: r.pointer,
+        keyword: 'agency',
+        message:
+          typeof r.value === 'string' && known.has(r.value)
+            ? { id: 'instansi ini bukan anggota gugus tugas wilayah ini', en: "this agency is not a member of this jurisdiction's task force" }
+            : { id: 'instansi tidak dikenal', en: 'unknown agency' },
+      }));
+    this.refuse(wrong, version.id, language);
   }
 
   /** Stores already-checked data as a submitted form of `versionId` (inside the caller's transaction). */
@@ -258,24 +306,54 @@ export class FormsService {
     input: { versionId: string; jurisdictionCode: string; data: Record<string, unknown>; personId: string; requestId: string | null },
     manager: EntityManager,
   ): Promise<string> {
-    const row = await this.repo.insertSubmission({ formVersionId: input.versionId, jurisdictionCode: input.jurisdictionCode, status: 'submitted', data: input.data, createdBy: input.personId }, manager);
+    const version = await this.repo.findVersion(input.versionId, manager);
+    if (!version) throw notFound(`Versi formulir ${input.versionId}`);
+    const row = await this.repo.insertSubmission({ formVersionId: input.versionId, jurisdictionCode: input.jurisdictionCode, status: 'submitted', data: input.data, createdBy: input.personId }, version.definition.schema, manager);
     await this.audit.record({ actorId: input.personId, action: 'form_submission.create', targetType: 'form_submission', targetId: row.id, jurisdictionCode: input.jurisdictionCode, requestId: input.requestId, after: input.data }, manager);
     return row.id;
   }
 
-  /** A stored submission's data (for the process that asked for it), or null. */
-  async submissionData(id: string): Promise<{ data: Record<string, unknown>; formVersionId: string } | null> {
-    const row = await this.repo.findSubmission(id);
-    return row ? { data: row.data, formVersionId: row.formVersionId } : null;
+  /**
+   * A stored submission, decrypted, for server code that acts on it (a process step, a task page that
+   * then applies need-to-know). Never hand it to a reader as-is: see {@link readableData}.
+   */
+  async submissionData(id: string): Promise<StoredSubmission | null> {
+    return this.repo.findSubmission(id);
   }
 
-  /** A submission with the exact version it was made with, so old submissions open as they were. */
+  /**
+   * What `access` lets a reader see of a submission: answers above the level are left out and listed in
+   * `withheld`. Reading a record that holds restricted or identifying answers is audited, with why.
+   */
+  async readableData(user: AuthUser, row: StoredSubmission, access: SubmissionAccess): Promise<{ data: Record<string, unknown>; withheld: string[] }> {
+    const version = await this.repo.findVersion(row.formVersionId);
+    if (!version) throw notFound(`Versi formulir ${row.formVersionId}`);
+    if (row.sensitive) {
+      await this.audit.record({ actorId: user.personId, action: 'form_submission.read', targetType: 'form_submission', targetId: row.id, jurisdictionCode: row.jurisdictionCode, requestId: user.requestId ?? null, purpose: access.purpose });
+    }
+    return redactAbove(version.definition.schema, row.data, access.level);
+  }
+
+  /**
+   * What a reader may see of a submission they do not reach through a task: all of it for its author and
+   * whoever works on it (team checks), otherwise what their roles' oversight allows (need to know).
+   */
+  async accessTo(user: AuthUser, row: StoredSubmission): Promise<SubmissionAccess | null> {
+    if (row.createdBy === user.personId) return { level: 'identifying', purpose: 'author' };
+    for (const check of this.teamChecks) if (await check(user, row.id)) return { level: 'identifying', purpose: 'team' };
+    if (!canOn(abilityFor(user.grants), 'read', 'FormSubmission', { jurisdictionCode: row.jurisdictionCode })) return null;
+    const level = oversightFieldAccess(user.grants, row.jurisdictionCode);
+    return level ? { level, purpose: 'oversight' } : null;
+  }
+
+  /** A submission with the exact version it was made with, showing only what the reader needs to know. */
   async submission(user: AuthUser, id: string, language: Language) {
     const row = await this.repo.findSubmission(id);
-    if (!row) throw notFound(`Isian formulir ${id}`);
-    if (!canOn(abilityFor(user.grants), 'read', 'FormSubmission', { jurisdictionCode: row.jurisdictionCode })) throw notFound(`Isian formulir ${id}`);
+    const access = row ? await this.accessTo(user, row) : null;
+    if (!row || !access) throw notFound(`Isian formulir ${id}`);
     const version = (await this.repo.findVersion(row.formVersionId)) as FormVersionEntity;
-    return { id: row.id, status: row.status, jurisdictionCode: row.jurisdictionCode, data: row.data, version: this.view(version, language) };
+    const { data, withheld } = await this.readableData(user, row, access);
+    return { id: row.id, status: row.status, jurisdictionCode: row.jurisdictionCode, data, withheld, access: access.purpose, version: this.view(version, language) };
   }
 
   private async editableDraft(user: AuthUser, versionId: string): Promise<FormVersionEntity> {

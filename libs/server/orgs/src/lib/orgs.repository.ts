@@ -177,6 +177,14 @@ export class OrgsRepository {
     );
     return rows.map((r) => ({ role: r.role, jurisdictionCode: r.jurisdiction_code, agencyId: r.agency_id, positionId: r.position_id, via: r.via }));
   }
+
+  /** The jurisdiction of each of these agencies that exists (ids that are not UUIDs are simply unknown). */
+  async agencyJurisdictions(ids: readonly string[]): Promise<Map<string, string>> {
+    const uuids = [...new Set(ids)].filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+    if (!uuids.length) return new Map();
+    const rows = (await this.manager.query('SELECT id, jurisdiction_code FROM agencies WHERE id = ANY($1::uuid[])', [uuids])) as { id: string; jurisdiction_code: string }[];
+    return new Map(rows.map((r) => [r.id, r.jurisdiction_code]));
+  }
 }
 
 class TransactionalOrgsRepository extends OrgsRepository {

@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ErrorCode, type Role } from '@gugus/contracts';
-import type { Language } from '@gugus/forms';
-import { abilityFor, canOn, type AuthUser } from '@gugus/server-access';
+import { highestSensitivity, SENSITIVITY_RANK, splitBySensitivity, type Language } from '@gugus/forms';
+import { abilityFor, canOn, oversightFieldAccess, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
-import { FormsService } from '@gugus/server-forms';
+import { FormsService, type SubmissionAccess } from '@gugus/server-forms';
 import { DomainError } from '@gugus/server-http';
+import { OrgsRepository } from '@gugus/server-orgs';
 import { actsFor, decideTaskUpdate, reassignTaskUpdate, TaskRefusal, type TaskActor, type TaskAssignee, type TaskComment, type TaskOutcome, type TaskReassignment } from '@gugus/workflows';
 import type { TaskEntity } from './tasks.entities';
 import { DUE_SOON_HOURS, TasksRepository, type InboxScope } from './tasks.repository';
+
+/** An event's detail without its free text (comments, notes), for readers who may not read it. */
+function withoutText(detail: Record<string, unknown>): Record<string, unknown> {
+  const { comments: _comments, note: _note, ...rest } = detail;
+  return rest;
+}
 
 const notFound = (id: string) => new DomainError(ErrorCode.NOT_FOUND, { id: `Tugas ${id} tidak ditemukan.`, en: `Task ${id} was not found.` });
 const conflict = (id: string, en: string, details: Record<string, unknown> = {}) => new DomainError(ErrorCode.CONFLICT, { id, en }, details);
@@ -42,7 +49,16 @@ export class TasksService {
     private readonly forms: FormsService,
     private readonly audit: AuditService,
     private readonly temporal: Client,
-  ) {}
+    private readonly orgs: OrgsRepository,
+  ) {
+    // Whoever acts (or acted) on a task works on the submissions it produced or reviews.
+    forms.registerTeamCheck((user, submissionId) => this.worksOnSubmission(user, submissionId));
+  }
+
+  private async worksOnSubmission(user: AuthUser, submissionId: string): Promise<boolean> {
+    const actor = this.actorOf(user);
+    return (await this.repo.tasksAbout(submissionId)).some((t) => t.completedBy === user.personId || actsFor(actor, assigneeOf(t)));
+  }
 
   actorOf(user: AuthUser): TaskActor {
     return { personId: user.personId, grants: user.grants.map((g) => ({ agencyId: g.agencyId, role: g.role, positionId: g.positionId })) };
@@ -115,28 +131,56 @@ export class TasksService {
     };
   }
 
-  /** The task page: context, the pinned form (in the reader's language), draft or submission, history. */
+  /**
+   * The task page: context, the pinned form (in the reader's language), draft or submission, comments,
+   * history — each to the depth the reader needs. Whoever acts (or acted) on the task sees all of its
+   * data; anyone else who may see the task (a coordinator, the assignee's colleagues) sees only what
+   * their roles' oversight allows, with the rest listed as withheld. Reading restricted or identifying
+   * data is audited.
+   */
   async view(user: AuthUser, id: string, language: Language) {
     const task = await this.visible(user, id);
     const mine = actsFor(this.actorOf(user), assigneeOf(task));
+    const access: SubmissionAccess =
+      mine || task.completedBy === user.personId ? { level: 'identifying', purpose: 'assignee' } : { level: oversightFieldAccess(user.grants, task.jurisdictionCode) ?? 'public', purpose: 'oversight' };
     const events = await this.repo.events(id);
+    const privateParts = await this.repo.openPrivate(task);
     const names = await this.repo.names({
       people: [...new Set([task.claimedBy, task.completedBy, task.draftSavedBy, ...events.map((e) => e.actorPersonId)].filter((x): x is string => !!x))],
       agencies: [task.assigneeAgencyId, ...events.flatMap((e) => [(e.detail['from'] as TaskAssignee | undefined)?.agencyId, (e.detail['to'] as TaskAssignee | undefined)?.agencyId]).filter((x): x is string => !!x)],
       positions: task.assigneePositionId ? [task.assigneePositionId] : [],
     });
     const form = task.formVersionId ? await this.forms.version(task.formVersionId, language) : null;
-    const submission = task.submissionId ? await this.forms.submissionData(task.submissionId) : null;
+    const readable = async (submissionId: string | null) => {
+      const row = submissionId ? await this.forms.submissionData(submissionId) : null;
+      return row ? { row, ...(await this.forms.readableData(user, row, access)) } : null;
+    };
+    const submission = await readable(task.submissionId);
     // What the step is about (e.g. the minutes to approve), rendered with its own form version.
     const reviewId = typeof task.context['reviewSubmissionId'] === 'string' ? task.context['reviewSubmissionId'] : null;
-    const reviewed = reviewId ? await this.forms.submissionData(reviewId) : null;
-    const review = reviewed ? { submissionId: reviewId, form: await this.forms.version(reviewed.formVersionId, language), data: reviewed.data } : null;
-    // Where the form starts: the saved draft, else the work being revised, else what the process knows already.
-    const reviseId = typeof task.context['prefillFromSubmissionId'] === 'string' ? task.context['prefillFromSubmissionId'] : null;
-    const initialData = mine && task.draftData ? task.draftData : reviseId ? ((await this.forms.submissionData(reviseId))?.data ?? {}) : ((task.context['prefill'] as Record<string, unknown> | undefined) ?? {});
+    const reviewed = await readable(reviewId);
+    const review = reviewed ? { submissionId: reviewId, form: await this.forms.version(reviewed.row.formVersionId, language), data: reviewed.data, withheld: reviewed.withheld } : null;
+    // Comments and notes are free text about the record: on a form that can hold restricted or identifying
+    // answers they may name the person, so they need restricted access; on other forms internal is enough.
+    const holdsPersonalData = [form?.schema, review?.form.schema].some((schema) => schema && SENSITIVITY_RANK[highestSensitivity(schema)] >= SENSITIVITY_RANK.restricted);
+    const readsText = SENSITIVITY_RANK[access.level] >= SENSITIVITY_RANK[holdsPersonalData ? 'restricted' : 'internal'];
     const open = task.status === 'open';
+    // Where the form starts (the assignee only): the saved draft, else the work being revised, else what the process knows already.
+    let initialData: Record<string, unknown> | null = null;
+    if (open && mine) {
+      const reviseId = typeof task.context['prefillFromSubmissionId'] === 'string' ? task.context['prefillFromSubmissionId'] : null;
+      initialData = privateParts.draft ?? (reviseId ? ((await readable(reviseId))?.data ?? {}) : ((task.context['prefill'] as Record<string, unknown> | undefined) ?? {}));
+    }
+    if (mine && privateParts.draft && form && splitBySensitivity(form.schema, privateParts.draft, 'restricted').atOrAbove.length) {
+      await this.audit.record({ actorId: user.personId, action: 'task.read', targetType: 'task', targetId: task.id, jurisdictionCode: task.jurisdictionCode, requestId: user.requestId ?? null, purpose: access.purpose });
+    }
+    // The comments of the return this task answers (a revision), read from that task.
+    const returnedFromId = typeof task.context['returnedFromTaskId'] === 'string' ? task.context['returnedFromTaskId'] : null;
+    const returnedFrom = returnedFromId && readsText ? await this.repo.find(returnedFromId) : null;
+    const returnedComments = returnedFrom && returnedFrom.processId === task.processId ? (await this.repo.openPrivate(returnedFrom)).comments : [];
     const claimedByOther = !!task.claimedBy && task.claimedBy !== user.personId;
     const ability = abilityFor(user.grants);
+    const withheldText = !readsText && (privateParts.comments.length > 0 || !!returnedFromId || events.some((e) => 'note' in e.detail || 'comments' in e.detail));
     return {
       id: task.id,
       title: task.title,
@@ -148,6 +192,7 @@ export class TasksService {
       assignee: { agencyId: task.assigneeAgencyId, agencyName: names[task.assigneeAgencyId] ?? null, role: task.assigneeRole, positionId: task.assigneePositionId, positionTitle: task.assigneePositionId ? (names[task.assigneePositionId] ?? null) : null },
       claimedBy: task.claimedBy ? { id: task.claimedBy, name: names[task.claimedBy] ?? null } : null,
       outcomes: task.outcomes,
+      reassignRoles: task.reassignRoles,
       dueAt: task.dueAt.toISOString(),
       remindAt: task.remindAt?.toISOString() ?? null,
       escalateAt: task.escalateAt?.toISOString() ?? null,
@@ -158,13 +203,20 @@ export class TasksService {
       completedAt: task.completedAt?.toISOString() ?? null,
       completedBy: task.completedBy ? { id: task.completedBy, name: names[task.completedBy] ?? null } : null,
       context: task.context,
-      comments: task.comments,
+      comments: readsText ? privateParts.comments : [],
+      returnedComments,
       form,
-      draft: mine && task.draftData ? { data: task.draftData, savedAt: task.draftSavedAt?.toISOString() ?? null, savedBy: task.draftSavedBy ? { id: task.draftSavedBy, name: names[task.draftSavedBy] ?? null } : null } : null,
-      submission: submission ? { id: task.submissionId, data: submission.data } : null,
+      draft: mine && privateParts.draft ? { data: privateParts.draft, savedAt: task.draftSavedAt?.toISOString() ?? null, savedBy: task.draftSavedBy ? { id: task.draftSavedBy, name: names[task.draftSavedBy] ?? null } : null } : null,
+      submission: submission ? { id: task.submissionId, data: submission.data, withheld: submission.withheld } : null,
       review,
-      initialData: open && mine ? initialData : null,
-      history: events.map((e) => ({ kind: e.kind, at: e.at.toISOString(), actor: e.actorPersonId ? { id: e.actorPersonId, name: names[e.actorPersonId] ?? null } : null, detail: e.detail })),
+      initialData,
+      access: { purpose: access.purpose, level: access.level, textWithheld: withheldText },
+      history: events.map((e) => ({
+        kind: e.kind,
+        at: e.at.toISOString(),
+        actor: e.actorPersonId ? { id: e.actorPersonId, name: names[e.actorPersonId] ?? null } : null,
+        detail: readsText ? e.detail : withoutText(e.detail),
+      })),
       can: {
         claim: open && mine && !task.claimedBy,
         unclaim: open && task.claimedBy === user.personId,
@@ -206,7 +258,7 @@ export class TasksService {
     if (task.claimedBy && task.claimedBy !== user.personId) throw conflict('Tugas ini sedang dipegang orang lain.', 'Someone else holds this task.');
     if (!task.formVersionId) throw invalid('data', { id: 'tugas ini tidak memakai formulir', en: 'this task has no form' });
     const savedAt = new Date();
-    await this.repo.update(id, { draftData: data, draftSavedBy: user.personId, draftSavedAt: savedAt });
+    await this.repo.saveDraft(id, data, user.personId, savedAt);
     await this.repo.addEvent({ taskId: id, kind: 'draft_saved', actorPersonId: user.personId });
     await this.audit.record({ actorId: user.personId, action: 'task.draft', targetType: 'task', targetId: id, jurisdictionCode: task.jurisdictionCode, requestId, after: data });
     return { savedAt: savedAt.toISOString() };
@@ -227,15 +279,17 @@ export class TasksService {
     const comments = body.comments ?? [];
     if (body.outcome === 'returned' && !comments.length) throw invalid('comments', { id: 'wajib diisi saat mengembalikan: tulis apa yang perlu diperbaiki', en: 'required when returning: say what needs fixing' });
     const needsForm = !!task.formVersionId && body.outcome === 'completed';
+    let cleaned: Record<string, unknown> | null = null;
     if (needsForm) {
       if (!body.data) throw invalid('data', { id: 'wajib diisi: isian formulir tugas', en: 'required: the task form data' });
-      const cleaned = await this.forms.checkAgainstVersion(task.formVersionId as string, body.data, language);
-      await this.repo.update(id, { stagedData: cleaned, stagedBy: user.personId });
+      cleaned = await this.forms.checkAgainstVersion(task.formVersionId as string, body.data, task.jurisdictionCode, language);
     }
+    // Data and comments wait on the task, sealed; the workflow gets ids and a count, never the words.
+    await this.repo.stage(id, { data: cleaned, comments, by: user.personId });
     try {
-      await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(decideTaskUpdate, { args: [{ taskId: id, actor: this.actorOf(user), outcome: body.outcome, comments, requestId }] });
+      await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(decideTaskUpdate, { args: [{ taskId: id, actor: this.actorOf(user), outcome: body.outcome, commentCount: comments.length, requestId }] });
     } catch (err) {
-      if (needsForm) await this.repo.update(id, { stagedData: null, stagedBy: null });
+      await this.repo.update(id, TasksRepository.UNSTAGED);
       throw this.refusal(err);
     }
     return this.view(user, id, language);
@@ -246,9 +300,16 @@ export class TasksService {
     const task = await this.visible(user, id);
     if (!canOn(abilityFor(user.grants), 'reassign', 'Task', { jurisdictionCode: task.jurisdictionCode })) throw forbidden('Anda tidak dapat mengalihkan tugas di wilayah ini.', 'You cannot reassign tasks in this jurisdiction.');
     if (task.status !== 'open') throw notOpen();
+    // The server checks every target: an agency of this task's task force, a role this step allows.
+    if ((await this.orgs.agencyJurisdictions([body.agencyId])).get(body.agencyId) !== task.jurisdictionCode) {
+      throw invalid('agencyId', { id: 'bukan instansi gugus tugas wilayah tugas ini', en: "not an agency of this task's task force" });
+    }
+    if (!task.reassignRoles.includes(body.role)) {
+      throw invalid('role', { id: `langkah ini hanya dapat dialihkan ke peran: ${task.reassignRoles.join(', ')}`, en: `this step can only go to the roles: ${task.reassignRoles.join(', ')}` });
+    }
     const to: TaskAssignee = { agencyId: body.agencyId, role: body.role, positionId: body.positionId ?? null };
     if (!(await this.repo.peopleFor(to)).length) {
-      throw invalid('agencyId', { id: 'tidak ada pejabat aktif dengan peran itu di instansi atau jabatan tersebut', en: 'nobody currently holds that role in that agency or position' });
+      throw invalid(body.positionId ? 'positionId' : 'agencyId', { id: 'tidak ada pejabat aktif dengan peran itu di instansi atau jabatan tersebut', en: 'nobody currently holds that role in that agency or position' });
     }
     await this.sendReassign(task, { taskId: id, actor: { personId: user.personId }, to, kind: 'reassigned', note: body.note, requestId });
     return this.view(user, id, language);
@@ -259,6 +320,9 @@ export class TasksService {
     const task = await this.visible(user, id);
     this.assertActs(user, task);
     const to: TaskAssignee = { agencyId: task.assigneeAgencyId, role: task.assigneeRole, positionId: body.positionId };
+    if (user.grants.some((g) => g.positionId === body.positionId)) {
+      throw invalid('positionId', { id: 'Anda sendiri memegang atau menjabat Plt. jabatan ini: pilih jabatan orang lain', en: 'you hold or act for this position yourself: choose someone else’s position' });
+    }
     if (!(await this.repo.peopleFor(to)).length) {
       throw invalid('positionId', { id: 'jabatan itu tidak ada di instansi ini dengan peran tugas ini, atau tidak ada pemegang/Plt. aktif', en: 'that position is not in this agency with this task’s role, or nobody holds or acts for it now' });
     }
@@ -281,6 +345,7 @@ export class TasksService {
       const type = (err.cause as { type?: string } | undefined)?.type;
       if (type === TaskRefusal.NOT_ASSIGNEE) return notYours();
       if (type === TaskRefusal.OUTCOME_NOT_ALLOWED) return invalid('outcome', { id: 'hasil ini tidak diizinkan untuk tugas ini', en: 'this outcome is not allowed for this task' });
+      if (type === TaskRefusal.ROLE_NOT_ALLOWED) return invalid('role', { id: 'langkah ini tidak dapat dialihkan ke peran itu', en: 'this step cannot go to that role' });
       return notOpen();
     }
     if (err instanceof WorkflowNotFoundError) return notOpen();

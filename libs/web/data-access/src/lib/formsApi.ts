@@ -29,6 +29,10 @@ export interface FormSubmissionView {
   status: SubmissionStatus;
   jurisdictionCode: string;
   data: Record<string, unknown>;
+  /** JSON pointers of answers left out: the reader does not work on this record (need to know). */
+  withheld: string[];
+  /** Why the reader sees it: its author, its team, or oversight (up to the reader's roles' level). */
+  access: 'author' | 'team' | 'oversight';
   version: FormVersionView;
 }
 

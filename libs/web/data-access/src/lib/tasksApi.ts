@@ -104,16 +104,26 @@ export interface TaskView extends Omit<TaskSummary, 'dueSoon' | 'escalated' | 'm
   remindedAt: string | null;
   escalatedAt: string | null;
   completedBy: PersonRef | null;
-  /** What the process put there: `meetingTitle`, `scheduledAt`, `returnedComments`, `description`, … */
+  /** What the process put there: `meetingTitle`, `scheduledAt`, `description`, … */
   context: Record<string, unknown>;
-  /** Comments given with this task's decision. */
+  /** Roles a coordinator may move this task to. */
+  reassignRoles: Role[];
+  /** Comments given with this task's decision (empty when the reader may not read free text). */
   comments: TaskComment[];
+  /** The comments of the return this task answers (a revision). */
+  returnedComments: TaskComment[];
   /** The form version the task was pinned to when it was created (null for a decision without a form). */
   form: FormVersionView | null;
   draft: { data: Record<string, unknown>; savedAt: string | null; savedBy: PersonRef | null } | null;
-  submission: { id: string; data: Record<string, unknown> } | null;
+  /** `withheld`: JSON pointers of answers left out because the reader does not work on this record. */
+  submission: { id: string; data: Record<string, unknown>; withheld: string[] } | null;
   /** What the step is about (e.g. the minutes the chair approves), with its own form version. */
-  review: { submissionId: string; form: FormVersionView; data: Record<string, unknown> } | null;
+  review: { submissionId: string; form: FormVersionView; data: Record<string, unknown>; withheld: string[] } | null;
+  /**
+   * Why the reader sees what they see: the assignee everything; oversight up to `level` (need to know).
+   * `textWithheld`: comments or notes exist that the reader is not shown.
+   */
+  access: { purpose: 'assignee' | 'oversight'; level: 'public' | 'internal' | 'restricted' | 'identifying'; textWithheld: boolean };
   /** Where the form starts (draft, work being revised, or prefill); null unless the reader acts on it. */
   initialData: Record<string, unknown> | null;
   history: TaskHistoryEntry[];

@@ -42,6 +42,11 @@ export function SubmissionPage() {
               </div>
             </dl>
             <Alert tone="info">{t('submission.note')}</Alert>
+            {submission.data.withheld.length > 0 && (
+              <Alert tone="info" data-testid="answers-withheld">
+                {t('submission.withheld', { count: submission.data.withheld.length })}
+              </Alert>
+            )}
           </Card>
           <Card>
             <SchemaForm

@@ -135,6 +135,10 @@ const id = {
       title: 'Ditinjau: {{form}}',
       show: 'Lihat {{form}}',
     },
+    withheld: {
+      answers: '{{count}} isian tidak ditampilkan: data pribadi dan data rahasia hanya terlihat oleh petugas yang menangani catatan ini.',
+      text: 'Komentar dan catatan pada tugas ini tidak ditampilkan: hanya petugas yang menangani dan koordinator kasus yang membacanya.',
+    },
     decision: {
       title: 'Keputusan',
       intro: 'Setujui, atau kembalikan dengan komentar tentang apa yang perlu diperbaiki. Komentar dapat menunjuk bagian tertentu.',
@@ -349,6 +353,10 @@ const en: typeof id = {
     review: {
       title: 'Under review: {{form}}',
       show: 'Show {{form}}',
+    },
+    withheld: {
+      answers: '{{count}} answers are not shown: personal and restricted data is visible only to those working on this record.',
+      text: 'Comments and notes on this task are not shown: only those working on it and case coordinators read them.',
     },
     decision: {
       title: 'Decision',

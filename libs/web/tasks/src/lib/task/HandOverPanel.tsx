@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '@gugus/contracts';
+import type { Role } from '@gugus/contracts';
 import { useAgencies, useDelegateTask, usePositions, useReassignTask, type TaskView } from '@gugus/web-data-access';
 import { ApiErrorAlert } from '@gugus/web-shared';
 import { Alert, Button, Card, SelectField, TextAreaField } from '@gugus/web-ui';
@@ -101,7 +101,8 @@ function ReassignForm({ view, onChanged }: HandOverPanelProps) {
           ))}
         </SelectField>
         <SelectField label={t('task.reassign.role')} value={role} required onChange={(e) => setRole(e.target.value as Role)} error={reassign.fieldErrors['role']}>
-          {ROLES.map((r) => (
+          {/* Only the roles this step allows (the API refuses any other). */}
+          {view.reassignRoles.map((r) => (
             <option key={r} value={r}>
               {to(`roles.${r}`)}
             </option>

@@ -93,9 +93,11 @@ function TaskBody({ view, answers, onAnswers, onChanged, onDecided, decided }: T
         <TaskFormPanel view={view} form={view.form} data={answers ?? view.initialData} onChange={onAnswers} onDecided={onDecided} />
       )}
       {open && approval && view.can.act && <DecisionPanel view={view} onDecided={onDecided} />}
+      {view.access.textWithheld && <Alert tone="info" data-testid="text-withheld">{t('task.withheld.text')}</Alert>}
       {!open && view.submission && view.form && (
         <Card data-testid="task-submission">
           <h2 className="gu-tasks__section-title">{t('task.submission')}</h2>
+          <WithheldNote count={view.submission.withheld.length} />
           <SchemaForm schema={view.form.schema} uiSchema={view.form.uiSchema} formData={view.submission.data} jurisdictionCode={view.jurisdictionCode} idPrefix="kiriman" readonly data-testid="submission-form" />
         </Card>
       )}
@@ -122,7 +124,10 @@ interface ReviewCardProps {
 function ReviewCard({ review, jurisdictionCode, collapsed }: ReviewCardProps) {
   const { t } = useTranslation('tasks');
   const form = (
-    <SchemaForm schema={review.form.schema} uiSchema={review.form.uiSchema} formData={review.data} jurisdictionCode={jurisdictionCode} idPrefix="tinjau" readonly data-testid="review-form" />
+    <>
+      <WithheldNote count={review.withheld.length} />
+      <SchemaForm schema={review.form.schema} uiSchema={review.form.uiSchema} formData={review.data} jurisdictionCode={jurisdictionCode} idPrefix="tinjau" readonly data-testid="review-form" />
+    </>
   );
   return (
     <Card data-testid="task-review">
@@ -138,5 +143,16 @@ function ReviewCard({ review, jurisdictionCode, collapsed }: ReviewCardProps) {
         </>
       )}
     </Card>
+  );
+}
+
+/** Says that answers are left out of a record the reader does not work on (need to know), and how many. */
+function WithheldNote({ count }: { count: number }) {
+  const { t } = useTranslation('tasks');
+  if (!count) return null;
+  return (
+    <Alert tone="info" data-testid="answers-withheld">
+      {t('task.withheld.answers', { count })}
+    </Alert>
   );
 }
