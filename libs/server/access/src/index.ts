@@ -6,3 +6,4 @@ export * from './lib/session-resolver';
 export * from './lib/access.guard';
 export * from './lib/access.module';
 export * from './lib/passwords';
+export * from './lib/grant-table';

@@ -39,6 +39,12 @@ export interface SessionTokens {
   refreshToken: string;
 }
 
+/** Roles a person may hand out (as a position's roles, its holder's or its Plt.'s) in a jurisdiction and every one below it. */
+export interface GrantableRoles {
+  jurisdictionCode: string;
+  roles: Role[];
+}
+
 export interface Me {
   personId: string;
   name: string;
