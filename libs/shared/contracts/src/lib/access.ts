@@ -50,4 +50,9 @@ export interface Me {
   name: string;
   email: string;
   grants: Grant[];
+  /**
+   * Where this person may hand out which roles, from the server's grant table: the roles grantable in a
+   * jurisdiction are the union of the entries whose code covers it. Empty for most people.
+   */
+  grantableRoles: GrantableRoles[];
 }
