@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@gugus/server-orgs';
-import { launchChromium, screenshotDir, serviceEnv, startApi, startWeb, type RunningApi, type RunningWeb } from '../support';
+import { client, launchChromium, login, screenshotDir, serviceEnv, startApi, startWeb, type RunningApi, type RunningWeb } from '../support';
 
 const LAPTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -242,6 +242,55 @@ describe('web app: organisations, people and access control', () => {
     await shot(page, 'admin-audit-id-laptop');
     await page.setViewportSize(PHONE);
     await shot(page, 'admin-audit-id-phone');
+  });
+
+  it('offers each administrator only the roles they may grant, and never themselves as holder or Plt.', async () => {
+    const jabarApi = client(api.url, (await login(api.url, 'admin.jabar@gugus.test')).accessToken);
+    const agencies = (await jabarApi.get('/agencies?jurisdictionCode=32')).body as { id: string; name: string }[];
+    const office = agencies.find((a) => a.name === 'DP3AKB Provinsi Jawa Barat')!.id;
+    const officer = await jabarApi.post(`/agencies/${office}/positions`, { title: `Staf Pelindungan ${suffix}`, roles: ['agency_officer'] });
+    const ownPosition = ((await jabarApi.get('/auth/me')).body as { grants: { positionId: string }[] }).grants[0].positionId;
+    const nationalOnly = ['Administrator sistem', 'Analis nasional', 'Administrator provinsi'];
+    const operational = ['Sekretariat gugus tugas', 'Petugas instansi', 'Peninjau hukum', 'Koordinator kasus', 'Pekerja kasus', 'Ketua / kepala daerah'];
+
+    /** The agency page as `email`, and the role choices of its add-position form once they show. */
+    const addPositionRolesAs = async (email: string) => {
+      const page = await newPage();
+      await page.goto(`${web.url}/masuk`);
+      await logIn(page, email);
+      await page.waitForURL(/\/wilayah$/);
+      await page.goto(`${web.url}/instansi/${office}`);
+      const roles = page.getByTestId('add-position-form').getByRole('group', { name: 'Peran' });
+      await roles.getByRole('checkbox', { name: 'Petugas instansi' }).waitFor();
+      return { page, roles };
+    };
+
+    const { page, roles } = await addPositionRolesAs('admin.jabar@gugus.test');
+    for (const role of nationalOnly) await expect(roles.getByRole('checkbox', { name: role }).count()).resolves.toBe(0);
+    for (const role of operational) await expect(roles.getByRole('checkbox', { name: role }).count()).resolves.toBe(1);
+    await expect(roles.textContent()).resolves.toContain('ditetapkan oleh administrator sistem');
+    await shot(page, 'admin-add-position-jabar-id');
+
+    // The holder and Plt. pickers list colleagues, not the administrator.
+    await page.goto(`${web.url}/jabatan/${officer.body.id}`);
+    const holderPicker = page.getByTestId('move-holder-form').getByLabel('Pemegang baru');
+    await holderPicker.locator('option', { hasText: 'Dedi Supriadi' }).waitFor({ state: 'attached' });
+    await expect(holderPicker.locator('option', { hasText: 'Rina Kusumawati' }).count()).resolves.toBe(0);
+    await expect(page.getByTestId('delegate-form').getByLabel(/^Plt\./).locator('option', { hasText: 'Rina Kusumawati' }).count()).resolves.toBe(0);
+    await expect(page.getByTestId('move-holder-form').textContent()).resolves.toContain('Tidak seorang pun dapat menunjuk dirinya sendiri');
+
+    // Their own position carries a role only a system administrator grants: no forms, and the reason.
+    await page.goto(`${web.url}/jabatan/${ownPosition}`);
+    await page.getByTestId('grant-limited').filter({ hasText: 'Administrator provinsi' }).waitFor();
+    await expect(page.getByTestId('move-holder-form').count()).resolves.toBe(0);
+    await expect(page.getByTestId('delegate-form').count()).resolves.toBe(0);
+    await shot(page, 'admin-position-grant-limited-jabar-id');
+
+    const { page: sysPage, roles: allRoles } = await addPositionRolesAs('admin@gugus.test');
+    for (const role of [...nationalOnly, ...operational]) await expect(allRoles.getByRole('checkbox', { name: role }).count()).resolves.toBe(1);
+    await expect(allRoles.textContent()).resolves.not.toContain('ditetapkan oleh administrator sistem');
+    await sysPage.getByTestId('person-row').first().waitFor();
+    await shot(sysPage, 'admin-add-position-system-admin-id');
   });
 
   it('does not show the Riau Islands agencies to the West Java administrator, and says why in words', async () => {

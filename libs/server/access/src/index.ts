@@ -7,3 +7,4 @@ export * from './lib/access.guard';
 export * from './lib/access.module';
 export * from './lib/passwords';
 export * from './lib/field-access';
+export * from './lib/grant-table';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, type Me, type SessionTokens } from '@gugus/contracts';
-import { SessionResolver, verifyPassword, type AuthUser } from '@gugus/server-access';
+import { grantableScopes, SessionResolver, verifyPassword, type AuthUser } from '@gugus/server-access';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
 import { DomainError } from '@gugus/server-http';
 import { AuditService } from '@gugus/server-audit';
@@ -107,8 +107,9 @@ export class AuthService extends SessionResolver {
     return { personId: person.id, sessionId: session.id, name: person.fullName, email: person.email, grants };
   }
 
+  /** Who is calling, their grants, and (from the grant table) which roles they may hand out where, so the web offers only those. */
   me(user: AuthUser): Me {
-    return { personId: user.personId, name: user.name, email: user.email, grants: user.grants };
+    return { personId: user.personId, name: user.name, email: user.email, grants: user.grants, grantableRoles: grantableScopes(user.grants) };
   }
 
   private issueTokens() {

@@ -7,10 +7,11 @@ import {
   type JurisdictionView,
   type PersonView,
   type PositionView,
+  type Role,
   type TaskForceView,
 } from '@gugus/contracts';
 import { AuditService, type AuditRecord } from '@gugus/server-audit';
-import { abilityFor, assertCan, canOn, forbidden, hasGrantCovering, hashPassword, type AuthUser } from '@gugus/server-access';
+import { abilityFor, assertCan, canOn, forbidden, grantForbidden, hasGrantCovering, hashPassword, mayGrant, selfGrantForbidden, type AuthUser } from '@gugus/server-access';
 import { assertJurisdictionCode, conflict, invalid, notFound } from './orgs.errors';
 import { toAgencyView, toJurisdictionView, toPersonView, toPositionView, toTaskForceView } from './orgs.mapper';
 import { OrgsRepository } from './orgs.repository';
@@ -21,6 +22,18 @@ const TASK_FORCE = { id: 'Gugus tugas', en: 'Task force' };
 const AGENCY = { id: 'Instansi', en: 'Agency' };
 const PERSON = { id: 'Orang', en: 'Person' };
 const POSITION = { id: 'Jabatan', en: 'Position' };
+
+/** A request that would give people roles: a new position, a holder change or a Plt. appointment. */
+interface GrantAttempt {
+  kind: 'position' | 'holder' | 'delegation';
+  roles: readonly Role[];
+  /** Where the roles apply: the jurisdiction of the position's agency. */
+  jurisdictionCode: string;
+  /** The audit target: the agency for a new position, else the position. */
+  target: { type: 'agency' | 'position'; id: string };
+  /** Who would receive the roles (holder or Plt.); null when a position is created or left vacant. */
+  personId: string | null;
+}
 
 /** Sub-TFs of a task force at `level`: regencies/cities have no Legal Norm Development Sub-TF. */
 export function subTaskForceKindsFor(level: JurisdictionLevel): SubTaskForceKind[] {
@@ -121,12 +134,15 @@ export class OrgsService {
     return (await this.repo.listPositions(agencyId)).map((p) => toPositionView(p, [], []));
   }
 
+  /** A position's roles are fixed when it is created (no route changes them), so this is where they are granted. */
   async createPosition(user: AuthUser, agencyId: string, dto: CreatePositionDto): Promise<PositionView> {
     const agency = await this.repo.findAgency(agencyId);
     if (!agency) throw notFound(AGENCY, agencyId);
     assertCan(user, 'create', 'Position', { jurisdictionCode: agency.jurisdictionCode, agencyId });
+    const roles = [...new Set(dto.roles)];
+    await this.assertMayGrant(user, { kind: 'position', roles, jurisdictionCode: agency.jurisdictionCode, target: { type: 'agency', id: agencyId }, personId: null });
     return this.repo.transaction(async (tx) => {
-      const position = await tx.createPosition({ agencyId, title: dto.title.trim(), roles: [...new Set(dto.roles)], representsAgency: dto.representsAgency ?? false });
+      const position = await tx.createPosition({ agencyId, title: dto.title.trim(), roles, representsAgency: dto.representsAgency ?? false });
       const view = toPositionView(position, [], []);
       await this.audit.record(this.entry(user, 'position.create', { type: 'position', id: view.id, jurisdictionCode: agency.jurisdictionCode }, undefined, view), tx.entityManager);
       return view;
@@ -142,12 +158,15 @@ export class OrgsService {
 
   /**
    * Moves a position to another person (staff turnover). The outgoing holder's assignment is closed
-   * with the handover note; rights follow the position at once.
+   * with the handover note; rights follow the position at once. The caller must be able to grant every
+   * role of the position, also to leave it vacant (taking a role away is no less a change of who has it).
    */
   async assignHolder(user: AuthUser, positionId: string, dto: AssignHolderDto): Promise<PositionView> {
     const position = await this.repo.findPosition(positionId);
     if (!position?.agency) throw notFound(POSITION, positionId);
-    assertCan(user, 'update', 'Position', { jurisdictionCode: position.agency.jurisdictionCode, agencyId: position.agencyId });
+    const jurisdictionCode = position.agency.jurisdictionCode;
+    assertCan(user, 'update', 'Position', { jurisdictionCode, agencyId: position.agencyId });
+    await this.assertMayGrant(user, { kind: 'holder', roles: position.roles, jurisdictionCode, target: { type: 'position', id: positionId }, personId: dto.personId });
     if (dto.personId) await this.personInScope(user, dto.personId, 'personId');
     if (position.holderId && position.holderId === dto.personId) {
       throw conflict({ id: 'Orang ini sudah memegang jabatan tersebut.', en: 'This person already holds the position.' });
@@ -155,28 +174,38 @@ export class OrgsService {
     if (position.holderId && !dto.handoverNote?.trim()) {
       throw invalid('handoverNote', { id: 'wajib diisi saat jabatan berpindah tangan', en: 'is required when the position changes hands' });
     }
-    const jurisdictionCode = position.agency.jurisdictionCode;
     await this.repo.transaction(async (tx) => {
       await tx.assignPosition(positionId, dto.personId, dto.handoverNote?.trim() || null, user.personId);
       await this.audit.record(
-        this.entry(user, 'position.assign', { type: 'position', id: positionId, jurisdictionCode }, { holderId: position.holderId }, { holderId: dto.personId, handoverNote: dto.handoverNote ?? null }),
+        this.entry(
+          user,
+          'position.assign',
+          { type: 'position', id: positionId, jurisdictionCode },
+          { holderId: position.holderId, roles: position.roles },
+          { positionId, holderId: dto.personId, roles: position.roles, handoverNote: dto.handoverNote ?? null },
+        ),
         tx.entityManager,
       );
     });
     return this.getPosition(user, positionId);
   }
 
-  /** Delegates a position to an acting official (Plt.) for a period; rights apply only within it. */
+  /** Delegates a position to an acting official (Plt.) for a period; rights apply only within it. The Plt. receives the position's roles: a grant. */
   async delegate(user: AuthUser, positionId: string, dto: CreateDelegationDto): Promise<PositionView> {
     const position = await this.repo.findPosition(positionId);
     if (!position?.agency) throw notFound(POSITION, positionId);
-    assertCan(user, 'update', 'Position', { jurisdictionCode: position.agency.jurisdictionCode, agencyId: position.agencyId });
-    if (dto.endsOn < dto.startsOn) throw invalid('endsOn', { id: 'tidak boleh sebelum tanggal mulai', en: 'must not be before startsOn' });
-    await this.personInScope(user, dto.personId, 'personId');
     const jurisdictionCode = position.agency.jurisdictionCode;
+    assertCan(user, 'update', 'Position', { jurisdictionCode, agencyId: position.agencyId });
+    if (dto.endsOn < dto.startsOn) throw invalid('endsOn', { id: 'tidak boleh sebelum tanggal mulai', en: 'must not be before startsOn' });
+    await this.assertMayGrant(user, { kind: 'delegation', roles: position.roles, jurisdictionCode, target: { type: 'position', id: positionId }, personId: dto.personId });
+    await this.personInScope(user, dto.personId, 'personId');
     await this.repo.transaction(async (tx) => {
-      const id = await tx.createDelegation({ positionId, delegateId: dto.personId, startsOn: dto.startsOn, endsOn: dto.endsOn, reason: dto.reason?.trim() || null, createdBy: user.personId });
-      await this.audit.record(this.entry(user, 'position.delegate', { type: 'delegation', id, jurisdictionCode }, undefined, { positionId, ...dto }), tx.entityManager);
+      const reason = dto.reason?.trim() || null;
+      const id = await tx.createDelegation({ positionId, delegateId: dto.personId, startsOn: dto.startsOn, endsOn: dto.endsOn, reason, createdBy: user.personId });
+      await this.audit.record(
+        this.entry(user, 'position.delegate', { type: 'delegation', id, jurisdictionCode }, undefined, { positionId, delegateId: dto.personId, roles: position.roles, startsOn: dto.startsOn, endsOn: dto.endsOn, reason }),
+        tx.entityManager,
+      );
     });
     return this.getPosition(user, positionId);
   }
@@ -211,6 +240,28 @@ export class OrgsService {
       await this.audit.record(this.entry(user, 'person.create', { type: 'person', id: view.id, jurisdictionCode: agency.jurisdictionCode }, undefined, view), tx.entityManager);
       return view;
     });
+  }
+
+  /**
+   * The grant table (server-access) applied to one request, plus "nobody grants a role to themselves".
+   * A refusal is audited before it is thrown (outside any transaction, so it stays): an attempted
+   * self-grant or a forbidden role is what an administrator reviewing the trail needs to see, and
+   * the web never offers either, so such entries are rare and cheap.
+   */
+  private async assertMayGrant(user: AuthUser, attempt: GrantAttempt): Promise<void> {
+    const selfGrant = attempt.personId !== null && attempt.personId === user.personId;
+    const refusedRoles = attempt.roles.filter((role) => !mayGrant(user.grants, role, attempt.jurisdictionCode));
+    if (!selfGrant && refusedRoles.length === 0) return;
+    await this.audit.record(
+      this.entry(user, 'position.grant_refused', { ...attempt.target, jurisdictionCode: attempt.jurisdictionCode }, undefined, {
+        kind: attempt.kind,
+        reason: selfGrant ? 'self_grant' : 'role_not_grantable',
+        roles: attempt.roles,
+        refusedRoles,
+        personId: attempt.personId,
+      }),
+    );
+    throw selfGrant ? selfGrantForbidden() : grantForbidden(refusedRoles, attempt.jurisdictionCode);
   }
 
   private async personInScope(user: AuthUser, personId: string, field: string, action: 'read' | 'update' = 'read') {

@@ -39,9 +39,20 @@ export interface SessionTokens {
   refreshToken: string;
 }
 
+/** Roles a person may hand out (as a position's roles, its holder's or its Plt.'s) in a jurisdiction and every one below it. */
+export interface GrantableRoles {
+  jurisdictionCode: string;
+  roles: Role[];
+}
+
 export interface Me {
   personId: string;
   name: string;
   email: string;
   grants: Grant[];
+  /**
+   * Where this person may hand out which roles, from the server's grant table: the roles grantable in a
+   * jurisdiction are the union of the entries whose code covers it. Empty for most people.
+   */
+  grantableRoles: GrantableRoles[];
 }

@@ -6,8 +6,15 @@ import { CheckboxField, CheckboxGroup, TextField } from '@gugus/web-ui';
 import { FormCard } from '../shared/FormCard';
 import { useOrgLabels } from '../shared/useOrgLabels';
 
+export interface AddPositionFormProps {
+  agencyId: string;
+  /** The roles the user may hand out here (the server's grant table); only these are offered. */
+  grantableRoles: readonly Role[];
+  onAdded: () => void;
+}
+
 /** Title and roles of a new position; rights belong to the position, not to whoever holds it. */
-export function AddPositionForm({ agencyId, onAdded }: { agencyId: string; onAdded: () => void }) {
+export function AddPositionForm({ agencyId, grantableRoles, onAdded }: AddPositionFormProps) {
   const { t } = useTranslation('admin');
   const labels = useOrgLabels();
   const [title, setTitle] = useState('');
@@ -37,9 +44,9 @@ export function AddPositionForm({ agencyId, onAdded }: { agencyId: string; onAdd
       <TextField label={t('agency.addPosition.title')} name="title" required minLength={3} maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} error={create.fieldErrors['title']} />
       <CheckboxGroup
         legend={t('agency.addPosition.roles')}
-        hint={t('agency.addPosition.rolesHint')}
+        hint={grantableRoles.length < ROLES.length ? `${t('agency.addPosition.rolesHint')} ${t('agency.addPosition.rolesLimited')}` : t('agency.addPosition.rolesHint')}
         name="roles"
-        options={ROLES.map((role) => ({ value: role, label: labels.role(role) }))}
+        options={grantableRoles.map((role) => ({ value: role, label: labels.role(role) }))}
         value={roles}
         onChange={setRoles}
         error={create.fieldErrors['roles']}

@@ -5,6 +5,7 @@ import { canManageOrgs, useAuth } from '@gugus/web-auth';
 import { useAgency, useJurisdiction, usePeople, usePositions } from '@gugus/web-data-access';
 import { Card, Loading, PageHeader, Tag } from '@gugus/web-ui';
 import { ApiErrorAlert } from '@gugus/web-shared';
+import { grantableRolesIn } from '../shared/grantable';
 import { adminPaths } from '../shared/paths';
 import { useJurisdictionTrail } from '../shared/useJurisdictionTrail';
 import { useOrgLabels } from '../shared/useOrgLabels';
@@ -32,6 +33,7 @@ export function AgencyPage() {
   if (!agency.data) return agency.error ? <ApiErrorAlert error={agency.error} /> : null;
   const { jurisdictionCode, name, kind } = agency.data;
   const mayManage = me ? canManageOrgs(me.grants, jurisdictionCode) : false;
+  const grantable = grantableRolesIn(me, jurisdictionCode);
   return (
     <div className="gu-admin" data-testid="agency-page">
       <PageHeader
@@ -61,7 +63,7 @@ export function AgencyPage() {
         </div>
         {mayManage && (
           <div className="gu-admin__stack">
-            <AddPositionForm agencyId={id} onAdded={positions.reload} />
+            {grantable.length > 0 && <AddPositionForm agencyId={id} grantableRoles={grantable} onAdded={positions.reload} />}
             <AddPersonForm agencyId={id} onAdded={people.reload} />
           </div>
         )}

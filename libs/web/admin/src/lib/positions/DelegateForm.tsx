@@ -8,6 +8,7 @@ import { FormCard } from '../shared/FormCard';
 
 export interface DelegateFormProps {
   position: PositionView;
+  /** Candidates: the people of the position's agency, without the user (nobody appoints themselves Plt.). */
   people: readonly PersonView[];
   onDelegated: (position: PositionView) => void;
 }
@@ -44,7 +45,7 @@ export function DelegateForm({ position, people, onDelegated }: DelegateFormProp
       onSubmit={() => void onSubmit()}
       data-testid="delegate-form"
     >
-      <SelectField label={t('position.delegate.person')} name="personId" required value={personId} onChange={(e) => setPersonId(e.target.value)} error={delegate.fieldErrors['personId']}>
+      <SelectField label={t('position.delegate.person')} hint={t('position.notSelf')} name="personId" required value={personId} onChange={(e) => setPersonId(e.target.value)} error={delegate.fieldErrors['personId']}>
         <option value="">{t('position.move.choose')}</option>
         {candidates.map((person) => (
           <option key={person.id} value={person.id}>

@@ -7,7 +7,7 @@ import { FormCard } from '../shared/FormCard';
 
 export interface MoveHolderFormProps {
   position: PositionView;
-  /** Candidates: the people of the position's agency. */
+  /** Candidates: the people of the position's agency, without the user (nobody gives themselves a position). */
   people: readonly PersonView[];
   onMoved: (position: PositionView) => void;
 }
@@ -42,7 +42,7 @@ export function MoveHolderForm({ position, people, onMoved }: MoveHolderFormProp
       data-testid="move-holder-form"
     >
       {candidates.length === 0 && <p className="gu-muted">{t('position.move.noPeople')}</p>}
-      <SelectField label={t('position.move.person')} name="personId" required value={personId} onChange={(e) => setPersonId(e.target.value)} error={assign.fieldErrors['personId']}>
+      <SelectField label={t('position.move.person')} hint={t('position.notSelf')} name="personId" required value={personId} onChange={(e) => setPersonId(e.target.value)} error={assign.fieldErrors['personId']}>
         <option value="">{t('position.move.choose')}</option>
         {candidates.map((person) => (
           <option key={person.id} value={person.id}>

@@ -2,9 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { canManageOrgs, useAuth } from '@gugus/web-auth';
 import { useAgency, useJurisdiction, usePeople, usePosition } from '@gugus/web-data-access';
-import { Loading, PageHeader } from '@gugus/web-ui';
+import { Card, Loading, PageHeader } from '@gugus/web-ui';
 import { ApiErrorAlert } from '@gugus/web-shared';
+import { grantableRolesIn } from '../shared/grantable';
 import { adminPaths } from '../shared/paths';
+import { useOrgLabels } from '../shared/useOrgLabels';
 import { useJurisdictionTrail } from '../shared/useJurisdictionTrail';
 import { DelegateForm } from './DelegateForm';
 import { DelegationList } from './DelegationList';
@@ -17,7 +19,9 @@ import './PositionPage.css';
 /** A position: its holder, the history of holders with handover notes, and its acting officials. */
 export function PositionPage() {
   const { id = '' } = useParams();
+  const { t } = useTranslation('admin');
   const { t: tc } = useTranslation('common');
+  const labels = useOrgLabels();
   const { me } = useAuth();
   const position = usePosition(id);
   const agency = useAgency(position.data?.agencyId);
@@ -28,6 +32,10 @@ export function PositionPage() {
   if (position.isLoading) return <Loading label={tc('loading')} />;
   if (!position.data) return position.error ? <ApiErrorAlert error={position.error} /> : null;
   const current = position.data;
+  // Moving the position or appointing a Plt. gives its roles: offered only when the user may grant them all, and never to the user.
+  const grantable = grantableRolesIn(me, current.jurisdictionCode);
+  const notGrantable = current.roles.filter((role) => !grantable.includes(role));
+  const candidates = (people.data ?? []).filter((p) => p.id !== me?.personId);
   const crumbs = agency.data ? [...trail, { label: agency.data.name, to: adminPaths.agency(agency.data.id) }] : trail;
   return (
     <div className="gu-admin" data-testid="position-page">
@@ -42,8 +50,16 @@ export function PositionPage() {
         {mayManage && (
           <div className="gu-admin__stack">
             {people.error && <ApiErrorAlert error={people.error} />}
-            <MoveHolderForm position={current} people={people.data ?? []} onMoved={position.reload} />
-            <DelegateForm position={current} people={people.data ?? []} onDelegated={position.reload} />
+            {notGrantable.length === 0 ? (
+              <>
+                <MoveHolderForm position={current} people={candidates} onMoved={position.reload} />
+                <DelegateForm position={current} people={candidates} onDelegated={position.reload} />
+              </>
+            ) : (
+              <Card data-testid="grant-limited">
+                <p className="gu-muted">{t('position.grantLimited', { roles: notGrantable.map((role) => labels.role(role)).join(', ') })}</p>
+              </Card>
+            )}
           </div>
         )}
       </div>

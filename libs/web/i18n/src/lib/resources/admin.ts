@@ -65,6 +65,7 @@ const id = {
       title: 'Nama jabatan',
       roles: 'Peran',
       rolesHint: 'Minimal satu. Hak akses melekat pada jabatan, sehingga berpindah bersama jabatan saat pemegangnya berganti.',
+      rolesLimited: 'Hanya peran yang boleh Anda berikan di wilayah ini yang ditampilkan; administrator provinsi dan peran nasional ditetapkan oleh administrator sistem.',
       representsAgency: 'Mewakili instansi di gugus tugas',
       submit: 'Simpan jabatan',
       done: 'Jabatan "{{title}}" telah ditambahkan.',
@@ -85,6 +86,8 @@ const id = {
     vacant: 'Jabatan ini sedang kosong.',
     since: 'sejak {{date}}',
     representsAgency: 'Mewakili instansi di gugus tugas',
+    grantLimited: 'Jabatan ini membawa peran yang tidak dapat Anda berikan ({{roles}}). Pemegang dan Plt. jabatan ini ditetapkan oleh administrator sistem.',
+    notSelf: 'Tidak seorang pun dapat menunjuk dirinya sendiri sebagai pemegang jabatan atau Plt.',
     move: {
       heading: 'Pindahkan ke orang lain',
       headingVacant: 'Tetapkan pemegang jabatan',
@@ -198,6 +201,7 @@ const en: typeof id = {
       title: 'Position title',
       roles: 'Roles',
       rolesHint: 'At least one. Rights belong to the position, so they move with it when its holder changes.',
+      rolesLimited: 'Only the roles you may grant in this jurisdiction are shown; provincial administrators and national roles are appointed by a system administrator.',
       representsAgency: 'Represents the agency in the task force',
       submit: 'Save position',
       done: 'Position "{{title}}" has been added.',
@@ -218,6 +222,8 @@ const en: typeof id = {
     vacant: 'This position is vacant.',
     since: 'since {{date}}',
     representsAgency: 'Represents the agency in the task force',
+    grantLimited: 'This position carries roles you may not grant ({{roles}}). Its holder and acting officials are appointed by a system administrator.',
+    notSelf: 'Nobody can appoint themselves holder or acting official (Plt.).',
     move: {
       heading: 'Move to another person',
       headingVacant: 'Appoint a holder',
