@@ -4,3 +4,4 @@ export * from './lib/tasks.service';
 export * from './lib/tasks.activities';
 export * from './lib/tasks.ports';
 export * from './lib/tasks.entities';
+export * from './lib/legacy-sealer';

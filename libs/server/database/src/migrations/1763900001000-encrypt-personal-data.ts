@@ -21,7 +21,10 @@ export class EncryptPersonalData1763900001000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX data_keys_kek_idx ON data_keys (kek_id)`);
     // Submissions: `data` keeps the public and internal answers; `sealed` the restricted and identifying ones.
-    await q.query(`ALTER TABLE form_submissions ADD COLUMN data_key_id uuid REFERENCES data_keys (id), ADD COLUMN sealed bytea`);
+    await q.query(`ALTER TABLE form_submissions ADD COLUMN data_key_id uuid REFERENCES data_keys (id), ADD COLUMN sealed bytea, ADD COLUMN needs_sealing boolean NOT NULL DEFAULT false`);
+    // Rows stored before this migration hold every answer in plain `data`: the worker seals them.
+    await q.query(`UPDATE form_submissions SET needs_sealing = true`);
+    await q.query(`CREATE INDEX form_submissions_needs_sealing_idx ON form_submissions (created_at) WHERE needs_sealing`);
     // Tasks: drafts, staged data and comments are sealed whole with the task's own data key.
     await q.query(`
       ALTER TABLE tasks
@@ -37,7 +40,7 @@ export class EncryptPersonalData1763900001000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE task_events DROP COLUMN detail_sealed`);
     await q.query(`ALTER TABLE tasks DROP COLUMN staged_comments_sealed, DROP COLUMN comments_sealed, DROP COLUMN staged_sealed, DROP COLUMN draft_sealed, DROP COLUMN data_key_id`);
-    await q.query(`ALTER TABLE form_submissions DROP COLUMN sealed, DROP COLUMN data_key_id`);
+    await q.query(`ALTER TABLE form_submissions DROP COLUMN needs_sealing, DROP COLUMN sealed, DROP COLUMN data_key_id`);
     await q.query(`DROP TABLE data_keys`);
   }
 }

@@ -125,6 +125,30 @@ export class FormsRepository {
     return { id, formVersionId: values.formVersionId, jurisdictionCode: values.jurisdictionCode, status: values.status, data: values.data, sensitive: atOrAbove.length > 0, createdBy: values.createdBy, createdAt: now };
   }
 
+  /**
+   * Seals the restricted and identifying answers of up to `limit` submissions stored before encryption
+   * (plain in `data`); returns how many it looked at. Safe to run beside live writes.
+   */
+  async sealLegacySubmissions(limit: number): Promise<number> {
+    const rows = (await this.db.query(
+      `SELECT s.id, s.data, v.definition FROM form_submissions s JOIN form_versions v ON v.id = s.form_version_id WHERE s.needs_sealing ORDER BY s.created_at LIMIT $1`,
+      [limit],
+    )) as { id: string; data: Record<string, unknown>; definition: { schema: FormSchema } }[];
+    for (const row of rows) {
+      const { below, atOrAbove } = splitBySensitivity(row.definition.schema, row.data, 'restricted');
+      await this.db.transaction(async (tx) => {
+        const key = atOrAbove.length ? await this.cipher.newDataKey(tx) : null;
+        await tx.query('UPDATE form_submissions SET data = $2, sealed = $3, data_key_id = $4, needs_sealing = false WHERE id = $1 AND needs_sealing', [
+          row.id,
+          below,
+          key ? this.cipher.sealJson(key, atOrAbove, sealedContext(row.id)) : null,
+          key?.id ?? null,
+        ]);
+      });
+    }
+    return rows.length;
+  }
+
   /** A submission with its sealed answers opened and put back in place. */
   async findSubmission(id: string, manager: EntityManager = this.db.manager): Promise<StoredSubmission | null> {
     const row = await manager.findOneBy(FormSubmissionEntity, { id });

@@ -346,6 +346,11 @@ export class FormsService {
     return level ? { level, purpose: 'oversight' } : null;
   }
 
+  /** Seals a batch of submissions stored before encryption; how many it looked at (0: none left). */
+  sealLegacySubmissions(limit: number): Promise<number> {
+    return this.repo.sealLegacySubmissions(limit);
+  }
+
   /** A submission with the exact version it was made with, showing only what the reader needs to know. */
   async submission(user: AuthUser, id: string, language: Language) {
     const row = await this.repo.findSubmission(id);

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@gugus/server-audit';
 import { FormsModule } from '@gugus/server-forms';
 import { OrgsModule } from '@gugus/server-orgs';
+import { LegacyDataSealer } from './legacy-sealer';
 import { TasksController } from './tasks.controller';
 import { TASK_ENTITIES } from './tasks.entities';
 import { TasksRepository } from './tasks.repository';
@@ -20,7 +21,7 @@ export class TasksModule {}
 /** Worker side: what the task activities need. */
 @Module({
   imports: [TypeOrmModule.forFeature(TASK_ENTITIES), FormsModule, AuditModule],
-  providers: [TasksRepository],
+  providers: [TasksRepository, LegacyDataSealer],
   exports: [TasksRepository, FormsModule, AuditModule],
 })
 export class TasksActivitiesModule {}

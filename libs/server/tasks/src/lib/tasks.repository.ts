@@ -249,11 +249,55 @@ export class TasksRepository {
     return { items: ids.map((id) => byId.get(id) as TaskEntity), total: (totals as { n: number }[])[0].n, counts: (counts as InboxCounts[])[0] };
   }
 
+  /**
+   * Seals what up to `limit` tasks (and their events) stored in plain columns before encryption:
+   * drafts, staged data, comments, notes. Returns how many rows it looked at.
+   */
+  async sealLegacy(limit: number): Promise<number> {
+    const tasks = await this.db.manager
+      .createQueryBuilder(TaskEntity, 't')
+      .where(`t.draft_data IS NOT NULL OR t.staged_data IS NOT NULL OR t.comments <> '[]'::jsonb`)
+      .limit(limit)
+      .getMany();
+    for (const task of tasks) {
+      await this.db.transaction(async (tx) => {
+        const key = await this.keyOf(task.id, tx);
+        const sealIf = <T>(value: T | null, column: SealedColumn) => (value ? this.cipher.sealJson(key, value, sealedContext(task.id, column)) : null);
+        await this.update(
+          task.id,
+          {
+            draftSealed: task.draftSealed ?? sealIf(task.draftData, 'draft_sealed'),
+            stagedSealed: task.stagedSealed ?? sealIf(task.stagedData, 'staged_sealed'),
+            commentsSealed: task.commentsSealed ?? sealIf(task.comments.length ? task.comments : null, 'comments_sealed'),
+            draftData: null,
+            stagedData: null,
+            comments: [],
+          },
+          tx,
+        );
+      });
+    }
+    const events = (await this.db.query(
+      `SELECT id, task_id, detail FROM task_events WHERE detail_sealed IS NULL AND (detail ? 'comments' OR detail ? 'note') LIMIT $1`,
+      [limit],
+    )) as { id: string; task_id: string; detail: Record<string, unknown> }[];
+    for (const event of events) {
+      const { comments, note, ...rest } = event.detail as Record<string, unknown> & TaskEventText;
+      const key = await this.keyOf(event.task_id);
+      await this.db.query('UPDATE task_events SET detail = $2, detail_sealed = $3 WHERE id = $1 AND detail_sealed IS NULL', [
+        event.id,
+        rest,
+        this.cipher.sealJson(key, { comments, note }, sealedContext(event.task_id, 'task_events.detail_sealed')),
+      ]);
+    }
+    return tasks.length + events.length;
+  }
+
   /** Tasks that produced, review or revise this submission (who works on it). */
   async tasksAbout(submissionId: string): Promise<TaskEntity[]> {
     return this.db.manager
       .createQueryBuilder(TaskEntity, 't')
-      .where(`t.submission_id = :id OR t.context->>'reviewSubmissionId' = :id OR t.context->>'prefillFromSubmissionId' = :id`, { id: submissionId })
+      .where(`t.submission_id = CAST(:id AS uuid) OR t.context->>'reviewSubmissionId' = CAST(:id AS text) OR t.context->>'prefillFromSubmissionId' = CAST(:id AS text)`, { id: submissionId })
       .getMany();
   }
 
