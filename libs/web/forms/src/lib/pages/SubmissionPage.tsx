@@ -44,7 +44,7 @@ export function SubmissionPage() {
             <Alert tone="info">{t('submission.note')}</Alert>
             {submission.data.withheld.length > 0 && (
               <Alert tone="info" data-testid="answers-withheld">
-                {t('submission.withheld', { count: submission.data.withheld.length })}
+                {t('submission.withheld')}
               </Alert>
             )}
           </Card>
@@ -55,6 +55,7 @@ export function SubmissionPage() {
               formData={submission.data.data}
               jurisdictionCode={submission.data.jurisdictionCode}
               idPrefix="isian"
+              withheld={submission.data.withheld}
               readonly
               data-testid="submission-form"
             />

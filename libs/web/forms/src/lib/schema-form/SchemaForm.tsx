@@ -10,6 +10,10 @@ import { asErrorSchema, tidyErrors, withoutPath } from './errors';
 import { createTouchedFields, useErrorsShown, type SchemaFormContext } from './formContext';
 import { SCHEMA_FORM_TEMPLATES } from './templates';
 import { formValidator, type FormData } from './validator';
+import { markWithheld, WITHHELD_FIELD, WithheldField } from './withheld';
+
+const FIELDS = { [WITHHELD_FIELD]: WithheldField };
+const NOTHING_WITHHELD: readonly string[] = [];
 import './SchemaForm.css';
 
 export interface SchemaFormProps {
@@ -28,6 +32,8 @@ export interface SchemaFormProps {
   readonly?: boolean;
   /** Prefix of field ids; set it when two forms share a page. */
   idPrefix?: string;
+  /** Answers the API left out for this reader (JSON pointers): shown as withheld, not as empty. */
+  withheld?: readonly string[];
   /** The form's buttons. Without children the form has none (e.g. read-only or a preview). */
   children?: ReactNode;
   'data-testid'?: string;
@@ -58,7 +64,7 @@ const KEY_OF_STRING = new Map<string, keyof typeof TranslatableString>(
  * configuration and ajv-i18n messages, and rjsf's own strings in the reader's language. Validates live;
  * errors of untouched fields stay quiet until the first submit attempt.
  */
-export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, extraErrors, jurisdictionCode, readonly, idPrefix = 'root', children, ...rest }: SchemaFormProps) {
+export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, extraErrors, jurisdictionCode, readonly, idPrefix = 'root', withheld = NOTHING_WITHHELD, children, ...rest }: SchemaFormProps) {
   const { t } = useTranslation('forms');
   const { language } = useLanguage();
   const validator = formValidator(language);
@@ -101,10 +107,10 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, ext
     [schema, validator],
   );
   const effectiveUiSchema = useMemo(() => {
-    const marked = markInapplicable(uiSchema, inapplicable(formData)) as RjsfUiSchema<FormData, RJSFSchema>;
+    const marked = markInapplicable(markWithheld(uiSchema, withheld), inapplicable(formData)) as RjsfUiSchema<FormData, RJSFSchema>;
     // Read-only lists show their items, not add/remove/move buttons that cannot be used.
     return readonly ? { ...marked, 'ui:globalOptions': { ...(marked['ui:globalOptions'] ?? {}), addable: false, removable: false, orderable: false, copyable: false } } : marked;
-  }, [uiSchema, formData, inapplicable, readonly]);
+  }, [uiSchema, withheld, formData, inapplicable, readonly]);
 
   const handleChange = (event: IChangeEvent<FormData, RJSFSchema>, id?: string) => {
     touch(id);
@@ -125,6 +131,7 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, ext
         formData={formData}
         validator={validator}
         widgets={TOUCH_AWARE_WIDGETS}
+        fields={FIELDS}
         templates={SCHEMA_FORM_TEMPLATES}
         translateString={translateString}
         formContext={formContext}

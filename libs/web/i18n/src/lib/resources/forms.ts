@@ -42,9 +42,10 @@ const id = {
     version: 'Versi formulir',
     note: 'Isian ditampilkan dengan versi formulir yang dipakai saat disimpan, walaupun versi yang berlaku sekarang sudah berubah.',
     fillAgain: 'Isi formulir ini lagi',
-    withheld: '{{count}} isian tidak ditampilkan: data pribadi dan data rahasia hanya terlihat oleh petugas yang menangani catatan ini.',
+    withheld: 'Sebagian isian tidak ditampilkan: data pribadi dan data rahasia hanya terlihat oleh petugas yang menangani catatan ini.',
   },
   schemaForm: {
+    withheld: 'Disembunyikan: jawaban ini hanya terlihat oleh petugas yang menangani catatan ini.',
     summary_one: 'Ada {{count}} isian yang perlu diperbaiki:',
     summary_other: 'Ada {{count}} isian yang perlu diperbaiki:',
   },
@@ -153,9 +154,10 @@ const en: typeof id = {
     version: 'Form version',
     note: 'The submission is shown with the form version it was stored with, even if the version in effect has changed since.',
     fillAgain: 'Fill in this form again',
-    withheld: '{{count}} answers are not shown: personal and restricted data is visible only to those working on this record.',
+    withheld: 'Some answers are not shown: personal and restricted data is visible only to those working on this record.',
   },
   schemaForm: {
+    withheld: 'Withheld: this answer is visible only to those working on this record.',
     summary_one: '{{count}} field needs fixing:',
     summary_other: '{{count}} fields need fixing:',
   },

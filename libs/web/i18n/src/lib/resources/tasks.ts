@@ -136,7 +136,7 @@ const id = {
       show: 'Lihat {{form}}',
     },
     withheld: {
-      answers: '{{count}} isian tidak ditampilkan: data pribadi dan data rahasia hanya terlihat oleh petugas yang menangani catatan ini.',
+      answers: 'Sebagian isian tidak ditampilkan: data pribadi dan data rahasia hanya terlihat oleh petugas yang menangani catatan ini.',
       text: 'Komentar dan catatan pada tugas ini tidak ditampilkan: hanya petugas yang menangani dan koordinator kasus yang membacanya.',
     },
     decision: {
@@ -355,7 +355,7 @@ const en: typeof id = {
       show: 'Show {{form}}',
     },
     withheld: {
-      answers: '{{count}} answers are not shown: personal and restricted data is visible only to those working on this record.',
+      answers: 'Some answers are not shown: personal and restricted data is visible only to those working on this record.',
       text: 'Comments and notes on this task are not shown: only those working on it and case coordinators read them.',
     },
     decision: {

@@ -97,8 +97,8 @@ function TaskBody({ view, answers, onAnswers, onChanged, onDecided, decided }: T
       {!open && view.submission && view.form && (
         <Card data-testid="task-submission">
           <h2 className="gu-tasks__section-title">{t('task.submission')}</h2>
-          <WithheldNote count={view.submission.withheld.length} />
-          <SchemaForm schema={view.form.schema} uiSchema={view.form.uiSchema} formData={view.submission.data} jurisdictionCode={view.jurisdictionCode} idPrefix="kiriman" readonly data-testid="submission-form" />
+          <WithheldNote shown={view.submission.withheld.length > 0} />
+          <SchemaForm schema={view.form.schema} uiSchema={view.form.uiSchema} formData={view.submission.data} withheld={view.submission.withheld} jurisdictionCode={view.jurisdictionCode} idPrefix="kiriman" readonly data-testid="submission-form" />
         </Card>
       )}
       {view.comments.length > 0 && !open && (
@@ -125,8 +125,8 @@ function ReviewCard({ review, jurisdictionCode, collapsed }: ReviewCardProps) {
   const { t } = useTranslation('tasks');
   const form = (
     <>
-      <WithheldNote count={review.withheld.length} />
-      <SchemaForm schema={review.form.schema} uiSchema={review.form.uiSchema} formData={review.data} jurisdictionCode={jurisdictionCode} idPrefix="tinjau" readonly data-testid="review-form" />
+      <WithheldNote shown={review.withheld.length > 0} />
+      <SchemaForm schema={review.form.schema} uiSchema={review.form.uiSchema} formData={review.data} withheld={review.withheld} jurisdictionCode={jurisdictionCode} idPrefix="tinjau" readonly data-testid="review-form" />
     </>
   );
   return (
@@ -146,13 +146,13 @@ function ReviewCard({ review, jurisdictionCode, collapsed }: ReviewCardProps) {
   );
 }
 
-/** Says that answers are left out of a record the reader does not work on (need to know), and how many. */
-function WithheldNote({ count }: { count: number }) {
+/** Says that answers are left out of a record the reader does not work on (need to know). */
+function WithheldNote({ shown }: { shown: boolean }) {
   const { t } = useTranslation('tasks');
-  if (!count) return null;
+  if (!shown) return null;
   return (
     <Alert tone="info" data-testid="answers-withheld">
-      {t('task.withheld.answers', { count })}
+      {t('task.withheld.answers')}
     </Alert>
   );
 }
