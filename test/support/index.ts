@@ -4,3 +4,6 @@ export * from './services';
 export * from './browser';
 export * from './auth';
 export * from './time-skipping';
+export * from './temporal';
+export * from './workflow-bundle';
+export * from './isolated-engines';

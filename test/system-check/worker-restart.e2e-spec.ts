@@ -1,7 +1,7 @@
 import { Client as PgClient } from 'pg';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
 import type { SystemCheckView } from '@gugus/contracts';
-import { eventually, serviceEnv, startApi, startWorker, testEnv, type RunningApi } from '../support';
+import { eventually, serviceEnv, startApi, startWorker, temporalClient, testEnv, type RunningApi } from '../support';
 
 /**
  * Acceptance: killing the worker while a system-check workflow waits on its activity, then starting it
@@ -30,7 +30,7 @@ describe('worker killed mid-activity', () => {
     const { id, workflowId } = (await res.json()) as SystemCheckView;
 
     // Wait until the probe activity is running on the first worker, then kill that worker outright.
-    const client = new Client({ connection });
+    const client = temporalClient(connection);
     await eventually(async () => {
       const { raw } = await client.workflow.getHandle(workflowId).describe();
       return raw.pendingActivities?.some((a) => a.activityType?.name === 'probeDatabase' && a.state === 2 /* STARTED */) || undefined;

@@ -1,4 +1,8 @@
-/* Writes the prebuilt workflow bundle the production worker loads (WORKFLOW_BUNDLE_PATH). */
+/*
+ * Writes the prebuilt workflow bundle the production worker loads (WORKFLOW_BUNDLE_PATH).
+ * Usage: bundle-workflows.js [out] [entry] — `entry` (default: workflows/) lets tests bundle a fixture
+ * entry that re-exports the production workflows.
+ */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
@@ -6,7 +10,9 @@ import { workflowSource } from '@gugus/server-temporal';
 
 async function main(): Promise<void> {
   const out = resolve(process.argv[2] ?? 'dist/workflow-bundle.js');
-  const { workflowsPath, bundlerOptions } = workflowSource();
+  const source = workflowSource();
+  const workflowsPath = process.argv[3] ? resolve(process.argv[3]) : source.workflowsPath;
+  const { bundlerOptions } = source;
   if (!workflowsPath) throw new Error('no workflows path');
   const { code } = await bundleWorkflowCode({ workflowsPath, ...bundlerOptions });
   writeFileSync(out, code);
