@@ -3,3 +3,4 @@ export * from './ajv';
 export * from './resolve';
 export * from './overlay';
 export * from './submission';
+export * from './safety';
