@@ -30,6 +30,7 @@ describe('the server form validator', () => {
     ['a backreference', '^(a)\\1$'],
     ['a lookahead', '^(?=a)a$'],
     ['a lookbehind', '(?<=a)b'],
+    ['a repetition above the RE2 limit (JavaScript accepts it)', '^[0-9]{1001}$'],
   ])('refuses %s, which RE2 cannot compile', (_what, pattern) => {
     expect(re2PatternProblem(pattern)).toEqual({ id: expect.stringContaining('RE2'), en: expect.stringContaining('RE2') });
   });
