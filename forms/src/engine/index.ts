@@ -5,3 +5,4 @@ export * from './overlay';
 export * from './submission';
 export * from './sensitivity';
 export * from './references';
+export * from './safety';

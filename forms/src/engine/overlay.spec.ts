@@ -24,7 +24,7 @@ const base: FormDefinition = {
     },
   },
 };
-const field = (id: string) => ({ type: 'string', 'x-label': label(id, id), 'x-sensitivity': 'internal' as const });
+const field = (id: string) => ({ type: 'string', maxLength: 200, 'x-label': label(id, id), 'x-sensitivity': 'internal' as const });
 
 describe('applyOverlay', () => {
   it('adds, relabels, extends options, hides, requires and reorders', () => {
@@ -57,7 +57,10 @@ describe('applyOverlay', () => {
     ['hiding a core field', { hide: ['/sex'] }, '/sex', 'core-field'],
     ['relabelling a missing field', { relabel: { '/nope': label('x') } }, '/nope', 'unknown-field'],
     ['adding a field whose name is taken', { addFields: [{ parent: '', name: 'note', schema: field('x') }] }, '/note', 'name-taken'],
-    ['adding a field without a sensitivity', { addFields: [{ parent: '', name: 'extra', schema: { type: 'string', 'x-label': label('x') } }] }, '/extra', 'invalid-field'],
+    ['adding a field without a sensitivity', { addFields: [{ parent: '', name: 'extra', schema: { type: 'string', maxLength: 9, 'x-label': label('x') } }] }, '/extra', 'invalid-field'],
+    ['adding a field outside the allow-list', { addFields: [{ parent: '', name: 'extra', schema: { ...field('x'), $ref: '#/properties/note' } }] }, '/extra', 'invalid-field'],
+    ['adding a text without maxLength', { addFields: [{ parent: '', name: 'extra', schema: { type: 'string', 'x-label': label('x'), 'x-sensitivity': 'internal' } }] }, '/extra', 'invalid-field'],
+    ['adding a field with a catastrophic pattern', { addFields: [{ parent: '', name: 'extra', schema: { ...field('x'), pattern: '^(a+)+$' } }] }, '/extra', 'invalid-field'],
     ['adding a field under a non-object', { addFields: [{ parent: '/note', name: 'extra', schema: field('x') }] }, '/note/extra', 'not-an-object'],
     ['extending a non-choice field', { extendOptions: { '/note': [{ code: 'a', label: label('a') }] } }, '/note', 'not-a-choice'],
     ['re-using a national option code', { extendOptions: { '/sectors': [{ code: 'fishing', label: label('x') }] } }, '/sectors', 'code-clash'],
@@ -65,6 +68,42 @@ describe('applyOverlay', () => {
   ])('reports %s as a conflict naming the field and the rule', (_what, overlay, path, rule) => {
     const { conflicts } = applyOverlay(base, overlay, lists, 'v');
     expect(conflicts).toEqual([expect.objectContaining({ path, rule, message: { id: expect.any(String), en: expect.any(String) } })]);
+  });
+
+  // structuredClone makes its copies in Node's own realm, not Jest's: look at both Object.prototypes.
+  const expectUnpolluted = () => {
+    for (const plain of [{}, structuredClone({})] as Record<string, unknown>[]) {
+      for (const key of ['x-label', 'x-help', 'x-options', 'ui:order', 'required', 'properties']) expect(plain[key]).toBeUndefined();
+    }
+  };
+
+  // The shape check refuses these before an overlay from a person gets here; applying one anyway (an old
+  // stored overlay, the editor's preview) must still never reach Object.prototype.
+  const bilingual = label('Tercemar', 'Polluted');
+  it.each<[string, FormOverlay, string]>([
+    ['relabel', { relabel: { '/__proto__': bilingual } }, '/__proto__'],
+    ['relabel, nested', { relabel: { '/note/constructor': bilingual } }, '/note/constructor'],
+    ['help', { help: { '/prototype': bilingual } }, '/prototype'],
+    ['extendOptions', { extendOptions: { '/__proto__': [{ code: 'x', label: bilingual }] } }, '/__proto__'],
+    ['hide', { hide: ['/__proto__'] }, '/__proto__'],
+    ['require', { require: ['/constructor'] }, '/constructor'],
+    ['order keys', { order: { '/__proto__': ['sex'] } }, '/__proto__'],
+    ['order names', { order: { '': ['__proto__', 'sex'] } }, ''],
+    ['addFields parent', { addFields: [{ parent: '/__proto__', name: 'extra', schema: field('x') }] }, '/__proto__/extra'],
+    ['addFields name', { addFields: [{ parent: '', name: 'constructor', schema: field('x') }] }, '/constructor'],
+    ['addFields when.field', { addFields: [{ parent: '', name: 'extra', schema: field('x'), required: true, when: { field: '__proto__', equals: 'x' } }] }, '/extra'],
+  ])('reports a reserved name in %s as a conflict and pollutes nothing', (_part, overlay, path) => {
+    const { conflicts, definition } = applyOverlay(base, overlay, lists, 'v');
+    expect(conflicts).toEqual([expect.objectContaining({ path, rule: 'invalid-field', message: { id: expect.stringContaining('dicadangkan'), en: expect.stringContaining('reserved') } })]);
+    expectUnpolluted();
+    // And the variant still resolves and validates as the national form does.
+    expect(createFormAjv().compile(resolveForm(definition, lists, 'id').schema)({ sex: 'female' })).toBe(true);
+  });
+
+  it('ignores inherited members when it looks a field up (a stored JSON overlay with own __proto__ keys)', () => {
+    const overlay = JSON.parse('{"relabel":{"/__proto__":{"id":"x","en":"x"}},"order":{"":["__proto__"]}}') as FormOverlay;
+    applyOverlay(base, overlay, lists, 'v');
+    expectUnpolluted();
   });
 
   it('refuses to hide a required field even when it is not core', () => {

@@ -1,4 +1,8 @@
+import type { ErrorObject } from 'ajv';
+import localizeEn from 'ajv-i18n/localize/en';
+import localizeId from 'ajv-i18n/localize/id';
 import { fieldsOf } from './resolve';
+import { addedFieldProblems, isReservedName, RESERVED_NAMES, reservedNameMessage, reservedSegmentOf, type OverlayFieldError } from './safety';
 import type { BilingualText, FormDefinition, FormSchema, OptionList } from './types';
 
 /**
@@ -50,10 +54,15 @@ export interface OverlayConflict {
 
 const conflict = (path: string, rule: OverlayRule, id: string, en: string): OverlayConflict => ({ path, rule, message: { id, en } });
 
+/** `record[key]` when the record has it itself: an inherited `__proto__` or `constructor` is never a field. */
+function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function nodeAt(schema: FormSchema, path: string): FormSchema | undefined {
   let node: FormSchema | undefined = schema;
   for (const part of path.split('/').filter(Boolean)) {
-    node = part === 'items' ? node?.items : node?.properties?.[part];
+    node = part === 'items' ? node?.items : own(node?.properties, part);
     if (!node) return undefined;
   }
   return node;
@@ -84,8 +93,16 @@ export function applyOverlay(
   const outLists = new Map(lists);
   const conflicts: OverlayConflict[] = [];
 
+  // A reserved name anywhere in a path would lead to Object.prototype; such a part never applies.
+  const reserved = (path: string, names: readonly string[] = []): boolean => {
+    const name = reservedSegmentOf(path) ?? names.find(isReservedName);
+    if (name) conflicts.push(conflict(path, 'invalid-field', reservedNameMessage(name).id, reservedNameMessage(name).en));
+    return Boolean(name);
+  };
+
   for (const add of overlay.addFields ?? []) {
     const path = `${add.parent}/${add.name}`;
+    if (reserved(path, add.when ? [add.when.field] : [])) continue;
     const parent = nodeAt(schema, add.parent);
     if (!parent?.properties) {
       conflicts.push(conflict(path, 'not-an-object', `Induk ${add.parent || '(formulir)'} bukan kelompok isian.`, `Parent ${add.parent || '(form)'} is not a group of fields.`));
@@ -95,18 +112,21 @@ export function applyOverlay(
       conflicts.push(conflict(path, 'invalid-field', 'Nama isian hanya huruf dan angka, diawali huruf.', 'Field names are letters and digits, starting with a letter.'));
       continue;
     }
-    if (parent.properties[add.name]) {
+    if (own(parent.properties, add.name)) {
       conflicts.push(conflict(path, 'name-taken', `Nama isian ${add.name} sudah dipakai formulir nasional.`, `The national form already has a field ${add.name}.`));
       continue;
     }
-    if (!add.schema['x-label']?.id || !add.schema['x-label']?.en || !add.schema['x-sensitivity']) {
-      conflicts.push(conflict(path, 'invalid-field', 'Isian baru perlu label dua bahasa dan tingkat kerahasiaan.', 'A new field needs labels in both languages and a sensitivity.'));
+    // Only what the allow-list admits (the server refuses the rest before it gets here).
+    const [problem] = addedFieldProblems(add.schema, { optionLists: lists });
+    if (problem) {
+      const where = problem.pointer ? ` (${problem.pointer.slice(1)})` : '';
+      conflicts.push(conflict(path, 'invalid-field', `Isian baru tidak dapat ditambahkan${where}: ${problem.message.id}`, `The new field cannot be added${where}: ${problem.message.en}`));
       continue;
     }
     // Province fields never count nationally.
     parent.properties[add.name] = { ...structuredClone(add.schema), 'x-core': false };
     if (add.when) {
-      if (!parent.properties[add.when.field]) {
+      if (!own(parent.properties, add.when.field)) {
         conflicts.push(conflict(path, 'bad-condition', `Syarat merujuk isian yang tidak ada: ${add.when.field}.`, `The condition refers to a missing field: ${add.when.field}.`));
         continue;
       }
@@ -119,17 +139,20 @@ export function applyOverlay(
   }
 
   for (const [path, label] of Object.entries(overlay.relabel ?? {})) {
+    if (reserved(path)) continue;
     const node = nodeAt(schema, path);
     if (!node) conflicts.push(conflict(path, 'unknown-field', `Isian ${path} tidak ada di formulir.`, `The form has no field ${path}.`));
     else node['x-label'] = label;
   }
   for (const [path, help] of Object.entries(overlay.help ?? {})) {
+    if (reserved(path)) continue;
     const node = nodeAt(schema, path);
     if (!node) conflicts.push(conflict(path, 'unknown-field', `Isian ${path} tidak ada di formulir.`, `The form has no field ${path}.`));
     else node['x-help'] = help;
   }
 
   for (const [path, extra] of Object.entries(overlay.extendOptions ?? {})) {
+    if (reserved(path)) continue;
     const node = nodeAt(schema, path);
     const key = node && optionsKey(node);
     const list = key ? lists.get(key) : undefined;
@@ -149,6 +172,7 @@ export function applyOverlay(
   }
 
   for (const path of overlay.hide ?? []) {
+    if (reserved(path)) continue;
     const node = nodeAt(schema, path);
     const { parent, name } = parentAndName(path);
     const parentNode = nodeAt(schema, parent);
@@ -164,19 +188,21 @@ export function applyOverlay(
   }
 
   for (const path of overlay.require ?? []) {
+    if (reserved(path)) continue;
     const { parent, name } = parentAndName(path);
     const parentNode = nodeAt(schema, parent);
-    if (!parentNode?.properties?.[name]) conflicts.push(conflict(path, 'unknown-field', `Isian ${path} tidak ada di formulir.`, `The form has no field ${path}.`));
+    if (!parentNode || !own(parentNode.properties, name)) conflicts.push(conflict(path, 'unknown-field', `Isian ${path} tidak ada di formulir.`, `The form has no field ${path}.`));
     else if (!parentNode.required?.includes(name)) parentNode.required = [...(parentNode.required ?? []), name];
   }
 
   for (const [path, order] of Object.entries(overlay.order ?? {})) {
+    if (reserved(path, order)) continue;
     const node = nodeAt(schema, path);
     if (!node?.properties) {
       conflicts.push(conflict(path, 'not-an-object', `Induk ${path || '(formulir)'} bukan kelompok isian.`, `Parent ${path || '(form)'} is not a group of fields.`));
       continue;
     }
-    const unknown = order.filter((n) => n !== '*' && !node.properties?.[n]);
+    const unknown = order.filter((n) => n !== '*' && !own(node.properties, n));
     if (unknown.length) conflicts.push(conflict(path, 'unknown-field', `Urutan menyebut isian yang tidak ada: ${unknown.join(', ')}.`, `The order names missing fields: ${unknown.join(', ')}.`));
     else uiAt(uiSchema, path)['ui:order'] = order.includes('*') ? order : [...order, '*'];
   }
@@ -187,7 +213,9 @@ export function applyOverlay(
 function uiAt(ui: Record<string, unknown>, path: string): Record<string, unknown> {
   let node = ui;
   for (const part of path.split('/').filter(Boolean)) {
-    node[part] ??= {};
+    // Callers pass checked paths; this guard keeps a slip from writing onto Object.prototype.
+    if (isReservedName(part)) throw new Error(`reserved path segment ${part}`);
+    if (!Object.hasOwn(node, part)) node[part] = {};
     node = node[part] as Record<string, unknown>;
   }
   return node;
@@ -253,7 +281,13 @@ export function classifyChanges(before: FormDefinition, after: FormDefinition, l
 }
 
 const bilingual = { type: 'object', required: ['id', 'en'], additionalProperties: false, properties: { id: { type: 'string', minLength: 1, maxLength: 500 }, en: { type: 'string', minLength: 1, maxLength: 500 } } };
-const path = { type: 'string', maxLength: 300, pattern: '^(/[A-Za-z0-9_]+)*$' };
+// Reserved names (`__proto__`, `prototype`, `constructor`) are refused in every path and name; the
+// engine checks them again when it applies an overlay. Written without lookahead: the server compiles
+// this shape with RE2.
+const notReservedPath = { not: { pattern: `(^|/)(${RESERVED_NAMES.join('|')})(/|$)` } };
+const notReservedName = { not: { enum: [...RESERVED_NAMES] } };
+const path = { type: 'string', maxLength: 300, pattern: '^(/[A-Za-z0-9_]+)*$', ...notReservedPath };
+const fieldName = { type: 'string', maxLength: 60, pattern: '^[a-zA-Z][a-zA-Z0-9]*$', ...notReservedName };
 
 /** The shape of a {@link FormOverlay}, checked before applying one received from a person. */
 export const OVERLAY_SHAPE = {
@@ -269,17 +303,19 @@ export const OVERLAY_SHAPE = {
         additionalProperties: false,
         properties: {
           parent: path,
-          name: { type: 'string', maxLength: 60 },
+          name: fieldName,
+          // Its content is checked against the allow-list (addedFieldProblems), which names each problem.
           schema: { type: 'object' },
           required: { type: 'boolean' },
-          when: { type: 'object', required: ['field', 'equals'], additionalProperties: false, properties: { field: { type: 'string', maxLength: 60 }, equals: { type: ['string', 'number', 'boolean'] } } },
+          when: { type: 'object', required: ['field', 'equals'], additionalProperties: false, properties: { field: fieldName, equals: { type: ['string', 'number', 'boolean'], maxLength: 200 } } },
         },
       },
     },
-    relabel: { type: 'object', propertyNames: path, additionalProperties: bilingual },
-    help: { type: 'object', propertyNames: path, additionalProperties: bilingual },
+    relabel: { type: 'object', maxProperties: 500, propertyNames: path, additionalProperties: bilingual },
+    help: { type: 'object', maxProperties: 500, propertyNames: path, additionalProperties: bilingual },
     extendOptions: {
       type: 'object',
+      maxProperties: 200,
       propertyNames: path,
       additionalProperties: {
         type: 'array',
@@ -289,6 +325,26 @@ export const OVERLAY_SHAPE = {
     },
     hide: { type: 'array', maxItems: 200, items: path },
     require: { type: 'array', maxItems: 200, items: path },
-    order: { type: 'object', propertyNames: path, additionalProperties: { type: 'array', maxItems: 300, items: { type: 'string', maxLength: 60 } } },
+    order: { type: 'object', maxProperties: 200, propertyNames: path, additionalProperties: { type: 'array', maxItems: 300, items: { type: 'string', maxLength: 60, ...notReservedName } } },
   },
 } as const;
+
+/**
+ * ajv's errors for {@link OVERLAY_SHAPE} as field errors in both languages, named from the request body
+ * (`overlay/hide/0`; a refused key as `overlay/relabel/victim/__proto__`). A reserved name gets its own
+ * message instead of ajv's "must NOT be valid".
+ */
+export function overlayShapeErrors(errors: readonly ErrorObject[] | null | undefined): OverlayFieldError[] {
+  // `propertyNames` repeats what its inner error says, without the name.
+  const relevant = (errors ?? []).filter((e) => e.keyword !== 'propertyNames');
+  const inId = structuredClone(relevant);
+  const inEn = structuredClone(relevant);
+  localizeId(inId);
+  localizeEn(inEn);
+  return relevant.map((e, i) => {
+    const key = e.propertyName;
+    const field = `overlay${e.instancePath}${key === undefined ? '' : key.startsWith('/') ? key : `/${key}`}`;
+    if (e.keyword === 'not') return { field, message: reservedNameMessage(key?.split('/').find(isReservedName)) };
+    return { field, message: { id: inId[i].message ?? e.keyword, en: inEn[i].message ?? e.keyword } };
+  });
+}

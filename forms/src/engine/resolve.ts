@@ -45,7 +45,8 @@ export function fieldsOf(schema: FormSchema): { path: string; node: FormSchema }
 function uiNodeFor(ui: UiSchema, dataPath: string): UiSchema {
   let node = ui;
   for (const part of dataPath.split('/').filter(Boolean)) {
-    node[part] ??= {};
+    // Own entries only: `ui['__proto__']` would be Object.prototype, and writing labels there reaches every object.
+    if (!Object.hasOwn(node, part)) Object.defineProperty(node, part, { value: {}, enumerable: true, writable: true, configurable: true });
     node = node[part] as UiSchema;
   }
   return node;

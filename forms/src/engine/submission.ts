@@ -56,7 +56,8 @@ export function toExtraErrors(errors: readonly FormFieldError[], language: keyof
   for (const error of errors) {
     let node = root;
     for (const part of error.field.split('/').filter(Boolean)) {
-      node[part] ??= {};
+      // Own entries only, so a data key such as `__proto__` never leads to Object.prototype.
+      if (!Object.hasOwn(node, part)) Object.defineProperty(node, part, { value: {}, enumerable: true, writable: true, configurable: true });
       node = node[part] as ExtraErrors;
     }
     node.__errors = [...(node.__errors ?? []), error.message[language]];
@@ -105,9 +106,9 @@ export function clearInapplicable(ajv: Ajv2020, schema: FormSchema, data: unknow
       for (const name of branch.then.required) applies.set(name, (applies.get(name) ?? false) || holds);
     }
     for (const [name, holds] of applies) {
-      if (!holds && !node.required?.includes(name) && name in record) clear.push({ holder: path, name });
+      if (!holds && !node.required?.includes(name) && Object.hasOwn(record, name)) clear.push({ holder: path, name });
     }
-    for (const [name, child] of Object.entries(node.properties ?? {})) if (name in record) visit(child, record[name], [...path, name]);
+    for (const [name, child] of Object.entries(node.properties ?? {})) if (Object.hasOwn(record, name)) visit(child, record[name], [...path, name]);
   };
   visit(schema, data, []);
   if (!clear.length) return { data, cleared: [] };

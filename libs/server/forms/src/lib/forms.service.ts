@@ -3,13 +3,14 @@ import type { EntityManager } from 'typeorm';
 import type { ValidateFunction } from 'ajv';
 import {
   agencyReferences,
+  addedFieldsProblems,
   applyOverlay,
   classifyChanges,
   clearInapplicable,
-  createFormAjv,
   NATIONAL_FORM_JURISDICTION,
   OVERLAY_SHAPE,
   redactAbove,
+  overlayShapeErrors,
   resolveForm,
   toExtraErrors,
   validateForm,
@@ -27,6 +28,7 @@ import { AuditService } from '@gugus/server-audit';
 import { DomainError } from '@gugus/server-http';
 import { OrgsRepository } from '@gugus/server-orgs';
 import type { FormVersionEntity } from './forms.entities';
+import { createServerFormAjv, re2PatternProblem } from './form-ajv';
 import { FormsRepository, type StoredSubmission } from './forms.repository';
 import { listsUsedBy } from './national-forms-sync';
 
@@ -71,7 +73,7 @@ const invalid = (fields: { field: string; message: { id: string; en: string } }[
 /** Forms as data: effective versions, province variants as overlays, and submissions pinned to versions. */
 @Injectable()
 export class FormsService {
-  private readonly ajv = createFormAjv();
+  private readonly ajv = createServerFormAjv();
   private readonly shape = this.ajv.compile(OVERLAY_SHAPE);
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly teamChecks: SubmissionTeamCheck[] = [];
@@ -176,14 +178,10 @@ export class FormsService {
   /** Replaces a draft's overlay. Published versions are immutable; conflicts name the field and rule. */
   async saveDraft(user: AuthUser, versionId: string, overlay: unknown, language: Language): Promise<VersionView> {
     const draft = await this.editableDraft(user, versionId);
-    if (!this.shape(overlay)) {
-      throw invalid(
-        (this.shape.errors ?? []).map((e) => ({ field: `overlay${e.instancePath}`, message: { id: e.message ?? e.keyword, en: e.message ?? e.keyword } })),
-      );
-    }
     const base = await this.repo.effectiveVersion(draft.formKey, [NATIONAL_FORM_JURISDICTION]);
     if (!base) throw notFound(`Formulir ${draft.formKey}`);
-    const applied = applyOverlay(base.definition, overlay as FormOverlay, this.listsOf(base), draft.jurisdictionCode);
+    this.assertSafeOverlay(overlay, this.listsOf(base));
+    const applied = applyOverlay(base.definition, overlay, this.listsOf(base), draft.jurisdictionCode);
     if (applied.conflicts.length) {
       throw invalid(
         applied.conflicts.map((c) => ({ field: c.path, message: c.message })),
@@ -191,7 +189,7 @@ export class FormsService {
       );
     }
     this.assertCompiles(applied.definition, applied.lists);
-    await this.repo.updateDraft(draft.id, { overlay: overlay as FormOverlay, definition: applied.definition, optionLists: listsUsedBy(applied.definition, applied.lists), baseVersionId: base.id });
+    await this.repo.updateDraft(draft.id, { overlay, definition: applied.definition, optionLists: listsUsedBy(applied.definition, applied.lists), baseVersionId: base.id });
     return this.view((await this.repo.findVersion(draft.id)) as FormVersionEntity, language);
   }
 
@@ -202,6 +200,8 @@ export class FormsService {
   async publish(user: AuthUser, versionId: string, confirmBreaking: boolean, language: Language): Promise<VersionView & { changes: FormChange[] }> {
     const draft = await this.editableDraft(user, versionId);
     const previous = await this.repo.effectiveVersion(draft.formKey, jurisdictionChain(draft.jurisdictionCode));
+    // A draft saved before today's checks existed is held to them too before anyone fills it in.
+    this.assertSafeOverlay(draft.overlay ?? {}, this.listsOf(draft));
     this.assertCompiles(draft.definition, this.listsOf(draft));
     const changes = previous ? classifyChanges(previous.definition, draft.definition, this.listsOf(previous), this.listsOf(draft)) : [];
     const breaking = changes.filter((c) => c.breaking);
@@ -374,9 +374,20 @@ export class FormsService {
     return version;
   }
 
+  /**
+   * Refuses an overlay whose shape is wrong, which names a reserved path segment (`__proto__`,
+   * `prototype`, `constructor`), or which adds a field outside the allow-list (keywords, bounds, patterns
+   * that RE2 cannot compile or that backtrack catastrophically in a browser). Every problem is named.
+   */
+  private assertSafeOverlay(overlay: unknown, lists: ReadonlyMap<string, OptionList>): asserts overlay is FormOverlay {
+    if (!this.shape(overlay)) throw invalid(overlayShapeErrors(this.shape.errors));
+    const problems = addedFieldsProblems((overlay as FormOverlay).addFields, { optionLists: lists, checkPattern: re2PatternProblem });
+    if (problems.length) throw invalid(problems);
+  }
+
   private assertCompiles(definition: FormVersionEntity['definition'], lists: ReadonlyMap<string, OptionList>): void {
     try {
-      createFormAjv().compile(resolveForm(definition, lists, 'id').schema);
+      createServerFormAjv().compile(resolveForm(definition, lists, 'id').schema);
     } catch (err) {
       throw invalid([{ field: 'schema', message: { id: `skema tidak valid: ${(err as Error).message}`, en: `invalid schema: ${(err as Error).message}` } }]);
     }

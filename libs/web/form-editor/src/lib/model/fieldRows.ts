@@ -57,7 +57,7 @@ function requiredIn(parent: FormSchema | undefined, name: string): { always: boo
 
 function uiAt(ui: UiSchema, path: string): UiSchema {
   let node: UiSchema | undefined = ui;
-  for (const part of path.split('/').filter(Boolean)) node = node?.[part] as UiSchema | undefined;
+  for (const part of path.split('/').filter(Boolean)) node = node && Object.hasOwn(node, part) ? (node[part] as UiSchema) : undefined;
   return node ?? {};
 }
 

@@ -1,4 +1,4 @@
-import { FORM_LIBRARY, OPTION_LISTS, resolveForm, type FormOverlay } from '@gugus/forms';
+import { addedFieldsProblems, FORM_LIBRARY, OPTION_LISTS, resolveForm, type FormOverlay } from '@gugus/forms';
 import { fieldRows, shownOrder } from './fieldRows';
 import { addField, extendOptions, move, relabel, removeAddedField, removeExtraOption, retypeAddedField, setHidden, setRequired } from './overlayOps';
 import { baseFromVersion, orderedNames, previewVariant } from './variantModel';
@@ -10,6 +10,17 @@ const base = baseFromVersion(resolveForm(screening, OPTION_LISTS, 'id'));
 const label = { id: 'Asal perekrut', en: 'Recruiter origin' };
 
 describe('province overlay edits', () => {
+  it.each(['text', 'number', 'date', 'choice'] as const)('adds a %s field that the allow-list admits, without a conflict', (type) => {
+    const overlay = addField({}, { name: 'baru', label, type, optionsKey: type === 'choice' ? 'age-groups' : undefined, sensitivity: 'internal', required: false });
+    expect(addedFieldsProblems(overlay.addFields, { optionLists: base.lists })).toEqual([]);
+    expect(previewVariant(base, overlay, '32', 'id').conflicts).toEqual([]);
+  });
+
+  it('shows a refused added field (written in the JSON view) as a conflict before saving', () => {
+    const overlay: FormOverlay = { addFields: [{ parent: '', name: 'kode', schema: { type: 'string', maxLength: 20, pattern: '^(a+)+$', 'x-label': label, 'x-sensitivity': 'internal' } }] };
+    expect(previewVariant(base, overlay, '32', 'id').conflicts).toEqual([expect.objectContaining({ path: '/kode', rule: 'invalid-field', message: { id: expect.stringContaining('pattern'), en: expect.stringContaining('pattern') } })]);
+  });
+
   it('adds, relabels and extends, and the preview shows it all without conflicts or breaking changes', () => {
     let overlay: FormOverlay = {};
     overlay = addField(overlay, { name: 'asalPerekrut', label, type: 'text', sensitivity: 'restricted', required: false });

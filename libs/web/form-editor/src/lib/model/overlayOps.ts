@@ -47,7 +47,8 @@ export function schemaForNewField(field: Pick<NewField, 'type' | 'label' | 'sens
     case 'number':
       return { type: 'number', ...base };
     case 'date':
-      return { type: 'string', format: 'date', ...base };
+      // Every province text needs a maxLength (the server's allow-list); a date is ten characters.
+      return { type: 'string', format: 'date', maxLength: 10, ...base };
     case 'choice':
       return { type: 'string', 'x-options': field.optionsKey, ...base };
   }

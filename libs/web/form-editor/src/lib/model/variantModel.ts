@@ -34,7 +34,8 @@ export interface EditorBase {
 
 function uiAt(ui: UiSchema, path: string): UiSchema {
   let node: UiSchema | undefined = ui;
-  for (const part of path.split('/').filter(Boolean)) node = node?.[part] as UiSchema | undefined;
+  // Own entries only: `ui['__proto__']` is Object.prototype, never a field's uiSchema.
+  for (const part of path.split('/').filter(Boolean)) node = node && Object.hasOwn(node, part) ? (node[part] as UiSchema) : undefined;
   return node ?? {};
 }
 
@@ -114,7 +115,8 @@ export function splitPath(path: string): { parent: string; name: string } {
 export function nodeAt(schema: FormSchema, path: string): FormSchema | undefined {
   let node: FormSchema | undefined = schema;
   for (const part of path.split('/').filter(Boolean)) {
-    node = part === 'items' ? node?.items : node?.properties?.[part];
+    // Own fields only: `properties['__proto__']` is Object.prototype, never a field.
+    node = part === 'items' ? node?.items : node?.properties && Object.hasOwn(node.properties, part) ? node.properties[part] : undefined;
     if (!node) return undefined;
   }
   return node;
