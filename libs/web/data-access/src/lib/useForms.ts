@@ -24,14 +24,27 @@ export function useFormSubmission(id: string | undefined): QueryState<FormSubmis
   return useApiQuery(id ? `form-submission:${id}:${language}` : undefined, (signal) => formsApi.submission(id ?? '', signal));
 }
 
+/** Draft opens in flight, by query key: a second caller shares the first one's request. */
+const openingDrafts = new Map<string, Promise<FormVersionView>>();
+
 /**
  * Opens (or returns) the province's draft variant of `formKey`. A POST, but safe to repeat: the API keeps
- * one draft per form and province.
+ * one draft per form and province. Still sent once per key at a time: React's StrictMode mounts the
+ * editor twice, and aborting the first request does not stop the server from handling it.
  */
 export function useVariantDraft(formKey: string | undefined, provinceCode: string | undefined): QueryState<FormVersionView> {
   const { language } = useLanguage();
   const key = formKey && provinceCode ? `form-draft:${formKey}:${provinceCode}:${language}` : undefined;
-  return useApiQuery(key, (signal) => formsApi.openDraft(formKey ?? '', provinceCode ?? '', signal));
+  return useApiQuery(key, () => {
+    // Only called while `key` is defined.
+    const shared = key ?? '';
+    let opening = openingDrafts.get(shared);
+    if (!opening) {
+      opening = formsApi.openDraft(formKey ?? '', provinceCode ?? '').finally(() => openingDrafts.delete(shared));
+      openingDrafts.set(shared, opening);
+    }
+    return opening;
+  });
 }
 
 export const useSubmitForm = () => useApiMutation(formsApi.submit);
