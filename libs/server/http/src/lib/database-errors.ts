@@ -82,8 +82,8 @@ const DUPLICATE: BilingualText = {
 /** The DomainError the API answers with when PostgreSQL is down. */
 export const databaseUnavailableError = () =>
   new DomainError(ErrorCode.DEPENDENCY_UNAVAILABLE, {
-    id: 'Basis data tidak dapat dihubungi. Coba lagi sebentar lagi; data Anda belum disimpan.',
-    en: 'The database cannot be reached. Try again shortly; your data has not been saved.',
+    id: 'Basis data tidak dapat dihubungi. Coba lagi sebentar lagi.',
+    en: 'The database cannot be reached. Try again shortly.',
   });
 
 /**
