@@ -3,7 +3,7 @@ import type { ActivityOptions } from '@temporalio/workflow';
 /**
  * How every process runs its activities (short database work). Every retry is bounded (STYLE 18):
  * - a business refusal is a non-retryable failure (the worker's activity interceptor turns a
- *   DomainError into one with the same code) and fails the activity at once;
+ *   DomainError into one with the same code) and fails the activity, and so the workflow, at once;
  * - an infrastructure failure is retried with exponential backoff, at most once a minute, for up to a
  *   day in all — a database outage of hours is ridden out without anyone noticing.
  * When the day is over the activity fails with its last failure (retry state TIMEOUT). Nothing in a

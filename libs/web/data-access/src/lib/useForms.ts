@@ -1,4 +1,5 @@
 import { useLanguage } from '@gugus/web-i18n';
+import { sharedInFlight } from './sharedInFlight';
 import { formsApi, type FormSubmissionView, type FormVersionDetail, type FormVersionView } from './formsApi';
 import { useApiMutation } from './useApiMutation';
 import { useApiQuery, type QueryState } from './useApiQuery';
@@ -24,8 +25,7 @@ export function useFormSubmission(id: string | undefined): QueryState<FormSubmis
   return useApiQuery(id ? `form-submission:${id}:${language}` : undefined, (signal) => formsApi.submission(id ?? '', signal));
 }
 
-/** Draft opens in flight, by query key: a second caller shares the first one's request. */
-const openingDrafts = new Map<string, Promise<FormVersionView>>();
+const openDraftOnce = sharedInFlight<FormVersionView>();
 
 /**
  * Opens (or returns) the province's draft variant of `formKey`. A POST, but safe to repeat: the API keeps
@@ -35,16 +35,8 @@ const openingDrafts = new Map<string, Promise<FormVersionView>>();
 export function useVariantDraft(formKey: string | undefined, provinceCode: string | undefined): QueryState<FormVersionView> {
   const { language } = useLanguage();
   const key = formKey && provinceCode ? `form-draft:${formKey}:${provinceCode}:${language}` : undefined;
-  return useApiQuery(key, () => {
-    // Only called while `key` is defined.
-    const shared = key ?? '';
-    let opening = openingDrafts.get(shared);
-    if (!opening) {
-      opening = formsApi.openDraft(formKey ?? '', provinceCode ?? '').finally(() => openingDrafts.delete(shared));
-      openingDrafts.set(shared, opening);
-    }
-    return opening;
-  });
+  // Only called while `key` is defined.
+  return useApiQuery(key, () => openDraftOnce(key ?? '', () => formsApi.openDraft(formKey ?? '', provinceCode ?? '')));
 }
 
 export const useSubmitForm = () => useApiMutation(formsApi.submit);
