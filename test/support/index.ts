@@ -4,3 +4,4 @@ export * from './services';
 export * from './browser';
 export * from './auth';
 export * from './time-skipping';
+export * from './workflow-worker';

@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Context } from '@temporalio/activity';
-import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
+import { WorkflowFailedError, type Client } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure, RetryState } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
-import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { Runtime } from '@temporalio/worker';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { ErrorCode } from '@gugus/contracts';
 import { createDataSourceOptions } from '@gugus/server-database';
 import { DomainError, logSerializers } from '@gugus/server-http';
 import { activityFailureInterceptor, workerRuntimeOptions, workflowSource } from '@gugus/server-temporal';
-import { eventually, testEnv } from '../support';
+import { eventually, startWorkflowWorker, testEnv, type WorkflowWorker } from '../support';
 import { failingQueryStep, flakyQueryStep, refusedStep, type FailingActivities } from './fixtures/activity-failure.workflow';
 
 /** A value that stands for a victim's answer: it must reach neither a workflow history nor a log line. */
@@ -31,14 +31,11 @@ const startedAttempts = (history: temporal.api.history.v1.IHistory) => (history.
  * failure in the history nor the worker's "Activity failed" log line carries the values involved.
  */
 describe('activity failures', () => {
-  const taskQueue = `af-${randomUUID()}`;
   const logLines: string[] = [];
   let dataSource: DataSource;
-  let worker: Worker;
-  let running: Promise<void>;
+  let worker: WorkflowWorker;
   let client: Client;
-  let clientConnection: Connection;
-  let workerConnection: NativeConnection;
+  let taskQueue: string;
 
   beforeAll(async () => {
     const sink = new Writable({
@@ -48,8 +45,7 @@ describe('activity failures', () => {
       },
     });
     Runtime.install(workerRuntimeOptions(pino({ level: 'info', serializers: logSerializers }, sink)));
-    const { databaseUrl, temporalAddress } = testEnv();
-    dataSource = await new DataSource({ ...createDataSourceOptions(databaseUrl, 2) }).initialize();
+    dataSource = await new DataSource(createDataSourceOptions(testEnv().databaseUrl, 2)).initialize();
     const activities: FailingActivities = {
       async refuse() {
         throw new DomainError(ErrorCode.NOT_FOUND, { id: 'Rapat 0f1e tidak ditemukan.', en: 'Meeting 0f1e was not found.' }, { submitted: { namaLengkap: MARKER } });
@@ -62,25 +58,17 @@ describe('activity failures', () => {
         return attempt;
       },
     };
-    workerConnection = await NativeConnection.connect({ address: temporalAddress });
-    worker = await Worker.create({
-      connection: workerConnection,
-      taskQueue,
+    worker = await startWorkflowWorker({
       ...workflowSource(),
       workflowsPath: join(__dirname, 'fixtures/activity-failure.workflow.ts'),
       activities,
       interceptors: { activity: [activityFailureInterceptor] },
     });
-    running = worker.run();
-    clientConnection = await Connection.connect({ address: temporalAddress });
-    client = new Client({ connection: clientConnection });
+    ({ client, taskQueue } = worker);
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await workerConnection?.close();
-    await clientConnection?.close();
+    await worker?.stop();
     await dataSource?.destroy();
   });
 
