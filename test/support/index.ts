@@ -7,3 +7,4 @@ export * from './time-skipping';
 export * from './temporal';
 export * from './workflow-bundle';
 export * from './isolated-engines';
+export * from './workflow-worker';

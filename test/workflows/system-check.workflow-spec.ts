@@ -1,41 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { systemCheckWorkflowId } from '@gugus/contracts';
 import { createDataSourceOptions } from '@gugus/server-database';
 import { createSystemCheckActivities, SystemCheckEntity, SystemCheckRepository } from '@gugus/server-system-check';
 import { workflowSource } from '@gugus/server-temporal';
 import { systemCheck, systemCheckStateQuery } from '@gugus/workflows';
-import { eventually, testEnv } from '../support';
+import { eventually, startWorkflowWorker, testEnv, type WorkflowWorker } from '../support';
 
 /** The workflow against the real dev server, with its real activities writing to PostgreSQL. */
 describe('systemCheck workflow', () => {
-  const taskQueue = `wf-${randomUUID()}`;
   let dataSource: DataSource;
-  let worker: Worker;
-  let running: Promise<void>;
+  let worker: WorkflowWorker;
   let client: Client;
-  let clientConnection: Connection;
-  let workerConnection: NativeConnection;
+  let taskQueue: string;
 
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('WARN') });
-    const { databaseUrl, temporalAddress } = testEnv();
-    dataSource = await new DataSource({ ...createDataSourceOptions(databaseUrl, 2), entities: [SystemCheckEntity] }).initialize();
+    dataSource = await new DataSource({ ...createDataSourceOptions(testEnv().databaseUrl, 2), entities: [SystemCheckEntity] }).initialize();
     const repository = new SystemCheckRepository(dataSource.getRepository(SystemCheckEntity));
-    workerConnection = await NativeConnection.connect({ address: temporalAddress });
-    worker = await Worker.create({ connection: workerConnection, taskQueue, ...workflowSource(), activities: createSystemCheckActivities(repository) });
-    running = worker.run();
-    clientConnection = await Connection.connect({ address: temporalAddress });
-    client = new Client({ connection: clientConnection });
+    worker = await startWorkflowWorker({ ...workflowSource(), activities: createSystemCheckActivities(repository) });
+    ({ client, taskQueue } = worker);
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await workerConnection?.close();
-    await clientConnection?.close();
+    await worker?.stop();
     await dataSource?.destroy();
   });
 

@@ -4,3 +4,4 @@ export * from './system-check/system-check.messages';
 export type * from './system-check/system-check.activities';
 export * from './tasks';
 export * from './meetings';
+export * from './activity-options';

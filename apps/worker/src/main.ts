@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { Logger } from 'nestjs-pino';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { loadConfig, serverConfigSchema } from '@gugus/server-config';
 import { AuditService } from '@gugus/server-audit';
 import { WorkingCalendarService } from '@gugus/server-calendar';
@@ -11,7 +11,7 @@ import { createMeetingActivities, MEETING_SETTINGS, MeetingsRepository } from '@
 import { MailOutboxDispatcher, NotificationsService } from '@gugus/server-notifications';
 import { createSystemCheckActivities, SystemCheckRepository } from '@gugus/server-system-check';
 import { createTaskActivities, TasksRepository } from '@gugus/server-tasks';
-import { workflowSource } from '@gugus/server-temporal';
+import { activityFailureInterceptor, workerRuntimeOptions, workflowSource } from '@gugus/server-temporal';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
+  // Before the first connection: the SDK's own lines (e.g. "Activity failed") go through our serializers.
+  Runtime.install(workerRuntimeOptions((await app.resolve(PinoLogger)).logger));
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   // Notification e-mail leaves from the worker: a small loop over the outbox, stopped with the worker.
@@ -32,6 +34,8 @@ async function main(): Promise<void> {
       // Payloads leave the worker encrypted (the API's client uses the same keys).
       dataConverter: encryptedDataConverter(config.TEMPORAL_PAYLOAD_KEYS),
       ...workflowSource(config.WORKFLOW_BUNDLE_PATH),
+      // Domain errors fail an activity once (non-retryable, with their code); no failure carries values.
+      interceptors: { activity: [activityFailureInterceptor] },
       activities: {
         ...createSystemCheckActivities(app.get(SystemCheckRepository)),
         ...createTaskActivities({ repo: app.get(TasksRepository), forms: app.get(FormsService), audit: app.get(AuditService), calendar: app.get(WorkingCalendarService), notifier: app.get(NotificationsService) }),

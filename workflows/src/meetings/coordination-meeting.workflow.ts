@@ -1,4 +1,5 @@
 import { ParentClosePolicy, proxyActivities, setHandler, sleep, startChild } from '@temporalio/workflow';
+import { DATABASE_ACTIVITY } from '../activity-options';
 import { cancelHumanTask, humanTask, startHumanTask, taskHandlersFinished } from '../tasks/human-task';
 import type { Role } from '@gugus/contracts';
 import type { TaskRequest } from '../tasks/task.messages';
@@ -8,11 +9,7 @@ import { meetingStateQuery, type ActionPointPlan, type CoordinationMeetingInput,
 const DAY = 24 * 3600 * 1000;
 const PROCESS = 'coordination-meeting';
 
-const act = proxyActivities<MeetingActivities>({
-  // Short database work: a lost worker's attempt is retried elsewhere after this long.
-  startToCloseTimeout: '20 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const act = proxyActivities<MeetingActivities>(DATABASE_ACTIVITY);
 
 /** The calendar date in Jakarta (WIB, UTC+7) of an instant. */
 const jakartaDate = (ms: number) => new Date(ms + 7 * 3600 * 1000).toISOString().slice(0, 10);

@@ -1,4 +1,5 @@
 import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { DATABASE_ACTIVITY } from '../activity-options';
 import type { TaskActivities } from './task.activities';
 import {
   decideTaskUpdate,
@@ -12,11 +13,7 @@ import {
   type TaskResult,
 } from './task.messages';
 
-const activities = proxyActivities<TaskActivities>({
-  // Short database work: a lost worker's attempt is retried elsewhere after this long.
-  startToCloseTimeout: '20 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+const activities = proxyActivities<TaskActivities>(DATABASE_ACTIVITY);
 
 interface OpenTask {
   taskId: string;
@@ -59,7 +56,15 @@ function installHandlers(): void {
     async (decision) => {
       const task = taskOf(decision.taskId);
       task.state = 'deciding';
-      const { submissionId } = await activities.recordTaskDecision(decision);
+      let submissionId: string | null;
+      try {
+        ({ submissionId } = await activities.recordTaskDecision(decision));
+      } catch (err) {
+        // Refused for good (or out of retries), in one transaction that wrote nothing: the task stays
+        // open for another decision, and the person is told why.
+        task.state = 'open';
+        throw err;
+      }
       task.result = { taskId: task.taskId, outcome: decision.outcome, submissionId, commentCount: decision.commentCount, completedBy: decision.actor.personId };
       task.state = 'done';
       return task.result;
@@ -76,8 +81,14 @@ function installHandlers(): void {
     reassignTaskUpdate,
     async (change) => {
       const task = taskOf(change.taskId);
+      const previous = task.assignee;
       task.assignee = change.to;
-      await activities.recordTaskReassigned(change);
+      try {
+        await activities.recordTaskReassigned(change);
+      } catch (err) {
+        task.assignee = previous;
+        throw err;
+      }
       return { taskId: task.taskId, assignee: task.assignee };
     },
     {

@@ -5,3 +5,5 @@ export * from './lib/logging.module';
 export * from './lib/configure-http-app';
 export * from './lib/validation';
 export * from './lib/params';
+export * from './lib/safe-error';
+export * from './lib/database-errors';

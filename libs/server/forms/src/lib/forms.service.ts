@@ -25,7 +25,7 @@ import {
 import { ErrorCode } from '@gugus/contracts';
 import { abilityFor, assertCan, canOn, oversightFieldAccess, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
-import { DomainError } from '@gugus/server-http';
+import { DomainError, isUniqueViolation } from '@gugus/server-http';
 import { OrgsRepository } from '@gugus/server-orgs';
 import type { FormVersionEntity } from './forms.entities';
 import { createServerFormAjv, re2PatternProblem } from './form-ajv';
@@ -140,7 +140,10 @@ export class FormsService {
     return (await this.repo.listVersions(formKey, jurisdictionCode)).map((v) => this.view(v, language));
   }
 
-  /** Opens (or returns) the province's draft, starting from its current overlay on the current national version. */
+  /**
+   * Opens (or returns) the province's draft, starting from its current overlay on the current national
+   * version. Idempotent: requests racing to open it all get the same draft.
+   */
   async openDraft(user: AuthUser, formKey: string, provinceCode: string, language: Language): Promise<VersionView> {
     this.assertCode(provinceCode);
     if (provinceCode.includes('.') || provinceCode === NATIONAL_FORM_JURISDICTION) {
@@ -154,24 +157,33 @@ export class FormsService {
     const current = await this.repo.effectiveVersion(formKey, [provinceCode]);
     const overlay = current?.overlay ?? {};
     const applied = applyOverlay(base.definition, overlay, this.listsOf(base), `${provinceCode}`);
-    const draft = await this.repo.transaction((tx) =>
-      this.repo.insertVersion(
-        {
-          formKey,
-          jurisdictionCode: provinceCode,
-          status: 'draft',
-          libraryVersion: null,
-          baseVersionId: base.id,
-          overlay,
-          definition: applied.definition,
-          optionLists: listsUsedBy(applied.definition, applied.lists),
-          createdBy: user.personId,
-          publishedBy: null,
-          publishedAt: null,
-        },
-        tx,
-      ),
-    );
+    let draft: FormVersionEntity;
+    try {
+      draft = await this.repo.transaction((tx) =>
+        this.repo.insertVersion(
+          {
+            formKey,
+            jurisdictionCode: provinceCode,
+            status: 'draft',
+            libraryVersion: null,
+            baseVersionId: base.id,
+            overlay,
+            definition: applied.definition,
+            optionLists: listsUsedBy(applied.definition, applied.lists),
+            createdBy: user.personId,
+            publishedBy: null,
+            publishedAt: null,
+          },
+          tx,
+        ),
+      );
+    } catch (err) {
+      // Opened twice at once (two tabs, a double click): the other request's insert won, on the one-draft
+      // index or on the version number both computed. Its draft is committed by now; answer with it.
+      const raced = isUniqueViolation(err) ? await this.repo.findDraft(formKey, provinceCode) : null;
+      if (!raced) throw err;
+      draft = raced;
+    }
     return this.view(draft, language);
   }
 

@@ -1,9 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ErrorCode, type ErrorBody } from '@gugus/contracts';
+import { domainErrorForDatabase } from './database-errors';
 import { DomainError, type DomainErrorDetails } from './domain-error';
 import { statusForCode } from './error-status';
 import { requestIdFor } from './logging.module';
+import { summarizeError } from './safe-error';
 
 type Language = 'id' | 'en';
 
@@ -14,9 +16,14 @@ export function preferredLanguage(acceptLanguage: string | undefined): Language 
   return first.startsWith('en') ? 'en' : 'id';
 }
 
+/** A path is named back to its caller only this long: URLs carry no data, but a client may still err. */
+const MAX_PATH_IN_MESSAGE = 120;
+
 /**
  * The one exception filter: every failure leaves the API as `{ code, message, details }` with a
- * status chosen by {@link statusForCode}. Stack traces and internal messages are logged, never sent.
+ * status chosen by {@link statusForCode}. Stack traces and internal messages are logged (through the
+ * `err` serializer, which keeps no values), never sent. Database failures a person can act on —
+ * duplicates, stale references, malformed values, an unreachable database — get their own code.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -29,11 +36,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const lang = preferredLanguage(req.headers['accept-language']);
     // Requests rejected by the body parser never reached the logging middleware that assigns an ID.
     req.id ??= requestIdFor(req, res);
-    const error = this.toDomainError(exception, req);
+    const fromDatabase = exception instanceof DomainError ? null : domainErrorForDatabase(exception);
+    const error = fromDatabase ?? this.toDomainError(exception, req);
     const status = statusForCode(error.code);
 
     if (error.code === ErrorCode.INTERNAL) {
       this.logger.error({ err: exception, requestId: req.id }, 'Unhandled error');
+    } else if (fromDatabase) {
+      // Expected under load or during an outage, so a warning without a stack; the PostgreSQL code and
+      // constraint say which check a service is missing (a duplicate should have been caught earlier).
+      this.logger.warn({ code: error.code, cause: summarizeError(exception), requestId: req.id }, error.text.en);
     } else if (status >= 500) {
       this.logger.warn({ code: error.code, requestId: req.id }, error.text.en);
     }
@@ -51,11 +63,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (fromParser) return fromParser;
     if (exception instanceof HttpException) {
       switch (exception.getStatus()) {
-        case 404:
-          return new DomainError(ErrorCode.ROUTE_NOT_FOUND, {
-            id: `Rute tidak ditemukan: ${req.method} ${req.path}`,
-            en: `No route for ${req.method} ${req.path}`,
-          });
+        case 404: {
+          const path = req.path.length > MAX_PATH_IN_MESSAGE ? `${req.path.slice(0, MAX_PATH_IN_MESSAGE)}…` : req.path;
+          return new DomainError(ErrorCode.ROUTE_NOT_FOUND, { id: `Rute tidak ditemukan: ${req.method} ${path}`, en: `No route for ${req.method} ${path}` });
+        }
         case 413:
           return bodyParserError({ type: 'entity.too.large' }) as DomainError;
         case 415:

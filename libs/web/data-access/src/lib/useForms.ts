@@ -1,4 +1,5 @@
 import { useLanguage } from '@gugus/web-i18n';
+import { sharedInFlight } from './sharedInFlight';
 import { formsApi, type FormSubmissionView, type FormVersionDetail, type FormVersionView } from './formsApi';
 import { useApiMutation } from './useApiMutation';
 import { useApiQuery, type QueryState } from './useApiQuery';
@@ -24,14 +25,18 @@ export function useFormSubmission(id: string | undefined): QueryState<FormSubmis
   return useApiQuery(id ? `form-submission:${id}:${language}` : undefined, (signal) => formsApi.submission(id ?? '', signal));
 }
 
+const openDraftOnce = sharedInFlight<FormVersionView>();
+
 /**
  * Opens (or returns) the province's draft variant of `formKey`. A POST, but safe to repeat: the API keeps
- * one draft per form and province.
+ * one draft per form and province. Still sent once per key at a time: React's StrictMode mounts the
+ * editor twice, and aborting the first request does not stop the server from handling it.
  */
 export function useVariantDraft(formKey: string | undefined, provinceCode: string | undefined): QueryState<FormVersionView> {
   const { language } = useLanguage();
   const key = formKey && provinceCode ? `form-draft:${formKey}:${provinceCode}:${language}` : undefined;
-  return useApiQuery(key, (signal) => formsApi.openDraft(formKey ?? '', provinceCode ?? '', signal));
+  // Only called while `key` is defined.
+  return useApiQuery(key, () => openDraftOnce(key ?? '', () => formsApi.openDraft(formKey ?? '', provinceCode ?? '')));
 }
 
 export const useSubmitForm = () => useApiMutation(formsApi.submit);
