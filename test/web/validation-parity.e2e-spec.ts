@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { FORM_LIBRARY, type ExtraErrors, type FormSchema } from '@gugus/forms';
+import { FORM_LIBRARY, agencyReferences, type ExtraErrors, type FormSchema } from '@gugus/forms';
 import { client, launchChromium, login, repoRoot, serviceEnv, startApi, type RunningApi } from '../support';
 
 /**
@@ -30,17 +30,52 @@ function lines(errors: ExtraErrors | undefined, path: string[] = []): string[] {
     .sort();
 }
 
+/**
+ * Fixtures name agencies with made-up ids; the server checks every agency-picker answer names an agency
+ * of the jurisdiction (issue 9), so each distinct made-up id becomes one of Batam's real agencies, the
+ * same one wherever it appears.
+ */
+const uiSchemaOf = (form: string) => FORM_LIBRARY.find((f) => f.definition.key === form)?.definition.uiSchema ?? {};
+
+function withAgencies(c: Case, agencies: string[]): Record<string, unknown> {
+  const data = structuredClone(c.data);
+  const uiSchema = uiSchemaOf(c.form);
+  const chosen = new Map<unknown, string>();
+  for (const ref of agencyReferences(uiSchema, data)) {
+    if (typeof ref.value !== 'string') continue;
+    if (!chosen.has(ref.value)) chosen.set(ref.value, agencies[chosen.size % agencies.length]);
+    const path = ref.pointer.split('/').slice(1);
+    let at = data as Record<string, unknown>;
+    for (const key of path.slice(0, -1)) at = at[key] as Record<string, unknown>;
+    at[path[path.length - 1]] = chosen.get(ref.value);
+  }
+  return data;
+}
+
 describe('form validation: the browser and the server say the same', () => {
   let api: RunningApi;
   let browser: Browser;
   let page: Page;
   let officer: ReturnType<typeof client>;
   const schemas = new Map<string, FormSchema>();
+  let agencies: string[] = [];
 
   beforeAll(async () => {
     if (!existsSync(HARNESS)) throw new Error(`${HARNESS} is missing: run \`npx nx run test-browser-harness:build\` (npm test builds it)`);
     [api, browser] = await Promise.all([startApi(serviceEnv()), launchChromium()]);
     officer = client(api.url, (await login(api.url, 'dinsos.batam@gugus.test')).accessToken);
+    // Some fixtures name several different agencies (attendees, action points): Batam gets enough of
+    // them, added once by the system administrator and reused by later runs.
+    const needed = Math.max(...cases.map((c) => new Set(agencyReferences(uiSchemaOf(c.form), c.data).map((r) => r.value)).size));
+    const sys = client(api.url, (await login(api.url, 'admin@gugus.test')).accessToken);
+    const listAgencies = async () => ((await sys.get(`/agencies?jurisdictionCode=${JURISDICTION}`)).body as { id: string }[]).map((a) => a.id);
+    agencies = await listAgencies();
+    for (let n = agencies.length; n < needed; n++) {
+      const made = await sys.post('/agencies', { jurisdictionCode: JURISDICTION, name: `Instansi Uji Paritas ${n + 1}`, kind: 'government_office' });
+      expect(made.status).toBe(201);
+    }
+    agencies = await listAgencies();
+    expect(agencies.length).toBeGreaterThanOrEqual(needed);
     page = await browser.newPage();
     await page.setContent('<!doctype html><html lang="id"><body></body></html>');
     await page.addScriptTag({ content: readFileSync(HARNESS, 'utf8') });
@@ -66,13 +101,14 @@ describe('form validation: the browser and the server say the same', () => {
   });
 
   it.each(cases.map((c) => [`${c.form} / ${c.fixture}`, c] as const))('%s', async (_name, c) => {
+    const data = withAgencies(c, agencies);
     for (const language of LANGUAGES) {
       const schema = await schemaOf(c.form, language);
       const inBrowser = await page.evaluate(
         ({ schema, data, language }) => (window as unknown as { gugusHarness: { checkFormData(s: unknown, d: unknown, l: string): unknown } }).gugusHarness.checkFormData(schema, data, language),
-        { schema, data: c.data, language },
+        { schema, data, language },
       );
-      const res = await officer.call('POST', `/forms/${c.form}/submissions`, { jurisdictionCode: JURISDICTION, data: c.data, status: 'submitted' }, { 'accept-language': language });
+      const res = await officer.call('POST', `/forms/${c.form}/submissions`, { jurisdictionCode: JURISDICTION, data, status: 'submitted' }, { 'accept-language': language });
       if (c.valid) {
         expect({ language, status: res.status, browser: lines(inBrowser as ExtraErrors) }).toEqual({ language, status: 201, browser: [] });
       } else {
