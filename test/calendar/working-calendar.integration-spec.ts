@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Role } from '@gugus/contracts';
 import type { AuthUser } from '@gugus/server-access';
-import { AuditEntryEntity, AuditRepository, AuditService } from '@gugus/server-audit';
+import { auditOptionsFromConfig, AuditEntryEntity, createAuditService } from '@gugus/server-audit';
 import { HolidayEntity, HolidaysRepository, HolidaysService, syncHolidays, WorkingCalendarService } from '@gugus/server-calendar';
+import { DEV_AUDIT_HMAC_KEY } from '@gugus/server-config';
 import { createDataSourceOptions } from '@gugus/server-database';
 import { testEnv } from '../support';
 
@@ -16,7 +17,8 @@ describe('working-day calendar against PostgreSQL', () => {
   const open = () => {
     const repo = new HolidaysRepository(db);
     const calendar = new WorkingCalendarService(repo);
-    return { repo, calendar, holidays: new HolidaysService(repo, calendar, new AuditService(new AuditRepository(db.getRepository(AuditEntryEntity)))) };
+    const audit = createAuditService(db, auditOptionsFromConfig({ AUDIT_HMAC_KEY: DEV_AUDIT_HMAC_KEY, AUDIT_CHECKPOINT_DIR: testEnv().auditCheckpointDir })).service;
+    return { repo, calendar, holidays: new HolidaysService(repo, calendar, audit) };
   };
   const admin: AuthUser = { personId: randomUUID(), sessionId: randomUUID(), name: 'Admin Uji', email: 'admin.uji@gugus.test', grants: [{ role: Role.SYSTEM_ADMIN, jurisdictionCode: '00', agencyId: randomUUID(), positionId: randomUUID(), via: 'holder' }] };
 
