@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import type { AuditVerification } from '@gugus/contracts';
 import { readEnvironment } from '@gugus/server-config';
-import { client, eventually, login, repoRoot, serviceEnv, startApi, testEnv, type RunningApi } from '../support';
+import { client, eventually, freePort, login, repoRoot, serviceEnv, startApi, startService, testEnv, type RunningApi } from '../support';
 
 async function sql(url: string, text: string): Promise<Record<string, unknown>[]> {
   const db = new Client({ connectionString: url });
@@ -46,6 +46,22 @@ describe('tampering with the audit trail', () => {
     ['disabling the audit trigger', 'ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only', /must be owner of table audit_log/],
   ])('refuses the app’s database role %s', async (_what, statement, error) => {
     await expect(sql(testEnv().databaseUrl, statement)).rejects.toThrow(error);
+  });
+
+  it.each([
+    ['refuses to start in production', 'production', /API gagal dijalankan \/ The API failed to start: .*has excess rights on audit_log \(owner, UPDATE, DELETE, TRUNCATE\)/],
+    ['warns outside production', 'test', /"level":40.*has excess rights on audit_log \(owner, UPDATE, DELETE, TRUNCATE\)/],
+  ])('%s when connected as a role that could rewrite the audit trail', async (_what, nodeEnv, pattern) => {
+    const api = startService(
+      'dist/apps/api/src/main.js',
+      serviceEnv({ NODE_ENV: nodeEnv, DATABASE_URL: testEnv().ownerDatabaseUrl, AUDIT_HMAC_KEY: 'k1:a-production-key-of-at-least-32-characters', API_PORT: String(await freePort()), API_HOST: '127.0.0.1' }),
+    );
+    try {
+      await api.waitForOutput(pattern);
+      if (nodeEnv === 'production') await eventually(async () => (api.child.exitCode === 1 ? true : undefined), 30_000, 'the API to exit with code 1');
+    } finally {
+      await api.stop();
+    }
   });
 
   it('detects the newest entries deleted by the owner, over HTTP and in the CLI, and names them', async () => {
