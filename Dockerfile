@@ -15,6 +15,8 @@ ENV NODE_ENV=production
 COPY package.json package-lock.json nx.json tsconfig.base.json ./
 RUN npm ci --omit=dev --no-audit --no-fund --loglevel=error && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The audit checkpoint volume mounts here; a new named volume takes this directory's owner.
+RUN mkdir -p /var/lib/gugus/audit-checkpoints && chown node:node /var/lib/gugus/audit-checkpoints
 USER node
 CMD ["node", "dist/apps/api/src/main.js"]
 

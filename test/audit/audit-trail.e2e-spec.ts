@@ -48,6 +48,19 @@ describe('audit trail over HTTP', () => {
     expect(await kepri.get('/audit?jurisdictionCode=32')).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
   });
 
+  it('lists only reads with kind=read, each with its purpose', async () => {
+    const agencies = (await jabar.get('/agencies?jurisdictionCode=32')).body as { id: string }[];
+    const people = (await jabar.get(`/people?agencyId=${agencies[0].id}`)).body as { id: string }[];
+    await jabar.get(`/people/${people[0].id}`);
+    const reads = (await jabar.get('/audit?kind=read&limit=200')).body as AuditEntryView[];
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((e) => e.action.endsWith('.read') || e.action === 'person.list')).toBe(true);
+    expect(reads.map((e) => e.action)).toEqual(expect.arrayContaining(['person.read']));
+    expect(reads[0]).toHaveProperty('purpose');
+    const all = (await jabar.get('/audit?limit=200')).body as AuditEntryView[];
+    expect(all.some((e) => !e.action.endsWith('.read') && e.action !== 'person.list')).toBe(true);
+  });
+
   it('lets the system administrator verify the whole chain', async () => {
     const sys = client(api.url, (await login(api.url, 'admin@gugus.test')).accessToken);
     const verification = await sys.get('/audit/verify');
@@ -59,6 +72,7 @@ describe('audit trail over HTTP', () => {
     ['a malformed actor ID', '/audit?actorId=abc', 'actorId'],
     ['an impossible limit', '/audit?limit=5000', 'limit'],
     ['a malformed date', '/audit?from=yesterday', 'from'],
+    ['an unknown kind', '/audit?kind=write', 'kind'],
   ])('answers %s with 400 naming the field', async (_what, path, field) => {
     const res = await jabar.get(path);
     expect(res.status).toBe(400);

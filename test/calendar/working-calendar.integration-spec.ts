@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Role } from '@gugus/contracts';
 import type { AuthUser } from '@gugus/server-access';
-import { AuditEntryEntity, AuditRepository, AuditService } from '@gugus/server-audit';
+import { auditOptionsFromConfig, AuditEntryEntity, createAuditService } from '@gugus/server-audit';
 import { HolidayEntity, HolidaysRepository, HolidaysService, syncHolidays, WorkingCalendarService } from '@gugus/server-calendar';
+import { DEV_AUDIT_HMAC_KEY } from '@gugus/server-config';
 import { createDataSourceOptions } from '@gugus/server-database';
 import { testEnv } from '../support';
 
@@ -13,20 +14,23 @@ import { testEnv } from '../support';
  */
 describe('working-day calendar against PostgreSQL', () => {
   let db: DataSource;
+  let audit: ReturnType<typeof createAuditService>;
   const open = () => {
     const repo = new HolidaysRepository(db);
     const calendar = new WorkingCalendarService(repo);
-    return { repo, calendar, holidays: new HolidaysService(repo, calendar, new AuditService(new AuditRepository(db.getRepository(AuditEntryEntity)))) };
+    return { repo, calendar, holidays: new HolidaysService(repo, calendar, audit.service) };
   };
   const admin: AuthUser = { personId: randomUUID(), sessionId: randomUUID(), name: 'Admin Uji', email: 'admin.uji@gugus.test', grants: [{ role: Role.SYSTEM_ADMIN, jurisdictionCode: '00', agencyId: randomUUID(), positionId: randomUUID(), via: 'holder' }] };
 
   beforeAll(async () => {
     db = await new DataSource({ ...createDataSourceOptions(testEnv().databaseUrl, 4), entities: [HolidayEntity, AuditEntryEntity] }).initialize();
+    audit = createAuditService(db, auditOptionsFromConfig({ AUDIT_HMAC_KEY: DEV_AUDIT_HMAC_KEY, AUDIT_CHECKPOINT_DIR: testEnv().auditCheckpointDir }));
     // The audit log refers to people; the test actor must exist.
     const [agency] = await db.query('SELECT id FROM agencies LIMIT 1');
     await db.query('INSERT INTO people (id, agency_id, full_name, email) VALUES ($1, $2, $3, $4)', [admin.personId, agency.id, admin.name, `admin.${admin.personId}@gugus.test`]);
   });
   afterAll(async () => {
+    await audit?.checkpoints.onModuleDestroy();
     await db?.destroy();
   });
 

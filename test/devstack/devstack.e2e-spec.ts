@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection, Client } from '@temporalio/client';
 import { readEnvironment } from '@gugus/server-config';
 import { isPortFree } from '@gugus/server-database';
-import { freePort, repoRoot } from '../support';
+import { eventually, freePort, repoRoot } from '../support';
 
 interface Launch {
   child: ChildProcess;
@@ -37,6 +37,19 @@ async function waitFor(l: Launch, pattern: RegExp, timeoutMs = 150_000): Promise
   }
 }
 
+/** Launches and waits until everything runs; a launch that does not get there is stopped before the error is rethrown. */
+async function launchRunning(env: Record<string, string>): Promise<Launch> {
+  const l = launch(env);
+  try {
+    await waitFor(l, /Tekan Ctrl-C untuk berhenti/);
+    return l;
+  } catch (err) {
+    l.child.kill('SIGINT');
+    await l.exited;
+    throw err;
+  }
+}
+
 async function portsEnv(dataDir: string): Promise<Record<string, string>> {
   return {
     GUGUS_DATA_DIR: dataDir,
@@ -51,6 +64,25 @@ async function portsEnv(dataDir: string): Promise<Record<string, string>> {
 
 const noStackTrace = /\n\s+at \S+.*\(.*:\d+:\d+\)/;
 
+/** The PostgreSQL server of a data directory, as its postmaster.pid records it. */
+function postgresPid(env: Record<string, string>): number {
+  return Number(readFileSync(join(env.GUGUS_DATA_DIR, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+}
+
+/** The Temporal dev server the launcher started: the process whose command line has its port. */
+function temporalPid(env: Record<string, string>): number {
+  const pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  for (const pid of pids) {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (args.includes('start-dev') && args[args.indexOf('--port') + 1] === env.TEMPORAL_DEV_PORT) return Number(pid);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  throw new Error(`no Temporal dev server on port ${env.TEMPORAL_DEV_PORT}`);
+}
+
 describe('the start command (devstack)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gugus-devstack-'));
   // PostgreSQL runs as the postgres user when the tests run as root; it must reach its directory.
@@ -59,14 +91,7 @@ describe('the start command (devstack)', () => {
 
   it('starts everything, prints every URL, stops cleanly on Ctrl-C and keeps workflow history across restarts', async () => {
     const env = await portsEnv(dataDir);
-    const first = launch(env);
-    try {
-      await waitFor(first, /Tekan Ctrl-C untuk berhenti/);
-    } catch (err) {
-      first.child.kill('SIGINT');
-      await first.exited;
-      throw err;
-    }
+    const first = await launchRunning(env);
     const out = first.output();
     for (const url of [`http://localhost:${env.WEB_PORT}`, `http://localhost:${env.API_PORT}/docs`, `http://localhost:${env.API_PORT}/health`, `http://localhost:${env.TEMPORAL_UI_PORT}`]) {
       expect(out).toContain(url);
@@ -94,6 +119,8 @@ describe('the start command (devstack)', () => {
     try {
       await waitFor(second, /Tekan Ctrl-C untuk berhenti/);
       expect(second.output()).toContain('migrations: sudah terbaru / up to date');
+      // The API and worker run as the app role, which may only read and append to the audit log.
+      expect(second.output()).toContain(`app role postgres://gugus_service:gugus_service@127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}/gugus`);
       const connection = await Connection.connect({ address: `127.0.0.1:${env.TEMPORAL_DEV_PORT}` });
       try {
         const description = await new Client({ connection }).workflow.getHandle(workflowId as string).describe();
@@ -105,6 +132,24 @@ describe('the start command (devstack)', () => {
       second.child.kill('SIGINT');
       expect(await second.exited).toBe(0);
     }
+  });
+
+  it.each([
+    ['PostgreSQL', postgresPid],
+    ['Temporal', temporalPid],
+  ])('notices when %s dies, says so and stops everything with exit code 1', async (engine, pidOf) => {
+    const env = await portsEnv(dataDir);
+    const l = await launchRunning(env);
+    process.kill(pidOf(env), 'SIGKILL');
+    expect(await l.exited).toBe(1);
+    expect(l.output()).toContain(`[${engine}] berhenti tak terduga (SIGKILL); Gugus tidak dapat berjalan tanpanya, semua layanan dihentikan.`);
+    expect(l.output()).toContain(`[${engine}] stopped unexpectedly (SIGKILL); Gugus cannot run without it, stopping everything.`);
+    expect(l.output()).not.toMatch(noStackTrace);
+    // Nothing is left running: every port is free again (a killed server's last connections may take a moment) and the lock is released.
+    for (const port of Object.entries(env).filter(([k]) => k.endsWith('PORT')).map(([, v]) => Number(v))) {
+      await eventually(async () => ((await isPortFree(port)) ? true : undefined), 15_000, `port ${port} to be free`);
+    }
+    expect(existsSync(join(dataDir, 'gugus.pid'))).toBe(false);
   });
 
   it('refuses a port already in use with a clear message and no stack trace', async () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { devstackConfigSchema, requiredVariables, serverConfigSchema } from '@gugus/server-config';
+import { APP_GROUP_ROLE } from '@gugus/server-database';
 import { repoRoot } from '../support';
 
 interface ComposeService {
@@ -12,9 +13,10 @@ interface ComposeService {
   ports?: string[];
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
+  volumes?: string[];
 }
 
-const compose = parse(readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
+const compose = parse(readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService>; volumes?: Record<string, unknown> };
 const services = compose.services;
 const serverKeys = Object.keys(serverConfigSchema.shape);
 
@@ -44,6 +46,46 @@ describe('docker-compose.yml', () => {
       expect(String(env.DATABASE_URL)).toMatch(/@postgres:5432\//);
       expect(Object.keys(services[name].depends_on ?? {})).toEqual(expect.arrayContaining(['migrate', 'temporal']));
     }
+  });
+
+  describe('database roles', () => {
+    /** The user of a postgres:// URL as compose resolves it with the defaults of its `${VAR:-default}`s. */
+    const userOf = (url: unknown) => /^postgres:\/\/\$\{(\w+):-([^}]*)\}:/.exec(String(url))?.slice(1) ?? [];
+    const postgresEnv = services.postgres.environment ?? {};
+
+    it('connects api and worker as the app role and migrates as the owner', () => {
+      for (const name of ['api', 'worker', 'migrate']) expect(userOf(services[name].environment?.DATABASE_URL)).toEqual(['POSTGRES_APP_USER', 'gugus_service']);
+      for (const name of ['api', 'worker']) expect(services[name].environment).not.toHaveProperty('DATABASE_OWNER_URL');
+      expect(userOf(services.migrate.environment?.DATABASE_OWNER_URL)).toEqual(['POSTGRES_USER', 'gugus']);
+      expect(String(services.migrate.environment?.DATABASE_OWNER_URL)).toContain('${POSTGRES_PASSWORD:-gugus}@postgres:5432/${POSTGRES_DB:-gugus}');
+    });
+
+    it('creates the app role when PostgreSQL initialises its volume, with the user and password api and worker use', () => {
+      expect(services.postgres.volumes).toContain('./deploy/postgres:/docker-entrypoint-initdb.d:ro');
+      expect(String(postgresEnv.POSTGRES_APP_USER)).toBe('${POSTGRES_APP_USER:-gugus_service}');
+      const password = /:(\$\{POSTGRES_APP_PASSWORD:-[^}]*\})@/.exec(String(services.api.environment?.DATABASE_URL))?.[1];
+      expect(String(postgresEnv.POSTGRES_APP_PASSWORD)).toBe(password);
+      const script = readFileSync(join(repoRoot, 'deploy/postgres/10-gugus-app-role.sh'), 'utf8');
+      expect(script).toMatch(/^#!\/bin\/sh\n/);
+      expect(script).toContain(`CREATE ROLE ${APP_GROUP_ROLE} NOLOGIN`);
+      expect(script).toContain(`GRANT ${APP_GROUP_ROLE} TO %I`);
+      for (const variable of ['POSTGRES_APP_USER', 'POSTGRES_APP_PASSWORD', 'POSTGRES_USER']) expect(script).toContain(`"$${variable}"`);
+    });
+
+    it('never puts a development password into production unmarked', () => {
+      expect(String(postgresEnv.POSTGRES_APP_PASSWORD)).toContain('DEV-ONLY');
+    });
+  });
+
+  it('keeps audit checkpoints of api and worker in a volume of their own, where the image lets them write', () => {
+    const dir = String(services.api.environment?.AUDIT_CHECKPOINT_DIR);
+    expect(dir).toMatch(/^\//);
+    for (const name of ['api', 'worker']) {
+      expect(services[name].environment?.AUDIT_CHECKPOINT_DIR).toBe(dir);
+      expect(services[name].volumes).toContain(`audit-checkpoints:${dir}`);
+    }
+    expect(Object.keys(compose.volumes ?? {})).toContain('audit-checkpoints');
+    expect(readFileSync(join(repoRoot, 'Dockerfile'), 'utf8')).toContain(`mkdir -p ${dir} && chown node:node ${dir}`);
   });
 
   it('gives every long-running service a health check', () => {

@@ -117,6 +117,7 @@ describe('victim data is never stored, sent or shown in the clear', () => {
 
   const serviceSettings = (dataKeys: string) => ({
     DATABASE_URL: engines.databaseUrl,
+    AUDIT_CHECKPOINT_DIR: engines.auditCheckpointDir,
     TEMPORAL_ADDRESS: engines.temporalAddress,
     TEMPORAL_TASK_QUEUE: `victim-data-${randomUUID()}`.slice(0, 40),
     SMTP_URL: smtp.url,
@@ -338,7 +339,7 @@ describe('victim data is never stored, sent or shown in the clear', () => {
     for (const w of listed) {
       histories.push((await execFileAsync(temporalCli, ['workflow', 'show', '--workflow-id', w.execution.workflowId, '--run-id', w.execution.runId, '--address', engines.temporalAddress, '--output', 'json'], { maxBuffer: 64 << 20 })).stdout);
     }
-    const dump = (await execFileAsync(join(repoRoot, '.tools/postgresql/bin/pg_dump'), ['--no-owner', '--format=plain', engines.databaseUrl], { maxBuffer: 512 << 20 })).stdout;
+    const dump = (await execFileAsync(join(repoRoot, '.tools/postgresql/bin/pg_dump'), ['--no-owner', '--format=plain', engines.ownerDatabaseUrl], { maxBuffer: 512 << 20 })).stdout;
     expect(dump).toContain('CREATE TABLE public.form_submissions');
 
     const page = await logIn(CASE_WORKER);

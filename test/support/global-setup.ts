@@ -10,6 +10,8 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__gugusEngines = engines;
   // Jest workers inherit the environment; tests read these through testEnv().
   process.env.GUGUS_TEST_DATABASE_URL = engines.databaseUrl;
+  process.env.GUGUS_TEST_OWNER_DATABASE_URL = engines.ownerDatabaseUrl;
+  process.env.GUGUS_TEST_AUDIT_CHECKPOINT_DIR = engines.auditCheckpointDir;
   process.env.GUGUS_TEST_TEMPORAL_ADDRESS = engines.temporalAddress;
   // Even if Jest is interrupted, do not leave servers running.
   const stopNow = () => void engines.stop().finally(() => process.exit(130));

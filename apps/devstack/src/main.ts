@@ -2,7 +2,7 @@ import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadHolidays } from '@gugus/server-calendar';
 import { devstackConfigSchema, loadConfig, readEnvironment } from '@gugus/server-config';
-import { isPortFree, runMigrations, startEmbeddedPostgres } from '@gugus/server-database';
+import { ensureAppLogin, isPortFree, runMigrations, startEmbeddedPostgres } from '@gugus/server-database';
 import { loadNationalForms } from '@gugus/server-forms';
 import { loadReferenceData } from '@gugus/server-orgs';
 import { findTemporalCli, startTemporalDevServer } from '@gugus/server-temporal';
@@ -55,14 +55,27 @@ async function main(stack: Stack): Promise<void> {
     }
   }
 
+  // An engine that dies takes Gugus down with it, saying which: never run on half a system.
+  const engineDied = (engine: string) => (code: number | null, signal: NodeJS.Signals | null) => {
+    if (stack.isStopping) return;
+    const how = signal ?? `kode / code ${code}`;
+    print(
+      `\n[${engine}] berhenti tak terduga (${how}); Gugus tidak dapat berjalan tanpanya, semua layanan dihentikan. Lihat ${logDir}.\n` +
+        `[${engine}] stopped unexpectedly (${how}); Gugus cannot run without it, stopping everything. See ${logDir}.`,
+    );
+    void stack.stopAll().then(() => process.exit(1));
+  };
+
   print('Gugus: menyiapkan layanan / starting services …');
-  let databaseUrl = config.DATABASE_URL;
-  if (!databaseUrl) {
+  // Migrations run as the schema owner; the API, worker and loaders as the app role, which may only read and append to the audit log.
+  let ownerUrl = config.DATABASE_URL ? (config.DATABASE_OWNER_URL ?? config.DATABASE_URL) : '';
+  if (!config.DATABASE_URL) {
     const pgLog = createWriteStream(join(logDir, 'postgres.log'), { flags: 'a' });
     const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: config.EMBEDDED_POSTGRES_PORT, database: 'gugus', onLog: (l) => pgLog.write(`${l}\n`) });
     stack.add('PostgreSQL', pg.stop);
-    databaseUrl = pg.url;
-    print(`  ✓ PostgreSQL (embedded) ${databaseUrl}`);
+    pg.onUnexpectedExit(engineDied('PostgreSQL'));
+    ownerUrl = pg.url;
+    print(`  ✓ PostgreSQL (embedded) ${ownerUrl}`);
   }
 
   let temporalAddress = config.TEMPORAL_ADDRESS;
@@ -77,13 +90,17 @@ async function main(stack: Stack): Promise<void> {
       onLog: (l) => tLog.write(`${l}\n`),
     });
     stack.add('Temporal', temporal.stop);
+    temporal.onUnexpectedExit(engineDied('Temporal'));
     temporalAddress = temporal.address;
     temporalUi = temporal.uiUrl;
     print(`  ✓ Temporal dev server ${temporalAddress}`);
   }
 
-  const applied = await runMigrations(databaseUrl);
+  const applied = await runMigrations(ownerUrl);
   print(`  ✓ migrasi / migrations: ${applied.length ? applied.join(', ') : 'sudah terbaru / up to date'}`);
+  // On the embedded server the launcher provisions the app's login role too (also in a .data/ cluster from before it existed).
+  const databaseUrl = config.DATABASE_URL ?? (await ensureAppLogin(ownerUrl));
+  if (!config.DATABASE_URL) print(`  ✓ peran aplikasi / app role ${databaseUrl}`);
   const regions = await loadReferenceData(databaseUrl, { demo: true });
   print(`  ✓ wilayah / jurisdictions: ${regions.provinces} provinsi, ${regions.regencies} kabupaten/kota; data demo / demo data`);
   const forms = await loadNationalForms(databaseUrl);
@@ -104,6 +121,7 @@ async function main(stack: Stack): Promise<void> {
     ...env,
     NODE_ENV: 'development',
     DATABASE_URL: databaseUrl,
+    AUDIT_CHECKPOINT_DIR: env.AUDIT_CHECKPOINT_DIR || join(dataDir, 'audit-checkpoints'),
     TEMPORAL_ADDRESS: temporalAddress,
     API_PORT: String(config.API_PORT),
     LOG_LEVEL: config.LOG_LEVEL,

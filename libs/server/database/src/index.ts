@@ -3,3 +3,4 @@ export * from './lib/database.module';
 export * from './lib/run-migrations';
 export * from './lib/embedded-postgres';
 export * from './lib/port-check';
+export * from './lib/app-role';

@@ -34,6 +34,16 @@ export class AuditEntryEntity {
   @Column({ name: 'after_digest', type: 'text', nullable: true })
   afterDigest: string | null;
 
+  @Column({ type: 'text', nullable: true })
+  purpose: string | null;
+
+  /** 1: unkeyed SHA-256 (entries older than the audit key); 2: HMAC-SHA-256 under `keyId`. */
+  @Column({ name: 'hash_version', type: 'smallint' })
+  hashVersion: number;
+
+  @Column({ name: 'key_id', type: 'text', nullable: true })
+  keyId: string | null;
+
   @Column({ name: 'prev_hash', type: 'text' })
   prevHash: string;
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { AuditEntryView, AuditVerification } from '@gugus/contracts';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { AUDIT_KINDS, type AuditBreakReason, type AuditCheckpointMismatch, type AuditCheckpointView, type AuditEntryView, type AuditKind, type AuditVerification } from '@gugus/contracts';
 import { AUDIT_LIST_DEFAULT, AUDIT_LIST_MAX, type AuditListQuery } from './audit.service';
 
 const REGION = /^(00|\d{2}|\d{2}\.\d{2})$/;
@@ -23,6 +23,11 @@ export class AuditQueryDto implements AuditListQuery {
   @IsString()
   @MaxLength(100)
   targetType?: string;
+
+  @ApiPropertyOptional({ enum: AUDIT_KINDS, description: 'read: hanya akses baca (tindakan *.read dan person.list) / only reads (*.read actions and person.list)' })
+  @IsOptional()
+  @IsIn(AUDIT_KINDS)
+  kind?: AuditKind;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -72,16 +77,54 @@ export class AuditEntryViewDto implements AuditEntryView {
   @ApiProperty({ nullable: true }) requestId: string | null;
   @ApiProperty({ nullable: true, description: 'SHA-256 isi sebelum / of the content before' }) beforeDigest: string | null;
   @ApiProperty({ nullable: true, description: 'SHA-256 isi sesudah / of the content after' }) afterDigest: string | null;
+  @ApiProperty({ nullable: true, example: 'assignee', description: 'Tujuan akses / Purpose of the access' }) purpose: string | null;
   @ApiProperty() hash: string;
 }
 
 export class AuditBrokenLinkDto {
   @ApiProperty() seq: number;
-  @ApiProperty({ enum: ['content', 'link'] }) reason: 'content' | 'link';
+  @ApiProperty({ enum: ['content', 'link', 'version', 'key'] }) reason: AuditBreakReason;
+  @ApiPropertyOptional({ description: 'Kunci yang tidak dikonfigurasi (reason=key) / Key that is not configured' }) keyId?: string;
+}
+
+export class AuditChainPointDto {
+  @ApiProperty() seq: number;
+  @ApiProperty() hash: string;
+}
+
+export class AuditCheckpointViewDto implements AuditCheckpointView {
+  @ApiProperty() seq: number;
+  @ApiProperty() hash: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ description: 'Berkas (atau log:baris) asal titik periksa / File (or log:line) it was read from' }) source: string;
+}
+
+export class AuditIgnoredCheckpointDto {
+  @ApiProperty() source: string;
+  @ApiProperty({ enum: ['signature', 'unknown-key', 'malformed'] }) reason: 'signature' | 'unknown-key' | 'malformed';
+}
+
+export class AuditCheckpointMismatchDto {
+  @ApiProperty({ enum: ['missing', 'altered'] }) kind: AuditCheckpointMismatch['kind'];
+  @ApiPropertyOptional({ description: 'missing: entri hilang pertama / first missing entry' }) fromSeq?: number;
+  @ApiPropertyOptional({ description: 'missing: entri hilang terakhir / last missing entry' }) toSeq?: number;
+  @ApiPropertyOptional({ description: 'altered: entri yang berbeda / the entry that differs' }) seq?: number;
+  @ApiPropertyOptional({ description: 'altered: hash di tabel sekarang / hash in the table now' }) hash?: string;
+  @ApiProperty({ type: AuditCheckpointViewDto }) checkpoint: AuditCheckpointViewDto;
+}
+
+export class AuditCheckpointsDto {
+  @ApiProperty({ description: 'Direktori titik periksa dikonfigurasi / Checkpoint directory configured' }) configured: boolean;
+  @ApiProperty({ description: 'Titik periksa bertanda tangan sah / Checkpoints with a valid signature' }) valid: number;
+  @ApiProperty({ type: AuditCheckpointViewDto, nullable: true }) newest: AuditCheckpointViewDto | null;
+  @ApiProperty({ type: AuditIgnoredCheckpointDto, isArray: true }) ignored: AuditIgnoredCheckpointDto[];
+  @ApiProperty({ type: AuditCheckpointMismatchDto, nullable: true }) mismatch: AuditCheckpointMismatch | null;
 }
 
 export class AuditVerificationDto implements AuditVerification {
   @ApiProperty() ok: boolean;
   @ApiProperty({ description: 'Entri yang diperiksa / Entries checked' }) checked: number;
   @ApiProperty({ type: AuditBrokenLinkDto, nullable: true }) firstBroken: AuditBrokenLinkDto | null;
+  @ApiProperty({ type: AuditChainPointDto, nullable: true, description: 'Entri terbaru / Newest entry' }) head: AuditChainPointDto | null;
+  @ApiProperty({ type: AuditCheckpointsDto }) checkpoints: AuditCheckpointsDto;
 }

