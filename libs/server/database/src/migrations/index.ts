@@ -8,6 +8,7 @@ import { CreateProcessSettings1763900000600 } from './1763900000600-create-proce
 import { CreateNotifications1763900000700 } from './1763900000700-create-notifications';
 import { CreateTasks1763900000800 } from './1763900000800-create-tasks';
 import { CreateMeetings1763900000900 } from './1763900000900-create-meetings';
+import { HardenSessions1763900001200 } from './1763900001200-harden-sessions';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const migrations = [CreateSystemChecks1763900000000, CreateAuditLog1763900000100, CreateOrganisations1763900000200, CreateOidcLogins1763900000300, CreateForms1763900000400, CreateHolidays1763900000500, CreateProcessSettings1763900000600, CreateNotifications1763900000700, CreateTasks1763900000800, CreateMeetings1763900000900];
+export const migrations = [CreateSystemChecks1763900000000, CreateAuditLog1763900000100, CreateOrganisations1763900000200, CreateOidcLogins1763900000300, CreateForms1763900000400, CreateHolidays1763900000500, CreateProcessSettings1763900000600, CreateNotifications1763900000700, CreateTasks1763900000800, CreateMeetings1763900000900, HardenSessions1763900001200];
