@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { devstackConfigSchema, requiredVariables, serverConfigSchema } from '@gugus/server-config';
+import { CONTENT_SECURITY_POLICY, WEB_SECURITY_HEADERS } from '@gugus/contracts';
 import { repoRoot } from '../support';
 
 interface ComposeService {
@@ -54,9 +55,23 @@ describe('docker-compose.yml', () => {
   it('publishes the API on the port it listens on, as nginx expects it', () => {
     const api = services.api;
     const port = String(api.environment?.API_PORT);
-    expect(api.ports).toContain(`${port}:${port}`);
+    // On the host's loopback only: everyone else comes through nginx, whose X-Forwarded-For the API believes.
+    expect(api.ports).toEqual([`127.0.0.1:${port}:${port}`]);
+    expect(api.environment?.API_TRUST_PROXY).toBeTruthy();
     expect(api.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${port}/health`);
     expect(readFileSync(join(repoRoot, 'deploy/nginx.conf'), 'utf8')).toContain(`proxy_pass http://api:${port}/;`);
+  });
+
+  it('has nginx send the web app the same security headers as vite preview, the strict CSP among them', () => {
+    const nginx = readFileSync(join(repoRoot, 'deploy/nginx.conf'), 'utf8');
+    // Server-level headers only (indented once); locations with an add_header of their own inherit none.
+    const serverLevel = Object.fromEntries([...nginx.matchAll(/^ {2}add_header (\S+) "([^"]*)" always;$/gm)].map((m) => [m[1], m[2]]));
+    expect(serverLevel).toEqual(WEB_SECURITY_HEADERS);
+    expect(serverLevel['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+    // nginx names the client itself instead of passing on what the client claims.
+    expect(nginx).toContain('proxy_set_header X-Forwarded-For $remote_addr;');
   });
 
   it('builds from Dockerfile targets that exist', () => {
