@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
 import { aliasesFromTsconfig } from '../../tools/vite-aliases';
+// The config is bundled on its own, without the path aliases: the contracts lib by its entry file.
+import { DEV_CONTENT_SECURITY_POLICY, WEB_SECURITY_HEADERS } from '../../libs/shared/contracts/src/index';
 
 const appRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = resolve(appRoot, '../..');
@@ -28,6 +30,7 @@ export default defineConfig({
     outDir: resolve(repoRoot, 'dist/apps/web'),
     emptyOutDir: true,
   },
-  server: { host: '127.0.0.1', port: port(5173), strictPort: true, proxy: apiProxy },
-  preview: { host: '127.0.0.1', port: port(4173), strictPort: true, proxy: apiProxy },
+  // The built app is served with the production headers (nginx sends the same); the dev server needs a looser CSP.
+  server: { host: '127.0.0.1', port: port(5173), strictPort: true, proxy: apiProxy, headers: { ...WEB_SECURITY_HEADERS, 'Content-Security-Policy': DEV_CONTENT_SECURITY_POLICY } },
+  preview: { host: '127.0.0.1', port: port(4173), strictPort: true, proxy: apiProxy, headers: WEB_SECURITY_HEADERS },
 });

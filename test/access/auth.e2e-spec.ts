@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { client, login, serviceEnv, startApi, testEnv, type RunningApi } from '../support';
+import { client, clientFrom, login, serviceEnv, startApi, testEnv, type RunningApi } from '../support';
 
 /** Local accounts as a person meets them: login, sessions that really end, lockout, no account oracle. */
 describe('authentication', () => {
@@ -44,15 +44,17 @@ describe('authentication', () => {
     expect((await client(api.url).post('/auth/refresh', { refreshToken: tokens.refreshToken })).status).toBe(401);
   });
 
-  it('rotates refresh tokens: the old one cannot be used twice', async () => {
+  it('rotates refresh tokens: using the old one again ends the session', async () => {
     const tokens = await login(api.url, 'hukum.jabar@gugus.test');
     const anon = client(api.url);
     const next = await anon.post('/auth/refresh', { refreshToken: tokens.refreshToken });
     expect(next.status).toBe(200);
     expect((await client(api.url, next.body.accessToken).get('/auth/me')).status).toBe(200);
-    expect((await anon.post('/auth/refresh', { refreshToken: tokens.refreshToken })).body.code).toBe('UNAUTHENTICATED');
-    // The access token from before the rotation no longer works either.
+    // The access token from before the rotation no longer works.
     expect((await client(api.url, tokens.accessToken).get('/auth/me')).status).toBe(401);
+    // Presenting the old refresh token again is a reuse: the whole session ends, new tokens included.
+    expect((await anon.post('/auth/refresh', { refreshToken: tokens.refreshToken })).body.code).toBe('UNAUTHENTICATED');
+    expect((await client(api.url, next.body.accessToken).get('/auth/me')).status).toBe(401);
   });
 
   it('refuses an expired access token with a clear 401', async () => {
@@ -75,23 +77,26 @@ describe('authentication', () => {
     expect(wrong.body.message).toBe('E-mail atau kata sandi salah.');
   });
 
-  it('locks an account after five wrong passwords, even against the right one, and an unknown e-mail the same way', async () => {
+  it('blocks an address after five wrong passwords for that account, even against the right one, and an unknown e-mail the same way', async () => {
     const { email, password } = await newAccount();
     const ghost = `hantu.${randomUUID().slice(0, 8)}@gugus.test`;
-    const anon = client(api.url);
+    const guesser = clientFrom(api.url, '127.0.0.7');
     for (const who of [email, ghost]) {
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) statuses.push((await anon.post('/auth/login', { email: who, password: 'salah-salah' })).status);
+      for (let i = 0; i < 5; i++) statuses.push((await guesser.post('/auth/login', { email: who, password: 'salah-salah' })).status);
       expect(statuses).toEqual([401, 401, 401, 401, 429]);
     }
-    const locked = await anon.post('/auth/login', { email, password });
+    const locked = await guesser.post('/auth/login', { email, password });
     expect(locked).toMatchObject({ status: 429, body: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfter: expect.any(String) } } });
-    const ghostLocked = await anon.post('/auth/login', { email: ghost, password });
+    const ghostLocked = await guesser.post('/auth/login', { email: ghost, password });
     expect(ghostLocked.status).toBe(429);
 
-    // When the period has passed, the right password works again.
-    await db.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second'`);
-    expect((await anon.post('/auth/login', { email, password })).status).toBe(200);
+    // The block is for that address: the person logs in from their own (the guesser cannot lock them out).
+    expect((await clientFrom(api.url, '127.0.0.8').post('/auth/login', { email, password })).status).toBe(200);
+
+    // When the period has passed, the right password works from the guesser's address again.
+    await db.query(`UPDATE login_failures SET locked_until = now() - interval '1 second'`);
+    expect((await guesser.post('/auth/login', { email, password })).status).toBe(200);
   });
 
   it.each([

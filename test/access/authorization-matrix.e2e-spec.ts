@@ -57,8 +57,9 @@ const unique = () => randomUUID().slice(0, 8);
 
 const ROWS: Row[] = [
   { route: 'GET /health', what: 'health', request: () => ({ path: '/health' }), expect: everyone(200) },
-  { route: 'POST /system-checks', what: 'start a system check', request: () => ({ path: '/system-checks', body: {} }), expect: everyone(202) },
-  { route: 'GET /system-checks/{id}', what: 'an unknown system check', request: () => ({ path: `/system-checks/${randomUUID()}` }), expect: everyone(404) },
+  // Any logged-in person may run a system check (throttled per person); the public may not (issue 9).
+  { route: 'POST /system-checks', what: 'start a system check', request: () => ({ path: '/system-checks', body: {} }), expect: only(LOGGED_IN, 202) },
+  { route: 'GET /system-checks/{id}', what: 'an unknown system check', request: () => ({ path: `/system-checks/${randomUUID()}` }), expect: only(LOGGED_IN, 404) },
   { route: 'POST /auth/login', what: 'login with a wrong password', request: (_i, c) => ({ path: '/auth/login', body: { email: CALLERS[c] ?? 'nobody@gugus.test', password: 'wrong-wrong' } }), expect: everyone(401) },
   { route: 'POST /auth/refresh', what: 'refresh with an unknown token', request: () => ({ path: '/auth/refresh', body: { refreshToken: 'unknown-refresh-token' } }), expect: everyone(401) },
   { route: 'GET /auth/oidc', what: 'is single sign-on enabled', request: () => ({ path: '/auth/oidc' }), expect: everyone(200) },

@@ -1,19 +1,22 @@
 import type { ErrorBody } from '@gugus/contracts';
-import { serviceEnv, startApi, type RunningApi } from '../support';
+import { login, serviceEnv, startApi, type RunningApi } from '../support';
 
 /** The HTTP surface every client relies on: one error body, clear 4xx, never a 5xx or a stack trace. */
 describe('API HTTP contract', () => {
   let api: RunningApi;
+  // POST /system-checks (the body-taking route used here) needs a login since issue 9.
+  let auth: Record<string, string>;
 
   beforeAll(async () => {
     api = await startApi(serviceEnv({ API_BODY_LIMIT: '64kb' }));
+    auth = { authorization: `Bearer ${(await login(api.url, 'admin@gugus.test')).accessToken}` };
   });
   afterAll(async () => {
     await api?.stop();
   });
 
   const post = (body: string | Blob, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    fetch(`${api.url}/system-checks`, { method: 'POST', headers, body });
+    fetch(`${api.url}/system-checks`, { method: 'POST', headers: { ...auth, ...headers }, body });
 
   async function expectError(res: Response, status: number, code: string): Promise<ErrorBody> {
     const text = await res.text();
@@ -67,7 +70,7 @@ describe('API HTTP contract', () => {
     ['a malformed ID', '/system-checks/not-a-uuid', 400, 'VALIDATION_FAILED'],
     ['an unknown ID', '/system-checks/6f1c2b1e-2a8f-4c55-9a0e-000000000000', 404, 'NOT_FOUND'],
   ])('answers %s with a clear 4xx', async (_what, path, status, code) => {
-    await expectError(await fetch(`${api.url}${path}`), status, code);
+    await expectError(await fetch(`${api.url}${path}`, { headers: auth }), status, code);
   });
 
   it('reuses a well-formed incoming request ID and sends security headers', async () => {

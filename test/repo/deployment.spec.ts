@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { devstackConfigSchema, requiredVariables, serverConfigSchema } from '@gugus/server-config';
 import { APP_GROUP_ROLE } from '@gugus/server-database';
+import { CONTENT_SECURITY_POLICY, WEB_SECURITY_HEADERS } from '@gugus/contracts';
 import { repoRoot } from '../support';
 
 interface ComposeService {
@@ -88,6 +89,12 @@ describe('docker-compose.yml', () => {
     expect(readFileSync(join(repoRoot, 'Dockerfile'), 'utf8')).toContain(`mkdir -p ${dir} && chown node:node ${dir}`);
   });
 
+  it('demands real keys for personal data and Temporal payloads from the deployment (no default)', () => {
+    for (const name of ['api', 'worker']) {
+      for (const variable of ['DATA_ENCRYPTION_KEYS', 'TEMPORAL_PAYLOAD_KEYS']) expect(String(services[name].environment?.[variable])).toMatch(new RegExp(`^\\$\\{${variable}:\\?`));
+    }
+  });
+
   it('gives every long-running service a health check', () => {
     const longRunning = Object.keys(services).filter((s) => s !== 'migrate');
     expect(longRunning.filter((s) => !services[s].healthcheck)).toEqual([]);
@@ -96,9 +103,23 @@ describe('docker-compose.yml', () => {
   it('publishes the API on the port it listens on, as nginx expects it', () => {
     const api = services.api;
     const port = String(api.environment?.API_PORT);
-    expect(api.ports).toContain(`${port}:${port}`);
+    // On the host's loopback only: everyone else comes through nginx, whose X-Forwarded-For the API believes.
+    expect(api.ports).toEqual([`127.0.0.1:${port}:${port}`]);
+    expect(api.environment?.API_TRUST_PROXY).toBeTruthy();
     expect(api.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${port}/health`);
     expect(readFileSync(join(repoRoot, 'deploy/nginx.conf'), 'utf8')).toContain(`proxy_pass http://api:${port}/;`);
+  });
+
+  it('has nginx send the web app the same security headers as vite preview, the strict CSP among them', () => {
+    const nginx = readFileSync(join(repoRoot, 'deploy/nginx.conf'), 'utf8');
+    // Server-level headers only (indented once); locations with an add_header of their own inherit none.
+    const serverLevel = Object.fromEntries([...nginx.matchAll(/^ {2}add_header (\S+) "([^"]*)" always;$/gm)].map((m) => [m[1], m[2]]));
+    expect(serverLevel).toEqual(WEB_SECURITY_HEADERS);
+    expect(serverLevel['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+    // nginx names the client itself instead of passing on what the client claims.
+    expect(nginx).toContain('proxy_set_header X-Forwarded-For $remote_addr;');
   });
 
   it('builds from Dockerfile targets that exist', () => {
@@ -121,7 +142,7 @@ describe('.env.example', () => {
 
   it('lists every variable docker-compose.yml interpolates', () => {
     const text = readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8');
-    const used = [...new Set([...text.matchAll(/\$\{([A-Z_]+)(:-[^}]*)?\}/g)].map((m) => m[1]))];
+    const used = [...new Set([...text.matchAll(/\$\{([A-Z_]+)(:[-?][^}]*)?\}/g)].map((m) => m[1]))];
     expect(used.filter((k) => !listed.includes(k))).toEqual([]);
   });
 });

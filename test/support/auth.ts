@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import type { SessionTokens } from '@gugus/contracts';
 import { DEMO_PASSWORD } from '@gugus/server-orgs';
 
@@ -23,6 +24,47 @@ export function client(apiUrl: string, token?: string) {
     get: (path: string) => call('GET', path),
     post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
     put: (path: string, body?: unknown) => call('PUT', path, body ?? {}),
+    call,
+  };
+}
+
+export interface AddressedResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/**
+ * Like {@link client}, but every request leaves from `localAddress` — any 127.x.y.z on Linux loopback —
+ * so the API sees a different client address (throttles and lockout count per address).
+ */
+export function clientFrom(apiUrl: string, localAddress: string, token?: string) {
+  const base = new URL(apiUrl);
+  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    new Promise<AddressedResponse>((resolve, reject) => {
+      const payload = body !== undefined ? JSON.stringify(body) : undefined;
+      const req = httpRequest(
+        {
+          host: base.hostname,
+          port: base.port,
+          path,
+          method,
+          localAddress,
+          headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : undefined }));
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  return {
+    get: (path: string, headers?: Record<string, string>) => call('GET', path, undefined, headers),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) => call('POST', path, body ?? {}, headers),
     call,
   };
 }

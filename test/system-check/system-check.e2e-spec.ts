@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { SystemCheckView } from '@gugus/contracts';
-import { eventually, serviceEnv, startApi, startWorker, testEnv, type RunningApi, type ServiceProcess } from '../support';
+import { eventually, login, serviceEnv, startApi, startWorker, testEnv, type RunningApi, type ServiceProcess } from '../support';
 
 /** API → Temporal → worker → PostgreSQL, through the real built processes. */
 describe('system check through the whole stack', () => {
@@ -19,13 +19,16 @@ describe('system check through the whole stack', () => {
   });
 
   it('starts a workflow whose activity writes to PostgreSQL, and reports it completed', async () => {
-    const res = await fetch(`${api.url}/system-checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    // Any logged-in person may run a check; nobody anonymous.
+    expect((await fetch(`${api.url}/system-checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${(await login(api.url, 'dinsos.batam@gugus.test')).accessToken}` };
+    const res = await fetch(`${api.url}/system-checks`, { method: 'POST', headers, body: '{}' });
     expect(res.status).toBe(202);
     const started = (await res.json()) as SystemCheckView;
     expect(started).toMatchObject({ status: 'requested', workflowId: `system-check-${started.id}` });
 
     const done = await eventually(async () => {
-      const view = (await (await fetch(`${api.url}/system-checks/${started.id}`)).json()) as SystemCheckView;
+      const view = (await (await fetch(`${api.url}/system-checks/${started.id}`, { headers })).json()) as SystemCheckView;
       return view.status === 'completed' ? view : undefined;
     });
     expect(done).toMatchObject({ stage: 'done', attempts: 1, databaseVersion: expect.stringContaining('PostgreSQL') });

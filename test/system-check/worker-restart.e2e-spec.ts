@@ -1,7 +1,7 @@
 import { Client as PgClient } from 'pg';
 import { Connection } from '@temporalio/client';
 import type { SystemCheckView } from '@gugus/contracts';
-import { eventually, serviceEnv, startApi, startWorker, temporalClient, testEnv, type RunningApi } from '../support';
+import { eventually, login, serviceEnv, startApi, startWorker, temporalClient, testEnv, type RunningApi } from '../support';
 
 /**
  * Acceptance: killing the worker while a system-check workflow waits on its activity, then starting it
@@ -12,9 +12,11 @@ describe('worker killed mid-activity', () => {
   const db = new PgClient({ connectionString: testEnv().databaseUrl });
   let api: RunningApi;
   let connection: Connection;
+  let headers: Record<string, string>;
 
   beforeAll(async () => {
     api = await startApi(env);
+    headers = { 'content-type': 'application/json', authorization: `Bearer ${(await login(api.url, 'admin@gugus.test')).accessToken}` };
     await db.connect();
     connection = await Connection.connect({ address: testEnv().temporalAddress });
   });
@@ -26,7 +28,8 @@ describe('worker killed mid-activity', () => {
 
   it('is completed by the restarted worker, with the probe retried', async () => {
     const firstWorker = await startWorker(env);
-    const res = await fetch(`${api.url}/system-checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ holdMs: 4000 }) });
+    // holdMs exists for this test: refused only when NODE_ENV=production (see the system-check spec).
+    const res = await fetch(`${api.url}/system-checks`, { method: 'POST', headers, body: JSON.stringify({ holdMs: 4000 }) });
     const { id, workflowId } = (await res.json()) as SystemCheckView;
 
     // Wait until the probe activity is running on the first worker, then kill that worker outright.
@@ -46,7 +49,7 @@ describe('worker killed mid-activity', () => {
     const secondWorker = await startWorker(env);
     try {
       const done = await eventually(async () => {
-        const view = (await (await fetch(`${api.url}/system-checks/${id}`)).json()) as SystemCheckView;
+        const view = (await (await fetch(`${api.url}/system-checks/${id}`, { headers })).json()) as SystemCheckView;
         return view.status === 'completed' ? view : undefined;
       }, 60_000, 'the workflow to complete');
       // The probe ran twice: once on the killed worker, once on the new one.

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { DEMO_PASSWORD } from '@gugus/server-orgs';
 import { freePort, launchChromium, screenshotDir, serviceEnv, startApi, startWeb, startWorker, type RunningApi, type RunningWeb, type ServiceProcess } from '../support';
 
 /** The built web app in Debian's Chromium, talking to the real API through the same /api proxy as nginx. */
@@ -42,9 +43,16 @@ describe('web app: system status page', () => {
     await page.close();
   });
 
-  it('runs a system check from the page and shows it completed through the whole chain', async () => {
+  it('runs a system check from the page, after logging in, and shows it completed through the whole chain', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${web.url}/status`);
+    // Each check runs a workflow: anonymous visitors see the health only, and a way to log in.
+    await page.getByTestId('system-check-login').getByRole('link', { name: 'Masuk' }).click();
+    const form = page.getByTestId('login-form');
+    await form.getByLabel('E-mail').fill('dinsos.jabar@gugus.test');
+    await form.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/status$/);
     await page.getByTestId('run-system-check').click();
     const result = page.getByTestId('system-check-result');
     await result.filter({ hasText: 'Pemeriksaan berhasil: seluruh rantai berfungsi.' }).waitFor({ timeout: 60_000 });

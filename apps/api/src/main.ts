@@ -9,6 +9,8 @@ import { AppModule } from './app.module';
 async function bootstrap(): Promise<void> {
   const config = loadConfig(serverConfigSchema);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bodyParser: false, bufferLogs: true });
+  // Only the listed proxies may name the client (X-Forwarded-For); nobody else can pick their own address.
+  app.set('trust proxy', config.API_TRUST_PROXY ? config.API_TRUST_PROXY.split(',').map((a) => a.trim()) : false);
   configureHttpApp(app, { bodyLimit: config.API_BODY_LIMIT, version: APP_VERSION });
   await app.listen(config.API_PORT, config.API_HOST);
 }

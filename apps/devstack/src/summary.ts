@@ -1,4 +1,4 @@
-import type { SystemCheckView } from '@gugus/contracts';
+import { Role, type SessionTokens, type SystemCheckView } from '@gugus/contracts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@gugus/server-orgs';
 import { StartupError } from './stack';
 
@@ -8,12 +8,17 @@ import { StartupError } from './stack';
  * demo task forces, people and logins here.
  */
 export async function seedDemoData(apiUrl: string): Promise<SystemCheckView> {
-  const started = await fetch(`${apiUrl}/system-checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  // Starting a check needs a login: the demo system administrator's.
+  const admin = DEMO_LOGINS.find((l) => l.role === Role.SYSTEM_ADMIN)?.email ?? 'admin@gugus.test';
+  const login = await fetch(`${apiUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin, password: DEMO_PASSWORD }) });
+  if (login.status !== 200) throw new StartupError(`Login demo ${admin} gagal / The demo login ${admin} failed (HTTP ${login.status}).`);
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${((await login.json()) as SessionTokens).accessToken}` };
+  const started = await fetch(`${apiUrl}/system-checks`, { method: 'POST', headers, body: '{}' });
   if (started.status !== 202) throw new StartupError(`Pemeriksaan sistem gagal dimulai / The system check failed to start (HTTP ${started.status}).`);
   const { id } = (await started.json()) as SystemCheckView;
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    const res = await fetch(`${apiUrl}/system-checks/${id}`);
+    const res = await fetch(`${apiUrl}/system-checks/${id}`, { headers });
     const view = (await res.json()) as SystemCheckView;
     if (view.status === 'completed') return view;
     await new Promise((r) => setTimeout(r, 500));

@@ -9,3 +9,4 @@ export * from './lib/orgs';
 export * from './lib/notifications';
 export * from './lib/calendar';
 export * from './lib/process-settings';
+export * from './lib/web-security-headers';

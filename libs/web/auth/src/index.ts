@@ -3,6 +3,6 @@ export { useAuth, type AuthState, type AuthStatus, type SignOutReason } from './
 export { AuthProvider } from './lib/AuthProvider';
 export { canManageOrgs, canReadAudit, covers, homeJurisdiction, primaryRole } from './lib/grants';
 export { LoginPage } from './lib/LoginPage';
-export { HOME_PATH, LOGIN_PATH, SSO_RETURN_PATH } from './lib/paths';
+export { HOME_PATH, LOGIN_PATH, SSO_RETURN_PATH, type FromState } from './lib/paths';
 export { RequireAuth } from './lib/RequireAuth';
 export { SsoReturnPage } from './lib/SsoReturnPage';

@@ -1,12 +1,23 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Me, SessionTokens } from '@gugus/contracts';
 import { Authenticated, CurrentUser, Public, type AuthUser } from '@gugus/server-access';
+import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
 import { RequestId } from '@gugus/server-http';
 import { HandoffDto, LoginDto, RefreshDto } from './auth.dto';
-import { OidcService } from './oidc.service';
+import { OidcService, SSO_BROWSER_COOKIE, ssoCookieOptions } from './oidc.service';
 import { AuthService } from './auth.service';
+import { ClientAddress, RateLimit } from './rate-limit';
+
+/** One cookie from a Cookie header (the API reads no other cookie, so no parser middleware). */
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=') || undefined;
+  }
+  return undefined;
+}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -14,23 +25,26 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly oidc: OidcService,
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
   ) {}
 
   @Post('login')
   @HttpCode(200)
   @Public()
+  @RateLimit('login')
   @ApiOperation({ summary: 'Masuk dengan e-mail dan kata sandi / Log in with e-mail and password' })
-  async login(@Body() body: LoginDto, @RequestId() requestId: string | null): Promise<SessionTokens> {
-    const { accessToken, refreshToken, expiresIn } = await this.auth.login(body.email, body.password, requestId);
+  async login(@Body() body: LoginDto, @ClientAddress() address: string, @RequestId() requestId: string | null): Promise<SessionTokens> {
+    const { accessToken, refreshToken, expiresIn } = await this.auth.login(body.email, body.password, address, requestId);
     return { accessToken, refreshToken, expiresIn };
   }
 
   @Post('refresh')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: 'Perbarui token / Exchange a refresh token for new tokens' })
-  refresh(@Body() body: RefreshDto): Promise<SessionTokens> {
-    return this.auth.refresh(body.refreshToken);
+  @RateLimit('refresh')
+  @ApiOperation({ summary: 'Perbarui token; token yang sudah dipakai mengakhiri sesi / Exchange a refresh token for new tokens; a used one ends the session' })
+  refresh(@Body() body: RefreshDto, @RequestId() requestId: string | null): Promise<SessionTokens> {
+    return this.auth.refresh(body.refreshToken, requestId);
   }
 
   @Post('logout')
@@ -59,22 +73,30 @@ export class AuthController {
 
   @Get('oidc/login')
   @Public()
+  @RateLimit('sso')
   @ApiOperation({ summary: 'Mulai login SSO: dialihkan ke penyedia identitas / Start single sign-on: redirects to the identity provider' })
   async oidcLogin(@Res() res: Response): Promise<void> {
-    res.redirect(302, await this.oidc.authorizationUrl());
+    const { url, browserBinding } = await this.oidc.authorizationUrl();
+    res.cookie(SSO_BROWSER_COOKIE, browserBinding, ssoCookieOptions(this.config));
+    res.redirect(302, url);
   }
 
   @Get('oidc/callback')
   @Public()
-  @ApiOperation({ summary: 'Kembali dari penyedia identitas / Return from the identity provider' })
-  async oidcCallback(@Query() query: Record<string, string>, @Res() res: Response): Promise<void> {
+  @RateLimit('sso')
+  @ApiOperation({ summary: 'Kembali dari penyedia identitas (hanya di peramban yang memulai) / Return from the identity provider (only in the browser that started)' })
+  async oidcCallback(@Query() query: Record<string, string>, @Req() req: Request, @Res() res: Response): Promise<void> {
     this.oidc.assertEnabled();
-    res.redirect(302, await this.oidc.callback(query));
+    const next = await this.oidc.callback(query, readCookie(req.headers.cookie, SSO_BROWSER_COOKIE));
+    const { maxAge: _maxAge, ...attributes } = ssoCookieOptions(this.config);
+    res.clearCookie(SSO_BROWSER_COOKIE, attributes);
+    res.redirect(302, next);
   }
 
   @Post('oidc/exchange')
   @HttpCode(200)
   @Public()
+  @RateLimit('sso')
   @ApiOperation({ summary: 'Tukar kode serah SSO sekali pakai dengan sesi / Exchange the one-time sign-on code for a session' })
   oidcExchange(@Body() body: HandoffDto, @RequestId() requestId: string | null): Promise<SessionTokens> {
     return this.oidc.exchange(body.handoff, requestId);

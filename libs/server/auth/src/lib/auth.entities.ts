@@ -9,5 +9,7 @@ export class SessionEntity {
   @Column({ name: 'access_expires_at', type: 'timestamptz' }) accessExpiresAt: Date;
   @Column({ name: 'refresh_hash', type: 'text' }) refreshHash: string;
   @Column({ name: 'refresh_expires_at', type: 'timestamptz' }) refreshExpiresAt: Date;
+  /** The absolute end, fixed at login: no refresh reaches past it. */
+  @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt: Date;
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt: Date | null;
 }

@@ -6,6 +6,7 @@ import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
 import { DomainError } from '@gugus/server-http';
 import { AuditService } from '@gugus/server-audit';
 import { OrgsRepository } from '@gugus/server-orgs';
+import type { SessionEntity } from './auth.entities';
 import { AuthRepository } from './auth.repository';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -33,7 +34,10 @@ const tooManyAttempts = (until: Date) =>
 const sessionEnded = () =>
   new DomainError(ErrorCode.UNAUTHENTICATED, { id: 'Sesi berakhir; silakan masuk kembali.', en: 'The session has ended; please log in again.' });
 
-/** Local accounts: argon2 passwords, per-e-mail lockout, opaque tokens whose sessions can be ended. */
+/**
+ * Local accounts: argon2 passwords, lockout per (account, address), opaque tokens whose sessions can be
+ * ended, end at an absolute time, and end at once when a used refresh token comes back.
+ */
 @Injectable()
 export class AuthService extends SessionResolver {
   constructor(
@@ -50,25 +54,30 @@ export class AuthService extends SessionResolver {
     await this.audit.record({ actorId, action, targetType: target.type, targetId: target.id, jurisdictionCode: target.jurisdictionCode ?? null, requestId });
   }
 
-  async login(email: string, password: string, requestId: string | null = null): Promise<SessionTokens & { personId: string }> {
+  /**
+   * Password login from `address`. Failures are counted per (account, address): an address that keeps
+   * failing is blocked for that account only, so nobody elsewhere can lock the person out.
+   */
+  async login(email: string, password: string, address: string, requestId: string | null = null): Promise<SessionTokens & { personId: string }> {
     const normalised = email.trim().toLowerCase();
     const key = sha256(normalised);
-    const locked = await this.repo.lockedUntil(key);
-    if (locked) {
+    const addressKey = sha256(address);
+    const blocked = await this.repo.blockedUntil(key, addressKey);
+    if (blocked) {
       await this.log('auth.login_refused', null, { type: 'account', id: key.slice(0, 16) }, requestId);
-      throw tooManyAttempts(locked);
+      throw tooManyAttempts(blocked);
     }
     const person = await this.orgs.findPersonByEmail(normalised);
     const hash = person?.active ? await this.repo.passwordHashFor(person.id) : null;
     // Always verify (against a decoy when there is no account) so timing does not tell either.
     const ok = await verifyPassword(hash, password);
     if (!ok || !person) {
-      const lockedNow = await this.repo.recordFailure(key, this.config.AUTH_LOCKOUT_THRESHOLD, this.config.AUTH_LOCKOUT_MINUTES);
-      await this.log(lockedNow ? 'auth.lockout' : 'auth.login_failed', null, { type: 'account', id: key.slice(0, 16) }, requestId);
-      if (lockedNow) throw tooManyAttempts(lockedNow);
+      const blockedNow = await this.repo.recordFailure(key, addressKey, this.config.AUTH_LOCKOUT_THRESHOLD, this.config.AUTH_LOCKOUT_MINUTES);
+      await this.log(blockedNow ? 'auth.lockout' : 'auth.login_failed', null, { type: 'account', id: key.slice(0, 16) }, requestId);
+      if (blockedNow) throw tooManyAttempts(blockedNow);
       throw invalidCredentials();
     }
-    await this.repo.clearFailures(key);
+    await this.repo.clearFailures(key, addressKey);
     const tokens = await this.startSession(person.id);
     await this.log('auth.login', person.id, { type: 'person', id: person.id, jurisdictionCode: person.agency?.jurisdictionCode }, requestId);
     return { ...tokens, personId: person.id };
@@ -76,19 +85,35 @@ export class AuthService extends SessionResolver {
 
   /** A new session for a person already authenticated (password or single sign-on). */
   async startSession(personId: string): Promise<SessionTokens> {
-    const tokens = this.issueTokens();
-    await this.repo.createSession({ id: randomUUID(), personId, endedAt: null, ...tokens.stored });
+    const expiresAt = new Date(Date.now() + this.config.AUTH_SESSION_MAX_HOURS * 3_600_000);
+    const tokens = this.issueTokens(expiresAt);
+    await this.repo.createSession({ id: randomUUID(), personId, endedAt: null, expiresAt, ...tokens.stored });
     return tokens.plain;
   }
 
-  /** Exchanges a live refresh token for new tokens; the old refresh token stops working. */
-  async refresh(refreshToken: string): Promise<SessionTokens> {
+  /**
+   * Exchanges a live refresh token for new tokens; the old refresh token stops working. A refresh token
+   * that was already exchanged is a sign it was stolen (or raced): the whole session ends.
+   */
+  async refresh(refreshToken: string, requestId: string | null = null): Promise<SessionTokens> {
     const oldHash = sha256(refreshToken);
     const session = await this.repo.findLiveByRefresh(oldHash);
-    if (!session) throw sessionEnded();
-    const tokens = this.issueTokens();
-    if (!(await this.repo.rotate(session.id, oldHash, tokens.stored))) throw sessionEnded();
-    return tokens.plain;
+    if (session) {
+      const tokens = this.issueTokens(session.expiresAt);
+      if (await this.repo.rotate(session.id, oldHash, tokens.stored)) return tokens.plain;
+      // Another request exchanged the same token a moment ago: that is a second use too.
+      await this.endReused(session, requestId);
+      throw sessionEnded();
+    }
+    const reused = await this.repo.sessionOfUsedRefresh(oldHash);
+    if (reused) await this.endReused(reused, requestId);
+    throw sessionEnded();
+  }
+
+  private async endReused(session: SessionEntity, requestId: string | null): Promise<void> {
+    if (!(await this.repo.end(session.id))) return;
+    const person = await this.orgs.findPerson(session.personId);
+    await this.log('auth.refresh_reuse', null, { type: 'person', id: session.personId, jurisdictionCode: person?.agency?.jurisdictionCode }, requestId);
   }
 
   /** Ends the session: its access and refresh tokens stop working immediately. */
@@ -112,17 +137,20 @@ export class AuthService extends SessionResolver {
     return { personId: user.personId, name: user.name, email: user.email, grants: user.grants, grantableRoles: grantableScopes(user.grants) };
   }
 
-  private issueTokens() {
+  /** Fresh tokens that never outlive the session's absolute end. */
+  private issueTokens(sessionEnd: Date) {
     const accessToken = newToken();
     const refreshToken = newToken();
     const now = Date.now();
+    const end = sessionEnd.getTime();
+    const accessExpiresAt = new Date(Math.min(now + this.config.AUTH_ACCESS_TTL_MINUTES * 60_000, end));
     return {
-      plain: { accessToken, refreshToken, expiresIn: this.config.AUTH_ACCESS_TTL_MINUTES * 60 },
+      plain: { accessToken, refreshToken, expiresIn: Math.max(1, Math.floor((accessExpiresAt.getTime() - now) / 1000)) },
       stored: {
         accessHash: sha256(accessToken),
-        accessExpiresAt: new Date(now + this.config.AUTH_ACCESS_TTL_MINUTES * 60_000),
+        accessExpiresAt,
         refreshHash: sha256(refreshToken),
-        refreshExpiresAt: new Date(now + this.config.AUTH_REFRESH_TTL_HOURS * 3_600_000),
+        refreshExpiresAt: new Date(Math.min(now + this.config.AUTH_REFRESH_TTL_HOURS * 3_600_000, end)),
       },
     };
   }

@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { CookieOptions } from 'express';
 import type { DataSource } from 'typeorm';
 import { ErrorCode, type SessionTokens } from '@gugus/contracts';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
@@ -15,6 +16,26 @@ type OidcConfiguration = Awaited<ReturnType<OpenIdClient['discovery']>>;
 const LOGIN_TTL_MINUTES = 10;
 const HANDOFF_TTL_SECONDS = 120;
 const sha256 = (v: string) => createHash('sha256').update(v).digest('hex');
+
+/** Cookie that binds a single sign-on in flight to the browser that started it (against login CSRF). */
+export const SSO_BROWSER_COOKIE = 'gugus_sso';
+
+/**
+ * Attributes of {@link SSO_BROWSER_COOKIE}: HttpOnly; SameSite=Lax, because the provider's redirect back
+ * is a cross-site top-level navigation; sent only to the callback; Secure in production and over HTTPS.
+ */
+export function ssoCookieOptions(settings: ServerConfig): CookieOptions {
+  const callback = new URL(settings.OIDC_REDIRECT_URI ?? 'http://localhost/auth/oidc/callback');
+  return {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: settings.NODE_ENV === 'production' || callback.protocol === 'https:',
+    path: callback.pathname,
+    maxAge: LOGIN_TTL_MINUTES * 60_000,
+  };
+}
+
+const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 const notConfigured = () =>
   new DomainError(ErrorCode.NOT_FOUND, { id: 'Login SSO tidak diaktifkan di instalasi ini.', en: 'Single sign-on is not enabled on this installation.' });
@@ -48,15 +69,19 @@ export class OidcService {
     if (!this.enabled) throw notConfigured();
   }
 
-  /** Where to send the browser to log in at the identity provider. */
-  async authorizationUrl(): Promise<string> {
+  /**
+   * Where to send the browser to log in at the identity provider, and the secret the browser keeps in
+   * {@link SSO_BROWSER_COOKIE} until it comes back (only its hash is stored with the state).
+   */
+  async authorizationUrl(): Promise<{ url: string; browserBinding: string }> {
     const { client, config } = await this.provider();
     const state = client.randomState();
     const nonce = client.randomNonce();
     const verifier = client.randomPKCECodeVerifier();
+    const browserBinding = randomBytes(32).toString('base64url');
     await this.db.query(`DELETE FROM oidc_logins WHERE created_at < now() - make_interval(mins => $1)`, [LOGIN_TTL_MINUTES]);
-    await this.db.query('INSERT INTO oidc_logins (state, nonce, code_verifier) VALUES ($1, $2, $3)', [state, nonce, verifier]);
-    return client
+    await this.db.query('INSERT INTO oidc_logins (state, nonce, code_verifier, browser_hash) VALUES ($1, $2, $3, $4)', [state, nonce, verifier, sha256(browserBinding)]);
+    const url = client
       .buildAuthorizationUrl(config, {
         redirect_uri: this.settings.OIDC_REDIRECT_URI as string,
         scope: 'openid email profile',
@@ -66,18 +91,28 @@ export class OidcService {
         nonce,
       })
       .toString();
+    return { url, browserBinding };
   }
 
-  /** Completes the provider's redirect; returns where to send the browser next (web login page). */
-  async callback(query: Record<string, string | undefined>): Promise<string> {
+  /**
+   * Completes the provider's redirect; returns where to send the browser next (web login page). The
+   * browser must present the binding it got when this login started: a callback URL carried into
+   * another browser (login CSRF: someone else's account slipped into the victim's browser) is refused.
+   */
+  async callback(query: Record<string, string | undefined>, browserBinding: string | undefined): Promise<string> {
     const finish = (params: Record<string, string>) => `${this.settings.OIDC_POST_LOGIN_URL}?${new URLSearchParams(params)}`;
     const state = query.state ?? '';
+    // The state is used up either way: a refused callback cannot be replayed with the right cookie later.
     const [rows] = await this.db.query(
-      `DELETE FROM oidc_logins WHERE state = $1 AND created_at > now() - make_interval(mins => $2) RETURNING nonce, code_verifier`,
+      `DELETE FROM oidc_logins WHERE state = $1 AND created_at > now() - make_interval(mins => $2) RETURNING nonce, code_verifier, browser_hash`,
       [state, LOGIN_TTL_MINUTES],
     );
-    const login = (rows as { nonce: string; code_verifier: string }[])[0];
+    const login = (rows as { nonce: string; code_verifier: string; browser_hash: string }[])[0];
     if (!login) return finish({ error: 'sso_expired' });
+    if (!browserBinding || !sameHash(sha256(browserBinding), login.browser_hash)) {
+      this.logger.warn('OIDC callback without the browser binding of its login; refused');
+      return finish({ error: 'sso_browser_mismatch' });
+    }
     try {
       const { client, config } = await this.provider();
       const current = new URL(this.settings.OIDC_REDIRECT_URI as string);

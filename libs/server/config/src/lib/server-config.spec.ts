@@ -19,9 +19,29 @@ describe('serverConfigSchema', () => {
     [{ ...minimal, TEMPORAL_ADDRESS: 'localhost' }, 'TEMPORAL_ADDRESS: harus berbentuk host:port'],
     [{ ...minimal, API_PORT: '70000' }, 'API_PORT'],
     [{ ...minimal, API_BODY_LIMIT: 'lots' }, 'API_BODY_LIMIT: harus seperti 512kb'],
+    // A hop count or `true` would believe a forged X-Forwarded-For from anyone reaching the API directly.
+    [{ ...minimal, API_TRUST_PROXY: '1' }, 'API_TRUST_PROXY'],
+    [{ ...minimal, API_TRUST_PROXY: 'true' }, 'API_TRUST_PROXY'],
+    [{ ...minimal, API_TRUST_PROXY: 'nginx' }, 'API_TRUST_PROXY'],
+    [{ ...minimal, THROTTLE_LOGIN_PER_ADDRESS: '0' }, 'THROTTLE_LOGIN_PER_ADDRESS'],
+    [{ ...minimal, AUTH_SESSION_MAX_HOURS: '0' }, 'AUTH_SESSION_MAX_HOURS'],
   ])('rejects %j naming the variable', (env, expected) => {
     expect(() => loadConfig(serverConfigSchema, env)).toThrow(ConfigError);
     expect(() => loadConfig(serverConfigSchema, env)).toThrow(expected);
+  });
+
+  it.each(['uniquelocal', 'loopback, 10.0.0.0/8', '172.18.0.5', 'fd00::/8,::1'])('accepts the proxy list %j', (value) => {
+    expect(loadConfig(serverConfigSchema, { ...minimal, API_TRUST_PROXY: value }).API_TRUST_PROXY).toBe(value);
+  });
+
+  it('trusts no proxy and throttles with sensible limits by default', () => {
+    const config = loadConfig(serverConfigSchema, minimal);
+    expect(config.API_TRUST_PROXY).toBeUndefined();
+    expect(config).toMatchObject({
+      AUTH_SESSION_MAX_HOURS: 12,
+      THROTTLE_LOGIN_PER_ADDRESS: 100,
+      THROTTLE_WRITES_PER_PERSON: 240,
+    });
   });
 
   it('treats an empty value as unset so the default applies', () => {

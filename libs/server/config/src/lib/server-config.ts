@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseKeyring } from './keyring';
 
@@ -25,6 +26,29 @@ const keyringSetting = (fallback: string) =>
         ctx.addIssue({ code: 'custom', message: `${(err as Error).message} / harus id:base64(32 byte)[,id:base64…]` });
       }
     });
+
+/** Requests per minute a throttle allows; 0 is not a limit, it would lock everyone out. */
+const perMinute = (fallback: number) => z.coerce.number().int().min(1).max(100_000).default(fallback);
+
+const TRUSTED_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Express `trust proxy` as a list of addresses only (names, IPs, CIDR ranges): no `true` and no hop count,
+ * which would believe a forged X-Forwarded-For from any client that reaches the API directly.
+ */
+const trustedProxies = z
+  .string()
+  .refine(
+    (v) =>
+      v.split(',').every((part) => {
+        const [address, prefix, ...rest] = part.trim().split('/');
+        if (rest.length) return false;
+        if (TRUSTED_RANGE_NAMES.includes(address) && prefix === undefined) return true;
+        return isIP(address) !== 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix));
+      }),
+    'harus berisi loopback, linklocal, uniquelocal, alamat IP atau rentang CIDR, dipisah koma / must list loopback, linklocal, uniquelocal, IP addresses or CIDR ranges, comma-separated',
+  )
+  .optional();
 
 const hostPort = z
   .string({ error: 'wajib diisi / required' })
@@ -67,9 +91,38 @@ export const serverConfigSchema = z.object({
   /** Lifetime of an access token; every request also checks that its session has not ended. */
   AUTH_ACCESS_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   AUTH_REFRESH_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
-  /** Failed logins for one e-mail before it is locked, and for how long. */
+  /**
+   * Absolute lifetime of a session from its login, in hours (decimals allowed): refreshing never
+   * extends a session past it. Default: one working day.
+   */
+  AUTH_SESSION_MAX_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /**
+   * Failed logins for one account from one client address before that address is blocked for that
+   * account only, and the first block's length; each further failure doubles it (at most 24 hours).
+   * The same account from another address is not affected, so nobody can lock a person out.
+   */
   AUTH_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   AUTH_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /**
+   * Reverse proxies whose X-Forwarded-For the API believes when it decides a client's address (for
+   * throttling and lockout): `loopback`, `linklocal`, `uniquelocal`, IPs or CIDR ranges, comma-separated.
+   * Unset: none, the API uses the connection's address. docker-compose sets it for the nginx hop.
+   */
+  API_TRUST_PROXY: trustedProxies,
+  // Throttles, in requests per minute (429 TOO_MANY_ATTEMPTS with Retry-After beyond them). Reads are not throttled.
+  /**
+   * Password logins per client address (an office behind one NAT address shares it; everyone logging in
+   * at 8:00 stays below it). Single sign-on may take three times as many requests (start, callback, hand-off).
+   */
+  THROTTLE_LOGIN_PER_ADDRESS: perMinute(100),
+  /** Session renewals per client address. */
+  THROTTLE_REFRESH_PER_ADDRESS: perMinute(120),
+  /** Writes (POST, PUT, PATCH, DELETE) per client address, whoever sends them. */
+  THROTTLE_WRITES_PER_ADDRESS: perMinute(1200),
+  /** Writes per logged-in person, from any address. */
+  THROTTLE_WRITES_PER_PERSON: perMinute(240),
+  /** System checks started per logged-in person (each one runs a workflow). */
+  THROTTLE_SYSTEM_CHECKS_PER_PERSON: perMinute(6),
   /**
    * OpenID Connect login, for deployments with an identity provider. Set the issuer to enable it;
    * people are matched by their verified e-mail. The redirect URI is this API's /auth/oidc/callback as

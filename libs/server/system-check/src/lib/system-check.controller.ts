@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, type SystemCheckView } from '@gugus/contracts';
-import { Public } from '@gugus/server-access';
+import { Authenticated } from '@gugus/server-access';
+import { RateLimit } from '@gugus/server-auth';
 import { DomainError } from '@gugus/server-http';
 import { StartSystemCheckDto, SystemCheckViewDto } from './system-check.dto';
 import { SystemCheckService } from './system-check.service';
@@ -15,15 +16,18 @@ const uuidPipe = new ParseUUIDPipe({
     ),
 });
 
-// Public on purpose: an operational probe that carries no data, used by the status page before login.
+// Any logged-in person may run one (it carries no data and proves the whole chain works for them), a
+// few a minute: each starts a workflow and takes a worker slot. Anonymous callers could flood the worker.
 @ApiTags('system')
-@Public()
+@Authenticated()
+@ApiBearerAuth()
 @Controller('system-checks')
 export class SystemCheckController {
   constructor(private readonly service: SystemCheckService) {}
 
   @Post()
   @HttpCode(202)
+  @RateLimit('system-checks')
   @ApiOperation({ summary: 'Jalankan pemeriksaan sistem / Start a system check workflow' })
   @ApiAcceptedResponse({ type: SystemCheckViewDto })
   start(@Body() body: StartSystemCheckDto): Promise<SystemCheckView> {

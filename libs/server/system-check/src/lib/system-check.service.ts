@@ -17,6 +17,14 @@ const engineDown = () =>
     en: 'The process engine (Temporal) cannot be reached. Try again shortly.',
   });
 
+// The hold rehearses a worker restart in tests and drills; in production it would only tie up worker slots.
+const holdRefused = () =>
+  new DomainError(
+    ErrorCode.VALIDATION_FAILED,
+    { id: 'holdMs tidak tersedia di produksi.', en: 'holdMs is not available in production.' },
+    { fields: [{ field: 'holdMs', message: { id: 'harus 0 atau tidak diisi di produksi', en: 'must be 0 or absent in production' } }] },
+  );
+
 @Injectable()
 export class SystemCheckService {
   constructor(
@@ -26,6 +34,7 @@ export class SystemCheckService {
   ) {}
 
   async start(holdMs = 0): Promise<SystemCheckView> {
+    if (holdMs > 0 && this.config.NODE_ENV === 'production') throw holdRefused();
     const id = randomUUID();
     const workflowId = systemCheckWorkflowId(id);
     try {

@@ -7,7 +7,7 @@ import { useAuth } from './AuthContext';
 import { HOME_PATH, LOGIN_PATH } from './paths';
 import './LoginPage.css';
 
-const SSO_ERRORS = ['sso_expired', 'sso_failed', 'sso_no_account'] as const;
+const SSO_ERRORS = ['sso_expired', 'sso_failed', 'sso_no_account', 'sso_browser_mismatch'] as const;
 type SsoError = (typeof SSO_ERRORS)[number];
 const isSsoError = (value: string | null): value is SsoError => (SSO_ERRORS as readonly (string | null)[]).includes(value);
 

@@ -5,27 +5,31 @@ const bearer = (token: string | undefined): Record<string, string> => (token ? {
 
 let renewing: Promise<boolean> | undefined;
 
+async function exchange(): Promise<boolean> {
+  const refreshToken = sessionStore.refreshToken();
+  if (!refreshToken) {
+    sessionStore.end();
+    return false;
+  }
+  try {
+    sessionStore.renewed(refreshToken, await authApi.refresh(refreshToken));
+    return true;
+  } catch (err) {
+    if (toApiError(err).isClientError) sessionStore.end();
+    return false;
+  }
+}
+
 /**
- * Exchanges the refresh token for new tokens. Single-flight: the refresh token works once, so requests
- * failing together share one exchange. A refused refresh ends the session; an outage does not.
+ * Exchanges the refresh token for new tokens. Single-flight: a refresh token works once — presenting it
+ * again ends the whole session on the server — so everything in this tab that needs a renewal (requests
+ * failing together, the restore on load) shares one exchange. A refused refresh ends the session; an
+ * outage does not.
  */
 export function renewSession(): Promise<boolean> {
-  renewing ??= (async () => {
-    const refreshToken = sessionStore.refreshToken();
-    if (!refreshToken) {
-      sessionStore.end();
-      return false;
-    }
-    try {
-      sessionStore.start(await authApi.refresh(refreshToken));
-      return true;
-    } catch (err) {
-      if (toApiError(err).isClientError) sessionStore.end();
-      return false;
-    } finally {
-      renewing = undefined;
-    }
-  })();
+  renewing ??= exchange().finally(() => {
+    renewing = undefined;
+  });
   return renewing;
 }
 

@@ -17,6 +17,7 @@ const id = {
       sso_expired: 'Proses masuk SSO kedaluwarsa. Silakan ulangi.',
       sso_failed: 'Masuk lewat SSO gagal. Silakan ulangi atau gunakan kata sandi.',
       sso_no_account: 'Akun SSO Anda tidak terdaftar di Gugus. Hubungi administrator wilayah Anda.',
+      sso_browser_mismatch: 'Masuk lewat SSO harus diselesaikan di peramban yang memulainya. Silakan ulangi dari halaman masuk.',
     },
   },
   account: {
@@ -48,6 +49,7 @@ const en: typeof id = {
       sso_expired: 'The single sign-on attempt expired. Please try again.',
       sso_failed: 'Single sign-on failed. Try again or use your password.',
       sso_no_account: 'Your single sign-on account is not registered in Gugus. Contact your jurisdiction administrator.',
+      sso_browser_mismatch: 'Single sign-on must be finished in the browser that started it. Please start again from the login page.',
     },
   },
   account: {

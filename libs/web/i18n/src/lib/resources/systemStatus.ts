@@ -33,6 +33,8 @@ const id = {
     description:
       'Menjalankan satu alur kerja uji melalui seluruh rantai: API → mesin proses → pekerja → basis data. Jika selesai, seluruh rantai berfungsi.',
     run: 'Jalankan pemeriksaan sistem',
+    loginNeeded: 'Masuk untuk menjalankan pemeriksaan sistem.',
+    login: 'Masuk',
     starting: 'Memulai pemeriksaan…',
     startFailed: 'Pemeriksaan tidak dapat dimulai.',
     pollFailed: 'Status pemeriksaan tidak dapat diambil.',
@@ -103,6 +105,8 @@ const en: typeof id = {
     description:
       'Runs one test workflow through the whole chain: API → process engine → worker → database. If it completes, the whole chain works.',
     run: 'Run system check',
+    loginNeeded: 'Log in to run a system check.',
+    login: 'Log in',
     starting: 'Starting the check…',
     startFailed: 'The check could not be started.',
     pollFailed: 'The state of the check could not be fetched.',
