@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readEnvironment } from '@gugus/server-config';
 
 export interface TestEnv {
@@ -19,4 +20,12 @@ export function testEnv(): TestEnv {
   const auditCheckpointDir = env.GUGUS_TEST_AUDIT_CHECKPOINT_DIR;
   if (!databaseUrl || !ownerDatabaseUrl || !temporalAddress || !auditCheckpointDir) throw new Error('Test engines are not running: run the tests through test/jest.config.cjs');
   return { databaseUrl, ownerDatabaseUrl, temporalAddress, auditCheckpointDir };
+}
+
+/**
+ * Throwaway keys for starting a service with NODE_ENV=production, which refuses the development ones
+ * (personal data and Temporal payloads). New on every call.
+ */
+export function productionKeys(): { DATA_ENCRYPTION_KEYS: string; TEMPORAL_PAYLOAD_KEYS: string } {
+  return { DATA_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`, TEMPORAL_PAYLOAD_KEYS: `p1:${randomBytes(32).toString('base64')}` };
 }

@@ -14,7 +14,8 @@ const entry: ChainedFields = {
   jurisdictionCode: '32.04',
   requestId: 'req-1',
   beforeDigest: null,
-  afterDigest: digestOf({ name: 'x' }, key),
+  // A digest as entries written before keyed digests hold it (SHA-256 of {"name":"x"}): the pinned hashes below cover it.
+  afterDigest: '0229d37e33daae149bf40543a5ce1db4459d10f830d5139279aa2bfd5f6485a1',
 };
 
 const keyed: KeyedFields = { ...entry, purpose: 'assignee', keyId: key.id };

@@ -63,7 +63,14 @@ describe('OIDC settings', () => {
 
 describe('audit and database-role settings', () => {
   const key = 'k2:a-production-secret-of-at-least-32-characters';
-  const production = { ...minimal, NODE_ENV: 'production', AUDIT_HMAC_KEY: key, AUDIT_CHECKPOINT_DIR: '/var/lib/gugus/audit-checkpoints' };
+  const production = {
+    ...minimal,
+    NODE_ENV: 'production',
+    AUDIT_HMAC_KEY: key,
+    AUDIT_CHECKPOINT_DIR: '/var/lib/gugus/audit-checkpoints',
+    DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+    TEMPORAL_PAYLOAD_KEYS: `p1:${Buffer.alloc(32, 9).toString('base64')}`,
+  };
 
   it('has a development key, marked as such, outside production', () => {
     expect(loadConfig(serverConfigSchema, minimal).AUDIT_HMAC_KEY).toContain('DEV-ONLY');

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { ErrorCode } from '@gugus/contracts';
 import { loadConfig, serverConfigSchema } from '@gugus/server-config';
@@ -7,8 +8,15 @@ import { SystemCheckService } from './system-check.service';
 describe('SystemCheckService.start', () => {
   const started: unknown[] = [];
   const temporal = { workflow: { start: async (_wf: unknown, options: unknown) => void started.push(options) } } as unknown as Client;
+  // Production refuses development keys: these are throwaway ones, made for the test.
+  const keys = {
+    DATA_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    TEMPORAL_PAYLOAD_KEYS: `p1:${randomBytes(32).toString('base64')}`,
+    AUDIT_HMAC_KEY: `a1:${randomBytes(32).toString('base64')}`,
+    AUDIT_CHECKPOINT_DIR: '/tmp/gugus-test-checkpoints',
+  };
   const service = (NODE_ENV: string) =>
-    new SystemCheckService(temporal, {} as SystemCheckRepository, loadConfig(serverConfigSchema, { NODE_ENV, DATABASE_URL: 'postgres://u:p@h:5432/d', TEMPORAL_ADDRESS: 'h:7233' }));
+    new SystemCheckService(temporal, {} as SystemCheckRepository, loadConfig(serverConfigSchema, { NODE_ENV, DATABASE_URL: 'postgres://u:p@h:5432/d', TEMPORAL_ADDRESS: 'h:7233', ...keys }));
 
   beforeEach(() => (started.length = 0));
 
