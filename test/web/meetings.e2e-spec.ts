@@ -232,6 +232,9 @@ describe('web app: a coordination meeting from scheduling to a completed action 
     const description = field(page.getByTestId('schema-form'), 'root_actionPoints_0_description').locator('input');
     await expect(description.inputValue()).resolves.toBe(actionPoint);
     await returned.getByRole('button', { name: 'Ke isian' }).click();
+    // The comment also shows at the field itself, under the strict Content-Security-Policy vite preview sends.
+    const marker = await field(page.getByTestId('schema-form'), 'root_actionPoints_0').evaluate((el) => getComputedStyle(el, '::before').content);
+    expect(marker).toContain('Sebutkan kabupaten/kota yang didahulukan.');
     await shot(page, 'task-returned-laptop');
     await description.fill(`${actionPoint}, mulai dari Kabupaten Bandung`);
     await complete(page);

@@ -6,6 +6,7 @@ import { useLanguage } from '@gugus/web-i18n';
 import { Alert, Button, Card } from '@gugus/web-ui';
 import { commentMarkerCss } from '../shared/fieldPaths';
 import { wib } from '../shared/format';
+import { useStyleSheet } from '../shared/useStyleSheet';
 
 export interface TaskFormPanelProps {
   view: TaskView;
@@ -29,7 +30,7 @@ export function TaskFormPanel({ view, form, data, onChange, onDecided }: TaskFor
   const decide = useDecideTask();
   const savedAt = draft.result?.savedAt ?? view.draft?.savedAt ?? null;
   const rejection = decide.error?.code === 'VALIDATION_FAILED' ? (decide.error.details as DecisionErrorDetails).extraErrors : undefined;
-  const markers = commentMarkerCss(FORM_SCOPE, view.returnedComments, t('task.returned.marker'));
+  useStyleSheet(commentMarkerCss(FORM_SCOPE, view.returnedComments, t('task.returned.marker')));
 
   const complete = async (valid: FormData) => {
     draft.reset();
@@ -43,7 +44,6 @@ export function TaskFormPanel({ view, form, data, onChange, onDecided }: TaskFor
   return (
     <Card className="gu-tasks__form" data-testid="task-form">
       <h2 className="gu-tasks__section-title">{form.title}</h2>
-      {markers && <style>{markers}</style>}
       <SchemaForm
         key={`${view.id}:${form.id}`}
         schema={form.schema}
