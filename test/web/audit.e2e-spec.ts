@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@gugus/server-orgs';
+import { FORM_LIBRARY } from '@gugus/forms';
 import { client, launchChromium, login, screenshotDir, serviceEnv, startApi, startWeb, type RunningApi, type RunningWeb } from '../support';
 
 /** The audit trail screen's "reads only" filter and purpose column, in Debian's Chromium against the real API. */
@@ -33,6 +34,12 @@ describe('web app: who read what in the audit trail', () => {
     const agencies = (await jabar.get('/agencies?jurisdictionCode=32')).body as { id: string }[];
     const people = (await jabar.get(`/people?agencyId=${agencies[0].id}`)).body as { id: string }[];
     expect((await jabar.get(`/people/${people[0].id}`)).status).toBe(200);
+    // A victim screening read back by the officer who filled it in: an audited read with its purpose.
+    const secretariat = client(api.url, (await login(api.url, 'sekretariat.jabar@gugus.test')).accessToken);
+    const screening = FORM_LIBRARY.find((f) => f.definition.key === 'victim-screening');
+    const created = await secretariat.post('/forms/victim-screening/submissions', { jurisdictionCode: '32', data: Object.values(screening?.valid ?? {})[0], status: 'submitted' });
+    expect(created.status).toBe(201);
+    expect((await secretariat.get(`/form-submissions/${created.body.id}`)).status).toBe(200);
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
@@ -52,6 +59,9 @@ describe('web app: who read what in the audit trail', () => {
       const actions = await page.getByTestId('audit-row').locator('td:nth-child(3) code').allTextContents();
       expect(actions.length).toBeGreaterThan(0);
       expect(actions.filter((a) => !a.endsWith('.read') && a !== 'person.list')).toEqual([]);
+      // The purpose reads in words (the code is its tooltip).
+      const read = page.getByTestId('audit-row').filter({ has: page.locator(`code[title="${created.body.id}"]`) });
+      await read.getByText('pengisi formulir').waitFor();
       await page.screenshot({ path: join(screenshotDir, 'audit-reads-only-id-laptop.png'), fullPage: true });
 
       // The filter survives a reload (it lives in the address), and the checkbox shows it.
@@ -60,6 +70,7 @@ describe('web app: who read what in the audit trail', () => {
       await page.getByTestId('language-switch').getByRole('button', { name: 'EN' }).click();
       await page.getByLabel('Reads only (who viewed which record, and why)').waitFor();
       await table.getByRole('columnheader', { name: 'Purpose' }).waitFor();
+      await read.getByText('form author').waitFor();
       await page.screenshot({ path: join(screenshotDir, 'audit-reads-only-en-laptop.png'), fullPage: true });
 
       // Clearing the filters brings everything back.

@@ -57,7 +57,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }) 
                 {e.targetType} {e.targetId && <Id value={e.targetId} />}
               </Cell>
               <Cell label={col.jurisdiction}>{e.jurisdictionCode ?? '—'}</Cell>
-              <Cell label={col.purpose}>{e.purpose ? <code>{e.purpose}</code> : '—'}</Cell>
+              <Cell label={col.purpose}>{e.purpose ? <span title={e.purpose}>{t(`purposes.${e.purpose}`, { defaultValue: e.purpose })}</span> : '—'}</Cell>
               <Cell label={col.requestId}>{e.requestId ? <Id value={e.requestId} /> : '—'}</Cell>
               <Cell label={col.hash}>
                 <Id value={e.hash} length={12} />

@@ -25,6 +25,13 @@ const id = {
     requestId: 'ID permintaan',
     hash: 'Hash',
   },
+  // Why a record was read (PRODUCT.md §5: need to know); the code stays beside it for searching.
+  purposes: {
+    assignee: 'penerima tugas',
+    author: 'pengisi formulir',
+    team: 'tim kasus',
+    oversight: 'pengawasan',
+  },
   system: 'sistem',
   empty: 'Tidak ada entri yang cocok dengan saringan.',
   loadMore: 'Muat entri yang lebih lama',
@@ -59,6 +66,12 @@ const en: typeof id = {
     purpose: 'Purpose',
     requestId: 'Request ID',
     hash: 'Hash',
+  },
+  purposes: {
+    assignee: 'task assignee',
+    author: 'form author',
+    team: 'case team',
+    oversight: 'oversight',
   },
   system: 'system',
   empty: 'No entries match the filters.',
