@@ -46,7 +46,8 @@ describe('idempotent writes and errors without data', () => {
     databaseUrl = await startPostgres('prepare');
     db = new PgClient({ connectionString: databaseUrl });
     await db.connect();
-    api = await startApi(serviceEnv({ DATABASE_URL: databaseUrl }));
+    // A database of its own, so checkpoints of its own: the shared directory holds the shared chain's.
+    api = await startApi(serviceEnv({ DATABASE_URL: databaseUrl, AUDIT_CHECKPOINT_DIR: join(workDir, 'audit-checkpoints') }));
     admin = client(api.url, (await login(api.url, 'admin.jabar@gugus.test')).accessToken);
     const [agency] = (await db.query(`SELECT id FROM agencies WHERE jurisdiction_code = '32' ORDER BY name LIMIT 1`)).rows as { id: string }[];
     westJavaAgency = agency.id;

@@ -34,12 +34,13 @@ describe('web app: who read what in the audit trail', () => {
     const agencies = (await jabar.get('/agencies?jurisdictionCode=32')).body as { id: string }[];
     const people = (await jabar.get(`/people?agencyId=${agencies[0].id}`)).body as { id: string }[];
     expect((await jabar.get(`/people/${people[0].id}`)).status).toBe(200);
-    // A victim screening read back by the officer who filled it in: an audited read with its purpose.
-    const secretariat = client(api.url, (await login(api.url, 'sekretariat.jabar@gugus.test')).accessToken);
-    const screening = FORM_LIBRARY.find((f) => f.definition.key === 'victim-screening');
-    const created = await secretariat.post('/forms/victim-screening/submissions', { jurisdictionCode: '32', data: Object.values(screening?.valid ?? {})[0], status: 'submitted' });
+    // A case intake read back by the case worker who filled it in: an audited read with its purpose.
+    // (Not the victim screening: other test files publish West Java variants of it with more required fields.)
+    const caseWorker = client(api.url, (await login(api.url, 'pekerja.jabar@gugus.test')).accessToken);
+    const intake = FORM_LIBRARY.find((f) => f.definition.key === 'case-intake');
+    const created = await caseWorker.post('/forms/case-intake/submissions', { jurisdictionCode: '32', data: intake?.valid['indonesian-adult'], status: 'submitted' });
     expect(created.status).toBe(201);
-    expect((await secretariat.get(`/form-submissions/${created.body.id}`)).status).toBe(200);
+    expect((await caseWorker.get(`/form-submissions/${created.body.id}`)).status).toBe(200);
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
