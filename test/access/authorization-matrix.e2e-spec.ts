@@ -147,6 +147,21 @@ const ROWS: Row[] = [
   { route: 'GET /meetings/{id}', what: 'an unknown meeting', request: () => ({ path: `/meetings/${randomUUID()}` }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'bandungOfficer', 'bandungSecretariat', 'kepriAdmin', 'batamOfficer'], 404) },
   // Kabupaten Bandung has a secretariat but no chair yet: whoever may schedule there is told so (409); nobody else gets that far.
   { route: 'POST /meetings', what: 'schedule a Kabupaten Bandung plenary', request: () => ({ path: '/meetings', body: { jurisdictionCode: '32.04', kind: 'plenary', scheduledAt: new Date(Date.now() + 20 * 86_400_000).toISOString() } }), expect: only(['sysAdmin', 'jabarSecretariat', 'bandungSecretariat'], 409) },
+  // Who chairs a task force and who leads its Sub-TFs: the jurisdiction's administrators and secretariat (issue 10, shape).
+  { route: 'PUT /task-forces/{jurisdictionCode}/chair', what: 'name no chair for Riau Islands (as it is)', request: () => ({ path: '/task-forces/21/chair', body: { positionId: null } }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
+  { route: 'PUT /task-forces/{jurisdictionCode}/chair', what: 'name a Riau Islands position as West Java chair', request: (i) => ({ path: '/task-forces/32/chair', body: { positionId: i.batamPosition } }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat'], 400) },
+  {
+    route: 'PUT /task-forces/{jurisdictionCode}/sub-task-forces/{kind}/lead',
+    what: 'leave the Riau Islands prevention Sub-TF without a lead (as it is)',
+    request: () => ({ path: '/task-forces/21/sub-task-forces/prevention_child_participation/lead', body: { agencyId: null } }),
+    expect: only(['sysAdmin', 'kepriAdmin'], 200),
+  },
+  {
+    route: 'PUT /task-forces/{jurisdictionCode}/sub-task-forces/{kind}/lead',
+    what: 'make a Kota Batam agency lead a West Java Sub-TF',
+    request: (i) => ({ path: '/task-forces/32/sub-task-forces/prevention_child_participation/lead', body: { agencyId: i.batamAgency } }),
+    expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat'], 400),
+  },
   { route: 'POST /meetings', what: 'schedule a Riau Islands plenary', request: () => ({ path: '/meetings', body: { jurisdictionCode: '21', kind: 'plenary', scheduledAt: new Date(Date.now() + 20 * 86_400_000).toISOString() } }), expect: only(['sysAdmin'], 409) },
 ];
 

@@ -15,6 +15,8 @@ export {
   useCreatePosition,
   useDelegate,
   useFormTaskForce,
+  useSetSubTaskForceLead,
+  useSetTaskForceChair,
   useJurisdiction,
   useJurisdictions,
   usePeople,

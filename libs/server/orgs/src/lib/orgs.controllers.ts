@@ -3,7 +3,18 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AgencyView, JurisdictionView, PersonView, PositionView, TaskForceView } from '@gugus/contracts';
 import { CurrentUser, RequirePermission, type AuthUser } from '@gugus/server-access';
 import { uuidParam } from '@gugus/server-http';
-import { AgencyQuery, AssignHolderDto, CreateAgencyDto, CreateDelegationDto, CreatePersonDto, CreatePositionDto, JurisdictionQuery, ListJurisdictionsQuery } from './orgs.dto';
+import {
+  AgencyQuery,
+  AssignHolderDto,
+  CreateAgencyDto,
+  CreateDelegationDto,
+  CreatePersonDto,
+  CreatePositionDto,
+  JurisdictionQuery,
+  ListJurisdictionsQuery,
+  SetSubTaskForceLeadDto,
+  SetTaskForceChairDto,
+} from './orgs.dto';
 import { OrgsService } from './orgs.service';
 
 @ApiTags('organisations')
@@ -45,6 +56,20 @@ export class TaskForcesController {
   @ApiOperation({ summary: 'Bentuk gugus tugas bila belum ada (idempoten) / Create the task force if missing (idempotent)' })
   ensure(@Param('jurisdictionCode') code: string, @CurrentUser() user: AuthUser): Promise<TaskForceView> {
     return this.orgs.ensureTaskForce(user, code);
+  }
+
+  @Put(':jurisdictionCode/chair')
+  @RequirePermission('update', 'TaskForce')
+  @ApiOperation({ summary: 'Tetapkan jabatan ketua gugus tugas / Set the task force chair position' })
+  setChair(@Param('jurisdictionCode') code: string, @Body() body: SetTaskForceChairDto, @CurrentUser() user: AuthUser): Promise<TaskForceView> {
+    return this.orgs.setTaskForceChair(user, code, body);
+  }
+
+  @Put(':jurisdictionCode/sub-task-forces/:kind/lead')
+  @RequirePermission('update', 'TaskForce')
+  @ApiOperation({ summary: 'Tetapkan instansi pemimpin sub-gugus / Set the lead agency of a Sub-TF' })
+  setLead(@Param('jurisdictionCode') code: string, @Param('kind') kind: string, @Body() body: SetSubTaskForceLeadDto, @CurrentUser() user: AuthUser): Promise<TaskForceView> {
+    return this.orgs.setSubTaskForceLead(user, code, kind, body);
   }
 }
 

@@ -129,3 +129,17 @@ export class CreateDelegationDto {
   @MaxLength(1000)
   reason?: string;
 }
+
+export class SetSubTaskForceLeadDto {
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'Instansi anggota sub-gugus yang memimpin; null: tidak ada / A member agency that leads the Sub-TF; null: none' })
+  @ValidateIf((o: SetSubTaskForceLeadDto) => o.agencyId !== null)
+  @IsUUID()
+  agencyId: string | null;
+}
+
+export class SetTaskForceChairDto {
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'Jabatan dengan peran chair di instansi wilayah ini; null: tidak ada / A position with the chair role in an agency of this jurisdiction; null: none' })
+  @ValidateIf((o: SetTaskForceChairDto) => o.positionId !== null)
+  @IsUUID()
+  positionId: string | null;
+}

@@ -7,7 +7,7 @@ import {
   type JurisdictionView,
   type PersonView,
   type PositionView,
-  type Role,
+  Role,
   type TaskForceView,
 } from '@gugus/contracts';
 import { AuditService, type AuditRecord } from '@gugus/server-audit';
@@ -15,7 +15,7 @@ import { abilityFor, assertCan, canOn, forbidden, grantForbidden, hasGrantCoveri
 import { assertJurisdictionCode, conflict, invalid, notFound } from './orgs.errors';
 import { toAgencyView, toJurisdictionView, toPersonView, toPositionView, toTaskForceView } from './orgs.mapper';
 import { OrgsRepository } from './orgs.repository';
-import type { AssignHolderDto, CreateAgencyDto, CreateDelegationDto, CreatePersonDto, CreatePositionDto } from './orgs.dto';
+import type { AssignHolderDto, CreateAgencyDto, CreateDelegationDto, CreatePersonDto, CreatePositionDto, SetSubTaskForceLeadDto, SetTaskForceChairDto } from './orgs.dto';
 
 const JURISDICTION = { id: 'Wilayah', en: 'Jurisdiction' };
 const TASK_FORCE = { id: 'Gugus tugas', en: 'Task force' };
@@ -85,6 +85,54 @@ export class OrgsService {
       const view = toTaskForceView(await tx.createTaskForce(jurisdictionCode, name, subTaskForceKindsFor(j.level)));
       await this.audit.record(this.entry(user, 'task_force.create', { type: 'task_force', id: view.id, jurisdictionCode }, undefined, view), tx.entityManager);
       return view;
+    });
+  }
+
+  /**
+   * Names the agency that leads a Sub-TF (it drafts the Sub-TF's plan section and chairs its meetings).
+   * The lead must be one of the Sub-TF's member agencies; null leaves it without a lead.
+   */
+  async setSubTaskForceLead(user: AuthUser, jurisdictionCode: string, kind: string, dto: SetSubTaskForceLeadDto): Promise<TaskForceView> {
+    assertJurisdictionCode(jurisdictionCode);
+    assertCan(user, 'update', 'TaskForce', { jurisdictionCode });
+    const tf = await this.repo.findTaskForce(jurisdictionCode);
+    if (!tf) throw notFound(TASK_FORCE, jurisdictionCode);
+    const sub = tf.subTaskForces.find((s) => s.kind === kind);
+    if (!sub) throw notFound({ id: 'Sub-gugus', en: 'Sub-TF' }, kind.slice(0, 40));
+    if (dto.agencyId !== null && !(sub.members ?? []).some((m) => m.id === dto.agencyId)) {
+      throw invalid('agencyId', { id: 'instansi ini bukan anggota sub-gugus ini; tambahkan dulu sebagai anggota', en: 'this agency is not a member of this Sub-TF; add it as a member first' });
+    }
+    const before = { leadAgencyId: sub.leadAgencyId };
+    return this.repo.transaction(async (tx) => {
+      await tx.setSubTaskForceLead(sub.id, dto.agencyId);
+      await this.audit.record(this.entry(user, 'sub_task_force.set_lead', { type: 'sub_task_force', id: sub.id, jurisdictionCode }, before, { leadAgencyId: dto.agencyId }), tx.entityManager);
+      return toTaskForceView((await tx.findTaskForce(jurisdictionCode)) as NonNullable<typeof tf>);
+    });
+  }
+
+  /**
+   * Names the task force's chair: a position with the `chair` role in one of the jurisdiction's agencies,
+   * so whoever holds it (or acts for it) approves minutes and receives escalations. Null: none named.
+   */
+  async setTaskForceChair(user: AuthUser, jurisdictionCode: string, dto: SetTaskForceChairDto): Promise<TaskForceView> {
+    assertJurisdictionCode(jurisdictionCode);
+    assertCan(user, 'update', 'TaskForce', { jurisdictionCode });
+    const tf = await this.repo.findTaskForce(jurisdictionCode);
+    if (!tf) throw notFound(TASK_FORCE, jurisdictionCode);
+    if (dto.positionId !== null) {
+      const position = await this.repo.findPosition(dto.positionId);
+      if (!position?.agency || position.agency.jurisdictionCode !== jurisdictionCode) {
+        throw invalid('positionId', { id: 'jabatan tidak ditemukan di instansi wilayah ini', en: 'no such position in an agency of this jurisdiction' });
+      }
+      if (!position.roles.includes(Role.CHAIR)) {
+        throw invalid('positionId', { id: 'jabatan ini tidak memiliki peran ketua (chair)', en: 'this position does not have the chair role' });
+      }
+    }
+    const before = { chairPositionId: tf.chairPositionId };
+    return this.repo.transaction(async (tx) => {
+      await tx.updateTaskForce(tf.id, { chairPositionId: dto.positionId });
+      await this.audit.record(this.entry(user, 'task_force.set_chair', { type: 'task_force', id: tf.id, jurisdictionCode }, before, { chairPositionId: dto.positionId }), tx.entityManager);
+      return toTaskForceView((await tx.findTaskForce(jurisdictionCode)) as NonNullable<typeof tf>);
     });
   }
 

@@ -22,6 +22,11 @@ export function canManageOrgs(grants: readonly Grant[], code: string): boolean {
   return holds(grants, [Role.SYSTEM_ADMIN]) || holds(grants, [Role.PROVINCIAL_ADMIN], code);
 }
 
+/** Name the task force's chair and its Sub-TFs' leads in `code` (administrators and the secretariat). */
+export function canSetTaskForceRoles(grants: readonly Grant[], code: string): boolean {
+  return canManageOrgs(grants, code) || holds(grants, [Role.SECRETARIAT], code);
+}
+
 /** Read the audit trail (of some jurisdiction). */
 export function canReadAudit(grants: readonly Grant[]): boolean {
   return holds(grants, [Role.SYSTEM_ADMIN, Role.PROVINCIAL_ADMIN, Role.SECRETARIAT]);

@@ -56,6 +56,10 @@ export const orgsApi = {
   taskForce: (jurisdictionCode: string, signal?: AbortSignal) => apiClient.get<TaskForceView>(`/task-forces/${seg(jurisdictionCode)}`, { signal }),
   /** Forms the task force of a jurisdiction with its Sub-TFs; idempotent. */
   formTaskForce: (jurisdictionCode: string) => apiClient.put<TaskForceView>(`/task-forces/${seg(jurisdictionCode)}`, {}),
+  setSubTaskForceLead: ({ jurisdictionCode, kind, agencyId }: { jurisdictionCode: string; kind: string; agencyId: string | null }) =>
+    apiClient.put<TaskForceView>(`/task-forces/${seg(jurisdictionCode)}/sub-task-forces/${seg(kind)}/lead`, { agencyId }),
+  setTaskForceChair: ({ jurisdictionCode, positionId }: { jurisdictionCode: string; positionId: string | null }) =>
+    apiClient.put<TaskForceView>(`/task-forces/${seg(jurisdictionCode)}/chair`, { positionId }),
   agencies: (jurisdictionCode: string, signal?: AbortSignal) => apiClient.get<AgencyView[]>(withQuery('/agencies', { jurisdictionCode }), { signal }),
   agency: (id: string, signal?: AbortSignal) => apiClient.get<AgencyView>(`/agencies/${seg(id)}`, { signal }),
   createAgency: (body: NewAgency) => apiClient.post<AgencyView>('/agencies', body),

@@ -41,6 +41,10 @@ export function usePeople(agencyId: string | undefined): QueryState<PersonView[]
 }
 
 export const useFormTaskForce = () => useApiMutation(orgsApi.formTaskForce);
+/** Names (or clears) the lead agency of a Sub-TF. */
+export const useSetSubTaskForceLead = () => useApiMutation(orgsApi.setSubTaskForceLead);
+/** Names (or clears) the position that chairs the task force. */
+export const useSetTaskForceChair = () => useApiMutation(orgsApi.setTaskForceChair);
 export const useCreateAgency = () => useApiMutation(orgsApi.createAgency);
 export const useCreatePosition = () => useApiMutation(orgsApi.createPosition);
 export const useCreatePerson = () => useApiMutation(orgsApi.createPerson);

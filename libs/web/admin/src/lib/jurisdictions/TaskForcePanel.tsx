@@ -1,11 +1,12 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgencyView, JurisdictionView } from '@gugus/contracts';
-import { canManageOrgs, useAuth } from '@gugus/web-auth';
+import { canManageOrgs, canSetTaskForceRoles, useAuth } from '@gugus/web-auth';
 import { useAgencies, useFormTaskForce, useTaskForce } from '@gugus/web-data-access';
 import { Button, Card, Loading } from '@gugus/web-ui';
 import { ApiErrorAlert } from '@gugus/web-shared';
 import { SubTaskForceList } from './SubTaskForceList';
+import { TaskForceChairPicker } from './TaskForceChairPicker';
 
 /** The task force of a jurisdiction with its Sub-TFs, or a way to form it when there is none yet. */
 export function TaskForcePanel({ jurisdiction }: { jurisdiction: JurisdictionView }) {
@@ -19,6 +20,7 @@ export function TaskForcePanel({ jurisdiction }: { jurisdiction: JurisdictionVie
   const byId = useMemo(() => (agencies.data ? new Map<string, AgencyView>(agencies.data.map((a) => [a.id, a])) : undefined), [agencies.data]);
   const form = useFormTaskForce();
   const mayForm = me ? canManageOrgs(me.grants, jurisdiction.code) : false;
+  const maySetRoles = me ? canSetTaskForceRoles(me.grants, jurisdiction.code) : false;
   const notFormed = taskForce.error?.code === 'NOT_FOUND';
 
   const onForm = async () => {
@@ -49,7 +51,12 @@ export function TaskForcePanel({ jurisdiction }: { jurisdiction: JurisdictionVie
         <>
           <h3 className="gu-admin__subheading">{t('taskForce.subTaskForces', { count: taskForce.data.subTaskForces.length })}</h3>
           {jurisdiction.level === 'regency' && <p className="gu-muted gu-admin__note">{t('taskForce.regencyNote')}</p>}
-          <SubTaskForceList subTaskForces={taskForce.data.subTaskForces} agencies={byId} />
+          <SubTaskForceList
+            subTaskForces={taskForce.data.subTaskForces}
+            agencies={byId}
+            editLeads={maySetRoles ? { jurisdictionCode: jurisdiction.code, onSaved: () => taskForce.reload() } : undefined}
+          />
+          {agencies.data && <TaskForceChairPicker taskForce={taskForce.data} agencies={agencies.data} editable={maySetRoles} onSaved={() => taskForce.reload()} />}
         </>
       )}
     </Card>
