@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-router-dom';
 import { AgenciesPage, AgencyPage, AuditPage, JurisdictionPage, JurisdictionsPage, MyAgenciesRedirect, PositionPage } from '@gugus/web-admin';
 import { AuthProvider, LoginPage, RequireAuth, SsoReturnPage } from '@gugus/web-auth';
-import { MeetingPage, MeetingsPage } from '@gugus/web-meetings';
+import { MeetingPage, MeetingsPage, MeetingTaskFacts } from '@gugus/web-meetings';
 import { NotificationsPage } from '@gugus/web-notifications';
 import { ProcessSettingsPage, WorkingCalendarPage } from '@gugus/web-process-settings';
 import { SystemStatusPage } from '@gugus/web-system-status';
@@ -22,7 +22,18 @@ const SubmissionPage = lazy(() => import('@gugus/web-forms').then((m) => ({ defa
 const FormVariantEditorPage = lazy(() => import('@gugus/web-form-editor').then((m) => ({ default: m.FormVariantEditorPage })));
 // The task screens render task forms with the same SchemaForm: loaded with it.
 const TaskInboxPage = lazy(() => import('@gugus/web-tasks').then((m) => ({ default: m.TaskInboxPage })));
-const TaskPage = lazy(() => import('@gugus/web-tasks').then((m) => ({ default: m.TaskPage })));
+// The task page is generic; each process registers how its task context reads (issue 10, shape).
+const TaskPage = lazy(async () => {
+  const tasks = await import('@gugus/web-tasks');
+  const views: import('@gugus/web-tasks').TaskContextViews = { meeting: MeetingTaskFacts };
+  return {
+    default: () => (
+      <tasks.TaskContextViewsProvider views={views}>
+        <tasks.TaskPage />
+      </tasks.TaskContextViewsProvider>
+    ),
+  };
+});
 
 function Lazy({ children }: { children: ReactNode }) {
   const { t } = useTranslation('common');

@@ -1,7 +1,7 @@
 import { ParentClosePolicy, proxyActivities, setHandler, sleep, startChild } from '@temporalio/workflow';
 import { DATABASE_ACTIVITY } from '../activity-options';
 import { cancelHumanTask, humanTask, startHumanTask, taskHandlersFinished } from '../tasks/human-task';
-import type { Role } from '@gugus/contracts';
+import type { MeetingTaskContext, Role } from '@gugus/contracts';
 import type { TaskRequest } from '../tasks/task.messages';
 import type { MeetingActivities } from './meeting.activities';
 import { meetingStateQuery, type ActionPointPlan, type CoordinationMeetingInput, type MeetingState } from './meeting.messages';
@@ -44,7 +44,7 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
     escalationWorkingDays: s.escalationWorkingDays,
     escalationRole: s.roles.escalation,
   } satisfies Partial<TaskRequest>;
-  const context = (extra: Record<string, unknown> = {}) => ({ meetingId, meetingTitle: plan.title, meetingKind: plan.kind, scheduledAt: state.scheduledAt, ...extra });
+  const context = (extra: Partial<MeetingTaskContext> = {}): MeetingTaskContext => ({ kind: 'meeting', meetingId, meetingTitle: plan.title, meetingKind: plan.kind, scheduledAt: state.scheduledAt, ...extra });
   const invitationAt = () => Date.parse(state.scheduledAt) - s.invitationLeadDays * DAY;
   // Agenda and minutes are staff work a coordinator may move to another member agency's officer.
   const staffRoles = (role: Role): Role[] => (role === 'agency_officer' ? [role] : [role, 'agency_officer']);
@@ -178,12 +178,12 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
 async function trackActionPoint(
   point: ActionPointPlan,
   common: Pick<TaskRequest, 'jurisdictionCode' | 'reminderWorkingDays' | 'escalationWorkingDays' | 'escalationRole'>,
-  context: (extra?: Record<string, unknown>) => Record<string, unknown>,
+  context: (extra?: Partial<MeetingTaskContext>) => MeetingTaskContext,
   followUpWorkingDays: number,
 ): Promise<void> {
   let due: TaskRequest['due'] = point.dueDate > jakartaDate(Date.now()) ? { date: point.dueDate } : { workingDays: followUpWorkingDays };
   for (let round = 1; ; round++) {
-    const report = await humanTask(PROCESS, context()['meetingId'] as string, {
+    const report = await humanTask(PROCESS, context().meetingId, {
       ...common,
       step: 'action-point',
       title: { id: `Tindak lanjut #${point.seq}: ${point.description}`, en: `Action point #${point.seq}: ${point.description}` },

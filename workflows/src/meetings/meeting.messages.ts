@@ -1,5 +1,5 @@
 import { defineQuery } from '@temporalio/workflow';
-import type { CoordinationMeetingSettings } from '@gugus/contracts';
+import type { CoordinationMeetingSettings, OpenActionPointContext } from '@gugus/contracts';
 import type { TaskAssignee } from '../tasks/task.messages';
 
 export type MeetingKind = 'plenary' | 'sub_tf' | 'special';
@@ -39,16 +39,8 @@ export interface ActionPointPlan {
   assignee: TaskAssignee;
 }
 
-/** An action point still open from an earlier meeting, as the next agenda and minutes show it. */
-export interface OpenActionPoint {
-  id: string;
-  meetingTitle: string;
-  description: string;
-  agencyName: string | null;
-  dueDate: string;
-  /** As the minutes' review list codes it (`plan-action-point-statuses`). */
-  status: 'open' | 'in_progress' | 'overdue';
-}
+/** An action point still open from an earlier meeting, as the next agenda and minutes show it (status as the minutes' review list codes it). */
+export type OpenActionPoint = OpenActionPointContext;
 
 export interface MeetingState {
   status: MeetingStatus;

@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Role } from '@gugus/contracts';
+import type { Role, TaskContext } from '@gugus/contracts';
 
 export interface BilingualText {
   id: string;
@@ -45,10 +45,11 @@ export interface TaskRequest {
   /** Roles a coordinator may move the task to (default: only `assignee.role`); the agency must be of the same task force. */
   reassignRoles?: Role[];
   /**
-   * Shown on the task page: ids, dates and texts about the step (e.g. the meeting, open action points).
-   * `returnedFromTaskId` names a task whose comments this one must address (the API shows them).
+   * Shown on the task page: ids, dates and texts about the step, one shape per process (`kind`; see
+   * `@gugus/contracts` task-context). `returnedFromTaskId` names a task whose comments this one must
+   * address (the API shows them). Never victim data.
    */
-  context?: Record<string, unknown>;
+  context?: TaskContext;
 }
 
 /** The person acting, with the grants the API resolved for them (holder or acting official, today). */

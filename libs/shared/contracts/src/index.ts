@@ -10,3 +10,4 @@ export * from './lib/notifications';
 export * from './lib/calendar';
 export * from './lib/process-settings';
 export * from './lib/web-security-headers';
+export * from './lib/task-context';

@@ -87,7 +87,7 @@ export function createTaskActivities({ repo, forms, audit, calendar, notifier }:
       escalationRole: request.escalationRole,
       remindedAt: null,
       escalatedAt: null,
-      context: request.context ?? {},
+      context: request.context ?? { kind: 'generic' },
     };
     await repo.transaction(async (tx) => {
       if (!(await repo.insertOnce(task, tx))) return false;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '@gugus/contracts';
+import type { Role, TaskContext } from '@gugus/contracts';
 import type { BilingualText, TaskComment, TaskOutcome } from '@gugus/workflows';
 
 export type TaskStatus = 'open' | TaskOutcome | 'cancelled';
@@ -53,7 +53,8 @@ export class TaskEntity {
   @Column({ name: 'escalation_role', type: 'text' }) escalationRole: Role;
   @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true }) remindedAt: Date | null;
   @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true }) escalatedAt: Date | null;
-  @Column('jsonb') context: Record<string, unknown>;
+  /** As the workflow gave it; read it with `readTaskContext` (older rows have no `kind`). */
+  @Column('jsonb') context: TaskContext;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

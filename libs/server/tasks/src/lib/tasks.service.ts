@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ErrorCode, type Role } from '@gugus/contracts';
+import { ErrorCode, readTaskContext, type Role } from '@gugus/contracts';
 import { highestSensitivity, SENSITIVITY_RANK, splitBySensitivity, type Language } from '@gugus/forms';
 import { abilityFor, canOn, oversightFieldAccess, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
@@ -157,7 +157,8 @@ export class TasksService {
     };
     const submission = await readable(task.submissionId);
     // What the step is about (e.g. the minutes to approve), rendered with its own form version.
-    const reviewId = typeof task.context['reviewSubmissionId'] === 'string' ? task.context['reviewSubmissionId'] : null;
+    const context = readTaskContext(task.context);
+    const reviewId = context.reviewSubmissionId ?? null;
     const reviewed = await readable(reviewId);
     const review = reviewed ? { submissionId: reviewId, form: await this.forms.version(reviewed.row.formVersionId, language), data: reviewed.data, withheld: reviewed.withheld } : null;
     // Comments and notes are free text about the record: on a form that can hold restricted or identifying
@@ -168,14 +169,14 @@ export class TasksService {
     // Where the form starts (the assignee only): the saved draft, else the work being revised, else what the process knows already.
     let initialData: Record<string, unknown> | null = null;
     if (open && mine) {
-      const reviseId = typeof task.context['prefillFromSubmissionId'] === 'string' ? task.context['prefillFromSubmissionId'] : null;
-      initialData = privateParts.draft ?? (reviseId ? ((await readable(reviseId))?.data ?? {}) : ((task.context['prefill'] as Record<string, unknown> | undefined) ?? {}));
+      const reviseId = context.prefillFromSubmissionId ?? null;
+      initialData = privateParts.draft ?? (reviseId ? ((await readable(reviseId))?.data ?? {}) : (context.prefill ?? {}));
     }
     if (mine && privateParts.draft && form && splitBySensitivity(form.schema, privateParts.draft, 'restricted').atOrAbove.length) {
       await this.audit.record({ actorId: user.personId, action: 'task.read', targetType: 'task', targetId: task.id, jurisdictionCode: task.jurisdictionCode, requestId: user.requestId ?? null, purpose: access.purpose });
     }
     // The comments of the return this task answers (a revision), read from that task.
-    const returnedFromId = typeof task.context['returnedFromTaskId'] === 'string' ? task.context['returnedFromTaskId'] : null;
+    const returnedFromId = context.returnedFromTaskId ?? null;
     const returnedFrom = returnedFromId && readsText ? await this.repo.find(returnedFromId) : null;
     const returnedComments = returnedFrom && returnedFrom.processId === task.processId ? (await this.repo.openPrivate(returnedFrom)).comments : [];
     const claimedByOther = !!task.claimedBy && task.claimedBy !== user.personId;
@@ -202,7 +203,7 @@ export class TasksService {
       createdAt: task.createdAt.toISOString(),
       completedAt: task.completedAt?.toISOString() ?? null,
       completedBy: task.completedBy ? { id: task.completedBy, name: names[task.completedBy] ?? null } : null,
-      context: task.context,
+      context,
       comments: readsText ? privateParts.comments : [],
       returnedComments,
       form,

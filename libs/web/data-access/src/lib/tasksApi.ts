@@ -1,4 +1,4 @@
-import type { Role } from '@gugus/contracts';
+import type { Role, TaskContext } from '@gugus/contracts';
 import type { ExtraErrors } from '@gugus/forms';
 import { apiClient, withQuery } from './apiClient';
 import type { FormVersionView } from './formsApi';
@@ -104,8 +104,8 @@ export interface TaskView extends Omit<TaskSummary, 'dueSoon' | 'escalated' | 'm
   remindedAt: string | null;
   escalatedAt: string | null;
   completedBy: PersonRef | null;
-  /** What the process put there: `meetingTitle`, `scheduledAt`, `description`, … */
-  context: Record<string, unknown>;
+  /** What the process put there, one shape per process (`kind`); the task page shows it through the view that process registered. */
+  context: TaskContext;
   /** Roles a coordinator may move this task to. */
   reassignRoles: Role[];
   /** Comments given with this task's decision (empty when the reader may not read free text). */

@@ -1,0 +1,66 @@
+/**
+ * What a process tells a task about itself (`TaskRequest.context`, stored on the task, returned in
+ * `GET /tasks/:id`). Ids, dates and texts about the step only: never victim data, which stays in form
+ * submissions referenced by id. One member per process, told apart by `kind`; the task page shows the
+ * process-specific part through a view the process's feature library registers, and the generic part
+ * (what is reviewed, what is revised, where the form starts) itself.
+ */
+
+/** What every task context may carry, whatever the process. */
+export interface TaskContextBase {
+  /** The submission this step reviews (e.g. the minutes the chair approves): shown beside the decision. */
+  reviewSubmissionId?: string | null;
+  /** The submission a revision starts from (the work that was returned). */
+  prefillFromSubmissionId?: string | null;
+  /** The review task whose comments this revision must address. */
+  returnedFromTaskId?: string | null;
+  /** Answers the form starts with when there is neither a draft nor work to revise. */
+  prefill?: Record<string, unknown>;
+  /** Which round of a draft → review → revise loop this is (1 for the first). */
+  round?: number;
+}
+
+/** An action point left open by an earlier meeting, as an agenda or minutes task lists it. */
+export interface OpenActionPointContext {
+  id: string;
+  meetingTitle: string;
+  description: string;
+  agencyName: string | null;
+  dueDate: string;
+  status: 'open' | 'in_progress' | 'overdue';
+}
+
+/** A task of the coordination-meeting process (agenda, RSVP, minutes, their approval, action points). */
+export interface MeetingTaskContext extends TaskContextBase {
+  kind: 'meeting';
+  meetingId: string;
+  meetingTitle: string;
+  meetingKind: 'plenary' | 'sub_tf' | 'special';
+  scheduledAt: string;
+  /** The meeting was scheduled by the process after the previous one (not by a person). */
+  autoScheduled?: boolean;
+  openActionPoints?: OpenActionPointContext[];
+  /** Action point tasks: which point, its text and due date. */
+  actionPointId?: string;
+  seq?: number;
+  description?: string;
+  dueDate?: string;
+}
+
+/** A task of a process that shows nothing of its own beyond the generic part (tests, simple steps). */
+export interface GenericTaskContext extends TaskContextBase {
+  kind: 'generic';
+}
+
+export type TaskContext = MeetingTaskContext | GenericTaskContext;
+export type TaskContextKind = TaskContext['kind'];
+
+/**
+ * A stored context as its kind says. Tasks opened before contexts carried a `kind` are read by their
+ * fields (a meeting id makes a meeting task); anything else is generic.
+ */
+export function readTaskContext(stored: unknown): TaskContext {
+  const value = stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  if (value['kind'] === 'meeting' || (value['kind'] === undefined && typeof value['meetingId'] === 'string')) return { ...value, kind: 'meeting' } as MeetingTaskContext;
+  return { ...value, kind: 'generic' } as GenericTaskContext;
+}
