@@ -1,3 +1,5 @@
 export * from './lib/plan-types';
 export { jsonEqual } from './lib/json';
 export { SUB_TASK_FORCE_NAMES, expectedSections } from './lib/sections';
+export { compilePlanVersion, identifyActivities, toSectionAnswers } from './lib/plan-version';
+export { planBudget, type ActivityBudget, type PlanBudget } from './lib/plan-budget';

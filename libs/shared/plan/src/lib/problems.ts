@@ -41,7 +41,7 @@ export function problem(code: PlanProblemCode, place: ProblemPlace, field: strin
   return {
     code,
     subTaskForce: isSubTaskForceKind(place.subTaskForce) ? place.subTaskForce : null,
-    activityId: place.activity?.activityId ?? null,
+    activityId: place.activity?.activityId || null,
     field,
     message,
   };
