@@ -2,7 +2,8 @@ import type { JsonObject, JsonValue } from './plan-types';
 
 /** The JSON pointer of `token` under `base` (RFC 6901: `~` and `/` escaped). */
 export function pointerTo(base: string, token: string | number): string {
-  return `${base}/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  if (typeof token === 'number') return `${base}/${token}`;
+  return `${base}/${token.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 /** True for `{…}` objects, also when they come from another realm (Temporal's workflow sandbox). */
@@ -44,40 +45,45 @@ export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): b
  * (relative to `at`) and left out too.
  */
 export function frozenJsonCopy(value: unknown, at: string, notJson: (pointer: string) => void): JsonValue | undefined {
+  return copyAt(value, [], at, notJson);
+}
+
+// The path is kept as tokens and turned into a pointer only for a problem: building a string for every
+// node would cost more than the copy itself.
+function copyAt(value: unknown, path: (string | number)[], at: string, notJson: (pointer: string) => void): JsonValue | undefined {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return value;
     case 'number':
       if (Number.isFinite(value)) return value;
-      notJson(at);
-      return undefined;
+      break;
     case 'undefined':
       return undefined;
     case 'object': {
       if (value === null) return null;
       if (Array.isArray(value)) {
-        const out: JsonValue[] = [];
+        const out: JsonValue[] = new Array<JsonValue>(value.length);
         for (let i = 0; i < value.length; i++) {
-          const item = frozenJsonCopy(value[i], pointerTo(at, i), notJson);
+          path.push(i);
+          const item = copyAt(value[i], path, at, notJson);
+          path.pop();
           // JSON turns a hole or `undefined` in an array into null; keep the positions.
-          out.push(item === undefined ? null : item);
+          out[i] = item === undefined ? null : item;
         }
         return Object.freeze(out) as JsonValue[];
       }
-      if (isJsonObject(value)) {
-        const out: JsonObject = {};
-        for (const key of Object.keys(value)) {
-          const item = frozenJsonCopy(value[key], pointerTo(at, key), notJson);
-          if (item !== undefined) out[key] = item;
-        }
-        return Object.freeze(out);
+      if (!isJsonObject(value)) break;
+      const out: JsonObject = {};
+      for (const key of Object.keys(value)) {
+        path.push(key);
+        const item = copyAt(value[key], path, at, notJson);
+        path.pop();
+        if (item !== undefined) out[key] = item;
       }
-      notJson(at);
-      return undefined;
+      return Object.freeze(out);
     }
-    default:
-      notJson(at);
-      return undefined;
   }
+  notJson(path.reduce<string>(pointerTo, at));
+  return undefined;
 }

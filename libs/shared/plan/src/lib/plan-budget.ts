@@ -44,13 +44,15 @@ const MONEY_FIELDS = {
  * to `problems`. `field` is the activity's pointer in its section's answers.
  */
 function priceActivity(activity: unknown, place: ProblemPlace, field: string, problems: PlanProblem[]): { lines: number[]; total: number } | null {
-  const where = capital(placeName(place));
+  // Names and pointers are built only for a problem: most activities have none.
+  const where = () => capital(placeName(place));
+  const linesField = () => pointerTo(field, 'budgetLines');
   const budgetLines = isJsonObject(activity) ? activity['budgetLines'] : undefined;
   if (!Array.isArray(budgetLines)) {
     problems.push(
-      problem(PlanProblemCode.BUDGET_LINES_INVALID, place, pointerTo(field, 'budgetLines'), {
-        id: `${where.id} belum memiliki rincian anggaran (volume × harga satuan).`,
-        en: `${where.en} has no budget lines (units × unit cost).`,
+      problem(PlanProblemCode.BUDGET_LINES_INVALID, place, linesField(), {
+        id: `${where().id} belum memiliki rincian anggaran (volume × harga satuan).`,
+        en: `${where().en} has no budget lines (units × unit cost).`,
       }),
     );
     return null;
@@ -58,41 +60,51 @@ function priceActivity(activity: unknown, place: ProblemPlace, field: string, pr
   const before = problems.length;
   const lines: number[] = [];
   let total = 0;
-  budgetLines.forEach((line, k) => {
-    const lineField = pointerTo(pointerTo(field, 'budgetLines'), k);
-    const values: Partial<Record<keyof typeof MONEY_FIELDS, number>> = {};
-    for (const name of ['units', 'unitCost'] as const) {
-      const value = isJsonObject(line) ? line[name] : undefined;
+  for (let k = 0; k < budgetLines.length; k++) {
+    const line = budgetLines[k];
+    const lineField = () => pointerTo(linesField(), k);
+    const lineName = () => ({ id: `${where().id}, baris anggaran ${k + 1}`, en: `${where().en}, budget line ${k + 1}` });
+    const units = money(line, 'units');
+    const unitCost = money(line, 'unitCost');
+    for (const [name, value] of [['units', units], ['unitCost', unitCost]] as const) {
+      if (typeof value === 'number') continue;
       const label = MONEY_FIELDS[name];
-      if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) {
-        values[name] = value;
-      } else if (typeof value === 'number' && Number.isInteger(value) && value > 0) {
-        problems.push(tooLarge(place, pointerTo(lineField, name), { id: `${where.id}, baris anggaran ${k + 1}: ${label.id}`, en: `${where.en}, budget line ${k + 1}: the ${label.en}` }));
-      } else {
-        const shown = typeof value === 'number' ? ` (${String(value)})` : '';
-        problems.push(
-          problem(PlanProblemCode.MONEY_INVALID, place, pointerTo(lineField, name), {
-            id: `${where.id}, baris anggaran ${k + 1}: ${label.id} harus bilangan bulat yang tidak negatif${shown}. Anggaran dihitung dalam rupiah penuh, tanpa sen.`,
-            en: `${where.en}, budget line ${k + 1}: the ${label.en} must be a whole number that is not negative${shown}. Budgets are in whole rupiah, without cents.`,
-          }),
-        );
+      if (value === 'too large') {
+        problems.push(tooLarge(place, pointerTo(lineField(), name), { id: `${lineName().id}: ${label.id}`, en: `${lineName().en}: the ${label.en}` }));
+        continue;
       }
+      const shown = value.invalid === undefined ? '' : ` (${value.invalid})`;
+      problems.push(
+        problem(PlanProblemCode.MONEY_INVALID, place, pointerTo(lineField(), name), {
+          id: `${lineName().id}: ${label.id} harus bilangan bulat yang tidak negatif${shown}. Anggaran dihitung dalam rupiah penuh, tanpa sen.`,
+          en: `${lineName().en}: the ${label.en} must be a whole number that is not negative${shown}. Budgets are in whole rupiah, without cents.`,
+        }),
+      );
     }
-    if (values.units === undefined || values.unitCost === undefined) return;
-    const cost = values.units * values.unitCost;
+    if (typeof units !== 'number' || typeof unitCost !== 'number') continue;
+    const cost = units * unitCost;
     if (!Number.isSafeInteger(cost)) {
-      problems.push(tooLarge(place, lineField, { id: `${where.id}, baris anggaran ${k + 1}: volume × harga satuan`, en: `${where.en}, budget line ${k + 1}: units × unit cost` }));
-      return;
+      problems.push(tooLarge(place, lineField(), { id: `${lineName().id}: volume × harga satuan`, en: `${lineName().en}: units × unit cost` }));
+      continue;
     }
     lines.push(cost);
     total += cost;
-  });
+  }
   if (problems.length > before) return null;
   if (!Number.isSafeInteger(total)) {
-    problems.push(tooLarge(place, pointerTo(field, 'budgetLines'), { id: `${where.id}: jumlah anggarannya`, en: `${where.en}: its total budget` }));
+    problems.push(tooLarge(place, linesField(), { id: `${where().id}: jumlah anggarannya`, en: `${where().en}: its total budget` }));
     return null;
   }
   return { lines, total };
+}
+
+/** The whole, non-negative amount in `line[name]`; else whether it is too large or invalid (a wrong number, shown). */
+function money(line: unknown, name: keyof typeof MONEY_FIELDS): number | 'too large' | { invalid?: string } {
+  const value = isJsonObject(line) ? line[name] : undefined;
+  if (typeof value !== 'number') return {};
+  if (Number.isSafeInteger(value) && value >= 0) return value;
+  if (Number.isInteger(value) && value > 0) return 'too large';
+  return { invalid: String(value) };
 }
 
 function tooLarge(place: ProblemPlace, field: string, what: { id: string; en: string }): PlanProblem {
