@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { COORDINATION_MEETING_DEFAULTS } from '@gugus/contracts';
-import { client, login, serviceEnv, startApi, type RunningApi } from '../support';
+import { client, DEMO_CALLERS, login, serviceEnv, startApi, type DemoCaller, type RunningApi } from '../support';
 
 /**
  * Every route × every demo role (and the anonymous public), inside and outside the caller's
@@ -8,22 +8,8 @@ import { client, login, serviceEnv, startApi, type RunningApi } from '../support
  * not logged in). The route list comes from the API's own OpenAPI document, so a new route without a
  * row here fails this test.
  */
-const CALLERS = {
-  anon: null,
-  sysAdmin: 'admin@gugus.test',
-  analyst: 'analis@gugus.test',
-  jabarAdmin: 'admin.jabar@gugus.test',
-  jabarSecretariat: 'sekretariat.jabar@gugus.test',
-  jabarLegal: 'hukum.jabar@gugus.test',
-  jabarCoordinator: 'koordinator.jabar@gugus.test',
-  jabarCaseWorker: 'pekerja.jabar@gugus.test',
-  jabarChair: 'ketua.jabar@gugus.test',
-  bandungOfficer: 'dinkes.bandung@gugus.test',
-  bandungSecretariat: 'sekretariat.bandung@gugus.test',
-  kepriAdmin: 'admin.kepri@gugus.test',
-  batamOfficer: 'dinsos.batam@gugus.test',
-} as const;
-type Caller = keyof typeof CALLERS;
+const CALLERS = DEMO_CALLERS;
+type Caller = DemoCaller;
 const ALL = Object.keys(CALLERS) as Caller[];
 const LOGGED_IN = ALL.filter((c) => c !== 'anon');
 const JABAR_PROVINCE: Caller[] = ['jabarAdmin', 'jabarSecretariat', 'jabarLegal', 'jabarCoordinator', 'jabarCaseWorker', 'jabarChair'];

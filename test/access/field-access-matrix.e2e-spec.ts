@@ -1,5 +1,5 @@
 import { FORM_LIBRARY, SENSITIVITY_RANK, fieldsOf, type FormSchema, type Sensitivity } from '@gugus/forms';
-import { client, login, serviceEnv, startApi, type RunningApi } from '../support';
+import { client, DEMO_CALLERS, login, serviceEnv, startApi, type DemoCaller, type RunningApi } from '../support';
 
 /**
  * The authorization matrix, field by field: what each demo role receives of a restricted record — a case
@@ -9,22 +9,8 @@ import { client, login, serviceEnv, startApi, type RunningApi } from '../support
  * everyone else who may read it only internal fields; regency staff, other provinces and roles without
  * the permission nothing. Every read of the record is in the audit trail.
  */
-const CALLERS = {
-  anon: null,
-  sysAdmin: 'admin@gugus.test',
-  analyst: 'analis@gugus.test',
-  jabarAdmin: 'admin.jabar@gugus.test',
-  jabarSecretariat: 'sekretariat.jabar@gugus.test',
-  jabarLegal: 'hukum.jabar@gugus.test',
-  jabarCoordinator: 'koordinator.jabar@gugus.test',
-  jabarCaseWorker: 'pekerja.jabar@gugus.test',
-  jabarChair: 'ketua.jabar@gugus.test',
-  bandungOfficer: 'dinkes.bandung@gugus.test',
-  bandungSecretariat: 'sekretariat.bandung@gugus.test',
-  kepriAdmin: 'admin.kepri@gugus.test',
-  batamOfficer: 'dinsos.batam@gugus.test',
-} as const;
-type Caller = keyof typeof CALLERS;
+const CALLERS = DEMO_CALLERS;
+type Caller = DemoCaller;
 
 /** One generated row: the status, and for a 200 the most sensitive level received. */
 interface FieldRow {

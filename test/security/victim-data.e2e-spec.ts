@@ -5,7 +5,6 @@ import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { agencyReferences, FORM_LIBRARY } from '@gugus/forms';
-import { DEMO_PASSWORD } from '@gugus/server-orgs';
 import { findTemporalCli } from '@gugus/server-temporal';
 import { startSmtpCatcher, type SmtpCatcher } from '../notifications/support';
 import {
@@ -27,6 +26,7 @@ import {
   type RunningWeb,
   type IsolatedEngines,
   type ServiceProcess,
+  submitLogin,
 } from '../support';
 
 /**
@@ -254,10 +254,7 @@ describe('victim data is never stored, sent or shown in the clear', () => {
     });
     await page.goto(`${web.url}/tugas`);
     await page.waitForURL(/\/masuk$/);
-    const form = page.getByTestId('login-form');
-    await form.getByLabel('E-mail').fill(email);
-    await form.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await submitLogin(page, email);
     await page.waitForURL((url) => url.pathname === '/tugas');
     return page;
   }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@gugus/server-orgs';
 import { freePort, repoRoot } from './engines';
 import { startService, type ServiceProcess } from './services';
 
@@ -25,4 +26,12 @@ export async function startWeb(apiUrl: string): Promise<RunningWeb> {
   const service = startService('node_modules/vite/bin/vite.js', { WEB_PORT: String(port), API_URL: apiUrl }, ['preview', '--config', join(repoRoot, 'apps/web/vite.config.ts')]);
   await service.waitForOutput(new RegExp(`127\\.0\\.0\\.1:${port}`));
   return { ...service, url: `http://127.0.0.1:${port}` };
+}
+
+/** Fills in the login form on the page shown (`/masuk`) and submits it; the caller waits for where it lands. */
+export async function submitLogin(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const form = page.getByTestId('login-form');
+  await form.getByLabel('E-mail').fill(email);
+  await form.getByLabel('Kata sandi').fill(password);
+  await page.getByTestId('login-submit').click();
 }

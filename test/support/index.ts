@@ -8,3 +8,4 @@ export * from './temporal';
 export * from './workflow-bundle';
 export * from './isolated-engines';
 export * from './workflow-worker';
+export * from './demo-callers';

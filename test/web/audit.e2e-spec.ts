@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@gugus/server-orgs';
 import { FORM_LIBRARY } from '@gugus/forms';
-import { client, launchChromium, login, screenshotDir, serviceEnv, startApi, startWeb, type RunningApi, type RunningWeb } from '../support';
+import { client, launchChromium, login, screenshotDir, serviceEnv, startApi, startWeb, type RunningApi, type RunningWeb, submitLogin } from '../support';
 
 /** The audit trail screen's "reads only" filter and purpose column, in Debian's Chromium against the real API. */
 describe('web app: who read what in the audit trail', () => {
@@ -21,10 +20,7 @@ describe('web app: who read what in the audit trail', () => {
 
   async function logIn(page: Page, email: string): Promise<void> {
     await page.goto(`${web.url}/masuk`);
-    const form = page.getByTestId('login-form');
-    await form.getByLabel('E-mail').fill(email);
-    await form.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await submitLogin(page, email);
     await page.waitForURL((url) => !url.pathname.endsWith('/masuk'));
   }
 

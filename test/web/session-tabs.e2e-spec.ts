@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@gugus/server-orgs';
-import { eventually, launchChromium, serviceEnv, startApi, startWeb, type RunningApi, type RunningWeb } from '../support';
+import { eventually, launchChromium, serviceEnv, startApi, startWeb, type RunningApi, type RunningWeb, submitLogin } from '../support';
 
 const REFRESH_KEY = 'gugus.session.refreshToken';
 
@@ -30,10 +29,7 @@ describe('web app: one session in duplicated tabs', () => {
     const context = await browser.newContext({ locale: 'id-ID' });
     const original = await context.newPage();
     await original.goto(`${web.url}/masuk`);
-    const form = original.getByTestId('login-form');
-    await form.getByLabel('E-mail').fill('hukum.jabar@gugus.test');
-    await form.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await original.getByTestId('login-submit').click();
+    await submitLogin(original, 'hukum.jabar@gugus.test');
     await original.waitForURL(/\/wilayah$/);
     const shared = await refreshOf(original);
 

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { TaskForceView } from '@gugus/contracts';
-import { DEMO_PASSWORD } from '@gugus/server-orgs';
-import { client, launchChromium, login, screenshotDir, serviceEnv, startApi, startWeb, type RunningApi, type RunningWeb } from '../support';
+import { client, launchChromium, login, screenshotDir, serviceEnv, startApi, startWeb, type RunningApi, type RunningWeb, submitLogin } from '../support';
 
 /**
  * In Chromium: the Kabupaten Bandung secretariat names who leads a Sub-TF and which position chairs the
@@ -40,9 +39,7 @@ describe('web app: task force chair and Sub-TF leads', () => {
     const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'id-ID' });
     const page = await context.newPage();
     await page.goto(`${web.url}/masuk`);
-    await page.getByTestId('login-form').getByLabel('E-mail').fill(email);
-    await page.getByTestId('login-form').getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await submitLogin(page, email);
     await page.waitForURL((url) => !url.pathname.endsWith('/masuk'));
     await page.goto(`${web.url}/wilayah/32.04`);
     await page.getByTestId('task-force').filter({ hasText: 'Gugus Tugas PP-TPPO Kabupaten Bandung' }).waitFor();

@@ -161,10 +161,11 @@ export const serverConfigSchema = z.object({
   /** Directory for signed checkpoints of the audit chain's head, outside the database (one file per process). */
   AUDIT_CHECKPOINT_DIR: z.string().optional(),
 }).superRefine((config, ctx) => {
-  for (const problem of productionProblems(config as ServerConfig)) ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.variable] });
-  for (const problem of oidcProblems(config as ServerConfig)) ctx.addIssue({ code: 'custom', message: problem.split(': ').slice(1).join(': '), path: [problem.split(':')[0]] });
-  for (const problem of databaseRoleProblems(config as ServerConfig)) ctx.addIssue({ code: 'custom', message: problem.split(': ').slice(1).join(': '), path: [problem.split(':')[0]] });
-  for (const problem of auditProblems(config as ServerConfig)) ctx.addIssue({ code: 'custom', message: problem.split(': ').slice(1).join(': '), path: [problem.split(':')[0]] });
+  const checks = [productionKeyProblems, oidcProblems, databaseRoleProblems, auditProblems];
+  for (const problem of checks.flatMap((check) => check(config as ServerConfig))) {
+    const [variable, ...message] = problem.split(': ');
+    ctx.addIssue({ code: 'custom', message: message.join(': '), path: [variable] });
+  }
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
@@ -176,13 +177,13 @@ export function oidcProblems(config: ServerConfig): string[] {
   return needed.filter((k) => !config[k]).map((k) => `${k}: wajib diisi bila OIDC_ISSUER_URL diatur / required when OIDC_ISSUER_URL is set`);
 }
 
-/** Development defaults that must never protect real data: refused when NODE_ENV=production. */
-export function productionProblems(config: ServerConfig): { variable: string; message: string }[] {
+/** Development keys for personal data and Temporal payloads (ids `dev-only-…`) are refused in production. */
+export function productionKeyProblems(config: ServerConfig): string[] {
   if (config.NODE_ENV !== 'production') return [];
   const devOnly = (value: string) => value.split(',').some((entry) => entry.trim().startsWith('dev-only'));
   return (['DATA_ENCRYPTION_KEYS', 'TEMPORAL_PAYLOAD_KEYS'] as const)
     .filter((k) => devOnly(config[k]))
-    .map((variable) => ({ variable, message: 'kunci pengembangan tidak boleh dipakai di produksi; buat dengan `openssl rand -base64 32` / development keys are refused in production; generate one with `openssl rand -base64 32`' }));
+    .map((k) => `${k}: kunci pengembangan tidak boleh dipakai di produksi; buat dengan \`openssl rand -base64 32\` / development keys are refused in production; generate one with \`openssl rand -base64 32\``);
 }
 
 /** No development password (docker-compose's POSTGRES_APP_PASSWORD default) in a production database URL. */

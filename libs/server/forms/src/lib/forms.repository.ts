@@ -118,11 +118,18 @@ export class FormsRepository {
   ): Promise<StoredSubmission> {
     const id = randomUUID();
     const now = new Date();
-    const { below, atOrAbove } = splitBySensitivity(schema, values.data, 'restricted');
-    const key = atOrAbove.length ? await this.cipher.newDataKey(manager) : null;
-    const row = { ...values, id, data: below, dataKeyId: key?.id ?? null, sealed: key ? this.cipher.sealJson(key, atOrAbove, sealedContext(id)) : null, createdAt: now, updatedAt: now };
+    const split = await this.splitAndSeal(id, schema, values.data, manager);
+    const row = { ...values, id, data: split.data, dataKeyId: split.dataKeyId, sealed: split.sealed, createdAt: now, updatedAt: now };
     await manager.insert(FormSubmissionEntity, row as unknown as QueryDeepPartialEntity<FormSubmissionEntity>);
-    return { id, formVersionId: values.formVersionId, jurisdictionCode: values.jurisdictionCode, status: values.status, data: values.data, sensitive: atOrAbove.length > 0, createdBy: values.createdBy, createdAt: now };
+    return { id, formVersionId: values.formVersionId, jurisdictionCode: values.jurisdictionCode, status: values.status, data: values.data, sensitive: split.sealed !== null, createdBy: values.createdBy, createdAt: now };
+  }
+
+  /** What stays plain (`data`) and, when there are restricted or identifying answers, those sealed under a new data key. */
+  private async splitAndSeal(id: string, schema: FormSchema, data: Record<string, unknown>, manager: EntityManager): Promise<{ data: Record<string, unknown>; sealed: Buffer | null; dataKeyId: string | null }> {
+    const { below, atOrAbove } = splitBySensitivity(schema, data, 'restricted');
+    if (!atOrAbove.length) return { data: below, sealed: null, dataKeyId: null };
+    const key = await this.cipher.newDataKey(manager);
+    return { data: below, sealed: this.cipher.sealJson(key, atOrAbove, sealedContext(id)), dataKeyId: key.id };
   }
 
   /**
@@ -135,15 +142,9 @@ export class FormsRepository {
       [limit],
     )) as { id: string; data: Record<string, unknown>; definition: { schema: FormSchema } }[];
     for (const row of rows) {
-      const { below, atOrAbove } = splitBySensitivity(row.definition.schema, row.data, 'restricted');
       await this.db.transaction(async (tx) => {
-        const key = atOrAbove.length ? await this.cipher.newDataKey(tx) : null;
-        await tx.query('UPDATE form_submissions SET data = $2, sealed = $3, data_key_id = $4, needs_sealing = false WHERE id = $1 AND needs_sealing', [
-          row.id,
-          below,
-          key ? this.cipher.sealJson(key, atOrAbove, sealedContext(row.id)) : null,
-          key?.id ?? null,
-        ]);
+        const split = await this.splitAndSeal(row.id, row.definition.schema, row.data, tx);
+        await tx.query('UPDATE form_submissions SET data = $2, sealed = $3, data_key_id = $4, needs_sealing = false WHERE id = $1 AND needs_sealing', [row.id, split.data, split.sealed, split.dataKeyId]);
       });
     }
     return rows.length;
