@@ -1,8 +1,5 @@
-/** Text a person reads, Bahasa Indonesia first. */
-export interface BilingualText {
-  id: string;
-  en: string;
-}
+import type { BilingualText } from '@gugus/contracts';
+export type { BilingualText };
 export type Language = keyof BilingualText;
 export const LANGUAGES: readonly Language[] = ['id', 'en'];
 

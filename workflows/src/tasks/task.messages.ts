@@ -1,10 +1,8 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Role, TaskContext } from '@gugus/contracts';
 
-export interface BilingualText {
-  id: string;
-  en: string;
-}
+import type { BilingualText } from '@gugus/contracts';
+export type { BilingualText };
 
 /** Who a task is for: an agency and a role in it, optionally one position (whoever holds or acts for it). */
 export interface TaskAssignee {

@@ -11,3 +11,4 @@ export * from './lib/calendar';
 export * from './lib/process-settings';
 export * from './lib/web-security-headers';
 export * from './lib/task-context';
+export * from './lib/text';

@@ -1,10 +1,7 @@
 import type { ErrorCode } from '@gugus/contracts';
 
-/** A message in both languages a person may read; Bahasa Indonesia first. */
-export interface BilingualText {
-  id: string;
-  en: string;
-}
+import type { BilingualText } from '@gugus/contracts';
+export type { BilingualText };
 
 /** A field-level problem before translation; the exception filter picks the reader's language. */
 export interface BilingualFieldError {

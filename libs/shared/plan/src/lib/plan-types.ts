@@ -1,4 +1,4 @@
-import type { SubTaskForceKind } from '@gugus/contracts';
+import type { BilingualText, SubTaskForceKind } from '@gugus/contracts';
 
 /** A value as it is stored in `jsonb` and carried in Temporal payloads. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
@@ -7,11 +7,8 @@ export interface JsonObject {
   [key: string]: JsonValue | undefined;
 }
 
-/** Bahasa Indonesia first, English second. */
-export interface PlanText {
-  id: string;
-  en: string;
-}
+/** Bahasa Indonesia first, English second (the contracts' `BilingualText`). */
+export type PlanText = BilingualText;
 
 /** One line of an activity's budget in the `poa-section` form: units × unit cost, in whole rupiah. */
 export interface PoaBudgetLine extends JsonObject {

@@ -8,10 +8,8 @@ export type TaskOutcome = 'completed' | 'approved' | 'returned';
 export type InboxScope = 'mine' | 'agency' | 'jurisdiction';
 export type TaskEventKind = 'created' | 'claimed' | 'unclaimed' | 'draft_saved' | 'completed' | 'approved' | 'returned' | 'reassigned' | 'delegated' | 'reminded' | 'escalated' | 'cancelled';
 
-export interface BilingualText {
-  id: string;
-  en: string;
-}
+import type { BilingualText } from '@gugus/contracts';
+export type { BilingualText };
 
 /** Who a task is for: an agency and a role in it, optionally one position (e.g. an acting official's). */
 export interface TaskAssigneeView {
