@@ -12,3 +12,6 @@ export * from './lib/process-settings';
 export * from './lib/web-security-headers';
 export * from './lib/task-context';
 export * from './lib/text';
+export * from './lib/plan-content';
+export * from './lib/plans';
+export * from './lib/cases';

@@ -1,7 +1,10 @@
 export * from './lib/plan-types';
 export { jsonEqual } from './lib/json';
-export { SUB_TASK_FORCE_NAMES, expectedSections } from './lib/sections';
+export { SUB_TASK_FORCE_NAMES, expectedSections, subTaskForceName } from './lib/sections';
 export { compilePlanVersion, identifyActivities, toSectionAnswers } from './lib/plan-version';
 export { diffPlanVersions, type ActivityChange, type ActivityRef, type FieldChange, type PlanDiff, type SectionChange } from './lib/plan-diff';
-export { planBudget, type ActivityBudget, type PlanBudget } from './lib/plan-budget';
+export { planBudget, type ActivityBudget, type CostCategoryTotals, type PlanBudget, type PlanBudgetWarning, type PlanPeriod, type YearTotal } from './lib/plan-budget';
 export { carryOver } from './lib/carry-over';
+export { activeInYear, centralBudgetReason, commentAnchorActivity, commentAnchorSection, sectionAnchor } from './lib/plan-rules';
+export { formatRupiah } from './lib/problems';
+export { BUDGET_CALENDAR_MILESTONES, budgetCalendarDates, type BudgetCalendarMilestone } from './lib/budget-calendar';

@@ -1,4 +1,5 @@
 import type { Role } from './access';
+import type { BilingualText } from './text';
 
 /** The six Sub-TFs; regency/city task forces have no Legal Norm Development Sub-TF. */
 export const SubTaskForceKind = {
@@ -11,6 +12,23 @@ export const SubTaskForceKind = {
 } as const;
 export type SubTaskForceKind = (typeof SubTaskForceKind)[keyof typeof SubTaskForceKind];
 export const SUB_TASK_FORCE_KINDS: readonly SubTaskForceKind[] = Object.values(SubTaskForceKind);
+
+/**
+ * The Sub-TFs' names, the one place they are written in code: the web's labels, the plan's messages and
+ * its exports read them here; the form library's `sub-task-forces` option list carries the same names
+ * (a spec in `@gugus/plan` keeps the two equal).
+ */
+export const SUB_TASK_FORCE_NAMES: Readonly<Record<SubTaskForceKind, BilingualText>> = {
+  prevention_child_participation: { id: 'Pencegahan dan Partisipasi Anak', en: 'Prevention and Child Participation' },
+  health_rehabilitation: { id: 'Rehabilitasi Kesehatan', en: 'Health Rehabilitation' },
+  social_rehabilitation_repatriation_reintegration: {
+    id: 'Rehabilitasi Sosial, Pemulangan, dan Reintegrasi Sosial',
+    en: 'Social Rehabilitation, Repatriation and Reintegration',
+  },
+  legal_norm_development: { id: 'Pengembangan Norma Hukum', en: 'Legal Norm Development' },
+  law_enforcement: { id: 'Penegakan Hukum', en: 'Law Enforcement' },
+  cooperation_coordination: { id: 'Kerja Sama dan Koordinasi', en: 'Cooperation and Coordination' },
+};
 
 export const AGENCY_KINDS = [
   'government_office',

@@ -106,8 +106,121 @@ export const COORDINATION_MEETING_PROCESS: ProcessSettingsDefinition<Coordinatio
   roles: COORDINATION_MEETING_ROLES,
 };
 
+const PLAN_OF_ACTION_DURATIONS = [
+  { key: 'sectionDraftingWorkingDays', min: 5, max: 120, unit: 'working_days', label: { id: 'Batas waktu menyusun bagian RAD', en: 'Time to draft a plan section' } },
+  { key: 'compileWorkingDays', min: 1, max: 30, unit: 'working_days', label: { id: 'Batas waktu menghimpun rancangan', en: 'Time to compile the draft' } },
+  { key: 'memberCommentWorkingDays', min: 1, max: 60, unit: 'working_days', label: { id: 'Batas waktu tanggapan instansi anggota', en: 'Time for member agencies to comment' } },
+  { key: 'sectionRevisionWorkingDays', min: 1, max: 60, unit: 'working_days', label: { id: 'Batas waktu memperbaiki bagian RAD', en: 'Time to revise a plan section' } },
+  { key: 'legalReviewWorkingDays', min: 1, max: 120, unit: 'working_days', label: { id: 'Batas waktu telaah hukum per putaran', en: 'Time for a legal review round' } },
+  { key: 'decreeWorkingDays', min: 1, max: 120, unit: 'working_days', label: { id: 'Batas waktu penetapan keputusan kepala daerah', en: "Time to issue the head of region's decree" } },
+  { key: 'integrationWorkingDays', min: 1, max: 60, unit: 'working_days', label: { id: 'Batas waktu integrasi ke Renstra', en: 'Time to integrate into the Renstra' } },
+  { key: 'progressReportWorkingDays', min: 1, max: 30, unit: 'working_days', label: { id: 'Batas waktu laporan kemajuan sesudah periode', en: 'Time to report progress after a period' } },
+  { key: 'evaluationWorkingDays', min: 5, max: 60, unit: 'working_days', label: { id: 'Batas waktu evaluasi tahunan', en: 'Time for the annual evaluation' } },
+  { key: 'taskReminderWorkingDays', min: 1, max: 60, unit: 'working_days', label: { id: 'Pengingat tugas sebelum jatuh tempo', en: 'Task reminder before the due date' } },
+  { key: 'escalationWorkingDays', min: 1, max: 60, unit: 'working_days', label: { id: 'Eskalasi setelah jatuh tempo', en: 'Escalation after the due date' } },
+] as const satisfies readonly DurationField[];
+
+const PLAN_OF_ACTION_ROLES = [
+  { key: 'secretariat', label: { id: 'Memulai, menghimpun dan memantau RAD', en: 'Starting, compiling and monitoring the plan' } },
+  { key: 'section', label: { id: 'Menyusun bagian RAD (instansi koordinator Sub-GT)', en: 'Drafting a section (the Sub-TF lead agency)' } },
+  { key: 'memberComment', label: { id: 'Menanggapi rancangan (instansi anggota)', en: 'Commenting on the draft (member agencies)' } },
+  { key: 'legalReview', label: { id: 'Telaah hukum', en: 'Legal review' } },
+  { key: 'decree', label: { id: 'Mencatat keputusan kepala daerah', en: "Recording the head of region's decree" } },
+  { key: 'steering', label: { id: 'Menelaah laporan kinerja sebelum ketua (ketua harian)', en: 'Reviewing the performance reports before the chair (steering chair)' } },
+  { key: 'agency', label: { id: 'Integrasi anggaran dan laporan kemajuan (instansi)', en: 'Budget integration and progress reports (agencies)' } },
+  { key: 'escalation', label: { id: 'Menerima eskalasi', en: 'Receiving escalations' } },
+] as const satisfies readonly RoleField[];
+
+type PlanDurationKey = (typeof PLAN_OF_ACTION_DURATIONS)[number]['key'];
+type PlanRoleKey = (typeof PLAN_OF_ACTION_ROLES)[number]['key'];
+
+export const planOfActionSettingsSchema = z.strictObject({
+  ...(Object.fromEntries(PLAN_OF_ACTION_DURATIONS.map((f) => [f.key, z.int().min(f.min).max(f.max)])) as Record<PlanDurationKey, z.ZodInt>),
+  roles: z.strictObject(Object.fromEntries(PLAN_OF_ACTION_ROLES.map((f) => [f.key, stepRole])) as Record<PlanRoleKey, typeof stepRole>),
+});
+
+/** Settings of the plan-of-action process; a running plan keeps the version it started with. */
+export type PlanOfActionSettings = z.infer<typeof planOfActionSettingsSchema>;
+
+/** National defaults (seed 000 §4.5–4.9; the budget calendar's own dates are fixed by regulation, not settings). */
+export const PLAN_OF_ACTION_DEFAULTS: PlanOfActionSettings = {
+  sectionDraftingWorkingDays: 20,
+  compileWorkingDays: 5,
+  memberCommentWorkingDays: 10,
+  sectionRevisionWorkingDays: 10,
+  legalReviewWorkingDays: 20,
+  decreeWorkingDays: 30,
+  integrationWorkingDays: 20,
+  progressReportWorkingDays: 10,
+  evaluationWorkingDays: 20,
+  taskReminderWorkingDays: 2,
+  escalationWorkingDays: 3,
+  roles: { secretariat: Role.SECRETARIAT, section: Role.AGENCY_OFFICER, memberComment: Role.AGENCY_OFFICER, legalReview: Role.LEGAL_REVIEWER, decree: Role.CHAIR, steering: Role.CHAIR, agency: Role.AGENCY_OFFICER, escalation: Role.CHAIR },
+};
+
+export const PLAN_OF_ACTION_PROCESS: ProcessSettingsDefinition<PlanOfActionSettings> = {
+  key: 'plan-of-action',
+  title: { id: 'Rencana Aksi Daerah', en: 'Plan of action' },
+  schema: planOfActionSettingsSchema,
+  defaults: PLAN_OF_ACTION_DEFAULTS,
+  durations: PLAN_OF_ACTION_DURATIONS,
+  roles: PLAN_OF_ACTION_ROLES,
+};
+
+const CASE_MANAGEMENT_DURATIONS = [
+  // First-responder duties are urgent (seed 003 L2386-2403): intake and screening within days, not weeks.
+  { key: 'intakeWorkingDays', min: 1, max: 10, unit: 'working_days', label: { id: 'Batas waktu penerimaan kasus', en: 'Time to record the case intake' } },
+  { key: 'screeningWorkingDays', min: 1, max: 10, unit: 'working_days', label: { id: 'Batas waktu penapisan awal', en: 'Time for the initial screening' } },
+  { key: 'immediateProtectionWorkingDays', min: 1, max: 5, unit: 'working_days', label: { id: 'Batas waktu memenuhi kebutuhan segera', en: 'Time to meet an immediate need' } },
+  { key: 'taskReminderWorkingDays', min: 1, max: 10, unit: 'working_days', label: { id: 'Pengingat tugas sebelum jatuh tempo', en: 'Task reminder before the due date' } },
+  { key: 'escalationWorkingDays', min: 1, max: 10, unit: 'working_days', label: { id: 'Eskalasi setelah jatuh tempo', en: 'Escalation after the due date' } },
+] as const satisfies readonly DurationField[];
+
+const CASE_MANAGEMENT_ROLES = [
+  { key: 'intake', label: { id: 'Penerimaan kasus dan penapisan awal (instansi penerima)', en: 'Case intake and initial screening (the intake agency)' } },
+  { key: 'protection', label: { id: 'Memenuhi kebutuhan segera', en: 'Meeting immediate needs' } },
+  { key: 'escalation', label: { id: 'Menerima eskalasi', en: 'Receiving escalations' } },
+] as const satisfies readonly RoleField[];
+
+type CaseDurationKey = (typeof CASE_MANAGEMENT_DURATIONS)[number]['key'];
+type CaseRoleKey = (typeof CASE_MANAGEMENT_ROLES)[number]['key'];
+
+export const caseManagementSettingsSchema = z.strictObject({
+  ...(Object.fromEntries(CASE_MANAGEMENT_DURATIONS.map((f) => [f.key, z.int().min(f.min).max(f.max)])) as Record<CaseDurationKey, z.ZodInt>),
+  roles: z.strictObject(Object.fromEntries(CASE_MANAGEMENT_ROLES.map((f) => [f.key, stepRole])) as Record<CaseRoleKey, typeof stepRole>),
+});
+
+/** Settings of the case-management process (issue 11); a case's process keeps the version in force when it started. */
+export type CaseManagementSettings = z.infer<typeof caseManagementSettingsSchema>;
+
+/**
+ * National defaults. Intake and screening are due the next working day and the one after (the person is
+ * in front of the first responder; PRODUCT §3.2 steps 1–2), an immediate need the next working day
+ * ("immediate support as soon as there is a reasonable-grounds indication", seed 003 L2386-2403).
+ */
+export const CASE_MANAGEMENT_DEFAULTS: CaseManagementSettings = {
+  intakeWorkingDays: 1,
+  screeningWorkingDays: 2,
+  immediateProtectionWorkingDays: 1,
+  taskReminderWorkingDays: 1,
+  escalationWorkingDays: 1,
+  roles: { intake: Role.CASE_WORKER, protection: Role.CASE_COORDINATOR, escalation: Role.CASE_COORDINATOR },
+};
+
+export const CASE_MANAGEMENT_PROCESS: ProcessSettingsDefinition<CaseManagementSettings> = {
+  key: 'case-management',
+  title: { id: 'Penanganan kasus', en: 'Case management' },
+  schema: caseManagementSettingsSchema,
+  defaults: CASE_MANAGEMENT_DEFAULTS,
+  durations: CASE_MANAGEMENT_DURATIONS,
+  roles: CASE_MANAGEMENT_ROLES,
+};
+
+/** The settings of any process with settings. */
+export type ProcessSettingsValue = CoordinationMeetingSettings | PlanOfActionSettings | CaseManagementSettings;
+
 /** Every process with settings, by key. */
-export const PROCESS_SETTINGS_DEFINITIONS = { 'coordination-meeting': COORDINATION_MEETING_PROCESS } as const;
+export const PROCESS_SETTINGS_DEFINITIONS = { 'coordination-meeting': COORDINATION_MEETING_PROCESS, 'plan-of-action': PLAN_OF_ACTION_PROCESS, 'case-management': CASE_MANAGEMENT_PROCESS } as const;
 export type ProcessKey = keyof typeof PROCESS_SETTINGS_DEFINITIONS;
 export const PROCESS_KEYS = Object.keys(PROCESS_SETTINGS_DEFINITIONS) as ProcessKey[];
 

@@ -1,3 +1,5 @@
+import type { PlanTaskContextFields } from './plans';
+
 /**
  * What a process tells a task about itself (`TaskRequest.context`, stored on the task, returned in
  * `GET /tasks/:id`). Ids, dates and texts about the step only: never victim data, which stays in form
@@ -47,12 +49,35 @@ export interface MeetingTaskContext extends TaskContextBase {
   dueDate?: string;
 }
 
+/** A task of the plan-of-action process (sections, comments, legal review, decree, integration, progress). */
+export interface PlanTaskContext extends TaskContextBase, PlanTaskContextFields {
+  kind: 'plan';
+}
+
+/** The steps of a case's process that open tasks (issue 11, steps 1–3). */
+export const CASE_TASK_STEPS = ['intake', 'screening', 'immediate-protection'] as const;
+export type CaseTaskStep = (typeof CASE_TASK_STEPS)[number];
+
+/**
+ * A task of a case's process (intake, screening, an immediate need). The case is named only by its coded
+ * id; nothing here is an answer of the person's forms (those stay sealed in submissions).
+ */
+export interface CaseTaskContext extends TaskContextBase {
+  kind: 'case';
+  caseId: string;
+  /** The coded case id, e.g. `32.04-2027-0042`. */
+  caseCode: string;
+  step: CaseTaskStep;
+  /** Immediate-protection tasks: the need's code in the `case-immediate-needs` option list. */
+  need?: string;
+}
+
 /** A task of a process that shows nothing of its own beyond the generic part (tests, simple steps). */
 export interface GenericTaskContext extends TaskContextBase {
   kind: 'generic';
 }
 
-export type TaskContext = MeetingTaskContext | GenericTaskContext;
+export type TaskContext = MeetingTaskContext | PlanTaskContext | CaseTaskContext | GenericTaskContext;
 export type TaskContextKind = TaskContext['kind'];
 
 /**
@@ -61,6 +86,8 @@ export type TaskContextKind = TaskContext['kind'];
  */
 export function readTaskContext(stored: unknown): TaskContext {
   const value = stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  if (value['kind'] === 'plan') return { ...value, kind: 'plan' } as PlanTaskContext;
+  if (value['kind'] === 'case') return { ...value, kind: 'case' } as CaseTaskContext;
   if (value['kind'] === 'meeting' || (value['kind'] === undefined && typeof value['meetingId'] === 'string')) return { ...value, kind: 'meeting' } as MeetingTaskContext;
   return { ...value, kind: 'generic' } as GenericTaskContext;
 }

@@ -1,7 +1,9 @@
-import type { SubTaskForceKind } from '@gugus/contracts';
+import { COST_CATEGORIES, PlanBudgetWarningCode, type ActivityBudget, type CostCategoryTotals, type PlanBudget, type PlanBudgetWarning, type YearTotal } from '@gugus/contracts';
+export type { ActivityBudget, CostCategoryTotals, PlanBudget, PlanBudgetWarning, YearTotal };
 import { isJsonObject, pointerTo } from './json';
 import { PlanProblemCode, type PlanProblem, type PlanResult, type PlanVersionContent } from './plan-types';
 import { capital, formatRupiah, placeName, problem, type ProblemPlace } from './problems';
+import { sectionName } from './sections';
 
 /*
  * Money is whole rupiah held in plain numbers, which JSON, jsonb and Temporal payloads carry as they are
@@ -9,30 +11,6 @@ import { capital, formatRupiah, placeName, problem, type ProblemPlace } from './
  * Number.MAX_SAFE_INTEGER the IEEE result is exact, and a true result above it cannot round back below,
  * so the check is enough to guarantee there is no rounding anywhere.
  */
-
-/** The amounts of one activity. */
-export interface ActivityBudget {
-  activityId: string;
-  subTaskForce: SubTaskForceKind;
-  code: string;
-  responsibleAgencyId: string;
-  /** units × unit cost of each budget line, in the form's order. */
-  lines: number[];
-  total: number;
-}
-
-/** A plan version's budget in whole rupiah, totalled the ways the plan is read. */
-export interface PlanBudget {
-  total: number;
-  /** Every section of the version, in its order (a section without cost has 0). */
-  sections: { subTaskForce: SubTaskForceKind; total: number }[];
-  /** Per responsible agency, in the order the agencies first appear in the plan. */
-  responsibleAgencies: { agencyId: string; total: number }[];
-  /** Per budget source (APBD, APBN, village fund, donor …), in the order they first appear. */
-  budgetSources: { budgetSource: string; total: number }[];
-  /** Every activity, in plan order. */
-  activities: ActivityBudget[];
-}
 
 const MONEY_FIELDS = {
   units: { id: 'volume', en: 'units' },
@@ -43,7 +21,23 @@ const MONEY_FIELDS = {
  * The cost of one activity's budget lines (`activity` are its answers), or null with the reasons added
  * to `problems`. `field` is the activity's pointer in its section's answers.
  */
-function priceActivity(activity: unknown, place: ProblemPlace, field: string, problems: PlanProblem[]): { lines: number[]; total: number } | null {
+/** The plan's period, to check each budget line's year against. */
+export interface PlanPeriod {
+  /** First year, e.g. 2027. */
+  start: number;
+  /** 3 or 5. */
+  years: number;
+}
+
+interface PricedActivity {
+  lines: number[];
+  total: number;
+  costCategories: CostCategoryTotals;
+  /** The amount per year (null: lines without a year). */
+  years: Map<number | null, number>;
+}
+
+function priceActivity(activity: unknown, place: ProblemPlace, field: string, problems: PlanProblem[], period: PlanPeriod | undefined): PricedActivity | null {
   // Names and pointers are built only for a problem: most activities have none.
   const where = () => capital(placeName(place));
   const linesField = () => pointerTo(field, 'budgetLines');
@@ -59,6 +53,8 @@ function priceActivity(activity: unknown, place: ProblemPlace, field: string, pr
   }
   const before = problems.length;
   const lines: number[] = [];
+  const costCategories = noCosts();
+  const years = new Map<number | null, number>();
   let total = 0;
   for (let k = 0; k < budgetLines.length; k++) {
     const line = budgetLines[k];
@@ -81,6 +77,18 @@ function priceActivity(activity: unknown, place: ProblemPlace, field: string, pr
         }),
       );
     }
+    const year = fiscalYearOf(line);
+    if (year === 'invalid' || (year !== null && period && (year < period.start || year >= period.start + period.years))) {
+      const shown = isJsonObject(line) ? String(line['fiscalYear']) : '';
+      const within = period ? { id: ` dalam periode RAD ${period.start}–${period.start + period.years - 1}`, en: ` within the plan's period ${period.start}–${period.start + period.years - 1}` } : { id: '', en: '' };
+      problems.push(
+        problem(PlanProblemCode.BUDGET_YEAR_INVALID, place, pointerTo(lineField(), 'fiscalYear'), {
+          id: `${lineName().id}: tahun anggaran harus tahun${within.id} (${shown}).`,
+          en: `${lineName().en}: the budget year must be a year${within.en} (${shown}).`,
+        }),
+      );
+      continue;
+    }
     if (typeof units !== 'number' || typeof unitCost !== 'number') continue;
     const cost = units * unitCost;
     if (!Number.isSafeInteger(cost)) {
@@ -89,13 +97,107 @@ function priceActivity(activity: unknown, place: ProblemPlace, field: string, pr
     }
     lines.push(cost);
     total += cost;
+    costCategories[costCategoryOf(line)] += cost;
+    years.set(year, (years.get(year) ?? 0) + cost);
   }
   if (problems.length > before) return null;
   if (!Number.isSafeInteger(total)) {
     problems.push(tooLarge(place, linesField(), { id: `${where().id}: jumlah anggarannya`, en: `${where().en}: its total budget` }));
     return null;
   }
-  return { lines, total };
+  // Each category's sum is at most the total, so it is exact whenever the total is.
+  return { lines, total, costCategories, years };
+}
+
+/** The line's budget year: null without one (before poa-section 1.2.0), 'invalid' if it is not a whole year. */
+function fiscalYearOf(line: unknown): number | null | 'invalid' {
+  const value = isJsonObject(line) ? line['fiscalYear'] : undefined;
+  if (value === undefined) return null;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1900 && value <= 2999 ? value : 'invalid';
+}
+
+/** Years in order, the lines without a year last. */
+function compareYears(a: number | null, b: number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a - b;
+}
+
+function yearTotals(years: Map<number | null, number>): YearTotal[] {
+  return [...years].sort(([a], [b]) => compareYears(a, b)).map(([fiscalYear, total]) => ({ fiscalYear, total }));
+}
+
+/** The year of a 'YYYY-Qn' quarter, or null. */
+function quarterYear(value: unknown): number | null {
+  const match = typeof value === 'string' ? /^(\d{4})-Q[1-4]$/.exec(value) : null;
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * Money budgeted for a year the activity does not run in (before its start quarter's year or after its
+ * end quarter's): a warning, since the time frame or the line's year may be the one to correct.
+ */
+function timeFrameWarning(subTaskForce: PlanBudget['sections'][number]['subTaskForce'], activityId: string, index: number, answers: { code?: unknown; startQuarter?: unknown; endQuarter?: unknown }, years: Map<number | null, number>): PlanBudgetWarning | null {
+  const [from, to] = [quarterYear(answers.startQuarter), quarterYear(answers.endQuarter)];
+  if (from === null || to === null) return null;
+  const outside = [...years.keys()].filter((y): y is number => y !== null && (y < from || y > to)).sort((a, b) => a - b);
+  if (outside.length === 0) return null;
+  const where = capital(placeName({ subTaskForce, activity: { activityId, index, code: answers.code } }));
+  const list = outside.join(', ');
+  return {
+    code: PlanBudgetWarningCode.BUDGET_YEAR_OUTSIDE_ACTIVITY,
+    subTaskForce,
+    activityId,
+    message: {
+      id: `${where.id} dianggarkan pada tahun ${list}, di luar waktu pelaksanaannya (${from}–${to}). Periksa tahun anggaran atau waktu kegiatan.`,
+      en: `${where.en} is budgeted in ${list}, outside the years it runs (${from}–${to}). Check the budget year or the activity's time frame.`,
+    },
+  };
+}
+
+function noCosts(): CostCategoryTotals {
+  return { administrative: 0, operational: 0, uncategorised: 0 };
+}
+
+/** The line's cost category; a line without one (or with one the form does not know) is uncategorised. */
+function costCategoryOf(line: unknown): keyof CostCategoryTotals {
+  const value = isJsonObject(line) ? line['costCategory'] : undefined;
+  return (COST_CATEGORIES as readonly unknown[]).includes(value) ? (value as keyof CostCategoryTotals) : 'uncategorised';
+}
+
+function addCosts(into: CostCategoryTotals, from: CostCategoryTotals): void {
+  into.administrative += from.administrative;
+  into.operational += from.operational;
+  into.uncategorised += from.uncategorised;
+}
+
+/**
+ * Administrative costs above operational ones (seed 000 L1009: "administrative expenses as a rule should
+ * not exceed operational expenses"), per section and for the whole plan. Not per activity: a task force
+ * meeting is administrative by nature and belongs in the plan (seed 000 L1094); the rule is about the
+ * budget's proportions. A warning, not a refusal: the rule says "as a rule".
+ */
+function proportionWarnings(sections: { subTaskForce: PlanBudget['sections'][number]['subTaskForce']; costCategories: CostCategoryTotals }[], plan: CostCategoryTotals): PlanBudgetWarning[] {
+  const warnings: PlanBudgetWarning[] = [];
+  const warn = (subTaskForce: PlanBudgetWarning['subTaskForce'], { administrative, operational }: CostCategoryTotals) => {
+    if (administrative <= operational) return;
+    const where = subTaskForce ? capital(sectionName(subTaskForce)) : { id: 'RAD secara keseluruhan', en: 'The plan as a whole' };
+    const [admin, ops] = [formatRupiah(administrative), formatRupiah(operational)];
+    warnings.push({
+      code: PlanBudgetWarningCode.ADMINISTRATIVE_EXCEEDS_OPERATIONAL,
+      subTaskForce,
+      administrative,
+      operational,
+      message: {
+        id: `${where.id}: biaya administrasi ${admin.id} melebihi biaya operasional ${ops.id}. Biaya administrasi sebaiknya tidak melebihi biaya operasional; inti anggaran adalah pencegahan dan penanganan TPPO.`,
+        en: `${where.en}: administrative costs of ${admin.en} exceed operational costs of ${ops.en}. Administrative costs should not exceed operational costs; the core of the budget is preventing and responding to trafficking.`,
+      },
+    });
+  };
+  for (const section of sections) warn(section.subTaskForce, section.costCategories);
+  warn(null, plan);
+  return warnings;
 }
 
 /** The whole, non-negative amount in `line[name]`; else whether it is too large or invalid (a wrong number, shown). */
@@ -128,24 +230,51 @@ function addTo(totals: Map<string, number>, key: string, amount: number): boolea
  * whole number of rupiah, is negative, or is too large to compute exactly, naming the activity, the
  * budget line and the field.
  *
- * The `poa-section` form has no year on a budget line and does not tell administrative from operational
- * costs, so there are no totals per year and no check of the one against the other.
+ * Also totals per cost category (administrative, operational, and uncategorised for lines submitted
+ * before `poa-section` 1.2.0) and warns, without refusing, where administrative costs exceed operational
+ * ones in a section or in the whole plan.
+ *
+ * Budgets are annual (seed 000 L991): totals per budget year too, per activity, section and plan; lines
+ * without a year (before `poa-section` 1.2.0) are totalled under year null. With `period`, a line's year
+ * outside the plan's period is refused; a year outside the activity's own time frame is a warning.
  */
-export function planBudget(version: PlanVersionContent): PlanResult<PlanBudget> {
+export function planBudget(version: PlanVersionContent, options: { period?: PlanPeriod } = {}): PlanResult<PlanBudget> {
   const problems: PlanProblem[] = [];
   const activities: ActivityBudget[] = [];
   const sections = new Map<string, number>();
   const agencies = new Map<string, number>();
   const sources = new Map<string, number>();
+  const sectionCosts = new Map<string, CostCategoryTotals>();
+  const planCosts = noCosts();
+  const sectionYears = new Map<string, Map<number | null, number>>();
+  const planYears = new Map<number | null, { total: number; costCategories: CostCategoryTotals }>();
+  const timeFrameWarnings: PlanBudgetWarning[] = [];
   let exact = true;
   for (const section of version.sections) {
     section.activities.forEach((activity, index) => {
       const place = { subTaskForce: section.subTaskForce, activity: { activityId: activity.activityId, index, code: activity.answers?.code } };
-      const priced = priceActivity(activity.answers, place, pointerTo('/activities', index), problems);
+      const priced = priceActivity(activity.answers, place, pointerTo('/activities', index), problems, options.period);
       if (!priced) return;
       const { answers } = activity;
-      activities.push({ activityId: activity.activityId, subTaskForce: section.subTaskForce, code: answers.code, responsibleAgencyId: answers.responsibleAgencyId, ...priced });
+      activities.push({ activityId: activity.activityId, subTaskForce: section.subTaskForce, code: answers.code, responsibleAgencyId: answers.responsibleAgencyId, ...priced, years: yearTotals(priced.years) });
+      const byYear = sectionYears.get(section.subTaskForce) ?? new Map<number | null, number>();
+      sectionYears.set(section.subTaskForce, byYear);
+      for (const [year, amount] of priced.years) byYear.set(year, (byYear.get(year) ?? 0) + amount);
+      answers.budgetLines.forEach((line, k) => {
+        const year = fiscalYearOf(line);
+        const key = year === 'invalid' ? null : year;
+        const entry = planYears.get(key) ?? { total: 0, costCategories: noCosts() };
+        entry.total += priced.lines[k] ?? 0;
+        entry.costCategories[costCategoryOf(line)] += priced.lines[k] ?? 0;
+        planYears.set(key, entry);
+      });
+      const late = timeFrameWarning(section.subTaskForce, activity.activityId, index, answers, priced.years);
+      if (late) timeFrameWarnings.push(late);
       exact = addTo(sections, section.subTaskForce, priced.total) && exact;
+      const costs = sectionCosts.get(section.subTaskForce) ?? noCosts();
+      addCosts(costs, priced.costCategories);
+      sectionCosts.set(section.subTaskForce, costs);
+      addCosts(planCosts, priced.costCategories);
       exact = addTo(agencies, answers.responsibleAgencyId, priced.total) && exact;
       answers.budgetLines.forEach((line, k) => {
         exact = addTo(sources, line.budgetSource, priced.lines[k] ?? 0) && exact;
@@ -173,14 +302,18 @@ export function planBudget(version: PlanVersionContent): PlanResult<PlanBudget> 
       ],
     };
   }
+  const sectionTotals = version.sections.map(({ subTaskForce }) => ({ subTaskForce, total: sections.get(subTaskForce) ?? 0, costCategories: sectionCosts.get(subTaskForce) ?? noCosts(), years: yearTotals(sectionYears.get(subTaskForce) ?? new Map()) }));
   return {
     ok: true,
     value: {
       total,
-      sections: version.sections.map(({ subTaskForce }) => ({ subTaskForce, total: sections.get(subTaskForce) ?? 0 })),
+      costCategories: planCosts,
+      sections: sectionTotals,
+      years: [...planYears].sort(([a], [b]) => compareYears(a, b)).map(([fiscalYear, y]) => ({ fiscalYear, ...y })),
       responsibleAgencies: [...agencies].map(([agencyId, amount]) => ({ agencyId, total: amount })),
       budgetSources: [...sources].map(([budgetSource, amount]) => ({ budgetSource, total: amount })),
       activities,
+      warnings: [...proportionWarnings(sectionTotals, planCosts), ...timeFrameWarnings],
     },
   };
 }

@@ -42,7 +42,7 @@ describe('diffPlanVersions: what the legal reviewer sees changed since the last 
     prevention.activities[0]!.budgetLines[1]!.unitCost = 750000;
     prevention.activities[0]!.implementingAgencyIds!.push(AGENCY(20));
     prevention.activities[1]!.activity = 'Pendampingan penyusunan peraturan desa tentang pencegahan TPPO di 36 desa kantong pekerja migran';
-    social.activities[0]!.budgetLines.push({ description: 'Pendampingan pekerja sosial', units: 780, unitName: 'orang', unitCost: 300000, budgetSource: 'apbd_province' });
+    social.activities[0]!.budgetLines.push({ description: 'Pendampingan pekerja sosial', fiscalYear: 2027, units: 156, unitName: 'orang', unitCost: 300000, budgetSource: 'apbd_province', costCategory: 'operational' });
     social.activities.splice(1, 1);
     social.activities.push(activityAnswers('3.3', { responsibleAgencyId: AGENCY(4) }));
     cooperation.activities[1]!['sdgTarget'] = '8.7';
@@ -87,7 +87,7 @@ describe('diffPlanVersions: what the legal reviewer sees changed since the last 
           subTaskForce: SOCIAL,
           previousSubTaskForce: SOCIAL,
           code: '3.1',
-          changes: [{ pointer: '/budgetLines/2', kind: 'added', after: social.activities[0]?.budgetLines[2] as unknown as JsonValue }],
+          changes: [{ pointer: '/budgetLines/10', kind: 'added', after: social.activities[0]?.budgetLines[10] as unknown as JsonValue }],
         },
         {
           activityId: 'a-7',

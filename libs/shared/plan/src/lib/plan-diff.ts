@@ -1,59 +1,15 @@
-import type { SubTaskForceKind } from '@gugus/contracts';
+import type { ActivityChange, ActivityRef, FieldChange, PlanDiff, SectionChange, SubTaskForceKind } from '@gugus/contracts';
+export type { ActivityChange, ActivityRef, FieldChange, PlanDiff, SectionChange };
 import { isJsonObject, jsonEqual, pointerTo } from './json';
 import type { JsonObject, JsonValue, PlanActivity, PlanSection, PlanVersionContent } from './plan-types';
 import { compareSubTaskForces } from './sections';
-
-/** One field that differs. Absent on one side: `added` has no `before`, `removed` no `after`. */
-export interface FieldChange {
-  /** JSON pointer into the activity's or the section's answers, e.g. `/budgetLines/0/unitCost`. */
-  pointer: string;
-  kind: 'added' | 'removed' | 'changed';
-  before?: JsonValue;
-  after?: JsonValue;
-}
-
-/** An activity as the reviewer finds it: its id, its section and its code. */
-export interface ActivityRef {
-  activityId: string;
-  subTaskForce: SubTaskForceKind;
-  code: string;
-}
-
-/** An activity in both versions that differs: moved to another section, or fields changed, or both. */
-export interface ActivityChange extends ActivityRef {
-  /** Its section in the previous version (the same as `subTaskForce` unless it moved). */
-  previousSubTaskForce: SubTaskForceKind;
-  changes: FieldChange[];
-}
-
-/** A section in both versions whose own answers (problem statement, analysis, lead agency …) differ. */
-export interface SectionChange {
-  subTaskForce: SubTaskForceKind;
-  changes: FieldChange[];
-}
-
-/**
- * What changed between two versions of a plan, for the legal reviewer's next round. Sections are in the
- * national Sub-TF order; activities added and changed in the order of the new version, activities
- * removed in the order of the previous one; field changes in the form's field order. Key order inside
- * answers never counts as a change, and neither does the order of activities within a section (their
- * codes carry the numbering).
- */
-export interface PlanDiff {
-  sectionsAdded: SubTaskForceKind[];
-  sectionsRemoved: SubTaskForceKind[];
-  sectionChanges: SectionChange[];
-  activitiesAdded: ActivityRef[];
-  activitiesRemoved: ActivityRef[];
-  activitiesChanged: ActivityChange[];
-}
 
 /** The `poa-section` form's fields in its `ui:order` (section, activity, budget line); a spec keeps them equal. */
 export const POA_FIELD_ORDER: readonly string[] = [
   'subTaskForce', 'leadAgencyId', 'problemStatement', 'problemAnalysis', 'activities',
   'code', 'activity', 'indicator', 'indicatorUnit', 'baseline', 'target', 'startQuarter', 'endQuarter',
   'responsibleAgencyId', 'implementingAgencyIds', 'partnerKinds', 'budgetLines', 'genderResponsive',
-  'description', 'units', 'unitName', 'unitCost', 'budgetSource',
+  'description', 'fiscalYear', 'baselineUnits', 'units', 'unitName', 'unitCost', 'budgetSource', 'costCategory',
 ];
 const FIELD_RANK = new Map(POA_FIELD_ORDER.map((field, i) => [field, i]));
 

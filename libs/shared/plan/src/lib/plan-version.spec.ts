@@ -161,10 +161,11 @@ describe('compilePlanVersion', () => {
     const problems = problemsOf(compilePlanVersion(identifyActivities([data], { allocateActivityId: counter() }), [PREVENTION]));
     expect(problems.map((p) => [p.code, p.activityId, p.field])).toEqual([
       [PlanProblemCode.MONEY_INVALID, 'a-1', '/activities/0/budgetLines/0/unitCost'],
+      [PlanProblemCode.BUDGET_YEAR_INVALID, 'a-1', '/activities/0/budgetLines/0/fiscalYear'],
       [PlanProblemCode.MONEY_INVALID, 'a-1', '/activities/0/budgetLines/1/unitCost'],
     ]);
     expect(errors.map((e) => e.field)).toEqual(expect.arrayContaining(problems.map((p) => p.field)));
-    expect(problems[1]?.message).toEqual({
+    expect(problems[2]?.message).toEqual({
       id: 'Kegiatan 1.1 pada bagian Pencegahan dan Partisipasi Anak, baris anggaran 2: harga satuan harus bilangan bulat yang tidak negatif (-900000). Anggaran dihitung dalam rupiah penuh, tanpa sen.',
       en: 'Activity 1.1 in the Prevention and Child Participation section, budget line 2: the unit cost must be a whole number that is not negative (-900000). Budgets are in whole rupiah, without cents.',
     });

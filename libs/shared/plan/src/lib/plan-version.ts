@@ -1,6 +1,6 @@
 import type { SubTaskForceKind } from '@gugus/contracts';
 import { frozenJsonCopy, pointerTo } from './json';
-import { planBudget } from './plan-budget';
+import { planBudget, type PlanPeriod } from './plan-budget';
 import {
   PlanProblemCode,
   type PlanActivity,
@@ -191,16 +191,17 @@ function uniquenessProblems(sections: readonly PlanSection[]): PlanProblem[] {
  * section and field named in both languages, when a Sub-TF has no section or more than one, a section is
  * for a Sub-TF the task force does not have or holds another Sub-TF's answers, an activity has no id, two
  * activities share an id or a code, a value cannot be stored as JSON, or a budget amount is not a whole,
- * non-negative number of rupiah. The rest of a section's answers is the form's business: validate each
+ * non-negative number of rupiah, or (with `options.period`) a budget line's year is outside the plan's
+ * period. The rest of a section's answers is the form's business: validate each
  * submission against its `poa-section` form version first.
  */
-export function compilePlanVersion(sections: readonly PlanSection[], expected: Iterable<SubTaskForceKind>): PlanResult<PlanVersionContent> {
+export function compilePlanVersion(sections: readonly PlanSection[], expected: Iterable<SubTaskForceKind>, options: { period?: PlanPeriod } = {}): PlanResult<PlanVersionContent> {
   const ordered = [...sections].sort((a, b) => compareSubTaskForces(a.subTaskForce, b.subTaskForce));
   const problems = structureProblems(ordered, expectedSections(expected));
   const copies = ordered.map((section) => copySection(section, problems));
   problems.push(...uniquenessProblems(copies));
   // A compiled version always has a budget: whatever the budget refuses, the version refuses.
-  const budget = planBudget({ sections: copies });
+  const budget = planBudget({ sections: copies }, options);
   if (!budget.ok) problems.push(...budget.problems);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: Object.freeze({ sections: Object.freeze(copies) as PlanSection[] }) };

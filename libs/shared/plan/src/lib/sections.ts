@@ -1,21 +1,8 @@
-import { SUB_TASK_FORCE_KINDS, type SubTaskForceKind } from '@gugus/contracts';
-import type { PlanText } from './plan-types';
+import { SUB_TASK_FORCE_KINDS, SUB_TASK_FORCE_NAMES, type SubTaskForceKind } from '@gugus/contracts';
 
-/**
- * The Sub-TFs' names as the `sub-task-forces` option list of the form library has them (a spec checks
- * that they stay the same); the core needs them to name a section in its messages.
- */
-export const SUB_TASK_FORCE_NAMES: Readonly<Record<SubTaskForceKind, PlanText>> = {
-  prevention_child_participation: { id: 'Pencegahan dan Partisipasi Anak', en: 'Prevention and Child Participation' },
-  health_rehabilitation: { id: 'Rehabilitasi Kesehatan', en: 'Health Rehabilitation' },
-  social_rehabilitation_repatriation_reintegration: {
-    id: 'Rehabilitasi Sosial, Pemulangan, dan Reintegrasi Sosial',
-    en: 'Social Rehabilitation, Repatriation and Reintegration',
-  },
-  legal_norm_development: { id: 'Pengembangan Norma Hukum', en: 'Legal Norm Development' },
-  law_enforcement: { id: 'Penegakan Hukum', en: 'Law Enforcement' },
-  cooperation_coordination: { id: 'Kerja Sama dan Koordinasi', en: 'Cooperation and Coordination' },
-};
+// The names live in the contracts (one place for the server, the workflows and the web).
+export { SUB_TASK_FORCE_NAMES };
+import type { PlanText } from './plan-types';
 
 const RANK = new Map<string, number>(SUB_TASK_FORCE_KINDS.map((kind, i) => [kind, i]));
 

@@ -1,0 +1,13 @@
+/**
+ * The rules of case management and referral (issue 11) that the API, the workflows and the browser share:
+ * pure functions of their inputs (see purity.spec.ts), so a workflow replays them identically.
+ */
+// Screening and identification status (issue 11, step 2).
+export * from './lib/screening';
+export * from './lib/identification';
+// What a recorded screening moves the case to (issue 11, steps 2–3).
+export * from './lib/case-progress';
+// Minimal disclosure: the referral packet holds the service's list ∩ the consent (issue 11, step 6).
+export * from './lib/disclosure';
+// Consent per purpose, revocable (issue 11, step 4).
+export * from './lib/consent';

@@ -1,0 +1,132 @@
+/**
+ * The case record (issue 11, step 1 "Entry"). A case is known everywhere by its coded id
+ * (`32.04-2027-0042`): the only thing about it in workflow ids, URLs, task titles, notifications and
+ * logs. Nothing here identifies the person; identifying data comes only through sealed form submissions.
+ */
+
+/**
+ * Where a case is in the referral process (PRODUCT.md §3.2). A new case starts at `intake`. The database
+ * checks the same list (migration 1763900001600); a new stage needs a migration too.
+ */
+export const CASE_STAGES = ['intake', 'screening', 'protection', 'case_conference', 'referral', 'reintegration', 'closed'] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+/**
+ * Why someone reads a case page; required on every read and written to the audit trail with it.
+ * - `case_management`: working the case (coordinator, case worker);
+ * - `supervision`: a supervisor's or province's oversight;
+ * - `referral_follow_up`: following up a referral to or from another agency.
+ */
+export const CASE_READ_PURPOSES = ['case_management', 'supervision', 'referral_follow_up'] as const;
+export type CaseReadPurpose = (typeof CASE_READ_PURPOSES)[number];
+
+/**
+ * A coded case id: `<jurisdiction code>-<year>-<sequence, at least 4 digits>`, the jurisdiction being a
+ * province (`32`) or a regency/city (`32.04`) and the year that of the opening date in Asia/Jakarta.
+ */
+export const CASE_CODE_PATTERN = /^\d{2}(\.\d{2})?-\d{4}-\d{4,}$/;
+
+/** `POST /cases`. */
+export interface OpenCaseRequest {
+  /** The task force's region: a province (`32`) or a regency/city (`32.04`). */
+  jurisdictionCode: string;
+  /** A member agency of that jurisdiction's task force, through which the case is opened. */
+  intakeAgencyId: string;
+  /** How the case came in: a code of the national `referral-sources` option list (`police`, `hotline` …). */
+  intakeChannel: string;
+}
+
+/** One case in the coordinators' list: coded id and process data only, never a name. */
+export interface CaseSummary {
+  code: string;
+  jurisdictionCode: string;
+  stage: CaseStage;
+  /** One of `IDENTIFICATION_STATUSES` of `@gugus/cases`; null until the screening result is recorded. */
+  identificationStatus: string | null;
+  intakeChannel: string;
+  openedAt: string;
+  closedAt: string | null;
+}
+
+/** `GET /cases`. */
+export interface CaseList {
+  items: CaseSummary[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** `GET /cases/:code`: the case page. */
+export interface CaseView extends CaseSummary {
+  year: number;
+  seq: number;
+  intakeAgency: { id: string; name: string | null };
+  /** The staff member who opened the case (a person id, never the victim). */
+  openedBy: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Consent (issue 11, step 4): per purpose, by whom and how, revocable at any time.
+
+/** Where consent for one purpose (or to share with one agency) stands today. */
+export type ConsentStatus = 'granted' | 'declined' | 'withdrawn' | 'expired' | 'none';
+
+/** `POST /cases/:code/consents`: the consent form's answers (`forms/library/consent`). */
+export interface RecordConsentRequest {
+  data: Record<string, unknown>;
+}
+
+/** The answer to `POST /cases/:code/consents`. */
+export interface ConsentRecorded {
+  submissionId: string;
+  formVersionId: string;
+  recordedAt: string;
+}
+
+/** Consent to share data with one named agency. */
+export interface AgencyConsentView {
+  agencyId: string;
+  /** The agency's name (an organisation, never a person); null if it is no longer known. */
+  agencyName: string | null;
+  status: ConsentStatus;
+  /** Codes of `case-data-categories` that may be shared (empty unless granted). */
+  categories: string[];
+  /** The day of the decision that applies. */
+  decidedOn: string | null;
+  withdrawnOn: string | null;
+  validUntil: string | null;
+  /** Who gave it: a `case-consent-givers` code (`person`, `guardian` …), never a name. */
+  givenBy: string | null;
+  /** How: a `case-consent-methods` code. */
+  method: string | null;
+}
+
+/** Consent for one purpose (`consent-purposes` code). */
+export interface PurposeConsentView {
+  purpose: string;
+  status: ConsentStatus;
+  /** The day the status applies from (the decision day; the withdrawal day when withdrawn). */
+  since: string | null;
+  givenBy: string | null;
+  method: string | null;
+  /** Data sharing only: one row per named agency. */
+  agencies?: AgencyConsentView[];
+}
+
+/** One recorded consent form, as the history lists it (codes and dates, no notes). */
+export interface ConsentHistoryEntry {
+  submissionId: string;
+  recordedAt: string;
+  givenBy: string | null;
+  decisions: { purpose: string; status: string; agencyId: string | null; decidedOn: string; withdrawnOn: string | null }[];
+}
+
+/** `GET /cases/:code/consents?purpose=`. */
+export interface CaseConsentView {
+  caseCode: string;
+  /** The day the state was judged on (Asia/Jakarta). */
+  asOf: string;
+  purposes: PurposeConsentView[];
+  /** Every recorded consent form, oldest first. */
+  history: ConsentHistoryEntry[];
+}
