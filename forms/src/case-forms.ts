@@ -265,6 +265,24 @@ export const CASE_FORMS: LibraryForm[] = [
   ),
 ];
 
+/**
+ * The case forms whose answers are about one person: what a referral packet may draw on. Each of their
+ * restricted and identifying fields has an `x-data-category` (library.spec.ts), so consent can cover it.
+ * (The quarterly case report is aggregate counts, not a case record.)
+ */
+export const CASE_RECORD_FORM_KEYS: readonly string[] = [
+  'victim-screening',
+  'case-intake',
+  'consent',
+  'case-conference',
+  'referral',
+  'referral-response',
+  'service-outcome',
+  'reintegration-plan',
+  'follow-up-visit',
+  'case-closure',
+];
+
 /** Option lists of the case forms (`options/<key>.json`). */
 export const CASE_OPTION_LISTS: OptionList[] = [
   exploitationTypesList,

@@ -1,5 +1,7 @@
 import type { LibraryForm, OptionList } from './engine';
 import { CASE_FORMS, CASE_OPTION_LISTS } from './case-forms';
+
+export { CASE_RECORD_FORM_KEYS } from './case-forms';
 import { PLAN_FORMS, PLAN_OPTION_LISTS } from './plan-forms';
 import { MEETING_FORMS, MEETING_OPTION_LISTS } from './meeting-forms';
 

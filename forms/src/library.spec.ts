@@ -1,12 +1,13 @@
-import { createFormAjv, fieldsOf, LANGUAGES, resolveForm, SENSITIVITIES, walkSchema, type LibraryForm } from './engine';
-import { FORM_LIBRARY, OPTION_LISTS } from './index';
+import { createFormAjv, dataCategoryCodes, dataCategoryProblems, fieldsOf, LANGUAGES, resolveForm, SENSITIVITIES, uncategorisedFields, walkSchema, type LibraryForm } from './engine';
+import { CASE_RECORD_FORM_KEYS, FORM_LIBRARY, OPTION_LISTS } from './index';
 
 /** The list of national forms; each must exist in the library. */
 const REQUIRED_FORMS = [
   'victim-screening', 'case-intake', 'consent', 'case-conference', 'referral', 'referral-response', 'service-outcome',
   'reintegration-plan', 'follow-up-visit', 'case-closure', 'poa-section', 'legal-review-decision', 'endorsement-decree',
   'agency-integration', 'quarterly-activity-progress', 'meeting-minutes', 'quarterly-case-report',
-  'meeting-agenda', 'meeting-rsvp', 'action-point-report',
+  'meeting-agenda', 'meeting-rsvp', 'action-point-report', 'annual-evaluation', 'annual-performance-report',
+  'performance-report-plenary', 'performance-report-release',
 ];
 
 const forms = FORM_LIBRARY.map((f) => [f.definition.key, f] as [string, LibraryForm]);
@@ -15,6 +16,10 @@ const byKey = new Map(forms);
 describe('national form library', () => {
   it('has every form the platform needs', () => {
     expect(REQUIRED_FORMS.filter((k) => !byKey.has(k))).toEqual([]);
+  });
+
+  it('knows every case record form', () => {
+    expect(CASE_RECORD_FORM_KEYS.filter((k) => !byKey.has(k))).toEqual([]);
   });
 
   it('has unique option list keys and codes', () => {
@@ -46,6 +51,18 @@ describe('national form library', () => {
       });
       expect(problems).toEqual([]);
     });
+
+    it('names only known data categories, and only on answer fields', () => {
+      expect(dataCategoryProblems(form.definition.schema, dataCategoryCodes(OPTION_LISTS)).map((p) => p.message.en)).toEqual([]);
+    });
+
+    if (CASE_RECORD_FORM_KEYS.includes(form.definition.key)) {
+      // Consent to share is given per category: a restricted or identifying answer without one could
+      // never be put in a referral packet, however much the service needs it.
+      it('gives every restricted and identifying field a data category', () => {
+        expect(uncategorisedFields(form.definition.schema, 'restricted')).toEqual([]);
+      });
+    }
 
     it.each(LANGUAGES)('compiles in %s', (lang) => {
       expect(() => ajv.compile(resolveForm(form.definition, OPTION_LISTS, lang).schema)).not.toThrow();

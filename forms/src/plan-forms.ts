@@ -16,7 +16,11 @@ import planSignatoryCapacitiesList from '../options/plan-signatory-capacities.js
 import planFrequenciesList from '../options/plan-frequencies.json';
 import planFundingBasesList from '../options/plan-funding-bases.json';
 import planBudgetMilestonesList from '../options/plan-budget-milestones.json';
+import budgetCostCategoriesList from '../options/budget-cost-categories.json';
 import planActionPointStatusesList from '../options/plan-action-point-statuses.json';
+import evaluationRatingsList from '../options/evaluation-ratings.json';
+import performanceReportTypesList from '../options/performance-report-types.json';
+import performanceReportScopesList from '../options/performance-report-scopes.json';
 
 import poaSectionForm from '../library/poa-section/form.json';
 import poaSectionValidWestJavaPrevention from '../library/poa-section/fixtures/valid-west-java-prevention.json';
@@ -49,6 +53,10 @@ import agencyIntegrationInvalidRegionalWithoutIntegration from '../library/agenc
 import agencyIntegrationInvalidCentralWithoutNote from '../library/agency-integration/fixtures/invalid-central-without-note.json';
 import agencyIntegrationInvalidBadProposalValues from '../library/agency-integration/fixtures/invalid-bad-proposal-values.json';
 
+import budgetApprovalForm from '../library/budget-approval/form.json';
+import budgetApprovalValidWestJava2028 from '../library/budget-approval/fixtures/valid-west-java-2028.json';
+import budgetApprovalInvalidApprovedWithoutAmount from '../library/budget-approval/fixtures/invalid-approved-without-amount.json';
+
 import quarterlyActivityProgressForm from '../library/quarterly-activity-progress/form.json';
 import quarterlyActivityProgressValidSocialAffairs2027Q2 from '../library/quarterly-activity-progress/fixtures/valid-social-affairs-2027-q2.json';
 import quarterlyActivityProgressValidEducation2026Q4 from '../library/quarterly-activity-progress/fixtures/valid-education-2026-q4.json';
@@ -64,6 +72,30 @@ import meetingMinutesValidSpecialReturnees from '../library/meeting-minutes/fixt
 import meetingMinutesInvalidActionPointWithoutOwnerOrDueDate from '../library/meeting-minutes/fixtures/invalid-action-point-without-owner-or-due-date.json';
 import meetingMinutesInvalidSubTfMeetingWithoutSubTf from '../library/meeting-minutes/fixtures/invalid-sub-tf-meeting-without-sub-tf.json';
 import meetingMinutesInvalidSpecialMeetingWithoutMatter from '../library/meeting-minutes/fixtures/invalid-special-meeting-without-matter.json';
+
+import annualEvaluationForm from '../library/annual-evaluation/form.json';
+import annualEvaluationValidWestJava2027 from '../library/annual-evaluation/fixtures/valid-west-java-2027.json';
+import annualEvaluationValidRegencyMinimal from '../library/annual-evaluation/fixtures/valid-regency-minimal.json';
+import annualEvaluationInvalidMissingCriterionBadRating from '../library/annual-evaluation/fixtures/invalid-missing-criterion-bad-rating.json';
+import annualEvaluationInvalidNoRecommendationsNoFindings from '../library/annual-evaluation/fixtures/invalid-no-recommendations-no-findings.json';
+
+import annualPerformanceReportForm from '../library/annual-performance-report/form.json';
+import annualPerformanceReportValidSocialRehabilitation2027 from '../library/annual-performance-report/fixtures/valid-social-rehabilitation-2027.json';
+import annualPerformanceReportValidWestJavaCompiled2027 from '../library/annual-performance-report/fixtures/valid-west-java-compiled-2027.json';
+import annualPerformanceReportValidEndOfPeriod20272031 from '../library/annual-performance-report/fixtures/valid-end-of-period-2027-2031.json';
+import annualPerformanceReportInvalidSubTfWithoutSubTfAndYear from '../library/annual-performance-report/fixtures/invalid-sub-tf-without-sub-tf-and-year.json';
+import annualPerformanceReportInvalidEndOfPeriodBadValues from '../library/annual-performance-report/fixtures/invalid-end-of-period-bad-values.json';
+
+import performanceReportPlenaryForm from '../library/performance-report-plenary/form.json';
+import performanceReportPlenaryValidWestJava2028 from '../library/performance-report-plenary/fixtures/valid-west-java-2028-plenary.json';
+import performanceReportPlenaryValidMinimal from '../library/performance-report-plenary/fixtures/valid-minimal.json';
+import performanceReportPlenaryInvalidNoMinutesBadDate from '../library/performance-report-plenary/fixtures/invalid-no-minutes-bad-date.json';
+
+import performanceReportReleaseForm from '../library/performance-report-release/form.json';
+import performanceReportReleaseValidWestJava2028 from '../library/performance-report-release/fixtures/valid-west-java-2028.json';
+import performanceReportReleaseValidNotYetPublished from '../library/performance-report-release/fixtures/valid-not-yet-published.json';
+import performanceReportReleaseInvalidPublishedWithoutDate from '../library/performance-report-release/fixtures/invalid-published-without-date.json';
+import performanceReportReleaseInvalidUnpublishedWithoutReason from '../library/performance-report-release/fixtures/invalid-unpublished-without-reason.json';
 
 /** JSON modules are typed by their contents; the library spec checks their shape at test time. */
 function libraryForm(definition: unknown, valid: Record<string, unknown>, invalid: Record<string, unknown>): LibraryForm {
@@ -123,6 +155,7 @@ export const PLAN_FORMS: LibraryForm[] = [
       'bad-proposal-values': agencyIntegrationInvalidBadProposalValues,
     },
   ),
+  libraryForm(budgetApprovalForm, { 'west-java-2028': budgetApprovalValidWestJava2028 }, { 'approved-without-amount': budgetApprovalInvalidApprovedWithoutAmount }),
   libraryForm(
     quarterlyActivityProgressForm,
     {
@@ -149,12 +182,37 @@ export const PLAN_FORMS: LibraryForm[] = [
       'special-meeting-without-matter': meetingMinutesInvalidSpecialMeetingWithoutMatter,
     },
   ),
+  libraryForm(
+    annualEvaluationForm,
+    { 'west-java-2027': annualEvaluationValidWestJava2027, 'regency-minimal': annualEvaluationValidRegencyMinimal },
+    { 'missing-criterion-bad-rating': annualEvaluationInvalidMissingCriterionBadRating, 'no-recommendations-no-findings': annualEvaluationInvalidNoRecommendationsNoFindings },
+  ),
+  libraryForm(
+    annualPerformanceReportForm,
+    {
+      'social-rehabilitation-2027': annualPerformanceReportValidSocialRehabilitation2027,
+      'west-java-compiled-2027': annualPerformanceReportValidWestJavaCompiled2027,
+      'end-of-period-2027-2031': annualPerformanceReportValidEndOfPeriod20272031,
+    },
+    { 'sub-tf-without-sub-tf-and-year': annualPerformanceReportInvalidSubTfWithoutSubTfAndYear, 'end-of-period-bad-values': annualPerformanceReportInvalidEndOfPeriodBadValues },
+  ),
+  libraryForm(
+    performanceReportPlenaryForm,
+    { 'west-java-2028-plenary': performanceReportPlenaryValidWestJava2028, minimal: performanceReportPlenaryValidMinimal },
+    { 'no-minutes-bad-date': performanceReportPlenaryInvalidNoMinutesBadDate },
+  ),
+  libraryForm(
+    performanceReportReleaseForm,
+    { 'west-java-2028': performanceReportReleaseValidWestJava2028, 'not-yet-published': performanceReportReleaseValidNotYetPublished },
+    { 'published-without-date': performanceReportReleaseInvalidPublishedWithoutDate, 'unpublished-without-reason': performanceReportReleaseInvalidUnpublishedWithoutReason },
+  ),
 ];
 
-/** Option lists the plan forms use (and `oecd-dac-criteria`, for the annual evaluation). */
+/** Option lists the plan forms use. */
 export const PLAN_OPTION_LISTS: OptionList[] = [
   subTaskForcesList,
   budgetSourcesList,
+  budgetCostCategoriesList,
   activityStatusList,
   indicatorUnitsList,
   meetingTypesList,
@@ -170,4 +228,7 @@ export const PLAN_OPTION_LISTS: OptionList[] = [
   planFundingBasesList,
   planBudgetMilestonesList,
   planActionPointStatusesList,
+  evaluationRatingsList,
+  performanceReportTypesList,
+  performanceReportScopesList,
 ];

@@ -3,7 +3,7 @@ import type { Options } from 'ajv';
 import addFormats from 'ajv-formats';
 
 /** Gugus annotations: carried in schemas, ignored by validation itself. */
-export const GUGUS_KEYWORDS = ['x-label', 'x-help', 'x-core', 'x-sensitivity', 'x-options', 'x-unit'] as const;
+export const GUGUS_KEYWORDS = ['x-label', 'x-help', 'x-core', 'x-sensitivity', 'x-options', 'x-unit', 'x-data-category'] as const;
 
 /** The formats forms may use (forms/README.md). */
 export const FORM_FORMATS = ['date', 'date-time', 'email', 'uri'] as const;

@@ -6,3 +6,4 @@ export * from './submission';
 export * from './sensitivity';
 export * from './references';
 export * from './safety';
+export * from './data-category';

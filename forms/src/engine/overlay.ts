@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import localizeEn from 'ajv-i18n/localize/en';
 import localizeId from 'ajv-i18n/localize/id';
+import { dataCategoryCodes } from './data-category';
 import { fieldsOf } from './resolve';
 import { addedFieldProblems, isReservedName, RESERVED_NAMES, reservedNameMessage, reservedSegmentOf, type OverlayFieldError } from './safety';
 import type { BilingualText, FormDefinition, FormSchema, OptionList } from './types';
@@ -117,7 +118,7 @@ export function applyOverlay(
       continue;
     }
     // Only what the allow-list admits (the server refuses the rest before it gets here).
-    const [problem] = addedFieldProblems(add.schema, { optionLists: lists });
+    const [problem] = addedFieldProblems(add.schema, { optionLists: lists, dataCategories: dataCategoryCodes(lists) });
     if (problem) {
       const where = problem.pointer ? ` (${problem.pointer.slice(1)})` : '';
       conflicts.push(conflict(path, 'invalid-field', `Isian baru tidak dapat ditambahkan${where}: ${problem.message.id}`, `The new field cannot be added${where}: ${problem.message.en}`));

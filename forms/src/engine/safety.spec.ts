@@ -129,6 +129,33 @@ describe('addedFieldProblems: the allow-list for a field a province adds', () =>
     expect(addedFieldProblems(text({ pattern: '^[0-9]+$' }), refuse)).toEqual([{ pointer: '/pattern', message: { id: 'tidak', en: 'no' } }]);
   });
 
+  describe('x-data-category on a province field', () => {
+    const withCategories: AddedFieldCheck = { ...check, dataCategories: ['family', 'medical'] };
+
+    it('admits a known category on an answer field, at any depth', () => {
+      expect(addedFieldProblems(text({ 'x-data-category': 'family' }), withCategories)).toEqual([]);
+      const group = { type: 'object', properties: { a: text({ 'x-data-category': 'medical' }) }, 'x-label': label, 'x-sensitivity': 'internal' };
+      expect(addedFieldProblems(group, withCategories)).toEqual([]);
+      expect(() => createFormAjv().compile({ type: 'object', properties: { f: group } })).not.toThrow();
+    });
+
+    it.each<[string, unknown, AddedFieldCheck, string, string]>([
+      ['an unknown category', text({ 'x-data-category': 'everything' }), withCategories, '/x-data-category', '/'],
+      ['an unknown category deep in a group', { type: 'object', properties: { kin: text({ 'x-data-category': 'relatives' }) }, 'x-label': label, 'x-sensitivity': 'internal' }, withCategories, '/properties/kin/x-data-category', '/kin'],
+      ['any category when the version has no category list', text({ 'x-data-category': 'family' }), check, '/x-data-category', '/'],
+      ['a category on a group', { type: 'object', properties: { a: text() }, 'x-label': label, 'x-sensitivity': 'internal', 'x-data-category': 'family' }, withCategories, '/x-data-category', '/'],
+    ])('refuses %s, naming the field', (_what, schema, c, pointer, field) => {
+      const problems = addedFieldProblems(schema, c);
+      expect(problems).toEqual([{ pointer, message: { id: expect.stringContaining(`Isian ${field}`), en: expect.stringContaining(`Field ${field}`) } }]);
+    });
+
+    it('names the field from the request body', () => {
+      const problems = addedFieldsProblems([{ schema: text({ 'x-data-category': 'whole_file' }) }], withCategories);
+      expect(problems.map((p) => p.field)).toEqual(['overlay/addFields/0/schema/x-data-category']);
+      expect(problems[0].message.en).toContain('whole_file');
+    });
+  });
+
   it('names each problem from the request body', () => {
     const problems = addedFieldsProblems([{ schema: text() }, { schema: text({ pattern: '^(a+)+$' }) }], check);
     expect(problems.map((p) => p.field)).toEqual(['overlay/addFields/1/schema/pattern']);

@@ -1,5 +1,6 @@
 import safeRegex from 'safe-regex2';
 import { FORM_FORMATS } from './ajv';
+import { groupCategoryMessage, unknownCategoryMessage } from './data-category';
 import { SENSITIVITIES, type BilingualText } from './types';
 
 // A province administrator writes overlays, and every person filling in that province's forms runs
@@ -70,6 +71,8 @@ export interface AddedFieldCheck {
   optionLists: { has(key: string): boolean };
   /** A further check of each pattern (the server compiles it with RE2, the engine it validates with). */
   checkPattern?: (pattern: string) => BilingualText | undefined;
+  /** The codes an `x-data-category` may name (the version's data category list); none when absent. */
+  dataCategories?: readonly string[];
 }
 
 const FIELD_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object'] as const;
@@ -84,7 +87,7 @@ const KEYWORDS_BY_TYPE: Record<FieldType, readonly string[]> = {
   array: ['items', 'minItems', 'maxItems', 'uniqueItems'],
   object: ['properties', 'required', 'additionalProperties'],
 };
-const EVERY_TYPE_KEYWORDS = ['type', 'x-label', 'x-help', 'x-sensitivity', 'x-core'];
+const EVERY_TYPE_KEYWORDS = ['type', 'x-label', 'x-help', 'x-sensitivity', 'x-core', 'x-data-category'];
 const FIELD_NAME = /^[a-zA-Z][a-zA-Z0-9]*$/;
 
 const text = (id: string, en: string): BilingualText => ({ id, en });
@@ -241,6 +244,17 @@ export function addedFieldProblems(schema: unknown, check: AddedFieldCheck): Sch
     }
     if (has('x-sensitivity') && !(SENSITIVITIES as readonly unknown[]).includes(node['x-sensitivity'])) {
       refuse(`${pointer}/x-sensitivity`, `Harus salah satu dari: ${SENSITIVITIES.join(', ')}.`, `Must be one of: ${SENSITIVITIES.join(', ')}.`);
+    }
+    if (has('x-data-category')) {
+      // Named by the field's place in the added schema ('' is the added field itself).
+      const field = pointer.replace(/\/properties\//g, '/') || '/';
+      const grouped = fieldType === 'object' || (fieldType === 'array' && isRecord(node.items) && node.items.type === 'object');
+      const message = !isField
+        ? { id: `Kategori data untuk daftar diberikan pada isian daftarnya, bukan pada butirnya (${field}).`, en: `A list's data category goes on the list field, not on its items (${field}).` }
+        : grouped
+          ? groupCategoryMessage(field)
+          : unknownCategoryMessage(field, node['x-data-category'], check.dataCategories ?? []);
+      if (message) problems.push({ pointer: `${pointer}/x-data-category`, message });
     }
     if (has('x-core') && node['x-core'] !== false) refuse(`${pointer}/x-core`, 'Isian provinsi tidak pernah menjadi isian inti (x-core harus false).', 'A province field is never a core field (x-core must be false).');
 

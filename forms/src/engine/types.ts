@@ -24,8 +24,13 @@ export interface FormSchema {
   'x-sensitivity'?: Sensitivity;
   'x-options'?: string;
   'x-unit'?: string;
+  /** The data category of an answer (a code of {@link DATA_CATEGORY_LIST}): what consent to share it must cover. */
+  'x-data-category'?: string;
   [keyword: string]: unknown;
 }
+
+/** The option list whose codes `x-data-category` names (PRODUCT.md §5.3: consent is given per category). */
+export const DATA_CATEGORY_LIST = 'case-data-categories';
 
 export interface OptionList {
   key: string;
