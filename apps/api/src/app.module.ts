@@ -5,9 +5,11 @@ import { DatabaseModule } from '@gugus/server-database';
 import { AuditModule } from '@gugus/server-audit';
 import { AuthModule } from '@gugus/server-auth';
 import { CalendarModule } from '@gugus/server-calendar';
+import { CasesModule } from '@gugus/server-cases';
 import { FormsModule } from '@gugus/server-forms';
 import { HealthModule } from '@gugus/server-health';
 import { MeetingsModule } from '@gugus/server-meetings';
+import { PlansModule } from '@gugus/server-plans';
 import { createLoggingModule } from '@gugus/server-http';
 import { NotificationsModule } from '@gugus/server-notifications';
 import { OrgsModule } from '@gugus/server-orgs';
@@ -36,6 +38,8 @@ export class AppModule {
         NotificationsModule,
         TasksModule,
         MeetingsModule,
+        PlansModule,
+        CasesModule,
         HealthModule,
         SystemCheckModule,
       ],

@@ -6,8 +6,10 @@ import { loadConfig, serverConfigSchema } from '@gugus/server-config';
 import { AuditService } from '@gugus/server-audit';
 import { WorkingCalendarService } from '@gugus/server-calendar';
 import { encryptedDataConverter } from '@gugus/server-crypto';
+import { CASE_SETTINGS, CasesRepository, createCaseActivities } from '@gugus/server-cases';
 import { FormsService } from '@gugus/server-forms';
 import { createMeetingActivities, MEETING_SETTINGS, MeetingsRepository } from '@gugus/server-meetings';
+import { createPlanActivities, PlansRepository } from '@gugus/server-plans';
 import { MailOutboxDispatcher, NotificationsService } from '@gugus/server-notifications';
 import { createSystemCheckActivities, SystemCheckRepository } from '@gugus/server-system-check';
 import { createTaskActivities, TasksRepository } from '@gugus/server-tasks';
@@ -47,6 +49,8 @@ async function main(): Promise<void> {
           settings: app.get(MEETING_SETTINGS),
           notifier: app.get(NotificationsService),
         }),
+        ...createPlanActivities({ plans: app.get(PlansRepository), tasks: app.get(TasksRepository), forms: app.get(FormsService), audit: app.get(AuditService) }),
+        ...createCaseActivities({ cases: app.get(CasesRepository), tasks: app.get(TasksRepository), forms: app.get(FormsService), audit: app.get(AuditService), settings: app.get(CASE_SETTINGS) }),
       },
     });
     logger.log(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`, 'Worker');

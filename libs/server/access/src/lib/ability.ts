@@ -34,6 +34,7 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can('manage', 'ProcessSettings', inScope);
         can(['read', 'reassign'], 'Task', inScope);
         can('read', 'Meeting', inScope);
+        can('read', ['Plan', 'PlanAnalytics'], inScope);
         can('read', 'AuditLog', inScope);
         break;
       case Role.SECRETARIAT:
@@ -43,11 +44,14 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can('read', 'ProcessSettings', inScope);
         can(['read', 'reassign'], 'Task', inScope);
         can(['create', 'read', 'update'], 'Meeting', inScope);
+        // The secretariat starts and steers plans, records outside steps and budget allocations.
+        can(['create', 'read', 'update'], 'Plan', inScope);
+        can('read', 'PlanAnalytics', inScope);
         can('read', 'AuditLog', inScope);
         break;
       case Role.CHAIR:
         can('read', ['TaskForce', 'Agency', 'Position'], inScope);
-        can('read', ['ProcessSettings', 'Task', 'Meeting'], inScope);
+        can('read', ['ProcessSettings', 'Task', 'Meeting', 'Plan', 'PlanAnalytics'], inScope);
         break;
       case Role.AGENCY_OFFICER:
         can(['create', 'read'], 'FormSubmission', inScope);
@@ -56,17 +60,28 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can('read', 'Agency', inScope);
         can('read', ['Position', 'Person'], ownAgency);
         can('read', 'Meeting', inScope);
+        // The plan is the task force's public programme: its members read it (they act on it through their own tasks).
+        can('read', 'Plan', inScope);
         break;
       case Role.LEGAL_REVIEWER:
+        can(['create', 'read'], 'FormSubmission', inScope);
+        can('read', ['TaskForce', 'Agency'], inScope);
+        can('read', ['Position', 'Person'], ownAgency);
+        // The legal department reviews its own jurisdiction's plans (and records outside steps there).
+        can(['read', 'update'], 'Plan', inScope);
+        break;
       case Role.CASE_COORDINATOR:
       case Role.CASE_WORKER:
         can(['create', 'read'], 'FormSubmission', inScope);
+        // Cases are need-to-know: only the case roles open and read them (a province's cover its regencies).
+        can(['create', 'read'], 'Case', inScope);
         can('read', ['TaskForce', 'Agency'], inScope);
         can('read', ['Position', 'Person'], ownAgency);
         break;
       case Role.NATIONAL_ANALYST:
         // Aggregates only: task-force structure, never people or agency records.
         can('read', 'TaskForce', inScope);
+        can('read', 'PlanAnalytics', inScope);
         break;
       default: {
         const unreachable: never = grant.role;

@@ -23,6 +23,12 @@ export type Subject =
   | 'Task'
   /** Coordination meetings and their action points. */
   | 'Meeting'
+  /** Plans of action (RAD): the document, its versions, comments, decree, budgets and progress. */
+  | 'Plan'
+  /** Aggregated review analytics across plans (times per stage and holder, rounds). */
+  | 'PlanAnalytics'
+  /** Case records (coded id, stage, intake): never identifying data, which comes through sealed forms. */
+  | 'Case'
   | 'all';
 
 export const PERMISSION_KEY = 'gugus:permission';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HolidaysRepository } from './holidays.repository';
-import { addWorkingDays, endOfDayJakarta, jakartaDate, type HolidaySet } from './working-days';
+import { addWorkingDays, endOfDayJakarta, jakartaDate, workingDaysBetween, type HolidaySet } from './working-days';
 
 /** A deadline on the working-day calendar: the Jakarta date, and the instant it ends (23:59:59 WIB). */
 export interface WorkingDayDeadline {
@@ -38,5 +38,10 @@ export class WorkingCalendarService {
   async addWorkingDays(from: Date, n: number): Promise<WorkingDayDeadline> {
     const date = addWorkingDays(jakartaDate(from), n, await this.holidays());
     return { date, dueAt: endOfDayJakarta(date) };
+  }
+
+  /** Working days from the Jakarta date of `from` to that of `to`, counting `to`'s day and not `from`'s (negative backwards). */
+  async workingDaysBetween(from: Date, to: Date): Promise<number> {
+    return workingDaysBetween(jakartaDate(from), jakartaDate(to), await this.holidays());
   }
 }

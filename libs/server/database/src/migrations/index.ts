@@ -13,6 +13,11 @@ import { TaskReassignRoles1763900001010 } from './1763900001010-task-reassign-ro
 import { SealAuditWithHmac1763900001100 } from './1763900001100-seal-audit-with-hmac';
 import { AppRole1763900001101 } from './1763900001101-app-role';
 import { HardenSessions1763900001200 } from './1763900001200-harden-sessions';
+import { CreatePlans1763900001300 } from './1763900001300-create-plans';
+import { TaskStagedDecisions1763900001400 } from './1763900001400-task-staged-decisions';
+import { PlanBudgetCalendar1763900001500 } from './1763900001500-plan-budget-calendar';
+import { CreateCases1763900001600 } from './1763900001600-create-cases';
+import { CreateCaseConsents1763900001700 } from './1763900001700-create-case-consents';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const migrations = [CreateSystemChecks1763900000000, CreateAuditLog1763900000100, CreateOrganisations1763900000200, CreateOidcLogins1763900000300, CreateForms1763900000400, CreateHolidays1763900000500, CreateProcessSettings1763900000600, CreateNotifications1763900000700, CreateTasks1763900000800, CreateMeetings1763900000900, EncryptPersonalData1763900001000, TaskReassignRoles1763900001010, SealAuditWithHmac1763900001100, AppRole1763900001101, HardenSessions1763900001200];
+export const migrations = [CreateSystemChecks1763900000000, CreateAuditLog1763900000100, CreateOrganisations1763900000200, CreateOidcLogins1763900000300, CreateForms1763900000400, CreateHolidays1763900000500, CreateProcessSettings1763900000600, CreateNotifications1763900000700, CreateTasks1763900000800, CreateMeetings1763900000900, EncryptPersonalData1763900001000, TaskReassignRoles1763900001010, SealAuditWithHmac1763900001100, AppRole1763900001101, HardenSessions1763900001200, CreatePlans1763900001300, TaskStagedDecisions1763900001400, PlanBudgetCalendar1763900001500, CreateCases1763900001600, CreateCaseConsents1763900001700];

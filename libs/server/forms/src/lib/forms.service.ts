@@ -4,6 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import {
   agencyReferences,
   addedFieldsProblems,
+  dataCategoryCodes,
   applyOverlay,
   classifyChanges,
   clearInapplicable,
@@ -250,7 +251,7 @@ export class FormsService {
     const { data: cleaned, cleared } = clearInapplicable(this.ajv, version.definition.schema, data);
     if (status === 'submitted') {
       this.refuse(validateForm(this.validatorFor(version), cleaned), version.id, language);
-      await this.assertAgencies(version, cleaned, jurisdictionCode, language);
+      await this.assertAgencies(version, cleaned, (code) => code === jurisdictionCode, language);
     }
     const saved = await this.repo.transaction(async (tx) => {
       const row = await this.repo.insertSubmission({ formVersionId: version.id, jurisdictionCode, status, data: cleaned as Record<string, unknown>, createdBy: user.personId }, version.definition.schema, tx);
@@ -271,19 +272,30 @@ export class FormsService {
   /**
    * Checks `data` against one exact version (a task's pinned version): answers to questions that do not
    * apply are dropped, and invalid data is refused with field errors (rjsf `extraErrors` in `language`).
+   * Agencies the data names must be of `jurisdictionCode`, unless `agencyScope` says which jurisdictions'
+   * agencies may be named (a case's consent may name an agency of a jurisdiction the case is shared with).
    */
-  async checkAgainstVersion(versionId: string, data: unknown, jurisdictionCode: string, language: Language): Promise<Record<string, unknown>> {
+  async checkAgainstVersion(
+    versionId: string,
+    data: unknown,
+    jurisdictionCode: string,
+    language: Language,
+    agencyScope?: (agencyJurisdiction: string) => boolean,
+  ): Promise<Record<string, unknown>> {
     const version = await this.repo.findVersion(versionId);
     if (!version) throw notFound(`Versi formulir ${versionId}`);
     if (data === null || typeof data !== 'object' || Array.isArray(data)) throw invalid([{ field: 'data', message: { id: 'harus berupa objek', en: 'must be an object' } }]);
     const { data: cleaned } = clearInapplicable(this.ajv, version.definition.schema, data);
     this.refuse(validateForm(this.validatorFor(version), cleaned), version.id, language);
-    await this.assertAgencies(version, cleaned, jurisdictionCode, language);
+    await this.assertAgencies(version, cleaned, agencyScope ?? ((code) => code === jurisdictionCode), language);
     return cleaned as Record<string, unknown>;
   }
 
-  /** Field errors as a 400 the form shows on each field (`data/…` and rjsf `extraErrors`); nothing when there are none. */
-  private refuse(errors: FormFieldError[], formVersionId: string, language: Language): void {
+  /**
+   * Field errors as a 400 the form shows on each field (`data/…` and rjsf `extraErrors`); nothing when
+   * there are none. Public for the rules a process adds to a form at one step (see `TasksService.registerDecisionCheck`).
+   */
+  refuse(errors: FormFieldError[], formVersionId: string, language: Language): void {
     if (!errors.length) return;
     throw invalid(
       errors.map((e) => ({ field: `data${e.field}`, message: e.message })),
@@ -296,12 +308,12 @@ export class FormsService {
    * filled in for — what the picker offers. The server checks it: a client can send any id, and an
    * unknown one must stop here, with the field named, before it reaches a process.
    */
-  private async assertAgencies(version: FormVersionEntity, data: unknown, jurisdictionCode: string, language: Language): Promise<void> {
+  private async assertAgencies(version: FormVersionEntity, data: unknown, inScope: (agencyJurisdiction: string) => boolean, language: Language): Promise<void> {
     const refs = agencyReferences(version.definition.uiSchema, data);
     if (!refs.length) return;
     const known = await this.orgs.agencyJurisdictions(refs.flatMap((r) => (typeof r.value === 'string' ? [r.value] : [])));
     const wrong: FormFieldError[] = refs
-      .filter((r) => typeof r.value !== 'string' || known.get(r.value) !== jurisdictionCode)
+      .filter((r) => typeof r.value !== 'string' || !known.has(r.value) || !inScope(known.get(r.value) as string))
       .map((r) => ({
         field: r.pointer,
         keyword: 'agency',
@@ -393,7 +405,7 @@ export class FormsService {
    */
   private assertSafeOverlay(overlay: unknown, lists: ReadonlyMap<string, OptionList>): asserts overlay is FormOverlay {
     if (!this.shape(overlay)) throw invalid(overlayShapeErrors(this.shape.errors));
-    const problems = addedFieldsProblems((overlay as FormOverlay).addFields, { optionLists: lists, checkPattern: re2PatternProblem });
+    const problems = addedFieldsProblems((overlay as FormOverlay).addFields, { optionLists: lists, checkPattern: re2PatternProblem, dataCategories: dataCategoryCodes(lists) });
     if (problems.length) throw invalid(problems);
   }
 

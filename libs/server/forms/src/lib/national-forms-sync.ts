@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { FORM_LIBRARY, fieldsOf, NATIONAL_FORM_JURISDICTION, OPTION_LISTS, type FormDefinition, type OptionList } from '@gugus/forms';
+import { DATA_CATEGORY_LIST, FORM_LIBRARY, fieldsOf, NATIONAL_FORM_JURISDICTION, OPTION_LISTS, type FormDefinition, type OptionList } from '@gugus/forms';
 
-/** The option lists a definition refers to. */
+/**
+ * The option lists a definition refers to: by `x-options`, and the data category list when a field has
+ * an `x-data-category` (a province variant's added fields are checked against the snapshotted list).
+ */
 export function listsUsedBy(definition: FormDefinition, lists: ReadonlyMap<string, OptionList> = OPTION_LISTS): OptionList[] {
-  const keys = new Set(fieldsOf(definition.schema).flatMap(({ node }) => [node['x-options'], node.items?.['x-options']]).filter((k): k is string => !!k));
+  const keys = new Set(
+    fieldsOf(definition.schema)
+      .flatMap(({ node }) => [node['x-options'], node.items?.['x-options'], node['x-data-category'] ? DATA_CATEGORY_LIST : undefined])
+      .filter((k): k is string => !!k),
+  );
   return [...keys].map((k) => lists.get(k)).filter((l): l is OptionList => !!l);
 }
 

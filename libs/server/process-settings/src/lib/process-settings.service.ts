@@ -6,7 +6,7 @@ import {
   NATIONAL_CODE,
   PROCESS_SETTINGS_DEFINITIONS,
   withDefaults,
-  type CoordinationMeetingSettings,
+  type ProcessSettingsValue,
   type EffectiveProcessSettings,
   type ProcessSettingsDefinition,
   type ProcessSettingsOverview,
@@ -38,7 +38,7 @@ export class ProcessSettingsService {
    * change a running process. Unknown process key: NOT_FOUND; unknown or malformed jurisdiction:
    * VALIDATION_FAILED.
    */
-  async effective(processKey: string, jurisdictionCode: string): Promise<EffectiveProcessSettings<CoordinationMeetingSettings>> {
+  async effective(processKey: string, jurisdictionCode: string): Promise<EffectiveProcessSettings<ProcessSettingsValue>> {
     const definition = this.definition(processKey);
     await this.assertJurisdiction(jurisdictionCode);
     const row = await this.repo.latestAlong(processKey, jurisdictionChain(jurisdictionCode));
@@ -47,7 +47,7 @@ export class ProcessSettingsService {
   }
 
   /** What applies in `jurisdictionCode`, where it comes from, the defaults, and the versions saved there. */
-  async overview(user: AuthUser, processKey: string, jurisdictionCode: string): Promise<ProcessSettingsOverview<CoordinationMeetingSettings>> {
+  async overview(user: AuthUser, processKey: string, jurisdictionCode: string): Promise<ProcessSettingsOverview<ProcessSettingsValue>> {
     const definition = this.definition(processKey);
     this.assertFormat(jurisdictionCode);
     assertCan(user, 'read', 'ProcessSettings', { jurisdictionCode });
@@ -64,7 +64,7 @@ export class ProcessSettingsService {
   }
 
   /** Saves `settings` as the next version for `jurisdictionCode`. Invalid settings are refused per field and nothing is saved. */
-  async saveVersion(user: AuthUser, processKey: string, jurisdictionCode: string, settings: unknown, note: string | undefined): Promise<ProcessSettingsVersionView<CoordinationMeetingSettings>> {
+  async saveVersion(user: AuthUser, processKey: string, jurisdictionCode: string, settings: unknown, note: string | undefined): Promise<ProcessSettingsVersionView<ProcessSettingsValue>> {
     const definition = this.definition(processKey);
     this.assertFormat(jurisdictionCode);
     assertCan(user, 'update', 'ProcessSettings', { jurisdictionCode });
@@ -82,11 +82,11 @@ export class ProcessSettingsService {
     return toVersionView(definition, { ...saved, createdByName: user.name });
   }
 
-  private definition(processKey: string): ProcessSettingsDefinition<CoordinationMeetingSettings> {
+  private definition(processKey: string): ProcessSettingsDefinition<ProcessSettingsValue> {
     if (!isProcessKey(processKey)) {
       throw new DomainError(ErrorCode.NOT_FOUND, { id: `Proses «${processKey}» tidak dikenal.`, en: `No process “${processKey}”.` });
     }
-    return PROCESS_SETTINGS_DEFINITIONS[processKey];
+    return PROCESS_SETTINGS_DEFINITIONS[processKey] as ProcessSettingsDefinition<ProcessSettingsValue>;
   }
 
   private assertFormat(code: string): void {

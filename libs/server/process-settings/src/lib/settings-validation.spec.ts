@@ -1,4 +1,4 @@
-import { checkProcessSettings, COORDINATION_MEETING_DEFAULTS, COORDINATION_MEETING_PROCESS, withDefaults } from '@gugus/contracts';
+import { CASE_MANAGEMENT_DEFAULTS, CASE_MANAGEMENT_PROCESS, checkProcessSettings, COORDINATION_MEETING_DEFAULTS, COORDINATION_MEETING_PROCESS, withDefaults } from '@gugus/contracts';
 import { jurisdictionChain } from './jurisdiction-chain';
 
 // The schema the web form and the API share: one message per bad field, naming it, Bahasa Indonesia first.
@@ -47,5 +47,26 @@ describe('coordination-meeting settings', () => {
     ['00', ['00']],
   ])('looks up %s along %j', (code, chain) => {
     expect(jurisdictionChain(code)).toEqual(chain);
+  });
+});
+
+describe('case-management settings', () => {
+  const checkCase = (patch: Record<string, unknown>) => checkProcessSettings(CASE_MANAGEMENT_PROCESS, { ...CASE_MANAGEMENT_DEFAULTS, ...patch });
+
+  it('accepts the national defaults: intake by the case worker, immediate needs by the coordinator', () => {
+    expect(checkCase({})).toEqual({ ok: true, settings: CASE_MANAGEMENT_DEFAULTS });
+    expect(CASE_MANAGEMENT_DEFAULTS.roles).toEqual({ intake: 'case_worker', protection: 'case_coordinator', escalation: 'case_coordinator' });
+  });
+
+  it.each([
+    ['an immediate need left for a week', { immediateProtectionWorkingDays: 6 }, 'immediateProtectionWorkingDays', 'Batas waktu memenuhi kebutuhan segera harus bilangan bulat dari 1 sampai 5 hari kerja.'],
+    ['no time at all for the screening', { screeningWorkingDays: 0 }, 'screeningWorkingDays', 'Batas waktu penapisan awal harus bilangan bulat dari 1 sampai 10 hari kerja.'],
+    ['an unknown role', { roles: { ...CASE_MANAGEMENT_DEFAULTS.roles, protection: 'police' } }, 'roles.protection', 'Peran untuk «Memenuhi kebutuhan segera» harus salah satu dari'],
+  ])('refuses %s, naming the field', (_what, patch, field, message) => {
+    const result = checkCase(patch);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.field)).toEqual([field]);
+    expect(result.errors[0].message.id).toContain(message);
   });
 });

@@ -1,10 +1,12 @@
 import { Context } from '@temporalio/activity';
+import { ErrorCode } from '@gugus/contracts';
 import type { AuditService } from '@gugus/server-audit';
 import type { FormsService } from '@gugus/server-forms';
+import { DomainError } from '@gugus/server-http';
 import type { TaskActivities, TaskAssignee } from '@gugus/workflows';
 import { TaskEntity } from './tasks.entities';
 import { notificationTitle, notifyOrLog, type TaskCalendar, type TaskNotifier } from './tasks.ports';
-import { TasksRepository } from './tasks.repository';
+import { TasksRepository, type StagedDecision } from './tasks.repository';
 
 export interface TaskActivityDeps {
   repo: TasksRepository;
@@ -18,6 +20,12 @@ export interface TaskActivityDeps {
 const morningOf = (date: string) => new Date(`${date}T08:00:00+07:00`);
 const fmtDate = (d: Date, language: 'id' | 'en') =>
   d.toLocaleDateString(language === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' });
+
+const decisionWithdrawn = () =>
+  new DomainError(ErrorCode.CONFLICT, {
+    id: 'Keputusan ini tidak dicatat: permintaannya sudah dibatalkan karena mesin proses tidak menjawab tepat waktu.',
+    en: 'This decision was not recorded: its request gave up because the process engine did not answer in time.',
+  });
 
 /** A key stable across retries of the running activity (one per scheduled activity). */
 function activityKey(): string {
@@ -49,8 +57,10 @@ export function createTaskActivities({ repo, forms, audit, calendar, notifier }:
     const due = 'date' in request.due ? { date: request.due.date, dueAt: new Date(`${request.due.date}T23:59:59+07:00`) } : await calendar.addWorkingDays(now, request.due.workingDays);
     const remindAt = request.reminderWorkingDays > 0 ? morningOf((await calendar.addWorkingDays(due.dueAt, -request.reminderWorkingDays)).date) : null;
     const escalateAt = morningOf((await calendar.addWorkingDays(due.dueAt, Math.max(1, request.escalationWorkingDays))).date);
-    const task: Omit<TaskEntity, 'createdAt' | 'updatedAt'> = {
+    const task: Omit<TaskEntity, 'updatedAt'> = {
       id: taskId,
+      // The process's clock, like the due date: how long each holder had the task is measured on it.
+      createdAt: now,
       workflowId,
       processKey,
       processId,
@@ -118,16 +128,25 @@ export function createTaskActivities({ repo, forms, audit, calendar, notifier }:
         const task = await tx.findOne(TaskEntity, { where: { id: decision.taskId }, lock: { mode: 'pessimistic_write' } });
         if (!task) throw new Error(`Task ${decision.taskId} has no inbox row`);
         if (task.status !== 'open') return { submissionId: task.submissionId };
-        // The form data and comments the API checked and staged, sealed, for this decision.
-        const { staged, stagedComments: comments } = await repo.openPrivate(task, tx);
+        // The form data and comments the API checked and staged, sealed, for this decision (on the task row for a decision sent before per-request staging).
+        let staged: StagedDecision | null;
+        if (decision.decisionId) staged = await repo.takeStagedDecision(task.id, decision.decisionId, tx);
+        else {
+          const legacy = await repo.openPrivate(task, tx);
+          staged = { data: legacy.staged, comments: legacy.stagedComments, by: task.stagedBy ?? decision.actor.personId };
+        }
+        // Its request let go of it (it told the person nothing was recorded): refused, nothing written.
+        if (!staged) throw decisionWithdrawn();
+        const comments = staged.comments;
         let submissionId: string | null = null;
-        if (task.formVersionId && staged) {
+        if (task.formVersionId && staged.data) {
           submissionId = await forms.storeSubmission(
-            { versionId: task.formVersionId, jurisdictionCode: task.jurisdictionCode, data: staged, personId: task.stagedBy ?? decision.actor.personId, requestId: decision.requestId ?? null },
+            { versionId: task.formVersionId, jurisdictionCode: task.jurisdictionCode, data: staged.data, personId: staged.by, requestId: decision.requestId ?? null },
             tx,
           );
         }
-        const now = new Date();
+        // When the workflow took the decision (its clock, stable across retries), as the task's opening time is.
+        const now = decision.decidedAt ? new Date(decision.decidedAt) : new Date();
         await repo.update(
           task.id,
           { ...TasksRepository.UNSTAGED, status: decision.outcome, submissionId, completedBy: decision.actor.personId, completedAt: now, comments: [], commentsSealed: await repo.sealComments(task.id, comments, tx), draftData: null, draftSealed: null },
@@ -187,11 +206,28 @@ export function createTaskActivities({ repo, forms, audit, calendar, notifier }:
       await notifyAssignee(task, { agencyId: task.assigneeAgencyId, role: task.assigneeRole, positionId: task.assigneePositionId }, `task:${taskId}:overdue`, 'task_overdue', body);
     },
 
-    async cancelTask({ taskId, reason }) {
+    async shiftTaskDates({ taskId, pauseId, pausedAt, resumedAt }) {
+      const task = await repo.find(taskId);
+      if (!task) throw new Error(`Task ${taskId} not found`);
+      const days = Math.max(0, await calendar.workingDaysBetween(new Date(pausedAt), new Date(resumedAt)));
+      if (task.status !== 'open' || days === 0) return datesOf(task);
+      await repo.transaction(async (tx) => {
+        // The event's dedupe key makes a retried shift a no-op: the dates move once per pause.
+        const added = await repo.addEvent({ taskId, kind: 'rescheduled', actorPersonId: null, detail: { pausedAt, resumedAt, workingDays: days, dueAt: task.dueAt }, dedupeKey: `${taskId}:paused:${pauseId}` }, tx);
+        if (!added) return;
+        const due = await calendar.addWorkingDays(task.dueAt, days);
+        const remindAt = task.remindAt ? morningOf((await calendar.addWorkingDays(task.remindAt, days)).date) : null;
+        const escalateAt = task.escalateAt ? morningOf((await calendar.addWorkingDays(task.escalateAt, days)).date) : null;
+        await repo.update(taskId, { dueAt: due.dueAt, remindAt, escalateAt }, tx);
+      });
+      return datesOf((await repo.find(taskId)) as TaskEntity);
+    },
+
+    async cancelTask({ taskId, reason, at }) {
       const task = await repo.find(taskId);
       if (!task || task.status !== 'open') return;
       await repo.transaction(async (tx) => {
-        await repo.update(taskId, { ...TasksRepository.UNSTAGED, status: 'cancelled', completedAt: new Date() }, tx);
+        await repo.update(taskId, { ...TasksRepository.UNSTAGED, status: 'cancelled', completedAt: at ? new Date(at) : new Date() }, tx);
         await repo.addEvent({ taskId, kind: 'cancelled', actorPersonId: null, detail: { reason }, dedupeKey: `${taskId}:cancelled` }, tx);
         await audit.record({ actorId: null, action: 'task.cancel', targetType: 'task', targetId: taskId, jurisdictionCode: task.jurisdictionCode, requestId: null, after: { reason } }, tx);
       });

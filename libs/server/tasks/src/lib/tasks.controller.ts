@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Authenticated, CurrentUser, RequirePermission, type AuthUser } from '@gugus/server-access';
 import { preferredLanguage, RequestId, uuidParam } from '@gugus/server-http';
 import { DecisionDto, DelegateDto, DraftDto, InboxQuery, ReassignDto } from './tasks.dto';
@@ -55,9 +56,21 @@ export class TasksController {
   @Post(':id/decision')
   @HttpCode(200)
   @Authenticated()
-  @ApiOperation({ summary: 'Selesaikan, setujui, atau kembalikan tugas / Complete, approve or return a task' })
-  decide(@Param('id', uuidParam('id')) id: string, @Body() body: DecisionDto, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Headers('accept-language') al?: string) {
-    return this.tasks.decide(user, id, body, requestId, preferredLanguage(al));
+  @ApiOperation({
+    summary: 'Selesaikan, setujui, atau kembalikan tugas / Complete, approve or return a task',
+    description: '200: tercatat. 202: diterima proses dan sedang dicatat (`processing`), jangan kirim ulang. / 200: recorded. 202: accepted by the process and being recorded (`processing`); do not send again.',
+  })
+  async decide(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: DecisionDto,
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('accept-language') al?: string,
+  ) {
+    const view = await this.tasks.decide(user, id, body, requestId, preferredLanguage(al));
+    if ('processing' in view && view.processing) res.status(HttpStatus.ACCEPTED);
+    return view;
   }
 
   @Post(':id/reassign')

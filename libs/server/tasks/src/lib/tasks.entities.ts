@@ -59,7 +59,7 @@ export class TaskEntity {
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
-export type TaskEventKind = 'created' | 'claimed' | 'unclaimed' | 'draft_saved' | 'completed' | 'approved' | 'returned' | 'reassigned' | 'delegated' | 'reminded' | 'escalated' | 'cancelled';
+export type TaskEventKind = 'created' | 'claimed' | 'unclaimed' | 'draft_saved' | 'completed' | 'approved' | 'returned' | 'reassigned' | 'delegated' | 'reminded' | 'escalated' | 'cancelled' | 'rescheduled';
 
 /** One thing that happened to a task (its history on the task page). */
 @Entity({ name: 'task_events' })

@@ -6,6 +6,8 @@ import type { NotificationsService } from '@gugus/server-notifications';
 export interface TaskCalendar {
   /** `n` working days after (or, negative, before) the Jakarta date of `from`: that date and the end of it. */
   addWorkingDays(from: Date, n: number): Promise<{ date: string; dueAt: Date }>;
+  /** Working days between the Jakarta dates of two instants (the later day counted, the earlier not). */
+  workingDaysBetween(from: Date, to: Date): Promise<number>;
 }
 
 /** Notifications, as the tasks module needs them: `NotificationsService.notify`. */

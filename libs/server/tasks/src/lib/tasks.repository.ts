@@ -24,6 +24,14 @@ export interface TaskEventText {
 
 type SealedColumn = 'draft_sealed' | 'staged_sealed' | 'staged_comments_sealed' | 'comments_sealed' | 'task_events.detail_sealed';
 const sealedContext = (taskId: string, column: SealedColumn) => `tasks.${column}:${taskId}`;
+const stagedContext = (taskId: string, decisionId: string, column: 'data_sealed' | 'comments_sealed') => `task_staged_decisions.${column}:${taskId}:${decisionId}`;
+
+/** A decision's checked form data (null without a form) and comments, waiting for the workflow to record them. */
+export interface StagedDecision {
+  data: Record<string, unknown> | null;
+  comments: TaskComment[];
+  by: string;
+}
 
 /** Which tasks an inbox query looks at; the scopes are OR-ed (a person sees the union). */
 export interface InboxScope {
@@ -72,7 +80,7 @@ export class TasksRepository {
   }
 
   /** Writes the task once: a retried activity finds it there and changes nothing. */
-  async insertOnce(task: Omit<TaskEntity, 'createdAt' | 'updatedAt'>, manager: EntityManager): Promise<boolean> {
+  async insertOnce(task: Omit<TaskEntity, 'updatedAt'>, manager: EntityManager): Promise<boolean> {
     const result = await manager.createQueryBuilder().insert().into(TaskEntity).values(task as QueryDeepPartialEntity<TaskEntity>).orIgnore().returning('id').execute();
     return (result.raw as unknown[]).length > 0;
   }
@@ -158,18 +166,47 @@ export class TasksRepository {
     await this.update(taskId, { draftSealed: this.cipher.sealJson(key, data, sealedContext(taskId, 'draft_sealed')), draftData: null, draftSavedBy: by, draftSavedAt: at });
   }
 
-  /** Holds checked form data and the decision's comments, sealed, until the workflow accepts the decision. */
-  async stage(taskId: string, staged: { data: Record<string, unknown> | null; comments: TaskComment[]; by: string }): Promise<void> {
+  /**
+   * Holds one decision's checked form data and comments, sealed, until the workflow records it: one row
+   * per request, so a second decision sent meanwhile neither overwrites nor clears the first's.
+   */
+  async stageDecision(taskId: string, decisionId: string, staged: StagedDecision): Promise<void> {
     const key = await this.keyOf(taskId);
-    await this.update(taskId, {
-      stagedSealed: staged.data ? this.cipher.sealJson(key, staged.data, sealedContext(taskId, 'staged_sealed')) : null,
-      stagedCommentsSealed: this.cipher.sealJson(key, staged.comments, sealedContext(taskId, 'staged_comments_sealed')),
-      stagedData: null,
-      stagedBy: staged.by,
-    });
+    await this.db.query(`INSERT INTO task_staged_decisions (id, task_id, data_sealed, comments_sealed, staged_by) VALUES ($1, $2, $3, $4, $5)`, [
+      decisionId,
+      taskId,
+      staged.data ? this.cipher.sealJson(key, staged.data, stagedContext(taskId, decisionId, 'data_sealed')) : null,
+      this.cipher.sealJson(key, staged.comments, stagedContext(taskId, decisionId, 'comments_sealed')),
+      staged.by,
+    ]);
   }
 
-  /** The values that clear whatever was staged (a refused decision, or one recorded). */
+  /**
+   * Takes a decision's staged data to record it, inside the recording transaction (a rollback puts it
+   * back); null when its request has let go of it.
+   */
+  async takeStagedDecision(taskId: string, decisionId: string, manager: EntityManager): Promise<StagedDecision | null> {
+    const [rows] = (await manager.query(`DELETE FROM task_staged_decisions WHERE id = $1 AND task_id = $2 RETURNING data_sealed, comments_sealed, staged_by`, [decisionId, taskId])) as [
+      { data_sealed: Buffer | null; comments_sealed: Buffer; staged_by: string }[],
+      number,
+    ];
+    const row = rows[0];
+    if (!row) return null;
+    const key = await this.keyOf(taskId, manager);
+    return {
+      data: row.data_sealed ? this.cipher.openJson<Record<string, unknown>>(key, row.data_sealed, stagedContext(taskId, decisionId, 'data_sealed')) : null,
+      comments: this.cipher.openJson<TaskComment[]>(key, row.comments_sealed, stagedContext(taskId, decisionId, 'comments_sealed')),
+      by: row.staged_by,
+    };
+  }
+
+  /** Lets go of a decision's staged data. False when the recording has taken it: the decision is being recorded. */
+  async dropStagedDecision(decisionId: string): Promise<boolean> {
+    const [, count] = (await this.db.query(`DELETE FROM task_staged_decisions WHERE id = $1`, [decisionId])) as [unknown[], number];
+    return count > 0;
+  }
+
+  /** The values that clear what a decision sent before per-request staging left on the task row. */
   static readonly UNSTAGED: Partial<TaskEntity> = { stagedSealed: null, stagedCommentsSealed: null, stagedData: null, stagedBy: null };
 
   /** Seals the comments a task was decided with (inside the decision's transaction). */

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateStage, type WorkflowUpdateHandle } from '@temporalio/client';
 import { ErrorCode, readTaskContext, type Role } from '@gugus/contracts';
 import { highestSensitivity, SENSITIVITY_RANK, splitBySensitivity, type Language } from '@gugus/forms';
 import { abilityFor, canOn, oversightFieldAccess, type AuthUser } from '@gugus/server-access';
@@ -7,7 +8,7 @@ import { AuditService } from '@gugus/server-audit';
 import { FormsService, type SubmissionAccess } from '@gugus/server-forms';
 import { DomainError } from '@gugus/server-http';
 import { OrgsRepository } from '@gugus/server-orgs';
-import { actsFor, decideTaskUpdate, reassignTaskUpdate, TaskRefusal, type TaskActor, type TaskAssignee, type TaskComment, type TaskOutcome, type TaskReassignment } from '@gugus/workflows';
+import { actsFor, decideTaskUpdate, reassignTaskUpdate, TaskRefusal, type TaskActor, type TaskAssignee, type TaskComment, type TaskDecision, type TaskOutcome, type TaskReassignment, type TaskResult } from '@gugus/workflows';
 import type { TaskEntity } from './tasks.entities';
 import { DUE_SOON_HOURS, TasksRepository, type InboxScope } from './tasks.repository';
 
@@ -39,11 +40,35 @@ export interface InboxQueryInput {
   offset?: number;
 }
 
+/** How long a person's decision waits for the workflow to accept it before the API answers that the process engine is not answering. */
+export const DECISION_ACCEPT_WAIT_MS = 10_000;
+/**
+ * How long a person's request then waits for the accepted decision to be recorded. Past it (a worker lost
+ * and not back yet) the API answers 202: the decision is in the workflow's history and will be recorded;
+ * 10 + 20 s stays well under the usual 60 s proxy timeout, so nobody sees a 504 for a decision that stands.
+ */
+export const DECISION_RESULT_WAIT_MS = 20_000;
+
+/** What the person is told when the decision is accepted but not yet recorded (answered with 202). */
+export const DECISION_PROCESSING = {
+  id: 'Keputusan Anda sudah diterima proses dan sedang dicatat; tugas akan tertutup sebentar lagi. Jangan kirim ulang.',
+  en: 'Your decision has been accepted by the process and is being recorded; the task will close shortly. Do not send it again.',
+} as const;
+
+/**
+ * A process's own rule for the form data of one of its steps, beyond the form's schema (e.g. a screening
+ * result "not a case" needs an onward referral). Returns the problems at their fields (JSON pointers into
+ * the data, `/otherReferral`), empty when the data can stand. Pure: it sees only the checked data.
+ */
+export type TaskDecisionCheck = (data: Record<string, unknown>) => { field: string; message: { id: string; en: string } }[];
+
 const assigneeOf = (t: TaskEntity): TaskAssignee => ({ agencyId: t.assigneeAgencyId, role: t.assigneeRole, positionId: t.assigneePositionId });
 
 /** The API side of human tasks: the inbox, the task page and every action, checked before the workflow sees it. */
 @Injectable()
 export class TasksService {
+  private readonly decisionChecks = new Map<string, TaskDecisionCheck>();
+
   constructor(
     private readonly repo: TasksRepository,
     private readonly forms: FormsService,
@@ -53,6 +78,15 @@ export class TasksService {
   ) {
     // Whoever acts (or acted) on a task works on the submissions it produced or reviews.
     forms.registerTeamCheck((user, submissionId) => this.worksOnSubmission(user, submissionId));
+  }
+
+  /**
+   * Adds a process's rule for the form data completing its `step` (one per step), run after the form's
+   * own validation and before the decision reaches the workflow: a refused decision changes nothing and
+   * comes back as a 400 naming the fields, in the shape the form shows.
+   */
+  registerDecisionCheck(processKey: string, step: string, check: TaskDecisionCheck): void {
+    this.decisionChecks.set(`${processKey}:${step}`, check);
   }
 
   private async worksOnSubmission(user: AuthUser, submissionId: string): Promise<boolean> {
@@ -284,16 +318,54 @@ export class TasksService {
     if (needsForm) {
       if (!body.data) throw invalid('data', { id: 'wajib diisi: isian formulir tugas', en: 'required: the task form data' });
       cleaned = await this.forms.checkAgainstVersion(task.formVersionId as string, body.data, task.jurisdictionCode, language);
+      const check = this.decisionChecks.get(`${task.processKey}:${task.step}`);
+      if (check) this.forms.refuse(check(cleaned).map((p) => ({ field: p.field, keyword: 'process', message: p.message })), task.formVersionId as string, language);
     }
-    // Data and comments wait on the task, sealed; the workflow gets ids and a count, never the words.
-    await this.repo.stage(id, { data: cleaned, comments, by: user.personId });
+    // Data and comments wait, sealed, under this request's own id; the workflow gets ids and a count, never the words.
+    const decisionId = randomUUID();
+    await this.repo.stageDecision(id, decisionId, { data: cleaned, comments, by: user.personId });
+    const sent = await this.sendDecision(task, { taskId: id, decisionId, actor: this.actorOf(user), outcome: body.outcome, commentCount: comments.length, requestId });
+    const view = await this.view(user, id, language);
+    if (sent === 'recorded') return view;
+    // Accepted, not recorded yet: the task row still reads open, but nothing more can be done on it (a
+    // second decision would be refused by the workflow); the controller answers 202 with this message.
+    const closed = { claim: false, unclaim: false, act: false, delegate: false };
+    return { ...view, can: { ...view.can, ...(view.status === 'open' ? closed : {}) }, processing: view.status === 'open' ? DECISION_PROCESSING : undefined };
+  }
+
+  /**
+   * Sends a decision and waits for it to be recorded. Until the workflow accepts it the wait is bounded
+   * (a lost worker or Temporal must not hold the person's request open): giving up lets go of the staged
+   * data, so a decision the workflow only sees later is refused by the recording activity and the 503
+   * stays true: nothing was recorded. If the activity took the data first, the decision is being recorded
+   * after all. Once accepted, it is in the workflow's history and will be recorded even if the worker is
+   * lost meanwhile: the request waits a bounded time more for that, then says `processing` (never a 5xx
+   * for a decision that stands, never a second one: the workflow refuses another decision on the task).
+   */
+  private async sendDecision(task: TaskEntity, decision: TaskDecision & { decisionId: string }): Promise<'recorded' | 'processing'> {
+    const workflow = this.temporal.workflow.getHandle(task.workflowId);
+    let update: WorkflowUpdateHandle<TaskResult>;
     try {
-      await this.temporal.workflow.getHandle(task.workflowId).executeUpdate(decideTaskUpdate, { args: [{ taskId: id, actor: this.actorOf(user), outcome: body.outcome, commentCount: comments.length, requestId }] });
+      update = await this.temporal.withDeadline(Date.now() + DECISION_ACCEPT_WAIT_MS, () =>
+        workflow.startUpdate(decideTaskUpdate, { args: [decision], updateId: decision.decisionId, waitForStage: WorkflowUpdateStage.ACCEPTED }),
+      );
     } catch (err) {
-      await this.repo.update(id, TasksRepository.UNSTAGED);
-      throw this.refusal(err);
+      if (await this.repo.dropStagedDecision(decision.decisionId)) throw this.refusal(err);
+      update = workflow.getUpdateHandle<TaskResult>(decision.decisionId);
     }
-    return this.view(user, id, language);
+    try {
+      // The deadline ends the client's polling too, so a worker that stays away leaves nothing running here.
+      await this.temporal.withDeadline(Date.now() + DECISION_RESULT_WAIT_MS, () => update.result());
+      return 'recorded';
+    } catch (err) {
+      // Refused (or failed) for good: its staged data goes, and the person hears why.
+      if (err instanceof WorkflowUpdateFailedError) {
+        await this.repo.dropStagedDecision(decision.decisionId);
+        throw this.refusal(err);
+      }
+      // Not recorded within the wait, or Temporal stopped answering: the accepted decision keeps its data and stands.
+      return 'processing';
+    }
   }
 
   /** Moves an open task to another agency / role / position (coordinators of the jurisdiction). */

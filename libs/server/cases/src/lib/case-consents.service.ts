@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { consentState, type ConsentDecision, type ConsentRecord } from '@gugus/cases';
+import { type CaseConsentView, type CaseReadPurpose, type ConsentHistoryEntry, type ConsentRecorded } from '@gugus/contracts';
+import { OPTION_LISTS, type Language } from '@gugus/forms';
+import type { AuthUser } from '@gugus/server-access';
+import { AuditService } from '@gugus/server-audit';
+import { jakartaDate } from '@gugus/server-calendar';
+import { FormsService } from '@gugus/server-forms';
+import { caseFor } from './case-access';
+import { CasesRepository } from './cases.repository';
+
+/** The national consent form (`forms/library/consent`); a province's variant applies where it has one. */
+export const CONSENT_FORM_KEY = 'consent';
+const PURPOSES: readonly string[] = (OPTION_LISTS.get('consent-purposes')?.options ?? []).map((o) => o.code);
+if (!PURPOSES.length) throw new Error('Option list consent-purposes is missing from the national form library');
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * Jurisdictions whose agencies a case's consent may name: those the case is shared with. For now the
+ * case's own province and its regencies (a regency's case goes to provincial services and to the
+ * neighbouring regencies' shelters); an inter-province referral will widen this.
+ */
+export function sharedWith(caseJurisdiction: string): (agencyJurisdiction: string) => boolean {
+  const province = caseJurisdiction.split('.')[0];
+  return (code) => code === province || code.startsWith(`${province}.`);
+}
+
+/** The decisions of one stored consent form, as the rules read them (codes and dates; no notes). */
+function toRecord(submissionId: string, data: Record<string, unknown>): ConsentRecord {
+  const decisions = (Array.isArray(data['decisions']) ? data['decisions'] : []).filter(isRecord).map(
+    (d): ConsentDecision & { method?: string } => ({
+      purpose: text(d['purpose']) ?? '',
+      status: text(d['status']) ?? '',
+      decidedOn: text(d['decidedOn']) ?? '',
+      ...(text(d['agencyId']) ? { agencyId: text(d['agencyId']) } : {}),
+      ...(Array.isArray(d['dataCategories']) ? { dataCategories: d['dataCategories'].filter((c): c is string => typeof c === 'string') } : {}),
+      ...(text(d['validUntil']) ? { validUntil: text(d['validUntil']) } : {}),
+      ...(text(d['withdrawnOn']) ? { withdrawnOn: text(d['withdrawnOn']) } : {}),
+      ...(text(d['method']) ? { method: text(d['method']) } : {}),
+    }),
+  );
+  return { submissionId, ...(text(data['givenBy']) ? { givenBy: text(data['givenBy']) } : {}), decisions };
+}
+
+/**
+ * Consent per purpose (issue 11, step 4). Each consent form is stored as a sealed form submission linked
+ * to the case; the state is computed from all of them, so a withdrawal recorded now applies to the next
+ * read (and to the next packet) at once. Neither the audit trail nor an error holds an answer.
+ */
+@Injectable()
+export class CaseConsentsService {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly forms: FormsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The case if the reader may act on it there; otherwise the same 404 as an unknown case. */
+  async record(user: AuthUser, code: string, data: unknown, language: Language, requestId: string | null): Promise<ConsentRecorded> {
+    const found = await caseFor(this.cases, user, code, 'create');
+    const version = await this.forms.pinVersion(CONSENT_FORM_KEY, found.jurisdictionCode);
+    const cleaned = await this.forms.checkAgainstVersion(version.id, data, found.jurisdictionCode, language, sharedWith(found.jurisdictionCode));
+    const recordedAt = new Date();
+    const submissionId = await this.cases.transaction(async (tx) => {
+      const id = await this.forms.storeSubmission({ versionId: version.id, jurisdictionCode: found.jurisdictionCode, data: cleaned, personId: user.personId, requestId }, tx);
+      await this.cases.insertConsent({ caseId: found.id, submissionId: id, recordedAt, recordedBy: user.personId }, tx);
+      // Which form was recorded, never what it says.
+      await this.audit.record(
+        { actorId: user.personId, action: 'case.consent_recorded', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, after: { submissionId: id, formVersionId: version.id } },
+        tx,
+      );
+      return id;
+    });
+    return { submissionId, formVersionId: version.id, recordedAt: recordedAt.toISOString() };
+  }
+
+  /** Where consent stands per purpose today, and every consent form recorded. The read is audited with its purpose. */
+  async state(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseConsentView> {
+    const found = await caseFor(this.cases, user, code, 'read');
+    await this.audit.record({ actorId: user.personId, action: 'case_consent.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose });
+    const links = await this.cases.consents(found.id);
+    const records: (ConsentRecord & { recordedAt: Date })[] = [];
+    for (const link of links) {
+      const row = await this.forms.submissionData(link.submissionId);
+      records.push({ ...toRecord(link.submissionId, isRecord(row?.data) ? row.data : {}), recordedAt: link.recordedAt });
+    }
+    const asOf = jakartaDate(new Date());
+    const state = consentState(records, PURPOSES, asOf);
+    const names = await this.cases.agencyNames([...new Set(state.flatMap((p) => (p.agencies ?? []).map((a) => a.agencyId)))]);
+    const history: ConsentHistoryEntry[] = records.map((r) => ({
+      submissionId: r.submissionId,
+      recordedAt: r.recordedAt.toISOString(),
+      givenBy: r.givenBy ?? null,
+      decisions: r.decisions.map((d) => ({ purpose: d.purpose, status: d.status, agencyId: d.agencyId ?? null, decidedOn: d.decidedOn, withdrawnOn: d.withdrawnOn ?? null })),
+    }));
+    return {
+      caseCode: found.code,
+      asOf,
+      purposes: state.map((p) => ({
+        purpose: p.purpose,
+        status: p.status,
+        since: p.since ?? null,
+        givenBy: p.givenBy ?? null,
+        method: p.method ?? null,
+        ...(p.agencies
+          ? {
+              agencies: p.agencies.map((a) => ({
+                agencyId: a.agencyId,
+                agencyName: names.get(a.agencyId) ?? null,
+                status: a.status,
+                categories: [...a.categories],
+                decidedOn: a.decidedOn ?? null,
+                withdrawnOn: a.withdrawnOn ?? null,
+                validUntil: a.validUntil ?? null,
+                givenBy: a.givenBy ?? null,
+                method: a.method ?? null,
+              })),
+            }
+          : {}),
+      })),
+      history,
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import { afterScreening, immediateNeedCodes, isScreeningResult, screeningFields, stageAfterScreening } from '@gugus/cases';
+import { CASE_MANAGEMENT_PROCESS, caseManagementSettingsSchema, ErrorCode, withDefaults, type Role } from '@gugus/contracts';
+import { OPTION_LISTS } from '@gugus/forms';
+import type { AuditService } from '@gugus/server-audit';
+import type { FormsService } from '@gugus/server-forms';
+import { DomainError } from '@gugus/server-http';
+import type { TasksRepository } from '@gugus/server-tasks';
+import { CASE_PROCESS_KEY, type CaseActivities, type ImmediateNeed, type TaskAssignee } from '@gugus/workflows';
+import type { CaseEntity } from './cases.entities';
+import type { CaseSettingsSource } from './cases.ports';
+import type { CasesRepository } from './cases.repository';
+
+export interface CaseActivityDeps {
+  cases: CasesRepository;
+  tasks: Pick<TasksRepository, 'agencyWithRole' | 'peopleFor'>;
+  forms: Pick<FormsService, 'submissionData'>;
+  audit: AuditService;
+  settings: CaseSettingsSource;
+}
+
+/** The regency and its province, nearest first (a province's task force serves its regencies). */
+const taskForceChain = (code: string) => (code.includes('.') ? [code, code.split('.')[0]] : [code]);
+
+const NEED_LABELS = new Map((OPTION_LISTS.get('case-immediate-needs')?.options ?? []).map((o) => [o.code, o.label]));
+
+/** Activity implementations of a case's process. Each is idempotent; none logs or returns an answer. */
+export function createCaseActivities({ cases, tasks, forms, audit, settings }: CaseActivityDeps): CaseActivities {
+  const load = async (caseId: string): Promise<CaseEntity> => {
+    const found = await cases.findById(caseId);
+    // Retried: the process may start a moment before the opening transaction commits.
+    if (!found) throw new Error(`Case ${caseId} not found`);
+    return found;
+  };
+
+  /** Someone holding `role` at `agencyId` if anyone does there, else the nearest agency up the task forces where someone does. */
+  const holderNear = async (agencyId: string | null, jurisdictionCode: string, role: Role): Promise<TaskAssignee | null> => {
+    if (agencyId && (await tasks.peopleFor({ agencyId, role })).length) return { agencyId, role, positionId: null };
+    for (const code of taskForceChain(jurisdictionCode)) {
+      const found = await tasks.agencyWithRole(code, role);
+      if (found) return { agencyId: found.agencyId, role, positionId: null };
+    }
+    return null;
+  };
+
+  const moveTo = async (row: CaseEntity, next: Pick<CaseEntity, 'stage' | 'identificationStatus'>, action: string, extra: Record<string, unknown> = {}) => {
+    await cases.transaction(async (tx) => {
+      await cases.updateProgress(row.id, next, tx);
+      await audit.record(
+        { actorId: null, action, targetType: 'case', targetId: row.code, jurisdictionCode: row.jurisdictionCode, requestId: null, before: { stage: row.stage, identificationStatus: row.identificationStatus }, after: { ...next, ...extra } },
+        tx,
+      );
+    });
+  };
+
+  return {
+    async prepareCase({ caseId }) {
+      const row = await load(caseId);
+      // Captured here, once: the activity's answer stays in the process's history, so a later settings
+      // version does not change a running case.
+      const effective = await settings.effective(CASE_PROCESS_KEY, row.jurisdictionCode);
+      const s = caseManagementSettingsSchema.parse(withDefaults(CASE_MANAGEMENT_PROCESS, effective.settings));
+      // Nobody holding the role anywhere near: the task waits at the intake agency, where the
+      // jurisdiction's coordinators see it and can move it.
+      const intake = (await holderNear(row.intakeAgencyId, row.jurisdictionCode, s.roles.intake)) ?? { agencyId: row.intakeAgencyId, role: s.roles.intake, positionId: null };
+      const protection = (await holderNear(null, row.jurisdictionCode, s.roles.protection)) ?? { agencyId: row.intakeAgencyId, role: s.roles.protection, positionId: null };
+      return { caseId, caseCode: row.code, jurisdictionCode: row.jurisdictionCode, intake, protection, settings: s, settingsVersion: effective.version };
+    },
+
+    async recordIntake({ caseId }) {
+      const row = await load(caseId);
+      if (row.stage !== 'intake') return;
+      await moveTo(row, { stage: 'screening', identificationStatus: row.identificationStatus }, 'case.intake');
+    },
+
+    async recordScreening({ caseId, submissionId }) {
+      const row = await load(caseId);
+      const data = submissionId ? ((await forms.submissionData(submissionId))?.data ?? {}) : {};
+      const result = screeningFields(data)['result'];
+      // The API checked the result before the decision was accepted; a submission without one is a fault.
+      if (!isScreeningResult(result)) {
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, { id: `Penapisan kasus ${row.code} tidak memuat hasil.`, en: `The screening of case ${row.code} holds no result.` });
+      }
+      const after = afterScreening(result);
+      const stage = stageAfterScreening(result);
+      if (!after || !stage) throw new DomainError(ErrorCode.VALIDATION_FAILED, { id: `Hasil penapisan kasus ${row.code} tidak dikenal.`, en: `The screening result of case ${row.code} is not known.` });
+      // The screening gives the first identification status; a status already recorded (a retry) stands.
+      const identificationStatus = row.identificationStatus ?? after.identificationStatus;
+      if (row.stage === 'intake' || row.stage === 'screening') {
+        if (row.stage !== stage || row.identificationStatus !== identificationStatus) await moveTo(row, { stage, identificationStatus }, 'case.screening', { result });
+      }
+      // Met at once for a presumed victim, whatever the person's cooperation with law enforcement (not read here).
+      const immediateNeeds: ImmediateNeed[] =
+        after.identificationStatus === 'presumed' ? immediateNeedCodes(data).map((code) => ({ code, label: NEED_LABELS.get(code) ?? { id: code, en: code } })) : [];
+      return { result, identificationStatus, stage, immediateNeeds };
+    },
+  };
+}

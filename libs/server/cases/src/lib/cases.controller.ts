@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, RequirePermission, type AuthUser } from '@gugus/server-access';
+import { preferredLanguage, RequestId } from '@gugus/server-http';
+import { CaseCodePipe } from './case-code.pipe';
+import { CaseConsentsService } from './case-consents.service';
+import { CaseListQuery, CaseReadQuery, OpenCaseDto, RecordConsentDto } from './cases.dto';
+import { CasesService } from './cases.service';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly consents: CaseConsentsService,
+  ) {}
+
+  @Post()
+  @RequirePermission('create', 'Case')
+  @ApiOperation({ summary: 'Buka kasus dengan kode kasus / Open a case under a coded case id' })
+  open(@Body() body: OpenCaseDto, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.cases.open(user, body, requestId);
+  }
+
+  @Get()
+  @RequirePermission('read', 'Case')
+  @ApiOperation({ summary: 'Daftar kasus (kode, tahap, status identifikasi; tanpa nama) / Case list (codes, stage, identification status; no names)' })
+  list(@Query() q: CaseListQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.cases.list(user, q, requestId);
+  }
+
+  @Get(':code')
+  @RequirePermission('read', 'Case')
+  @ApiOperation({ summary: 'Halaman kasus; setiap pembacaan dicatat di jejak audit beserta tujuannya / The case page; every read is audited with its purpose' })
+  view(@Param('code', CaseCodePipe) code: string, @Query() q: CaseReadQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.cases.view(user, code, q.purpose, requestId);
+  }
+
+  @Post(':code/consents')
+  @RequirePermission('create', 'Case')
+  @ApiOperation({
+    summary:
+      'Catat persetujuan per tujuan (formulir consent); menarik kembali = keputusan baru berstatus ditarik / Record consent per purpose (consent form); withdrawing = a new decision with status withdrawn',
+  })
+  recordConsent(
+    @Param('code', CaseCodePipe) code: string,
+    @Body() body: RecordConsentDto,
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return this.consents.record(user, code, body.data, preferredLanguage(acceptLanguage), requestId);
+  }
+
+  @Get(':code/consents')
+  @RequirePermission('read', 'Case')
+  @ApiOperation({ summary: 'Keadaan persetujuan per tujuan dan riwayatnya; pembacaan dicatat beserta tujuannya / Consent per purpose and its history; the read is audited with its purpose' })
+  consentState(@Param('code', CaseCodePipe) code: string, @Query() q: CaseReadQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.consents.state(user, code, q.purpose, requestId);
+  }
+}

@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { CASE_READ_PURPOSES, CASE_STAGES, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordConsentRequest } from '@gugus/contracts';
+import { INTAKE_CHANNELS } from './intake-channels';
+
+// The region code's shape is checked in the service, which says what is wrong in both languages.
+export class OpenCaseDto implements OpenCaseRequest {
+  @ApiProperty({ example: '32.04', description: 'Kode wilayah gugus tugas (provinsi atau kabupaten/kota) / Region code of the task force (province or regency/city)' })
+  @IsString()
+  @MaxLength(5)
+  jurisdictionCode: string;
+
+  @ApiProperty({ description: 'Instansi anggota gugus tugas wilayah ini yang menerima kasus / Member agency of this task force taking the case in' })
+  @IsUUID('all')
+  intakeAgencyId: string;
+
+  @ApiProperty({ enum: INTAKE_CHANNELS, example: 'hotline', description: 'Jalur masuk kasus (daftar opsi referral-sources) / How the case came in (referral-sources option list)' })
+  @IsIn(INTAKE_CHANNELS)
+  intakeChannel: string;
+}
+
+export class CaseListQuery {
+  @ApiPropertyOptional({ example: '32', description: 'Wilayah ini dan yang di bawahnya; kosong: semua yang boleh Anda lihat / This jurisdiction and those below it; empty: all you may see' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5)
+  jurisdictionCode?: string;
+
+  @ApiPropertyOptional({ enum: CASE_STAGES })
+  @IsOptional()
+  @IsIn(CASE_STAGES)
+  stage?: CaseStage;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 10_000_000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  offset?: number;
+}
+
+export class CaseReadQuery {
+  @ApiProperty({ enum: CASE_READ_PURPOSES, description: 'Tujuan membaca kasus, dicatat di jejak audit / Why the case is read, written to the audit trail' })
+  @IsDefined()
+  @IsIn(CASE_READ_PURPOSES)
+  purpose: CaseReadPurpose;
+}
+
+// The answers are checked against the consent form's version in the service (field errors as the forms API gives them).
+export class RecordConsentDto implements RecordConsentRequest {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Isian formulir persetujuan (consent) / The consent form\'s answers' })
+  @IsDefined()
+  @IsObject()
+  data: Record<string, unknown>;
+}

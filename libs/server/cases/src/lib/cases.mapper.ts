@@ -1,0 +1,25 @@
+import type { CaseSummary, CaseView } from '@gugus/contracts';
+import type { CaseEntity } from './cases.entities';
+
+/** A row of the coordinators' list: coded id and process data, nothing about the person. */
+export function toCaseSummary(c: CaseEntity): CaseSummary {
+  return {
+    code: c.code,
+    jurisdictionCode: c.jurisdictionCode,
+    stage: c.stage,
+    identificationStatus: c.identificationStatus,
+    intakeChannel: c.intakeChannel,
+    openedAt: c.openedAt.toISOString(),
+    closedAt: c.closedAt?.toISOString() ?? null,
+  };
+}
+
+export function toCaseView(c: CaseEntity, intakeAgencyName: string | null): CaseView {
+  return {
+    ...toCaseSummary(c),
+    year: c.year,
+    seq: c.seq,
+    intakeAgency: { id: c.intakeAgencyId, name: intakeAgencyName },
+    openedBy: c.openedBy,
+  };
+}

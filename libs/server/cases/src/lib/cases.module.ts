@@ -1,0 +1,30 @@
+import { Module, type Provider } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@gugus/server-audit';
+import { FormsModule } from '@gugus/server-forms';
+import { ProcessSettingsModule, ProcessSettingsService } from '@gugus/server-process-settings';
+import { TasksModule } from '@gugus/server-tasks';
+import { CaseConsentsService } from './case-consents.service';
+import { CasesController } from './cases.controller';
+import { CASE_ENTITIES } from './cases.entities';
+import { CASE_SETTINGS } from './cases.ports';
+import { CasesRepository } from './cases.repository';
+import { CasesService } from './cases.service';
+
+const settingsSource: Provider = { provide: CASE_SETTINGS, useExisting: ProcessSettingsService };
+
+/** The case record (issue 11): coded ids, the case list and the case page; opening a case starts its process; consent per purpose. */
+@Module({
+  imports: [TypeOrmModule.forFeature(CASE_ENTITIES), AuditModule, TasksModule, FormsModule],
+  controllers: [CasesController],
+  providers: [CasesRepository, CasesService, CaseConsentsService],
+})
+export class CasesModule {}
+
+/** Worker side: what the case activities need. */
+@Module({
+  imports: [TypeOrmModule.forFeature(CASE_ENTITIES), ProcessSettingsModule],
+  providers: [CasesRepository, settingsSource],
+  exports: [CasesRepository, CASE_SETTINGS],
+})
+export class CasesActivitiesModule {}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CaseStage } from '@gugus/contracts';
+import { CaseEntity } from './cases.entities';
+
+export interface CaseListFilter {
+  /** Regex sources of the jurisdictions the reader may see; null: everywhere. */
+  scopePatterns: string[] | null;
+  /** Regex source of the jurisdiction asked for (it and those below it). */
+  jurisdictionPattern?: string;
+  stage?: CaseStage;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class CasesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /**
+   * The next number of (jurisdiction, year), inside the caller's transaction. The counter row stays
+   * locked until that transaction ends, so concurrent openings queue on it: no two share a number, and
+   * one that rolls back gives its number back instead of leaving a gap.
+   */
+  async nextSeq(jurisdictionCode: string, year: number, tx: EntityManager): Promise<number> {
+    const rows = (await tx.query(
+      `INSERT INTO case_code_counters AS counter (jurisdiction_code, year, last) VALUES ($1, $2, 1)
+       ON CONFLICT (jurisdiction_code, year) DO UPDATE SET last = counter.last + 1
+       RETURNING last`,
+      [jurisdictionCode, year],
+    )) as { last: number }[];
+    return rows[0].last;
+  }
+
+  async insert(values: CaseEntity, tx: EntityManager): Promise<void> {
+    await tx.insert(CaseEntity, values);
+  }
+
+  findById(id: string): Promise<CaseEntity | null> {
+    return this.db.manager.findOneBy(CaseEntity, { id });
+  }
+
+  /** Moves the case's read model on (stage, identification status), inside the caller's transaction. */
+  async updateProgress(id: string, values: Pick<CaseEntity, 'stage' | 'identificationStatus'>, tx: EntityManager): Promise<void> {
+    await tx.update(CaseEntity, { id }, values);
+  }
+
+  findByCode(code: string): Promise<CaseEntity | null> {
+    return this.db.manager.findOneBy(CaseEntity, { code });
+  }
+
+  async list(filter: CaseListFilter): Promise<{ rows: CaseEntity[]; total: number }> {
+    const qb = this.db.manager.createQueryBuilder(CaseEntity, 'c');
+    if (filter.scopePatterns) qb.andWhere('c.jurisdictionCode ~ ANY(CAST(:scopes AS text[]))', { scopes: filter.scopePatterns });
+    if (filter.jurisdictionPattern) qb.andWhere('c.jurisdictionCode ~ :asked', { asked: filter.jurisdictionPattern });
+    if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
+    const [rows, total] = await qb.orderBy('c.openedAt', 'DESC').addOrderBy('c.seq', 'DESC').take(filter.limit).skip(filter.offset).getManyAndCount();
+    return { rows, total };
+  }
+
+  /** The agency's jurisdiction, or null when there is no such agency. */
+  async agencyJurisdiction(agencyId: string): Promise<string | null> {
+    const rows = (await this.db.query(`SELECT jurisdiction_code FROM agencies WHERE id = $1`, [agencyId])) as { jurisdiction_code: string }[];
+    return rows[0]?.jurisdiction_code ?? null;
+  }
+
+  async agencyName(agencyId: string): Promise<string | null> {
+    const rows = (await this.db.query(`SELECT name FROM agencies WHERE id = $1`, [agencyId])) as { name: string }[];
+    return rows[0]?.name ?? null;
+  }
+
+  /** Links a recorded consent form to its case (inside the caller's transaction). */
+  async insertConsent(values: { caseId: string; submissionId: string; recordedAt: Date; recordedBy: string }, tx: EntityManager): Promise<void> {
+    await tx.query(`INSERT INTO case_consents (case_id, submission_id, recorded_at, recorded_by) VALUES ($1, $2, $3, $4)`, [values.caseId, values.submissionId, values.recordedAt, values.recordedBy]);
+  }
+
+  /** The case's consent forms, in the order recorded. */
+  async consents(caseId: string): Promise<{ submissionId: string; recordedAt: Date }[]> {
+    const rows = (await this.db.query(`SELECT submission_id, recorded_at FROM case_consents WHERE case_id = $1 ORDER BY seq`, [caseId])) as { submission_id: string; recorded_at: Date }[];
+    return rows.map((r) => ({ submissionId: r.submission_id, recordedAt: r.recorded_at }));
+  }
+
+  async agencyNames(ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = (await this.db.query(`SELECT id, name FROM agencies WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; name: string }[];
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { checkScreeningDecision } from '@gugus/cases';
+import { ErrorCode, type BilingualText, type CaseList, type CaseReadPurpose, type CaseStage, type CaseView, type OpenCaseRequest } from '@gugus/contracts';
+import { abilityFor, assertCan, canOn, coveredCodePattern, covers, forbidden, type AuthUser } from '@gugus/server-access';
+import { AuditService } from '@gugus/server-audit';
+import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
+import { DomainError } from '@gugus/server-http';
+import { TasksService } from '@gugus/server-tasks';
+import { CASE_PROCESS_KEY, caseProcess, caseWorkflowId } from '@gugus/workflows';
+import { caseYear, formatCaseCode, isCaseJurisdiction } from './case-code';
+import { toCaseSummary, toCaseView } from './cases.mapper';
+import { CasesRepository } from './cases.repository';
+import { caseFor } from './case-access';
+
+export const CASE_LIST_DEFAULT = 50;
+
+const invalid = (field: string, message: BilingualText) =>
+  new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields: [{ field, message }] });
+const notJurisdiction = (field: string) =>
+  invalid(field, { id: 'harus kode wilayah resmi provinsi atau kabupaten/kota, misalnya 32 atau 32.04', en: 'must be the official code of a province or regency/city, such as 32 or 32.04' });
+// The same answer for a case that does not exist and one the reader may not see: nothing leaks.
+const engineDown = () =>
+  new DomainError(ErrorCode.DEPENDENCY_UNAVAILABLE, { id: 'Mesin proses (Temporal) tidak dapat dihubungi; kasus belum dibuka. Coba lagi sebentar lagi.', en: 'The process engine (Temporal) cannot be reached; the case was not opened. Try again shortly.' });
+/** How long opening a case waits for Temporal to take its process (the case number is held meanwhile). */
+export const CASE_START_WAIT_MS = 10_000;
+
+/**
+ * The case record: opening a case under a coded id (which starts its process), the coordinators' list
+ * and the case page. Every read of a case is written to the audit trail (with its purpose for the page),
+ * every opening too.
+ */
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly audit: AuditService,
+    private readonly temporal: Client,
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+    tasks: TasksService,
+  ) {
+    // A screening result must stand by the rules (a "not a case" needs a rationale and an onward
+    // referral; a departure from the advice needs a rationale) before the process hears of it.
+    tasks.registerDecisionCheck(CASE_PROCESS_KEY, 'screening', (data) => checkScreeningDecision(data).map((p) => ({ field: p.field, message: p.message })));
+  }
+
+  async open(user: AuthUser, body: OpenCaseRequest, requestId: string | null): Promise<CaseView> {
+    const { jurisdictionCode, intakeAgencyId, intakeChannel } = body;
+    if (!isCaseJurisdiction(jurisdictionCode)) throw notJurisdiction('jurisdictionCode');
+    assertCan(user, 'create', 'Case', { jurisdictionCode });
+    // An unknown agency and one of another jurisdiction get the same answer.
+    if ((await this.cases.agencyJurisdiction(intakeAgencyId)) !== jurisdictionCode) {
+      throw invalid('intakeAgencyId', { id: 'bukan instansi anggota gugus tugas wilayah ini', en: "is not a member agency of this jurisdiction's task force" });
+    }
+    const openedAt = new Date();
+    const year = caseYear(openedAt);
+    const row = await this.cases.transaction(async (tx) => {
+      const seq = await this.cases.nextSeq(jurisdictionCode, year, tx);
+      const values = {
+        id: randomUUID(),
+        code: formatCaseCode(jurisdictionCode, year, seq),
+        jurisdictionCode,
+        year,
+        seq,
+        intakeChannel,
+        intakeAgencyId,
+        stage: 'intake' as const,
+        identificationStatus: null,
+        openedAt,
+        openedBy: user.personId,
+        closedAt: null,
+      };
+      await this.cases.insert(values, tx);
+      await this.audit.record({ actorId: user.personId, action: 'case.open', targetType: 'case', targetId: values.code, jurisdictionCode, requestId, after: { intakeChannel, intakeAgencyId } }, tx);
+      // No case without its process: the process starts inside the opening transaction, and if Temporal
+      // cannot take it the opening rolls back (its number too) and the person is told to try again.
+      // A process left behind by an opening whose commit failed holds a number that is given out again:
+      // the new case's start replaces it (a number belongs to one live case only, see nextSeq).
+      try {
+        await this.temporal.withDeadline(Date.now() + CASE_START_WAIT_MS, () =>
+          this.temporal.workflow.start(caseProcess, {
+            workflowId: caseWorkflowId(values.code),
+            taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+            args: [{ caseId: values.id, caseCode: values.code }],
+            workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+          }),
+        );
+      } catch {
+        throw engineDown();
+      }
+      return values;
+    });
+    return toCaseView(row, await this.cases.agencyName(intakeAgencyId));
+  }
+
+  /** Cases in the jurisdictions the reader may see (a province's cover its regencies), newest first. */
+  async list(user: AuthUser, query: { jurisdictionCode?: string; stage?: CaseStage; limit?: number; offset?: number }, requestId: string | null): Promise<CaseList> {
+    const asked = query.jurisdictionCode;
+    if (asked !== undefined && !isCaseJurisdiction(asked)) throw notJurisdiction('jurisdictionCode');
+    const ability = abilityFor(user.grants);
+    let scopePatterns: string[] | null = null;
+    if (!ability.can('manage', 'all')) {
+      const codes = user.grants.map((g) => g.jurisdictionCode).filter((jurisdictionCode) => canOn(ability, 'read', 'Case', { jurisdictionCode }));
+      if (!codes.length) throw forbidden();
+      // A jurisdiction none of the reader's grants overlaps is refused, not answered empty.
+      if (asked && !codes.some((code) => covers(code, asked) || covers(asked, code))) throw forbidden();
+      scopePatterns = [...new Set(codes.map((code) => coveredCodePattern(code).source))];
+    }
+    const limit = query.limit ?? CASE_LIST_DEFAULT;
+    const offset = query.offset ?? 0;
+    const { rows, total } = await this.cases.list({ scopePatterns, jurisdictionPattern: asked ? coveredCodePattern(asked).source : undefined, stage: query.stage, limit, offset });
+    await this.audit.record({ actorId: user.personId, action: 'case.list', targetType: 'case', targetId: null, jurisdictionCode: asked ?? null, requestId });
+    return { items: rows.map(toCaseSummary), total, limit, offset };
+  }
+
+  /** The case page. The read is audited with its purpose before anything is returned. */
+  async view(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseView> {
+    const found = await caseFor(this.cases, user, code, 'read');
+    await this.audit.record({ actorId: user.personId, action: 'case.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose });
+    return toCaseView(found, await this.cases.agencyName(found.intakeAgencyId));
+  }
+}
