@@ -5,3 +5,5 @@ export type * from './system-check/system-check.activities';
 export * from './tasks';
 export * from './meetings';
 export * from './activity-options';
+export * from './plans';
+export * from './cases';

@@ -1,6 +1,7 @@
 import { ParentClosePolicy, proxyActivities, setHandler, sleep, startChild } from '@temporalio/workflow';
 import { DATABASE_ACTIVITY } from '../activity-options';
 import { cancelHumanTask, humanTask, startHumanTask, taskHandlersFinished } from '../tasks/human-task';
+import { draftReviewLoop } from '../tasks/review-loop';
 import type { MeetingTaskContext, Role } from '@gugus/contracts';
 import type { TaskRequest } from '../tasks/task.messages';
 import type { MeetingActivities } from './meeting.activities';
@@ -109,47 +110,46 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
 
   // 5. Minutes, approved by the steering chair; returned minutes go back with the chair's comments (the
   // revision task names the return; its comments stay in PostgreSQL and the task page shows them).
-  let returnedFromTaskId: string | null = null;
-  let minutesSubmission: string | null = null;
   const stillOpen = await act.openActionPoints({ meetingId });
-  for (;;) {
-    state.minutesRound += 1;
-    const minutes = await humanTask(PROCESS, meetingId, {
-      ...common,
-      step: 'minutes',
-      title: state.minutesRound === 1 ? { id: `Susun notulen: ${plan.title}`, en: `Write the minutes: ${plan.title}` } : { id: `Perbaiki notulen: ${plan.title}`, en: `Revise the minutes: ${plan.title}` },
-      formKey: 'meeting-minutes',
-      assignee: plan.minutesTaker,
-      reassignRoles: staffRoles(plan.minutesTaker.role),
-      due: { workingDays: s.minutesWorkingDays },
-      outcomes: ['completed'],
-      context: context({
-        round: state.minutesRound,
-        returnedFromTaskId,
-        prefillFromSubmissionId: minutesSubmission,
-        openActionPoints: stillOpen,
-        prefill: {
-          meetingType: MEETING_TYPE[plan.kind],
-          ...(plan.subTaskForce ? { subTaskForce: plan.subTaskForce } : {}),
-          meetingDate: jakartaDate(Date.parse(state.scheduledAt)),
-          ...(stillOpen.length ? { previousActionPointsReview: stillOpen.map((p) => ({ actionPoint: p.description, status: p.status })) } : {}),
-        },
+  const { work: minutesSubmission } = await draftReviewLoop<string | null>({
+    draft: async ({ round, returnedFromTaskId, previous }) => {
+      state.minutesRound = round;
+      const minutes = await humanTask(PROCESS, meetingId, {
+        ...common,
+        step: 'minutes',
+        title: round === 1 ? { id: `Susun notulen: ${plan.title}`, en: `Write the minutes: ${plan.title}` } : { id: `Perbaiki notulen: ${plan.title}`, en: `Revise the minutes: ${plan.title}` },
+        formKey: 'meeting-minutes',
+        assignee: plan.minutesTaker,
+        reassignRoles: staffRoles(plan.minutesTaker.role),
+        due: { workingDays: s.minutesWorkingDays },
+        outcomes: ['completed'],
+        context: context({
+          round,
+          returnedFromTaskId,
+          prefillFromSubmissionId: previous,
+          openActionPoints: stillOpen,
+          prefill: {
+            meetingType: MEETING_TYPE[plan.kind],
+            ...(plan.subTaskForce ? { subTaskForce: plan.subTaskForce } : {}),
+            meetingDate: jakartaDate(Date.parse(state.scheduledAt)),
+            ...(stillOpen.length ? { previousActionPointsReview: stillOpen.map((p) => ({ actionPoint: p.description, status: p.status })) } : {}),
+          },
+        }),
+      });
+      return minutes.submissionId;
+    },
+    review: (submissionId, { round }) =>
+      humanTask(PROCESS, meetingId, {
+        ...common,
+        step: 'minutes-approval',
+        title: { id: `Setujui notulen: ${plan.title}`, en: `Approve the minutes: ${plan.title}` },
+        formKey: null,
+        assignee: plan.chair,
+        due: { workingDays: s.approvalWorkingDays },
+        outcomes: ['approved', 'returned'],
+        context: context({ round, reviewSubmissionId: submissionId }),
       }),
-    });
-    minutesSubmission = minutes.submissionId;
-    const approval = await humanTask(PROCESS, meetingId, {
-      ...common,
-      step: 'minutes-approval',
-      title: { id: `Setujui notulen: ${plan.title}`, en: `Approve the minutes: ${plan.title}` },
-      formKey: null,
-      assignee: plan.chair,
-      due: { workingDays: s.approvalWorkingDays },
-      outcomes: ['approved', 'returned'],
-      context: context({ round: state.minutesRound, reviewSubmissionId: minutesSubmission }),
-    });
-    if (approval.outcome === 'approved') break;
-    returnedFromTaskId = approval.taskId;
-  }
+  });
   const { actionPoints } = await act.recordMinutesApproved({ meetingId, submissionId: minutesSubmission });
   state.status = 'minutes_approved';
 

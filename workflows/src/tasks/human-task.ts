@@ -22,6 +22,15 @@ interface OpenTask {
   /** `opening` until the inbox row exists; `deciding` while a decision is being recorded. */
   state: 'opening' | 'open' | 'deciding' | 'done';
   result: TaskResult | null;
+  /** Reminder and escalation times in force (moved when a paused clock resumes). */
+  dates: { remindAt: string | null; escalateAt: string | null } | null;
+  /** While paused (an outside body holds the work) no reminder or escalation goes out. */
+  pausedAt: string | null;
+  /** Bumped whenever `dates` or `pausedAt` change, so the waiting loop re-reads them. */
+  version: number;
+  /** The reminder and the escalation already went out (in this run or an earlier one). */
+  reminded: boolean;
+  escalated: boolean;
 }
 
 // Module state is per workflow run: Temporal gives each run its own isolate context.
@@ -58,7 +67,8 @@ function installHandlers(): void {
       task.state = 'deciding';
       let submissionId: string | null;
       try {
-        ({ submissionId } = await activities.recordTaskDecision(decision));
+        // The workflow's clock dates the decision, as it dated the opening: the two measure the holder's time.
+        ({ submissionId } = await activities.recordTaskDecision({ ...decision, decidedAt: new Date().toISOString() }));
       } catch (err) {
         // Refused for good (or out of retries), in one transaction that wrote nothing: the task stays
         // open for another decision, and the person is told why.
@@ -103,16 +113,11 @@ function installHandlers(): void {
 
 export interface HumanTask {
   taskId: string;
+  /** Settles once the task's inbox row exists (what records that refer to the task wait for). */
+  opened: Promise<void>;
   /** Settles when the task is decided (or cancelled). */
   result: Promise<TaskResult>;
 }
-
-const untilOrDone = async (task: OpenTask, at: string | null): Promise<boolean> => {
-  if (!at) return false;
-  const wait = Date.parse(at) - Date.now();
-  if (wait <= 0) return task.result !== null;
-  return condition(() => task.result !== null, wait);
-};
 
 /**
  * Asks a person for a task and returns at once with its id; `result` settles when it is decided. While
@@ -123,18 +128,89 @@ const untilOrDone = async (task: OpenTask, at: string | null): Promise<boolean> 
 export function startHumanTask(processKey: string, processId: string, request: TaskRequest): HumanTask {
   installHandlers();
   const taskId = uuid4();
-  const task: OpenTask = { taskId, request, assignee: request.assignee, state: 'opening', result: null };
+  return watch(processKey, processId, request, taskId);
+}
+
+/**
+ * Takes over a task a previous run of this workflow opened (after continue-as-new): `openTask` is
+ * idempotent, so it finds the row and its dates, and the task is watched and decided here as before.
+ */
+export function resumeHumanTask(processKey: string, processId: string, carried: CarriedTask): HumanTask {
+  installHandlers();
+  return watch(processKey, processId, carried.request, carried.taskId, carried.assignee, carried.pausedAt, { reminded: carried.reminded ?? false, escalated: carried.escalated ?? false });
+}
+
+/** What a run hands to its successor about a task still open (see {@link openHumanTasks}). */
+export interface CarriedTask {
+  taskId: string;
+  request: TaskRequest;
+  assignee: TaskAssignee;
+  pausedAt: string | null;
+  /**
+   * Whether the reminder / escalation already went out: an overdue task carried from run to run is not
+   * reminded and escalated again in each (the notifications are deduplicated, but each attempt would cost
+   * the new run's history two activities).
+   */
+  reminded?: boolean;
+  escalated?: boolean;
+}
+
+/** The tasks this run is still waiting on, for continue-as-new. */
+export function openHumanTasks(): CarriedTask[] {
+  return [...open.values()].filter((t) => t.result === null).map((t) => ({ taskId: t.taskId, request: t.request, assignee: t.assignee, pausedAt: t.pausedAt, reminded: t.reminded, escalated: t.escalated }));
+}
+
+function watch(processKey: string, processId: string, request: TaskRequest, taskId: string, assignee: TaskAssignee = request.assignee, pausedAt: string | null = null, sent = { reminded: false, escalated: false }): HumanTask {
+  const task: OpenTask = { taskId, request, assignee, state: 'opening', result: null, dates: null, pausedAt, version: 0, ...sent };
   open.set(taskId, task);
+  let markOpened: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => (markOpened = resolve));
   const result = (async () => {
-    const dates = await activities.openTask({ taskId, workflowId: workflowInfo().workflowId, processKey, processId, request, openedAt: new Date().toISOString() });
+    task.dates = await activities.openTask({ taskId, workflowId: workflowInfo().workflowId, processKey, processId, request, openedAt: new Date().toISOString() });
     if (task.state === 'opening') task.state = 'open';
-    if (!(await untilOrDone(task, dates.remindAt)) && task.result === null && dates.remindAt) await activities.remindTask({ taskId });
-    if (!(await untilOrDone(task, dates.escalateAt)) && task.result === null && dates.escalateAt) await activities.escalateTask({ taskId });
-    await condition(() => task.result !== null);
+    markOpened();
+    // Remind before the due date, escalate after it; a pause holds both, a resume may move them.
+    while (task.result === null) {
+      const seen = task.version;
+      const changed = () => task.result !== null || task.version !== seen;
+      const next = task.pausedAt ? null : !task.reminded && task.dates?.remindAt ? ('remind' as const) : !task.escalated && task.dates?.escalateAt ? ('escalate' as const) : null;
+      if (!next) {
+        await condition(changed);
+        continue;
+      }
+      const wait = Date.parse((next === 'remind' ? task.dates?.remindAt : task.dates?.escalateAt) as string) - Date.now();
+      if (wait > 0 && (await condition(changed, wait))) continue;
+      if (task.result !== null) break;
+      if (next === 'remind') {
+        task.reminded = true;
+        await activities.remindTask({ taskId });
+      } else {
+        task.escalated = true;
+        await activities.escalateTask({ taskId });
+      }
+    }
     open.delete(taskId);
     return task.result as TaskResult;
   })();
-  return { taskId, result };
+  return { taskId, result, opened };
+}
+
+/** Stops an open task's clock (an outside body holds the work): no reminder or escalation until it resumes. */
+export function pauseHumanTask(taskId: string): void {
+  const task = open.get(taskId);
+  if (!task || task.result || task.pausedAt) return;
+  task.pausedAt = new Date().toISOString();
+  task.version += 1;
+}
+
+/** Restarts a paused task's clock: its due date, reminder and escalation move on by the working days it was paused. */
+export async function restartHumanTaskClock(taskId: string, pauseId: string): Promise<void> {
+  const task = open.get(taskId);
+  if (!task || task.result || !task.pausedAt) return;
+  const dates = await activities.shiftTaskDates({ taskId, pauseId, pausedAt: task.pausedAt, resumedAt: new Date().toISOString() });
+  task.dates = { remindAt: dates.remindAt && Date.parse(dates.remindAt) > Date.now() ? dates.remindAt : null, escalateAt: dates.escalateAt };
+  task.pausedAt = null;
+  task.version += 1;
 }
 
 /** Asks for a task and waits for its decision. */
@@ -146,7 +222,7 @@ export function humanTask(processKey: string, processId: string, request: TaskRe
 export async function cancelHumanTask(taskId: string, reason: BilingualText): Promise<void> {
   const task = open.get(taskId);
   if (!task || task.result) return;
-  await activities.cancelTask({ taskId, reason });
+  await activities.cancelTask({ taskId, reason, at: new Date().toISOString() });
   task.result = { taskId, outcome: 'cancelled', submissionId: null, commentCount: 0, completedBy: null };
   task.state = 'done';
 }

@@ -62,6 +62,11 @@ export interface TaskActor {
  */
 export interface TaskDecision {
   taskId: string;
+  /**
+   * Names the form data and comments this decision staged (one API request); the recording takes them,
+   * and refuses the decision if the request has let go of them. Absent in decisions sent before it existed.
+   */
+  decisionId?: string;
   actor: TaskActor;
   outcome: TaskOutcome;
   commentCount: number;

@@ -1,0 +1,46 @@
+import type { BilingualText, CaseManagementSettings, CaseStage } from '@gugus/contracts';
+import type { IdentificationStatus, ScreeningResult } from '@gugus/cases';
+import type { TaskAssignee } from '../tasks/task.messages';
+
+/** The task process key and the process-settings key of a case's process. */
+export const CASE_PROCESS_KEY = 'case-management';
+
+/**
+ * A case's workflow id: the coded case id and nothing else (`case-32.04-2027-0042`). It is the only thing
+ * about the case in workflow ids, search and logs (PRODUCT §5.2).
+ */
+export const caseWorkflowId = (caseCode: string) => `case-${caseCode}`;
+
+/** What a case's process starts with: ids only, never an answer about the person. */
+export interface CaseProcessInput {
+  caseId: string;
+  caseCode: string;
+}
+
+/** Who does each step and the settings in force, resolved once when the process starts (kept in its history). */
+export interface CasePlan {
+  caseId: string;
+  caseCode: string;
+  jurisdictionCode: string;
+  /** Intake and screening: the intake agency's case worker (or the nearest agency up the task forces with one). */
+  intake: TaskAssignee;
+  /** Immediate protection: the jurisdiction's case coordinator (or the province's). */
+  protection: TaskAssignee;
+  settings: CaseManagementSettings;
+  settingsVersion: number;
+}
+
+/** An immediate need recorded in the screening: its code and its option-list label (never free text). */
+export interface ImmediateNeed {
+  code: string;
+  label: BilingualText;
+}
+
+/** What a recorded screening led to, in codes: the answers themselves stay sealed in PostgreSQL. */
+export interface ScreeningOutcome {
+  result: ScreeningResult;
+  identificationStatus: IdentificationStatus | null;
+  stage: CaseStage;
+  /** The needs to meet at once; empty unless the person is presumed a victim. */
+  immediateNeeds: ImmediateNeed[];
+}

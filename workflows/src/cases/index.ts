@@ -1,0 +1,3 @@
+export * from './case.workflow';
+export * from './case.messages';
+export type * from './case.activities';

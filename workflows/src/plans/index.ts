@@ -1,0 +1,3 @@
+export * from './plan-of-action.workflow';
+export * from './plan.messages';
+export type * from './plan.activities';
