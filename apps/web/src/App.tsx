@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-router-dom';
 import { AgenciesPage, AgencyPage, AuditPage, JurisdictionPage, JurisdictionsPage, MyAgenciesRedirect, PositionPage } from '@gugus/web-admin';
 import { AuthProvider, LoginPage, RequireAuth, SsoReturnPage } from '@gugus/web-auth';
+import { CasePage, CasesPage } from '@gugus/web-cases';
 import { MeetingPage, MeetingsPage, MeetingTaskFacts } from '@gugus/web-meetings';
 import { NotificationsPage } from '@gugus/web-notifications';
+import { PlanAnalyticsPage, PlanPage, PlanReviewPage, PlansPage, PlanTaskFacts } from '@gugus/web-plans';
 import { ProcessSettingsPage, WorkingCalendarPage } from '@gugus/web-process-settings';
 import { SystemStatusPage } from '@gugus/web-system-status';
 import { EmptyState, Loading } from '@gugus/web-ui';
@@ -25,7 +27,7 @@ const TaskInboxPage = lazy(() => import('@gugus/web-tasks').then((m) => ({ defau
 // The task page is generic; each process registers how its task context reads (issue 10, shape).
 const TaskPage = lazy(async () => {
   const tasks = await import('@gugus/web-tasks');
-  const views: import('@gugus/web-tasks').TaskContextViews = { meeting: MeetingTaskFacts };
+  const views: import('@gugus/web-tasks').TaskContextViews = { meeting: MeetingTaskFacts, plan: PlanTaskFacts, case: tasks.CaseTaskFacts };
   return {
     default: () => (
       <tasks.TaskContextViewsProvider views={views}>
@@ -70,6 +72,12 @@ const router = createBrowserRouter([
           { path: 'tugas/:id', element: <Lazy><TaskPage /></Lazy> },
           { path: 'rapat', element: <MeetingsPage /> },
           { path: 'rapat/:id', element: <MeetingPage /> },
+          { path: 'rad', element: <PlansPage /> },
+          { path: 'rad/analitik', element: <PlanAnalyticsPage /> },
+          { path: 'rad/:id', element: <PlanPage /> },
+          { path: 'rad/:id/telaah', element: <PlanReviewPage /> },
+          { path: 'kasus', element: <CasesPage /> },
+          { path: 'kasus/:code', element: <CasePage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

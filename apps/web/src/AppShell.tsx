@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { AccountMenu, canReadAudit, useAuth } from '@gugus/web-auth';
+import { canReadCases, casePaths } from '@gugus/web-cases';
 import { SUPPORTED_LANGUAGES, useLanguage } from '@gugus/web-i18n';
 import { canReadMeetings, meetingPaths } from '@gugus/web-meetings';
 import { canReadSettings, processSettingsPaths } from '@gugus/web-process-settings';
 import { NotificationBell } from '@gugus/web-notifications';
+import { canReadPlans, planPaths } from '@gugus/web-plans';
 import { AppLayout, LanguageSwitch, type NavItem } from '@gugus/web-ui';
 
 export function AppShell() {
@@ -13,6 +15,8 @@ export function AppShell() {
   const { t: tp } = useTranslation('processSettings');
   const { t: tt } = useTranslation('tasks');
   const { t: tm } = useTranslation('meetings');
+  const { t: tpl } = useTranslation('plans');
+  const { t: tk } = useTranslation('cases');
   const { language, setLanguage } = useLanguage();
   const { me } = useAuth();
   const languageOptions = SUPPORTED_LANGUAGES.map((code) => ({
@@ -25,6 +29,8 @@ export function AppShell() {
     ...(me
       ? [
           { to: '/tugas', label: tt('nav') },
+          ...(canReadCases(me.grants) ? [{ to: casePaths.list, label: tk('nav') }] : []),
+          ...(canReadPlans(me.grants) ? [{ to: planPaths.list, label: tpl('nav') }] : []),
           ...(canReadMeetings(me.grants) ? [{ to: meetingPaths.list, label: tm('nav') }] : []),
           { to: '/wilayah', label: t('nav.jurisdictions') },
           { to: '/instansi', label: t('nav.agencies') },

@@ -1,4 +1,4 @@
-export { API_BASE_PATH, apiClient, setRequestAuthorizer, withQuery, type RequestAuthorizer, type RequestOptions } from './lib/apiClient';
+export { API_BASE_PATH, apiClient, contentDispositionFileName, setRequestAuthorizer, withQuery, type DownloadedFile, type RequestAuthorizer, type RequestOptions } from './lib/apiClient';
 export { ApiError, ClientErrorCode, isErrorBody, toApiError } from './lib/apiError';
 export { authApi } from './lib/authApi';
 export { AUDIT_PAGE_SIZE, auditApi, useAuditTrail, type AuditFilter, type AuditTrailState } from './lib/useAuditTrail';
@@ -48,6 +48,7 @@ export {
 export { usePublishVersion, useSaveOverlay, useSubmitForm, useEffectiveForm, useFormSubmission, useFormVersion, useVariantDraft } from './lib/useForms';
 export { NOTIFICATIONS_CHANGED_EVENT, notificationsApi } from './lib/notificationsApi';
 export { NOTIFICATIONS_POLL_MS, useNotifications } from './lib/useNotifications';
+export { usePageVisible } from './lib/usePageVisible';
 export { calendarApi, type HolidayChange } from './lib/calendarApi';
 export { useHolidays, usePutHoliday, useRemoveHoliday } from './lib/useCalendar';
 export { processSettingsApi, type NewSettingsVersion } from './lib/processSettingsApi';
@@ -89,3 +90,23 @@ export {
   type NewMeeting,
 } from './lib/meetingsApi';
 export { useMeeting, useMeetingCalendar, useScheduleMeeting } from './lib/useMeetings';
+export { plansApi, type PlanExportFormat } from './lib/plansApi';
+export {
+  isPlanSettled,
+  PLAN_POLL_MS,
+  useClosePlanComments,
+  useEndOutsideStep,
+  useLivePlan,
+  useOpenPlanRevision,
+  usePlan,
+  usePlanAnalyticsOverview,
+  usePlanDiff,
+  usePlanExport,
+  usePlans,
+  usePlanVersion,
+  useRecordAllocation,
+  useStartOutsideStep,
+  useStartPlan,
+} from './lib/usePlans';
+export { casesApi, type CaseListFilter } from './lib/casesApi';
+export { useCase, useCaseConsents, useCases, useOpenCase, useRecordConsent } from './lib/useCases';

@@ -65,8 +65,8 @@ function failure(response: Response, payload: unknown): ApiError {
   return new ApiError(response.status, ClientErrorCode.INVALID_RESPONSE, `Unexpected answer (HTTP ${response.status})`);
 }
 
-async function send(method: string, path: string, body: unknown, options: RequestOptions, authHeaders: Record<string, string>): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage(), ...authHeaders };
+async function send(method: string, path: string, body: unknown, options: RequestOptions, authHeaders: Record<string, string>, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': currentLanguage(), ...authHeaders };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   try {
     return await fetch(`${API_BASE_PATH}${path}`, {
@@ -83,20 +83,52 @@ async function send(method: string, path: string, body: unknown, options: Reques
   }
 }
 
-async function request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+/** Sends with the session's headers; an expired access token is renewed once and the request repeated with the new one. */
+async function sendAuthorized(method: string, path: string, body: unknown, options: RequestOptions, accept: string): Promise<Response> {
   const auth = options.anonymous ? undefined : authorizer;
   const authHeaders = auth?.headers() ?? {};
-  let response = await send(method, path, body, options, authHeaders);
-  let payload = response.status === 204 ? undefined : await readJson(response);
-  // An expired access token: renew the session once and repeat the request with the new token.
-  if (auth && response.status === 401 && isErrorBody(payload) && payload.code === ErrorCode.UNAUTHENTICATED && (await auth.renew(authHeaders))) {
-    response = await send(method, path, body, options, auth.headers());
-    payload = response.status === 204 ? undefined : await readJson(response);
-  }
+  const response = await send(method, path, body, options, authHeaders, accept);
+  if (!auth || response.status !== 401) return response;
+  const payload = await readJson(response.clone());
+  if (isErrorBody(payload) && payload.code === ErrorCode.UNAUTHENTICATED && (await auth.renew(authHeaders))) return send(method, path, body, options, auth.headers(), accept);
+  return response;
+}
+
+async function request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+  const response = await sendAuthorized(method, path, body, options, 'application/json');
   if (response.status === 204) return undefined as T;
+  const payload = await readJson(response);
   const accepted = response.ok || (options.acceptStatuses ?? []).includes(response.status);
   if (accepted && payload !== undefined && !isErrorBody(payload)) return payload as T;
   throw failure(response, payload);
+}
+
+/** A file the API sent, with the name its `Content-Disposition` gives (null without one). */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
+/** The file name of a `Content-Disposition` header: `filename*` (RFC 5987, UTF-8) before `filename`. */
+export function contentDispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // A malformed escape: fall back to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(header);
+  return plain ? (plain[2] ?? plain[1]).trim() : null;
+}
+
+// A file download needs the session's Authorization header, which a plain link cannot send.
+async function download(path: string, options: RequestOptions = {}): Promise<DownloadedFile> {
+  const response = await sendAuthorized('GET', path, undefined, options, '*/*');
+  if (!response.ok) throw failure(response, await readJson(response));
+  return { blob: await response.blob(), fileName: contentDispositionFileName(response.headers.get('content-disposition')) };
 }
 
 /** JSON over fetch against the Gugus API, in the interface language; failures become {@link ApiError}. */
@@ -105,4 +137,6 @@ export const apiClient = {
   post: <T>(path: string, body: unknown, options?: RequestOptions): Promise<T> => request<T>('POST', path, body, options),
   put: <T>(path: string, body: unknown, options?: RequestOptions): Promise<T> => request<T>('PUT', path, body, options),
   delete: <T = void>(path: string, options?: RequestOptions): Promise<T> => request<T>('DELETE', path, undefined, options),
+  /** A file (PDF, XLSX …) with the session; failures are {@link ApiError}s as for JSON. */
+  download,
 };

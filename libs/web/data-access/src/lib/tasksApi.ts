@@ -6,7 +6,7 @@ import type { FormVersionView } from './formsApi';
 export type TaskStatus = 'open' | 'completed' | 'approved' | 'returned' | 'cancelled';
 export type TaskOutcome = 'completed' | 'approved' | 'returned';
 export type InboxScope = 'mine' | 'agency' | 'jurisdiction';
-export type TaskEventKind = 'created' | 'claimed' | 'unclaimed' | 'draft_saved' | 'completed' | 'approved' | 'returned' | 'reassigned' | 'delegated' | 'reminded' | 'escalated' | 'cancelled';
+export type TaskEventKind = 'created' | 'claimed' | 'unclaimed' | 'draft_saved' | 'completed' | 'approved' | 'returned' | 'reassigned' | 'delegated' | 'reminded' | 'escalated' | 'cancelled' | 'rescheduled';
 
 import type { BilingualText } from '@gugus/contracts';
 export type { BilingualText };
@@ -126,6 +126,11 @@ export interface TaskView extends Omit<TaskSummary, 'dueSoon' | 'escalated' | 'm
   initialData: Record<string, unknown> | null;
   history: TaskHistoryEntry[];
   can: TaskAbilities;
+  /**
+   * Only in the answer to a decision (HTTP 202): the process accepted the decision but has not recorded
+   * it yet (a worker is down); the task closes shortly and must not be decided again.
+   */
+  processing?: BilingualText;
 }
 
 export interface TaskDecision {

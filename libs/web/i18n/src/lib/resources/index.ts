@@ -1,20 +1,22 @@
 import { admin } from './admin';
 import { audit } from './audit';
 import { auth } from './auth';
+import { cases } from './cases';
 import { common } from './common';
 import { formEditor } from './formEditor';
 import { forms } from './forms';
 import { meetings } from './meetings';
 import { notifications } from './notifications';
 import { orgs } from './orgs';
+import { plans } from './plans';
 import { processSettings } from './processSettings';
 import { systemStatus } from './systemStatus';
 import { tasks } from './tasks';
 
 /** Translation namespaces, one per feature. Every namespace holds the same keys in `id` and `en`. */
 export const resources = {
-  id: { common: common.id, systemStatus: systemStatus.id, auth: auth.id, orgs: orgs.id, admin: admin.id, audit: audit.id, forms: forms.id, formEditor: formEditor.id, processSettings: processSettings.id, notifications: notifications.id, tasks: tasks.id, meetings: meetings.id },
-  en: { common: common.en, systemStatus: systemStatus.en, auth: auth.en, orgs: orgs.en, admin: admin.en, audit: audit.en, forms: forms.en, formEditor: formEditor.en, processSettings: processSettings.en, notifications: notifications.en, tasks: tasks.en, meetings: meetings.en },
+  id: { common: common.id, systemStatus: systemStatus.id, auth: auth.id, orgs: orgs.id, admin: admin.id, audit: audit.id, forms: forms.id, formEditor: formEditor.id, processSettings: processSettings.id, notifications: notifications.id, tasks: tasks.id, meetings: meetings.id, plans: plans.id, cases: cases.id },
+  en: { common: common.en, systemStatus: systemStatus.en, auth: auth.en, orgs: orgs.en, admin: admin.en, audit: audit.en, forms: forms.en, formEditor: formEditor.en, processSettings: processSettings.en, notifications: notifications.en, tasks: tasks.en, meetings: meetings.en, plans: plans.en, cases: cases.en },
 };
 
 export type Namespace = keyof (typeof resources)['id'];

@@ -1,4 +1,7 @@
-import type { AgencyKind, JurisdictionLevel, Role, SubTaskForceKind } from '@gugus/contracts';
+import { SUB_TASK_FORCE_KINDS, SUB_TASK_FORCE_NAMES, type AgencyKind, type JurisdictionLevel, type Role, type SubTaskForceKind } from '@gugus/contracts';
+
+/** The Sub-TFs' names come from the contracts, where the plan's messages and exports read them too. */
+const subTaskForceLabels = (language: 'id' | 'en') => Object.fromEntries(SUB_TASK_FORCE_KINDS.map((kind) => [kind, SUB_TASK_FORCE_NAMES[kind][language]])) as Record<SubTaskForceKind, string>;
 
 // Typed by the contracts' unions: a new role, agency kind or Sub-TF kind fails the typecheck until labelled.
 interface OrgLabels {
@@ -37,14 +40,7 @@ const id: OrgLabels = {
     professional_association: 'Asosiasi profesi',
     private_sector: 'Sektor swasta',
   },
-  subTaskForces: {
-    prevention_child_participation: 'Pencegahan dan Partisipasi Anak',
-    health_rehabilitation: 'Rehabilitasi Kesehatan',
-    social_rehabilitation_repatriation_reintegration: 'Rehabilitasi Sosial, Pemulangan, dan Reintegrasi Sosial',
-    legal_norm_development: 'Pengembangan Norma Hukum',
-    law_enforcement: 'Penegakan Hukum',
-    cooperation_coordination: 'Kerja Sama dan Koordinasi',
-  },
+  subTaskForces: subTaskForceLabels('id'),
   levels: {
     national: 'Nasional',
     province: 'Provinsi',
@@ -81,14 +77,7 @@ const en: OrgLabels = {
     professional_association: 'Professional association',
     private_sector: 'Private sector',
   },
-  subTaskForces: {
-    prevention_child_participation: 'Prevention and Child Participation',
-    health_rehabilitation: 'Health Rehabilitation',
-    social_rehabilitation_repatriation_reintegration: 'Social Rehabilitation, Repatriation and Reintegration',
-    legal_norm_development: 'Legal Norm Development',
-    law_enforcement: 'Law Enforcement',
-    cooperation_coordination: 'Cooperation and Coordination',
-  },
+  subTaskForces: subTaskForceLabels('en'),
   levels: {
     national: 'National',
     province: 'Province',

@@ -6,32 +6,7 @@ export interface FieldTarget {
   label: string;
 }
 
-const SEPARATOR = ' › ';
-const isIndex = (segment: string) => /^\d+$/.test(segment);
 const titleOf = (node: FormSchema, fallback: string) => (typeof node.title === 'string' && node.title ? node.title : fallback);
-
-/**
- * The label of the field a JSON pointer names, from a resolved schema (titles in the reader's language):
- * `/actionPoints/1/dueDate` → "Rencana tindak lanjut #2 › Batas waktu". Undefined when the schema has no
- * such field (e.g. a comment made on another version).
- */
-export function fieldLabel(schema: FormSchema, pointer: string): string | undefined {
-  const labels: string[] = [];
-  let node: FormSchema | undefined = schema;
-  for (const segment of pointer.split('/').filter(Boolean)) {
-    if (!node) return undefined;
-    if (node.items && isIndex(segment)) {
-      const last = labels.pop() ?? '';
-      labels.push(`${last} #${Number(segment) + 1}`.trim());
-      node = node.items;
-    } else {
-      node = node.properties?.[segment];
-      if (!node) return undefined;
-      labels.push(titleOf(node, segment));
-    }
-  }
-  return labels.length ? labels.join(SEPARATOR) : undefined;
-}
 
 /** The order rjsf shows the fields of an object in: `ui:order` first (with `*` for the rest), then the schema's. */
 function orderedKeys(schema: FormSchema, uiSchema: UiSchema | undefined): string[] {

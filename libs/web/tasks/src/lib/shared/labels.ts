@@ -2,7 +2,37 @@ import { PROCESS_SETTINGS_DEFINITIONS, isProcessKey } from '@gugus/contracts';
 import type { Language } from '@gugus/web-i18n';
 
 /** Steps of the processes that exist so far, each with a name in the `tasks` namespace. */
-export const KNOWN_STEPS = ['agenda', 'rsvp', 'minutes', 'minutes-approval', 'action-point'] as const;
+export const KNOWN_STEPS = [
+  'agenda',
+  'rsvp',
+  'minutes',
+  'minutes-approval',
+  'action-point',
+  'section',
+  'section-revision',
+  'member-comment',
+  'legal-review',
+  'decree',
+  'integration',
+  'budget-approval',
+  'progress',
+  'annual-evaluation',
+  'annual-report',
+  'annual-report-part',
+  'annual-report-review',
+  'annual-report-approval',
+  'annual-report-plenary',
+  'annual-report-release',
+  'final-report-part',
+  'final-report',
+  'final-report-review',
+  'final-report-approval',
+  'final-report-plenary',
+  'final-report-release',
+  'intake',
+  'screening',
+  'immediate-protection',
+] as const;
 export type KnownStep = (typeof KNOWN_STEPS)[number];
 
 export const isKnownStep = (step: string): step is KnownStep => (KNOWN_STEPS as readonly string[]).includes(step);

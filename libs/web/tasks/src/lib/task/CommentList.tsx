@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { FormSchema } from '@gugus/forms';
 import type { TaskComment } from '@gugus/web-data-access';
-import { fieldDomId, fieldLabel } from '../shared/fieldPaths';
+import { fieldLabel } from '@gugus/web-shared';
+import { fieldDomId } from '../shared/fieldPaths';
 
 export interface CommentListProps {
   comments: readonly TaskComment[];

@@ -11,7 +11,7 @@ import { useTaskContextView } from './taskContextViews';
 export function TaskContext({ view }: { view: TaskView }) {
   const { t } = useTranslation('tasks');
   const ProcessFacts = useTaskContextView(view.context.kind);
-  const comments = view.returnedComments;
+  const comments = ProcessFacts?.showsReturnedComments ? [] : view.returnedComments;
   const formShown = view.status === 'open' && view.can.act && Boolean(view.form);
   if (!ProcessFacts && !comments.length) return null;
   return (

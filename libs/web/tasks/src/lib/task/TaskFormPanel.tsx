@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useDecideTask, useSaveTaskDraft, type DecisionErrorDetails, type FormVersionView, type TaskOutcome, type TaskView } from '@gugus/web-data-access';
+import { useDecideTask, useSaveTaskDraft, type BilingualText, type DecisionErrorDetails, type FormVersionView, type TaskOutcome, type TaskView } from '@gugus/web-data-access';
 import { SchemaForm, type FormData } from '@gugus/web-forms';
 import { ApiErrorAlert } from '@gugus/web-shared';
 import { useLanguage } from '@gugus/web-i18n';
@@ -13,7 +13,8 @@ export interface TaskFormPanelProps {
   form: FormVersionView;
   data: FormData;
   onChange: (data: FormData) => void;
-  onDecided: (outcome: TaskOutcome) => void;
+  /** `processing`: the decision was accepted but is still being recorded (the API answered 202). */
+  onDecided: (outcome: TaskOutcome, processing?: BilingualText) => void;
 }
 
 const FORM_SCOPE = '.gu-tasks__form';
@@ -34,7 +35,8 @@ export function TaskFormPanel({ view, form, data, onChange, onDecided }: TaskFor
 
   const complete = async (valid: FormData) => {
     draft.reset();
-    if (await decide.submit({ taskId: view.id, outcome: 'completed', data: valid })) onDecided('completed');
+    const result = await decide.submit({ taskId: view.id, outcome: 'completed', data: valid });
+    if (result) onDecided('completed', result.processing);
   };
   const saveDraft = async () => {
     decide.reset();

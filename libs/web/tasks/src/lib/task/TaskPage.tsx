@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { useTask, type TaskOutcome, type TaskView } from '@gugus/web-data-access';
+import { useTask, type BilingualText, type TaskOutcome, type TaskView } from '@gugus/web-data-access';
 import { SchemaForm, type FormData } from '@gugus/web-forms';
 import { ApiErrorAlert } from '@gugus/web-shared';
 import { useLanguage } from '@gugus/web-i18n';
@@ -17,6 +17,9 @@ import { TaskFormPanel } from './TaskFormPanel';
 import { TaskHistory } from './TaskHistory';
 import '../Tasks.css';
 
+/** How often the page looks again at a task whose decision is still being recorded. */
+const PROCESSING_POLL_MS = 3000;
+
 /**
  * `/tugas/:id`: one task. What it is about (context, the work under review), the pinned form with draft
  * and complete, or the approve / return decision; claim, delegate, reassign; and its history.
@@ -29,12 +32,20 @@ export function TaskPage() {
   const task = useTask(id);
   // Kept here, not in the form panel, so answers survive the reload a language switch causes.
   const [answers, setAnswers] = useState<{ taskId: string; data: FormData } | undefined>();
-  const [decided, setDecided] = useState<{ taskId: string; outcome: TaskOutcome } | undefined>();
+  const [decided, setDecided] = useState<{ taskId: string; outcome: TaskOutcome; processing?: BilingualText } | undefined>();
   const view = task.data?.id === id ? task.data : undefined;
   const outcome = decided?.taskId === id ? decided.outcome : undefined;
+  // Accepted by the process but not recorded yet (202): say so, and look again until the task has closed.
+  const processing = decided?.taskId === id && decided.processing && view?.status === 'open' ? decided.processing : undefined;
+  const { reload } = task;
+  useEffect(() => {
+    if (!processing) return undefined;
+    const timer = window.setInterval(reload, PROCESSING_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [processing, reload]);
 
-  const onDecided = (result: TaskOutcome) => {
-    setDecided({ taskId: id, outcome: result });
+  const onDecided = (result: TaskOutcome, pending?: BilingualText) => {
+    setDecided({ taskId: id, outcome: result, processing: pending });
     task.reload();
     window.scrollTo({ top: 0 });
   };
@@ -50,7 +61,15 @@ export function TaskPage() {
       />
       {task.isLoading && !view && <Loading label={tc('loading')} />}
       {task.error && <ApiErrorAlert error={task.error} />}
-      {outcome && (
+      {processing && (
+        <Alert tone="info" data-testid="task-processing">
+          <p>{processing[language]}</p>
+          <p>
+            <Link to={taskPaths.inbox}>{t('task.done.back')}</Link>
+          </p>
+        </Alert>
+      )}
+      {outcome && !processing && (
         <Alert tone="success" data-testid="task-done">
           <p>{t(`task.done.${outcome}`)}</p>
           <p>
@@ -70,7 +89,7 @@ interface TaskBodyProps {
   answers: FormData | undefined;
   onAnswers: (data: FormData) => void;
   onChanged: () => void;
-  onDecided: (outcome: TaskOutcome) => void;
+  onDecided: (outcome: TaskOutcome, processing?: BilingualText) => void;
   /** Decided in this page view: the form is gone while the page reloads. */
   decided: boolean;
 }
@@ -78,12 +97,14 @@ interface TaskBodyProps {
 function TaskBody({ view, answers, onAnswers, onChanged, onDecided, decided }: TaskBodyProps) {
   const { t } = useTranslation('tasks');
   const open = view.status === 'open' && !decided;
-  const approval = !view.form && (view.outcomes.includes('approved') || view.outcomes.includes('returned'));
+  // A step without a form is decided here: approve or return, or complete it with comments.
+  const approval = !view.form && view.outcomes.length > 0;
   const cancelReason = view.history.find((h) => h.kind === 'cancelled')?.detail['reason'] as { id: string; en: string } | undefined;
   const { language } = useLanguage();
   return (
     <>
-      <TaskFacts view={view} onChanged={onChanged} />
+      {/* Decided here (perhaps still being recorded): nothing more to claim or hand back. */}
+      <TaskFacts view={decided ? { ...view, can: { ...view.can, claim: false, unclaim: false } } : view} onChanged={onChanged} />
       {view.status === 'cancelled' && cancelReason && <Alert tone="info">{t('task.cancelled', { reason: cancelReason[language] })}</Alert>}
       <TaskContext view={view} />
       {view.review && (
@@ -92,7 +113,7 @@ function TaskBody({ view, answers, onAnswers, onChanged, onDecided, decided }: T
       {open && view.form && view.can.act && view.initialData && (
         <TaskFormPanel view={view} form={view.form} data={answers ?? view.initialData} onChange={onAnswers} onDecided={onDecided} />
       )}
-      {open && approval && view.can.act && <DecisionPanel view={view} onDecided={onDecided} />}
+      {open && approval && view.can.act && <DecisionPanel key={view.id} view={view} onDecided={onDecided} />}
       {view.access.textWithheld && <Alert tone="info" data-testid="text-withheld">{t('task.withheld.text')}</Alert>}
       {!open && view.submission && view.form && (
         <Card data-testid="task-submission">

@@ -1,0 +1,25 @@
+import type { CaseConsentView, CaseList, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import { apiClient, withQuery } from './apiClient';
+
+/** `GET /cases`: this jurisdiction and those below it (none: all the reader may see), newest first. */
+export interface CaseListFilter {
+  jurisdictionCode?: string;
+  stage?: CaseStage;
+  limit?: number;
+  offset?: number;
+}
+
+const seg = encodeURIComponent;
+
+/** The case record: coded ids and process data only (never a name); every page read carries its purpose. */
+export const casesApi = {
+  list: (filter: CaseListFilter, signal?: AbortSignal) => apiClient.get<CaseList>(withQuery('/cases', { ...filter }), { signal }),
+  /** The case page; the API writes the read to the audit trail with `purpose` before answering. */
+  view: (code: string, purpose: CaseReadPurpose, signal?: AbortSignal) => apiClient.get<CaseView>(withQuery(`/cases/${seg(code)}`, { purpose }), { signal }),
+  /** 400 with `details.fields` (jurisdictionCode, intakeAgencyId, intakeChannel). */
+  open: (body: OpenCaseRequest) => apiClient.post<CaseView>('/cases', body),
+  /** Consent per purpose and its history; the read is audited with `purpose`. */
+  consents: (code: string, purpose: CaseReadPurpose, signal?: AbortSignal) => apiClient.get<CaseConsentView>(withQuery(`/cases/${seg(code)}/consents`, { purpose }), { signal }),
+  /** Records a consent form (a withdrawal too); 400 with `details.extraErrors` for the form's fields. */
+  recordConsent: ({ code, data }: { code: string; data: Record<string, unknown> }) => apiClient.post<ConsentRecorded>(`/cases/${seg(code)}/consents`, { data }),
+};

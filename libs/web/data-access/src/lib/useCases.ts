@@ -1,0 +1,31 @@
+import type { CaseConsentView, CaseList, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import { casesApi, type CaseListFilter } from './casesApi';
+import { useApiMutation, type MutationState } from './useApiMutation';
+import { useApiQuery, type QueryState } from './useApiQuery';
+
+/** One page of the case list. Idle while `filter` is undefined. */
+export function useCases(filter: CaseListFilter | undefined): QueryState<CaseList> {
+  const key = filter && `cases:${filter.jurisdictionCode ?? ''}:${filter.stage ?? ''}:${filter.limit ?? ''}:${filter.offset ?? 0}`;
+  return useApiQuery(key, (signal) => casesApi.list(filter ?? {}, signal));
+}
+
+/**
+ * The case page, read for `purpose` (audited by the API). Idle until a purpose is chosen: nothing about
+ * the case is asked for before the reader has said why.
+ */
+export function useCase(code: string | undefined, purpose: CaseReadPurpose | undefined): QueryState<CaseView> {
+  return useApiQuery(code && purpose ? `case:${code}:${purpose}` : undefined, (signal) => casesApi.view(code ?? '', purpose ?? 'case_management', signal));
+}
+
+export function useOpenCase(): MutationState<OpenCaseRequest, CaseView> {
+  return useApiMutation(casesApi.open);
+}
+
+/** Where consent stands per purpose on a case, read for `purpose` (audited). Idle until both are known. */
+export function useCaseConsents(code: string | undefined, purpose: CaseReadPurpose | undefined): QueryState<CaseConsentView> {
+  return useApiQuery(code && purpose ? `case-consents:${code}:${purpose}` : undefined, (signal) => casesApi.consents(code ?? '', purpose ?? 'case_management', signal));
+}
+
+export function useRecordConsent(): MutationState<{ code: string; data: Record<string, unknown> }, ConsentRecorded> {
+  return useApiMutation(casesApi.recordConsent);
+}
