@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { COORDINATION_MEETING_DEFAULTS } from '@gugus/contracts';
-import { client, DEMO_CALLERS, login, serviceEnv, startApi, type DemoCaller, type RunningApi } from '../support';
+import { Pool } from 'pg';
+import { COORDINATION_MEETING_DEFAULTS, PLAN_OF_ACTION_DEFAULTS } from '@gugus/contracts';
+import { client, DEMO_CALLERS, login, serviceEnv, startApi, testEnv, type DemoCaller, type RunningApi } from '../support';
 
 /**
  * Every route × every demo role (and the anonymous public), inside and outside the caller's
@@ -18,6 +19,10 @@ const JABAR_PROVINCE: Caller[] = ['jabarAdmin', 'jabarSecretariat', 'jabarLegal'
 function only(callers: Caller[], ok: number): Record<Caller, number> {
   return Object.fromEntries(ALL.map((c) => [c, callers.includes(c) ? ok : c === 'anon' ? 401 : 403])) as Record<Caller, number>;
 }
+/** People who may read plans, but not West Java's: they are told it does not exist. */
+const FOREIGN_PLAN_READERS: Partial<Record<Caller, number>> = { bandungOfficer: 404, bandungSecretariat: 404, kepriAdmin: 404, batamOfficer: 404 };
+/** Case records are need-to-know: the case roles of the jurisdiction (a province's cover its regencies), and the system administrator. */
+const JABAR_CASE_ROLES: Caller[] = ['sysAdmin', 'jabarCoordinator', 'jabarCaseWorker'];
 const everyone = (status: number) => Object.fromEntries(ALL.map((c) => [c, status])) as Record<Caller, number>;
 
 interface Ids {
@@ -30,6 +35,12 @@ interface Ids {
   batamPerson: string;
   nationalScreening: string;
   bandungSubmission: string;
+  /** A West Java plan of action (inserted as a row: the matrix runs without a worker). */
+  jabarPlan: string;
+  /** UPTD PPA Provinsi Jawa Barat, where the province's case roles work. */
+  jabarCaseAgency: string;
+  /** The coded id of a case opened in West Java (province level: Kabupaten Bandung's numbering is test/cases' own). */
+  jabarCase: string;
 }
 
 interface Row {
@@ -40,6 +51,14 @@ interface Row {
 }
 
 const unique = () => randomUUID().slice(0, 8);
+/** A consent form's answers: the person agrees to assistance. */
+const CONSENT = {
+  recordedOn: '2026-01-05',
+  givenBy: 'person',
+  explanationLanguage: 'Bahasa Indonesia',
+  explainedInUnderstoodLanguage: true,
+  decisions: [{ purpose: 'assistance', status: 'granted', decidedOn: '2026-01-05', method: 'verbal_recorded', interpreterUsed: false }],
+};
 
 const ROWS: Row[] = [
   { route: 'GET /health', what: 'health', request: () => ({ path: '/health' }), expect: everyone(200) },
@@ -149,6 +168,38 @@ const ROWS: Row[] = [
     expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat'], 400),
   },
   { route: 'POST /meetings', what: 'schedule a Riau Islands plenary', request: () => ({ path: '/meetings', body: { jurisdictionCode: '21', kind: 'plenary', scheduledAt: new Date(Date.now() + 20 * 86_400_000).toISOString() } }), expect: only(['sysAdmin'], 409) },
+  // Plans of action (issue 10): West Java's plan is read in West Java; another province's people get 404.
+  { route: 'GET /plans', what: 'West Java plans', request: () => ({ path: '/plans?jurisdictionCode=32' }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarLegal', 'jabarChair'], 200) },
+  { route: 'GET /plans/analytics', what: 'West Java review analytics', request: () => ({ path: '/plans/analytics?jurisdictionCode=32' }), expect: only(['sysAdmin', 'analyst', 'jabarAdmin', 'jabarSecretariat', 'jabarChair'], 200) },
+  { route: 'GET /plans/{id}', what: 'the West Java plan', request: (i) => ({ path: `/plans/${i.jabarPlan}` }), expect: { ...only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarLegal', 'jabarChair'], 200), ...FOREIGN_PLAN_READERS } },
+  { route: 'GET /plans/{id}/versions/{seq}', what: 'a version the plan does not have', request: (i) => ({ path: `/plans/${i.jabarPlan}/versions/7` }), expect: { ...only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarLegal', 'jabarChair'], 404), ...FOREIGN_PLAN_READERS } },
+  { route: 'GET /plans/{id}/diff', what: 'a diff from a version the plan does not have', request: (i) => ({ path: `/plans/${i.jabarPlan}/diff?from=1&to=2` }), expect: { ...only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarLegal', 'jabarChair'], 400), ...FOREIGN_PLAN_READERS } },
+  { route: 'GET /plans/{id}/analytics', what: "the West Java plan's analytics", request: (i) => ({ path: `/plans/${i.jabarPlan}/analytics` }), expect: { ...only(['sysAdmin', 'analyst', 'jabarAdmin', 'jabarSecretariat', 'jabarChair'], 200), bandungSecretariat: 404, kepriAdmin: 404 } },
+  { route: 'GET /plans/{id}/export.pdf', what: 'the PDF of a plan without a version yet', request: (i) => ({ path: `/plans/${i.jabarPlan}/export.pdf` }), expect: { ...only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarLegal', 'jabarChair'], 404), ...FOREIGN_PLAN_READERS } },
+  { route: 'GET /plans/{id}/export.xlsx', what: 'the XLSX of a plan without a version yet', request: (i) => ({ path: `/plans/${i.jabarPlan}/export.xlsx` }), expect: { ...only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarLegal', 'jabarChair'], 404), ...FOREIGN_PLAN_READERS } },
+  { route: 'POST /plans', what: 'start a Riau Islands plan with an unknown agency', request: () => ({ path: '/plans', body: { jurisdictionCode: '21', periodStart: new Date().getUTCFullYear() + 1, periodYears: 5, workingGroup: [{ agencyId: randomUUID(), positionTitle: 'Sekretaris', part: 'facilitator' }] } }), expect: only(['sysAdmin'], 400) },
+  { route: 'POST /plans/{id}/allocations', what: 'a budget on the unendorsed West Java plan', request: (i) => ({ path: `/plans/${i.jabarPlan}/allocations`, body: { activityId: 'a1', fiscalYear: 2027, amount: 1000, budgetSource: 'apbd_province', approvedByParliament: true } }), expect: { ...only(['sysAdmin', 'jabarSecretariat'], 409), bandungSecretariat: 404 } },
+  { route: 'POST /plans/{id}/outside-steps', what: 'an outside step on a plan not in legal review', request: (i) => ({ path: `/plans/${i.jabarPlan}/outside-steps`, body: { body: 'regulation_harmonisation', referenceNumber: '180/1/Hukham', date: '2027-03-02' } }), expect: { ...only(['sysAdmin', 'jabarSecretariat', 'jabarLegal'], 409), bandungSecretariat: 404 } },
+  { route: 'POST /plans/{id}/outside-steps/{stepId}/end', what: 'end an outside step that is not open', request: (i) => ({ path: `/plans/${i.jabarPlan}/outside-steps/${randomUUID()}/end`, body: {} }), expect: { ...only(['sysAdmin', 'jabarSecretariat', 'jabarLegal'], 409), bandungSecretariat: 404 } },
+  { route: 'POST /plans/{id}/revision', what: 'a revision of a plan not yet monitored', request: (i) => ({ path: `/plans/${i.jabarPlan}/revision`, body: { reason: 'Evaluasi tahunan meminta perubahan target.' } }), expect: { ...only(['sysAdmin', 'jabarSecretariat'], 409), bandungSecretariat: 404 } },
+  { route: 'POST /plans/{id}/close-comments', what: 'close comments of a plan not in member comments', request: (i) => ({ path: `/plans/${i.jabarPlan}/close-comments`, body: {} }), expect: { ...only(['sysAdmin', 'jabarSecretariat'], 409), bandungSecretariat: 404 } },
+  // Cases (issue 11, step 1): only case roles; the national analyst gets aggregates only (403 here).
+  { route: 'POST /cases', what: 'open a West Java case', request: (i) => ({ path: '/cases', body: { jurisdictionCode: '32', intakeAgencyId: i.jabarCaseAgency, intakeChannel: 'hotline' } }), expect: only(JABAR_CASE_ROLES, 201) },
+  { route: 'POST /cases', what: 'open a Kota Batam case', request: (i) => ({ path: '/cases', body: { jurisdictionCode: '21.71', intakeAgencyId: i.batamAgency, intakeChannel: 'border_post' } }), expect: only(['sysAdmin'], 201) },
+  { route: 'GET /cases', what: 'the cases the caller may see', request: () => ({ path: '/cases?limit=5' }), expect: only(JABAR_CASE_ROLES, 200) },
+  { route: 'GET /cases', what: 'West Java cases', request: () => ({ path: '/cases?jurisdictionCode=32&limit=5' }), expect: only(JABAR_CASE_ROLES, 200) },
+  { route: 'GET /cases', what: 'Riau Islands cases', request: () => ({ path: '/cases?jurisdictionCode=21&limit=5' }), expect: only(['sysAdmin'], 200) },
+  { route: 'GET /cases/{code}', what: 'a West Java case page (supervision)', request: (i) => ({ path: `/cases/${i.jabarCase}?purpose=supervision` }), expect: only(JABAR_CASE_ROLES, 200) },
+  { route: 'GET /cases/{code}', what: 'an unknown case page', request: () => ({ path: '/cases/21.71-2020-0099?purpose=case_management' }), expect: only(JABAR_CASE_ROLES, 404) },
+  {
+    route: 'POST /cases/{code}/consents',
+    what: 'record consent on a West Java case',
+    request: (i) => ({ path: `/cases/${i.jabarCase}/consents`, body: { data: CONSENT } }),
+    expect: only(JABAR_CASE_ROLES, 201),
+  },
+  { route: 'POST /cases/{code}/consents', what: 'record consent on an unknown case', request: () => ({ path: '/cases/21.71-2020-0099/consents', body: { data: CONSENT } }), expect: only(JABAR_CASE_ROLES, 404) },
+  { route: 'GET /cases/{code}/consents', what: 'consent of a West Java case (case management)', request: (i) => ({ path: `/cases/${i.jabarCase}/consents?purpose=case_management` }), expect: only(JABAR_CASE_ROLES, 200) },
+  { route: 'GET /cases/{code}/consents', what: 'consent of an unknown case', request: () => ({ path: '/cases/21.71-2020-0099/consents?purpose=case_management' }), expect: only(JABAR_CASE_ROLES, 404) },
 ];
 
 describe('authorization matrix', () => {
@@ -162,6 +213,7 @@ describe('authorization matrix', () => {
     const sys = client(api.url, tokens.get('sysAdmin'));
     const agencyNamed = async (code: string, name: string) => ((await sys.get(`/agencies?jurisdictionCode=${code}`)).body as { id: string; name: string }[]).find((a) => a.name === name)!.id;
     const bandungAgency = await agencyNamed('32.04', 'Dinas Kesehatan Kabupaten Bandung');
+    const jabarCaseAgency = await agencyNamed('32', 'UPTD PPA Provinsi Jawa Barat');
     const batamAgency = await agencyNamed('21.71', 'Dinas Sosial Kota Batam');
     const firstPosition = async (agency: string) => (await sys.get(`/agencies/${agency}/positions`)).body[0];
     const firstPerson = async (agency: string) => (await sys.get(`/people?agencyId=${agency}`)).body[0].id as string;
@@ -177,11 +229,30 @@ describe('authorization matrix', () => {
       batamPerson: batamPosition.holder.id,
       nationalScreening: (await sys.get('/forms/victim-screening/effective?jurisdictionCode=21.71')).body.id,
       bandungSubmission: (await sys.post('/forms/victim-screening/submissions', { jurisdictionCode: '32.04', data: {}, status: 'draft' })).body.id,
+      jabarPlan: await insertPlan('32'),
+      jabarCaseAgency,
+      jabarCase: (await sys.post('/cases', { jurisdictionCode: '32', intakeAgencyId: jabarCaseAgency, intakeChannel: 'ngo' })).body.code,
     };
   });
   afterAll(async () => {
     await api?.stop();
   });
+
+  /** A plan row in drafting, with no process behind it (updates to it are refused as not in that stage). */
+  async function insertPlan(jurisdictionCode: string): Promise<string> {
+    const db = new Pool({ connectionString: testEnv().databaseUrl, max: 1 });
+    const id = randomUUID();
+    try {
+      await db.query(
+        `INSERT INTO plans (id, jurisdiction_code, title, period_start, period_years, section_kinds, working_group, stage, status, workflow_id, settings, settings_version)
+         VALUES ($1, $2, 'RAD uji matriks', 2027, 5, $3, '[]', 'drafting', 'draft', $4, $5, 0)`,
+        [id, jurisdictionCode, ['prevention_child_participation'], `plan-${id}`, JSON.stringify(PLAN_OF_ACTION_DEFAULTS)],
+      );
+    } finally {
+      await db.end();
+    }
+    return id;
+  }
 
   it('has a row for every route the API serves, and every route declares who may call it', async () => {
     const doc = (await (await fetch(`${api.url}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, Record<string, unknown>>> };

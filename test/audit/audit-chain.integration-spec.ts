@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ErrorCode, Role, type Grant } from '@gugus/contracts';
 import type { AuthUser } from '@gugus/server-access';
@@ -20,7 +19,7 @@ import {
 } from '@gugus/server-audit';
 import { DEV_AUDIT_HMAC_KEY, readEnvironment } from '@gugus/server-config';
 import { createDataSourceOptions, runMigrations } from '@gugus/server-database';
-import { repoRoot, testEnv } from '../support';
+import { repoRoot, sql, testEnv, withDatabase } from '../support';
 
 interface OpenAudit {
   dataSource: DataSource;
@@ -43,23 +42,6 @@ function user(...grants: [Role, string][]): AuthUser {
     email: 'penguji@example.id',
     grants: grants.map(([role, jurisdictionCode]): Grant => ({ role, jurisdictionCode, agencyId: randomUUID(), positionId: randomUUID(), via: 'holder' })),
   };
-}
-
-function withDatabase(server: string, database: string): string {
-  const url = new URL(server);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-/** One SQL statement on its own connection. */
-async function sql(url: string, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 /** The built CLI, run the way an operator runs it. */

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig, serverConfigSchema } from '@gugus/server-config';
 import { createDataSourceOptions } from '@gugus/server-database';
 import { MailOutboxDispatcher, MAX_MAIL_ATTEMPTS, NOTIFICATIONS_ENTITIES, NotificationsRepository, NotificationsService } from '@gugus/server-notifications';
-import { testEnv } from '../support';
+import { databaseOfItsOwn, type OwnDatabase, testEnv } from '../support';
 import { OrgFixture, startSmtpCatcher, type SmtpCatcher } from './support';
 
 const title = { id: 'Pengingat: Notulen rapat pleno', en: 'Reminder: Plenary meeting minutes' };
@@ -17,13 +17,18 @@ describe('mail outbox dispatcher', () => {
   let org: OrgFixture;
   let repo: NotificationsRepository;
   const rejected = new Set<string>();
+  // The dispatcher drains the whole outbox: on the shared database it would send other tests' e-mails
+  // to this test's SMTP server (the notifications e2e test's worker then never gets its own). So this
+  // test has a database of its own.
+  let own: OwnDatabase;
   const configWith = (extra: Record<string, string>) => {
-    const { databaseUrl, temporalAddress } = testEnv();
-    return loadConfig(serverConfigSchema, { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, APP_URL: 'https://gugus.example.go.id', MAIL_FROM: 'Gugus <noreply@gugus.test>', ...extra });
+    const { temporalAddress } = testEnv();
+    return loadConfig(serverConfigSchema, { DATABASE_URL: own.appUrl, TEMPORAL_ADDRESS: temporalAddress, APP_URL: 'https://gugus.example.go.id', MAIL_FROM: 'Gugus <noreply@gugus.test>', ...extra });
   };
 
   beforeAll(async () => {
-    db = await new DataSource({ ...createDataSourceOptions(testEnv().databaseUrl, 6), entities: NOTIFICATIONS_ENTITIES }).initialize();
+    own = await databaseOfItsOwn('mail_outbox');
+    db = await new DataSource({ ...createDataSourceOptions(own.appUrl, 6), entities: NOTIFICATIONS_ENTITIES }).initialize();
     smtp = await startSmtpCatcher({ rejectRecipient: (a) => rejected.has(a) });
     org = new OrgFixture(db);
     repo = new NotificationsRepository(db);
@@ -31,6 +36,7 @@ describe('mail outbox dispatcher', () => {
   afterAll(async () => {
     await smtp?.close();
     await db?.destroy();
+    await own?.drop();
   });
 
   const notifyNewPerson = async (options: { email?: boolean } = {}) => {

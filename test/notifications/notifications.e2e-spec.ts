@@ -4,7 +4,7 @@ import type { Me, NotificationList, NotificationView } from '@gugus/contracts';
 import { loadConfig, serverConfigSchema } from '@gugus/server-config';
 import { createDataSourceOptions } from '@gugus/server-database';
 import { NOTIFICATIONS_ENTITIES, NotificationsRepository, NotificationsService } from '@gugus/server-notifications';
-import { client, eventually, login, serviceEnv, startApi, startWorker, testEnv, type RunningApi, type ServiceProcess } from '../support';
+import { client, databaseOfItsOwn, eventually, login, type OwnDatabase, serviceEnv, startApi, startWorker, testEnv, type RunningApi, type ServiceProcess } from '../support';
 import { startSmtpCatcher, type SmtpCatcher } from './support';
 
 const WORKER_EMAIL = 'pekerja.jabar@gugus.test';
@@ -16,13 +16,17 @@ describe('notifications API and e-mail', () => {
   let worker: ServiceProcess;
   let smtp: SmtpCatcher;
   let db: DataSource;
+  let own: OwnDatabase;
   let service: NotificationsService;
   let me: { token: string; id: string };
   let other: { token: string; id: string };
 
   beforeAll(async () => {
     smtp = await startSmtpCatcher();
-    const env = serviceEnv({ SMTP_URL: smtp.url, APP_URL: 'https://gugus.example.go.id', MAIL_FROM: 'Gugus <noreply@gugus.test>' });
+    // A database of its own: this worker drains the whole outbox, and on the shared database it would first
+    // have to send every e-mail the tests before it queued (thousands in a full run) before this one.
+    own = await databaseOfItsOwn('notifications');
+    const env = serviceEnv({ DATABASE_URL: own.appUrl, AUDIT_CHECKPOINT_DIR: own.checkpointDir, SMTP_URL: smtp.url, APP_URL: 'https://gugus.example.go.id', MAIL_FROM: 'Gugus <noreply@gugus.test>' });
     [api, worker] = await Promise.all([startApi(env), startWorker(env)]);
     const who = async (email: string) => {
       const { accessToken } = await login(api.url, email);
@@ -30,14 +34,15 @@ describe('notifications API and e-mail', () => {
     };
     me = await who(WORKER_EMAIL);
     other = await who(COORDINATOR_EMAIL);
-    const { databaseUrl, temporalAddress } = testEnv();
-    db = await new DataSource({ ...createDataSourceOptions(databaseUrl, 2), entities: NOTIFICATIONS_ENTITIES }).initialize();
-    service = new NotificationsService(new NotificationsRepository(db), loadConfig(serverConfigSchema, { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, APP_URL: 'https://gugus.example.go.id' }));
+    const { temporalAddress } = testEnv();
+    db = await new DataSource({ ...createDataSourceOptions(own.appUrl, 2), entities: NOTIFICATIONS_ENTITIES }).initialize();
+    service = new NotificationsService(new NotificationsRepository(db), loadConfig(serverConfigSchema, { DATABASE_URL: own.appUrl, TEMPORAL_ADDRESS: temporalAddress, APP_URL: 'https://gugus.example.go.id' }));
   });
   afterAll(async () => {
     await Promise.all([api?.stop(), worker?.stop()]);
     await smtp?.close();
     await db?.destroy();
+    await own?.drop();
   });
 
   const notify = async (personIds: string[], titleId: string) => {

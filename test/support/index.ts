@@ -8,4 +8,5 @@ export * from './temporal';
 export * from './workflow-bundle';
 export * from './isolated-engines';
 export * from './workflow-worker';
+export * from './own-database';
 export * from './demo-callers';

@@ -348,12 +348,22 @@ describe('web app: organisations, people and access control', () => {
     await expect(page.getByTestId('account-name').textContent()).resolves.toBe('Dedi Supriadi');
 
     // The refresh token was used elsewhere (so it no longer works): the next expiry ends the session.
+    // It is stolen only once the user has clicked: exchanging it also ends the page's access token, so
+    // stealing it earlier would let any background request (notifications) end the session before the click.
     const refreshToken = await page.evaluate(() => sessionStorage.getItem('gugus.session.refreshToken'));
-    const stolen = await fetch(`${api.url}/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
-    expect(stolen.status).toBe(200);
-    await unauthenticatedOnce('32.04');
+    let stolenStatus = 0;
+    await page.route(
+      `**/api/task-forces/32.04`,
+      async (route) => {
+        const stolen = await fetch(`${api.url}/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
+        stolenStatus = stolen.status;
+        await route.fulfill({ status: 401, contentType: 'application/json', body: expired });
+      },
+      { times: 1 },
+    );
     await page.getByTestId('regency-list').locator('a[data-code="32.04"]').click();
     await page.waitForURL(/\/masuk$/);
+    expect(stolenStatus).toBe(200);
     await page.getByText('Sesi Anda telah berakhir. Silakan masuk kembali.').waitFor();
     await expect(page.evaluate(() => sessionStorage.length)).resolves.toBe(0);
   });

@@ -62,7 +62,12 @@ describe('form validation: the browser and the server say the same', () => {
 
   beforeAll(async () => {
     if (!existsSync(HARNESS)) throw new Error(`${HARNESS} is missing: run \`npx nx run test-browser-harness:build\` (npm test builds it)`);
-    [api, browser] = await Promise.all([startApi(serviceEnv()), launchChromium()]);
+    // Every fixture is submitted in both languages by one officer, more writes a minute than a person's
+    // throttle allows; the throttles have their own test (security/sessions), so this API lifts them.
+    [api, browser] = await Promise.all([
+      startApi(serviceEnv({ THROTTLE_WRITES_PER_PERSON: '100000', THROTTLE_WRITES_PER_ADDRESS: '100000' })),
+      launchChromium(),
+    ]);
     officer = client(api.url, (await login(api.url, 'dinsos.batam@gugus.test')).accessToken);
     // Some fixtures name several different agencies (attendees, action points): Batam gets enough of
     // them, added once by the system administrator and reused by later runs.
