@@ -9,49 +9,16 @@
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { SUB_TASK_FORCE_KINDS } from '@gugus/contracts';
-import { compilePlanVersion, diffPlanVersions, planBudget, type PlanSection, type PlanVersionContent, type PoaActivityAnswers } from '@gugus/plan';
+import { compilePlanVersion, diffPlanVersions, planBudget, type PlanSection, type PlanVersionContent } from '@gugus/plan';
+import { generator, planActivity, revisedActivity } from './support/plan-data';
 
 const SECTIONS = SUB_TASK_FORCE_KINDS.length;
 const ACTIVITIES_PER_SECTION = 80;
 const DURATION_MS = 1000;
 const PASSES = 3;
 
-/** A small linear congruential generator: the same plan on every run. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 const agency = (n: number) => `3f1c2a4e-7b21-4d0a-9e55-${(0x1a2b3c4d5e00 + n).toString(16)}`;
-const SOURCES = ['apbd_province', 'apbn', 'village_fund', 'donor', 'private_csr'];
-
-function activity(code: string, random: () => number): PoaActivityAnswers {
-  const pick = (n: number) => Math.floor(random() * n);
-  return {
-    code,
-    activity: `Sosialisasi migrasi aman dan pencegahan TPPO bagi siswa SMA/SMK, kegiatan ${code}, di kabupaten kantong pekerja migran`,
-    indicator: 'Jumlah siswa yang mengikuti sosialisasi',
-    indicatorUnit: 'people',
-    baseline: pick(100),
-    target: 100 + pick(10_000),
-    startQuarter: `${2026 + pick(2)}-Q${1 + pick(4)}`,
-    endQuarter: `${2028 + pick(3)}-Q${1 + pick(4)}`,
-    responsibleAgencyId: agency(pick(20)),
-    implementingAgencyIds: [agency(pick(20)), agency(20 + pick(20)), agency(40 + pick(20))],
-    partnerKinds: ['ngo', 'academia'],
-    budgetLines: Array.from({ length: 3 }, (_, k) => ({
-      description: `Komponen biaya ${k + 1}`,
-      units: 1 + pick(6000),
-      unitName: 'orang',
-      unitCost: 1000 * (1 + pick(5000)),
-      budgetSource: SOURCES[pick(SOURCES.length)] as string,
-    })),
-    genderResponsive: random() < 0.5,
-  };
-}
+const activity = (code: string, random: () => number) => planActivity(code, random, agency);
 
 function round1(): PlanSection[] {
   const random = generator(2026);
@@ -69,12 +36,7 @@ function round2(previous: PlanSection[]): PlanSection[] {
     const activities = section.activities.flatMap((a, i) => {
       if (i % 10 !== 3) return [a];
       const turn = Math.floor(i / 10) % 3;
-      if (turn === 0) {
-        const answers = structuredClone(a.answers);
-        answers.budgetLines[1]!.unitCost += 5000;
-        answers.target += 50;
-        return [{ activityId: a.activityId, answers }];
-      }
+      if (turn === 0) return [{ activityId: a.activityId, answers: revisedActivity(a.answers) }];
       if (turn === 1) return [];
       return [{ activityId: `b-${s + 1}-${i + 1}`, answers: activity(`${s + 1}.${100 + i}`, random) }];
     });

@@ -11,19 +11,11 @@
  * current) and its own Temporal dev server, and stops everything it started, also on error or Ctrl-C.
  * Environment: BENCH_TASKS (1000000), BENCH_RUNS (200), BENCH_ROUND_TRIPS (40), BENCH_FRESH=1 to rebuild.
  */
-import { readFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { cpus, totalmem } from 'node:os';
 import { startBenchDatabase, summariseDataset } from './tasks-inbox/dataset';
 import { measureInbox, type InboxCase } from './tasks-inbox/inbox-latency';
 import { BARE_PER_ITERATION, measureRoundTrip } from './tasks-inbox/round-trip';
-import { Cleanup, ms, progress, repoRoot, stats, type Stats } from './tasks-inbox/support';
-
-const envNumber = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
-  return value;
-};
+import { envNumber, loadAverage, ms, runBenchmark, stats, temporalCliVersion, type Stats } from './support/process';
 
 const TASKS = envNumber('BENCH_TASKS', 1_000_000);
 const RUNS = envNumber('BENCH_RUNS', 200);
@@ -31,83 +23,55 @@ const ROUND_TRIPS = envNumber('BENCH_ROUND_TRIPS', 40);
 const FRESH = process.env['BENCH_FRESH'] === '1';
 
 const fmt = (n: number) => n.toLocaleString('en');
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 function statsRow(label: string, s: Stats, extra: string[] = [], width = 48): string {
   return `${label.padEnd(width)} ${String(s.n).padStart(5)} ${ms(s.p50).padStart(8)} ${ms(s.p95).padStart(8)} ${ms(s.max).padStart(8)}${extra.map((e) => ` ${e}`).join('')}`;
 }
 
-async function main(): Promise<void> {
-  const cleanup = new Cleanup();
-  const onSignal = (signal: NodeJS.Signals) => {
-    progress(`${signal}: stopping what was started`);
-    void cleanup.runAll().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
+runBenchmark(async (cleanup) => {
   const out: string[] = [];
-  const loadAtStart = load();
-  try {
-    const db = await startBenchDatabase(TASKS, cleanup, { fresh: FRESH });
-    const dataset = await summariseDataset(db.url);
-    const inbox = await measureInbox(db.url, { runs: RUNS, warmUp: 20 });
-    const roundTrip = await measureRoundTrip(db.url, cleanup, { iterations: ROUND_TRIPS, warmUp: 3, pollMs: 5 });
+  const loadAtStart = loadAverage();
+  const db = await startBenchDatabase(TASKS, cleanup, { fresh: FRESH });
+  const dataset = await summariseDataset(db.url);
+  const inbox = await measureInbox(db.url, { runs: RUNS, warmUp: 20 });
+  const roundTrip = await measureRoundTrip(db.appUrl, cleanup, { iterations: ROUND_TRIPS, warmUp: 3, pollMs: 5 });
 
-    const cpu = cpus();
-    let temporalVersion = '?';
-    try {
-      temporalVersion = readFileSync(join(repoRoot, '.tools/bin/temporal.version'), 'utf8').trim();
-    } catch {
-      // a CLI found on PATH has no version file
-    }
-    out.push('Gugus benchmark: task inbox and task round trip (issue 5)');
-    out.push(`machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL ${db.postgresVersion} (embedded, default settings), Temporal CLI ${temporalVersion} dev server (in-memory)`);
-    out.push(`load average (1/5/15 min): ${loadAtStart} at start, ${load()} at end — other work on this machine adds noise`);
-    out.push(
-      `data: ${fmt(dataset.tasks)} tasks (${fmt(dataset.open)} open, ${fmt(dataset.overdue)} of them overdue) in ${dataset.jurisdictions} jurisdictions, ` +
-        `${fmt(dataset.agencies)} agencies, ${fmt(dataset.positions)} positions; table ${dataset.tableSize} + indexes ${dataset.indexSize}; ${db.origin}`,
-    );
-    out.push('');
-    out.push(`1. Inbox: TasksRepository.inbox (page, total and counts queries in parallel, then the page's rows), status open, sort due, limit 25`);
-    out.push(`   ${RUNS} runs each after ${inbox.warmUp} warm-up (fewer for the extra row), one at a time, pool of 4 connections; ms`);
-    const head = (label: string, width = 48) => `${label.padEnd(width)} ${'n'.padStart(5)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}`;
-    out.push(`${head('case')} ${'page / total'.padStart(16)}  × baseline p50`);
-    const row = (c: InboxCase) => statsRow(c.label, c.stats, [c.shape.padStart(16), ` ${(c.stats.p50 / inbox.baseline.stats.p50).toFixed(1).padStart(8)}`]);
-    out.push(row(inbox.baseline));
-    for (const c of inbox.cases) out.push(row(c));
-    out.push('');
-    out.push('   EXPLAIN (ANALYZE, BUFFERS) of each statement, run once: root node ← scans | rows | buffers | execution time');
-    for (const c of [inbox.baseline, ...inbox.cases]) {
-      out.push(`   ${c.label}`);
-      for (const p of c.plans) out.push(`     ${p}`);
-    }
-    out.push('');
-    const bare = stats(roundTrip.bareUpdate);
-    const ack = stats(roundTrip.ack);
-    const visible = stats(roundTrip.visible);
-    out.push(`2. Round trip through the API vs a bare Temporal Update on the same dev server; ${roundTrip.iterations} iterations after ${roundTrip.warmUp} warm-up; ms`);
-    out.push(`   each: a West Java plenary ~3 h ahead; the secretariat completes the agenda (POST /tasks/:id/decision); its invitations open ${roundTrip.fanOut} RSVP tasks;`);
-    out.push(`   Dinas Sosial's inbox (GET /tasks?processId=…) is polled every ${roundTrip.pollMs} ms until its RSVP task is there. Baseline: an Update whose handler`);
-    out.push(`   returns at once (no validator, no activity), ${BARE_PER_ITERATION} per iteration next to the API step, ${roundTrip.iterations * BARE_PER_ITERATION} in all.`);
-    out.push(`${head('')}   × bare p50   × bare p95`);
-    out.push(statsRow('bare Temporal Update round trip (executeUpdate)', bare));
-    out.push(statsRow('API: POST decision → 200', ack, [`${(ack.p50 / bare.p50).toFixed(1).padStart(10)}`, `${(ack.p95 / bare.p95).toFixed(1).padStart(11)}`]));
-    out.push(statsRow('API: POST decision → next task in the inbox', visible, [`${(visible.p50 / bare.p50).toFixed(1).padStart(10)}`, `${(visible.p95 / bare.p95).toFixed(1).padStart(11)}`]));
-    out.push(statsRow('(context) one GET /tasks?processId=… while polling', stats(roundTrip.inboxGets)));
-    out.push('   where the time goes — median ms after the POST was sent (workflow history events and the client, same clock):');
-    for (const point of roundTrip.timeline) out.push(`     ${ms(point.ms).padStart(7)}  ${point.label}`);
-  } finally {
-    progress('stopping what was started');
-    await cleanup.runAll();
+  const cpu = cpus();
+  out.push('Gugus benchmark: task inbox and task round trip (issue 5)');
+  out.push(`machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL ${db.postgresVersion} (embedded, default settings), Temporal CLI ${temporalCliVersion()} dev server (in-memory)`);
+  out.push(`load average (1/5/15 min): ${loadAtStart} at start, ${loadAverage()} at end — other work on this machine adds noise`);
+  out.push(
+    `data: ${fmt(dataset.tasks)} tasks (${fmt(dataset.open)} open, ${fmt(dataset.overdue)} of them overdue) in ${dataset.jurisdictions} jurisdictions, ` +
+      `${fmt(dataset.agencies)} agencies, ${fmt(dataset.positions)} positions; table ${dataset.tableSize} + indexes ${dataset.indexSize}; ${db.origin}`,
+  );
+  out.push('');
+  out.push(`1. Inbox: TasksRepository.inbox (page, total and counts queries in parallel, then the page's rows), status open, sort due, limit 25`);
+  out.push(`   ${RUNS} runs each after ${inbox.warmUp} warm-up (fewer for the extra row), one at a time, pool of 4 connections; ms`);
+  const head = (label: string, width = 48) => `${label.padEnd(width)} ${'n'.padStart(5)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}`;
+  out.push(`${head('case')} ${'page / total'.padStart(16)}  × baseline p50`);
+  const row = (c: InboxCase) => statsRow(c.label, c.stats, [c.shape.padStart(16), ` ${(c.stats.p50 / inbox.baseline.stats.p50).toFixed(1).padStart(8)}`]);
+  out.push(row(inbox.baseline));
+  for (const c of inbox.cases) out.push(row(c));
+  out.push('');
+  out.push('   EXPLAIN (ANALYZE, BUFFERS) of each statement, run once: root node ← scans | rows | buffers | execution time');
+  for (const c of [inbox.baseline, ...inbox.cases]) {
+    out.push(`   ${c.label}`);
+    for (const p of c.plans) out.push(`     ${p}`);
   }
-  process.stdout.write(`${out.join('\n')}\n`);
-}
-
-main().then(
-  () => process.exit(0),
-  (err: Error) => {
-    process.stderr.write(`benchmark failed: ${err.stack ?? err.message}\n`);
-    process.exit(1);
-  },
-);
+  out.push('');
+  const bare = stats(roundTrip.bareUpdate);
+  const ack = stats(roundTrip.ack);
+  const visible = stats(roundTrip.visible);
+  out.push(`2. Round trip through the API vs a bare Temporal Update on the same dev server; ${roundTrip.iterations} iterations after ${roundTrip.warmUp} warm-up; ms`);
+  out.push(`   each: a West Java plenary ~3 h ahead; the secretariat completes the agenda (POST /tasks/:id/decision); its invitations open ${roundTrip.fanOut} RSVP tasks;`);
+  out.push(`   Dinas Sosial's inbox (GET /tasks?processId=…) is polled every ${roundTrip.pollMs} ms until its RSVP task is there. Baseline: an Update whose handler`);
+  out.push(`   returns at once (no validator, no activity), ${BARE_PER_ITERATION} per iteration next to the API step, ${roundTrip.iterations * BARE_PER_ITERATION} in all.`);
+  out.push(`${head('')}   × bare p50   × bare p95`);
+  out.push(statsRow('bare Temporal Update round trip (executeUpdate)', bare));
+  out.push(statsRow('API: POST decision → 200', ack, [`${(ack.p50 / bare.p50).toFixed(1).padStart(10)}`, `${(ack.p95 / bare.p95).toFixed(1).padStart(11)}`]));
+  out.push(statsRow('API: POST decision → next task in the inbox', visible, [`${(visible.p50 / bare.p50).toFixed(1).padStart(10)}`, `${(visible.p95 / bare.p95).toFixed(1).padStart(11)}`]));
+  out.push(statsRow('(context) one GET /tasks?processId=… while polling', stats(roundTrip.inboxGets)));
+  out.push('   where the time goes — median ms after the POST was sent (workflow history events and the client, same clock):');
+  for (const point of roundTrip.timeline) out.push(`     ${ms(point.ms).padStart(7)}  ${point.label}`);
+  return out;
+});

@@ -1,33 +1,16 @@
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { Client } from 'pg';
-import { loadHolidays } from '@gugus/server-calendar';
-import { createDataSourceOptions, runMigrations, startEmbeddedPostgres } from '@gugus/server-database';
-import { loadNationalForms } from '@gugus/server-forms';
-import { loadReferenceData } from '@gugus/server-orgs';
-import { Cleanup, freePort, progress, repoRoot } from './support';
+import { Cleanup } from '../support/process';
+import { startBenchDatabase as startTemplateCopy, withClient, type BenchDatabase, type BuildStep } from '../support/database';
 
 /**
- * The benchmark's database: its own embedded PostgreSQL (a cluster kept in tmp/bench-pg between runs),
- * every migration, the official jurisdictions with the demo organisations, national forms and holidays
- * (what `npm start` and the tests load), synthetic agencies for every province and regency/city, and
- * the generated tasks. That is built once into a template database, marked with what it was built from;
- * each run works on a fresh copy of it, dropped at the end.
+ * The benchmark's database (bench/src/support/database.ts): the base data, synthetic agencies for every
+ * province and regency/city, and the generated tasks, in the template `gugus_bench_template`.
  */
 
 /** Bump when the generated data changes shape; a template built by another version is rebuilt. */
 const GENERATOR_VERSION = 1;
 /** Due dates are spread around the time of generation; an older template is rebuilt so "now" stays in the middle. */
 const MAX_TEMPLATE_AGE_DAYS = 3;
-const TEMPLATE_DB = 'gugus_bench_template';
-const RUN_DB = 'gugus_bench_run';
-
-export interface BenchDatabase {
-  url: string;
-  postgresVersion: string;
-  /** How the template came about: generated now (seconds) or reused (built at). */
-  origin: string;
-}
 
 /** Process keys and a step of each, for the generated tasks. */
 const PROCESSES = [
@@ -37,76 +20,15 @@ const PROCESSES = [
   ['case-management', 'case-update'],
 ] as const;
 
-function cacheKey(taskCount: number): string {
-  const migrations = (createDataSourceOptions('postgres://x@localhost/x').migrations as { name: string }[]).map((m) => m.name);
-  return createHash('sha256').update(JSON.stringify({ GENERATOR_VERSION, taskCount, migrations })).digest('hex').slice(0, 16);
+export function startBenchDatabase(taskCount: number, cleanup: Cleanup, options: { fresh: boolean }): Promise<BenchDatabase> {
+  return startTemplateCopy(
+    { template: 'gugus_bench_template', run: 'gugus_bench_run', shape: { GENERATOR_VERSION, taskCount }, maxAgeDays: MAX_TEMPLATE_AGE_DAYS, build: (url, step) => buildTemplate(url, taskCount, step) },
+    cleanup,
+    options,
+  );
 }
 
-async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await work(c);
-  } finally {
-    await c.end();
-  }
-}
-
-const urlOf = (base: string, database: string) => base.replace(/\/[^/]+$/, `/${database}`);
-
-/** Starts the cluster, makes sure the template is current (building it if not), and returns a fresh copy. */
-export async function startBenchDatabase(taskCount: number, cleanup: Cleanup, options: { fresh: boolean }): Promise<BenchDatabase> {
-  const dataDir = join(repoRoot, 'tmp/bench-pg/data');
-  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres', onLog: () => undefined });
-  cleanup.add('PostgreSQL', () => pg.stop());
-  progress(`PostgreSQL started (${dataDir})`);
-
-  const key = cacheKey(taskCount);
-  const templateUrl = urlOf(pg.url, TEMPLATE_DB);
-  let origin: string;
-  const marker = await withClient(pg.url, async (c) => {
-    const { rows } = await c.query(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [TEMPLATE_DB]);
-    return (rows[0]?.comment as string | undefined) ?? null;
-  });
-  const [markedKey, builtAt] = marker?.split(' ') ?? [];
-  const ageDays = builtAt ? (Date.now() - Date.parse(builtAt)) / 86_400_000 : Infinity;
-  if (!options.fresh && markedKey === key && ageDays < MAX_TEMPLATE_AGE_DAYS) {
-    origin = `reused, built ${builtAt} (${(ageDays * 24).toFixed(1)} h ago)`;
-    progress(`template database is current (${origin})`);
-  } else {
-    progress(marker ? `template database is stale (${options.fresh ? 'BENCH_FRESH' : markedKey !== key ? 'built from other code' : 'too old'}); rebuilding` : 'no template database yet; building it');
-    const started = Date.now();
-    await withClient(pg.url, async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-      await c.query(`CREATE DATABASE ${TEMPLATE_DB}`);
-    });
-    await buildTemplate(templateUrl, taskCount);
-    const seconds = (Date.now() - started) / 1000;
-    await withClient(pg.url, (c) => c.query(`COMMENT ON DATABASE ${TEMPLATE_DB} IS '${key} ${new Date().toISOString()}'`));
-    origin = `generated in this run in ${seconds.toFixed(0)} s`;
-  }
-
-  await withClient(pg.url, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${RUN_DB} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${RUN_DB} TEMPLATE ${TEMPLATE_DB} STRATEGY FILE_COPY`);
-  });
-  cleanup.add('benchmark database', () => withClient(pg.url, (c) => c.query(`DROP DATABASE IF EXISTS ${RUN_DB} WITH (FORCE)`)));
-  const url = urlOf(pg.url, RUN_DB);
-  const postgresVersion = await withClient(url, async (c) => (await c.query(`SHOW server_version`)).rows[0].server_version as string);
-  progress(`working copy ${RUN_DB} ready`);
-  return { url, postgresVersion, origin };
-}
-
-async function buildTemplate(url: string, taskCount: number): Promise<void> {
-  const step = async (what: string, work: () => Promise<unknown>) => {
-    const t = Date.now();
-    await work();
-    progress(`  ${what}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  };
-  await step('migrations', () => runMigrations(url));
-  await step('jurisdictions and demo organisations', () => loadReferenceData(url, { demo: true }));
-  await step('national forms', () => loadNationalForms(url));
-  await step('holidays', () => loadHolidays(url));
+async function buildTemplate(url: string, taskCount: number, step: BuildStep): Promise<void> {
   await withClient(url, async (c) => {
     await step('synthetic agencies, people, positions (3 per province and regency/city)', () => syntheticOrganisations(c));
     await step(`${taskCount.toLocaleString('en')} tasks`, () => generateTasks(c, taskCount));
@@ -173,12 +95,12 @@ async function generateTasks(c: Client, taskCount: number): Promise<void> {
   await c.query(
     `
     INSERT INTO tasks (id, workflow_id, process_key, process_id, step, title, jurisdiction_code, assignee_agency_id, assignee_role, assignee_position_id,
-                       status, outcomes, completed_at, due_at, remind_at, escalate_at, escalation_role, created_at, updated_at)
+                       status, outcomes, completed_at, due_at, remind_at, escalate_at, escalation_role, reassign_roles, created_at, updated_at)
     SELECT gen_random_uuid(), 'bench-' || g.process_id, (ARRAY[${PROCESSES.map(([k]) => `'${k}'`).join(', ')}])[g.k], g.process_id, (ARRAY[${PROCESSES.map(([, s]) => `'${s}'`).join(', ')}])[g.k],
            jsonb_build_object('id', 'Tugas uji #' || g.i, 'en', 'Bench task #' || g.i),
            a.jurisdiction_code, a.agency_id, a.role, CASE WHEN g.r_position < 0.15 THEN a.position_id END,
            g.status, ARRAY['completed'], CASE WHEN g.status <> 'open' THEN least(now(), g.created_at + (g.due_at - g.created_at) * g.r_done) END,
-           g.due_at, g.due_at - interval '1 day', g.due_at + interval '1 day', 'chair', g.created_at, g.created_at
+           g.due_at, g.due_at - interval '1 day', g.due_at + interval '1 day', 'chair', ARRAY[a.role], g.created_at, g.created_at
     FROM (
       SELECT r.*, least(now(), r.due_at - (2 + r.r_age * 12) * interval '1 day') AS created_at,
              CASE WHEN r.r_status < 0.20 THEN 'open' WHEN r.r_status < 0.85 THEN 'completed' WHEN r.r_status < 0.93 THEN 'approved'

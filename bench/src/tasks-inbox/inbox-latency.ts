@@ -3,7 +3,7 @@ import { DEV_DATA_ENCRYPTION_KEYS } from '@gugus/server-config';
 import { DataKeysRepository, RecordCipher } from '@gugus/server-crypto';
 import { createDataSourceOptions } from '@gugus/server-database';
 import { TASK_ENTITIES, TasksRepository, type InboxFilter, type InboxScope } from '@gugus/server-tasks';
-import { nowMs, progress, stats, type Stats } from './support';
+import { nowMs, progress, stats, type Stats } from '../support/process';
 
 export interface InboxCase {
   label: string;

@@ -3,11 +3,10 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { FORM_LIBRARY } from '@gugus/forms';
-import { DEMO_PASSWORD } from '@gugus/server-orgs';
-import { findTemporalCli, startTemporalDevServer } from '@gugus/server-temporal';
 import { meetingWorkflowId } from '@gugus/workflows';
 import { echoUpdate, stopSignal, updateEcho } from './echo.workflow';
-import { Cleanup, freePort, nowMs, progress, repoRoot, sleep, startService, until, type ServiceProcess } from './support';
+import { Cleanup, nowMs, progress, sleep, until } from '../support/process';
+import { login, startProcessEngine } from '../support/services';
 
 export interface RoundTripResult {
   /** executeUpdate on the echo workflow, ms. */
@@ -33,65 +32,6 @@ const jakartaTime = (ms: number) => new Date(ms + WIB).toISOString().slice(11, 1
 /** Bare updates timed per iteration, next to the API round trip, so both see the same machine. */
 export const BARE_PER_ITERATION = 5;
 
-type Api = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-function api(baseUrl: string, token?: string): Api {
-  return async (method, path, body) => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
-}
-
-async function login(baseUrl: string, email: string): Promise<Api> {
-  const res = await api(baseUrl)('POST', '/auth/login', { email, password: DEMO_PASSWORD });
-  if (res.status !== 200) throw new Error(`login ${email} → ${res.status} ${JSON.stringify(res.body)}`);
-  return api(baseUrl, res.body.accessToken as string);
-}
-
-async function startApi(env: Record<string, string>, cleanup: Cleanup): Promise<string> {
-  const port = await freePort();
-  const service = startService('dist/apps/api/src/main.js', { ...env, API_PORT: String(port), API_HOST: '127.0.0.1' });
-  cleanup.add('API', () => service.stop());
-  const url = `http://127.0.0.1:${port}`;
-  await until(
-    'the API to answer /health',
-    async () => {
-      if (service.child.exitCode !== null) throw new Error(`API exited (${service.child.exitCode}):\n${service.output()}`);
-      return fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) }).then(
-        () => true,
-        () => undefined,
-      );
-    },
-    120_000,
-    200,
-  ).catch((err: Error) => {
-    throw new Error(`${err.message}\n${service.output()}`);
-  });
-  return url;
-}
-
-async function startWorker(env: Record<string, string>, cleanup: Cleanup): Promise<ServiceProcess> {
-  const service = startService('dist/apps/worker/src/main.js', env);
-  cleanup.add('worker', () => service.stop());
-  await until(
-    'the worker to poll its task queue',
-    async () => {
-      if (service.child.exitCode !== null) throw new Error(`worker exited (${service.child.exitCode}):\n${service.output()}`);
-      return /Worker polling task queue/.test(service.output()) ? true : undefined;
-    },
-    240_000,
-    200,
-  ).catch((err: Error) => {
-    throw new Error(`${err.message}\n${service.output()}`);
-  });
-  return service;
-}
-
 /**
  * "Complete a task through the API → the next task is visible in the inbox", against a bare Temporal
  * Update round trip on the same dev server. The built API and worker run as child processes on the
@@ -104,22 +44,7 @@ async function startWorker(env: Record<string, string>, cleanup: Cleanup): Promi
  */
 export async function measureRoundTrip(databaseUrl: string, cleanup: Cleanup, options: { iterations: number; warmUp: number; pollMs: number }): Promise<RoundTripResult> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const temporal = await startTemporalDevServer({ cli: findTemporalCli(repoRoot), port: await freePort() });
-  cleanup.add('Temporal dev server', () => temporal.stop());
-  progress(`Temporal dev server on ${temporal.address}`);
-
-  const env = {
-    PATH: process.env['PATH'] ?? '/usr/local/bin:/usr/bin:/bin',
-    HOME: process.env['HOME'] ?? '/tmp',
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'info',
-    DATABASE_URL: databaseUrl,
-    TEMPORAL_ADDRESS: temporal.address,
-    TEMPORAL_TASK_QUEUE: `bench-${randomUUID()}`,
-    AUTH_ACCESS_TTL_MINUTES: '240',
-  };
-  const [apiUrl] = await Promise.all([startApi(env, cleanup), startWorker(env, cleanup)]);
-  progress('API and worker started');
+  const { temporal, apiUrl } = await startProcessEngine(databaseUrl, cleanup);
 
   const nativeConnection = await NativeConnection.connect({ address: temporal.address });
   cleanup.add('bench worker connection', () => nativeConnection.close());

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { freePort } from '@gugus/server-database';
 import { stopChild } from '@gugus/server-temporal';
@@ -71,11 +72,11 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-/** A built app (dist/…) as a child process; its output is drained so a full pipe never blocks it. */
-export function startService(entry: string, env: Record<string, string>): ServiceProcess {
+/** A built app (dist/…) or a tool's script as a child process; its output is drained so a full pipe never blocks it. */
+export function startService(entry: string, env: Record<string, string>, args: string[] = []): ServiceProcess {
   const script = join(repoRoot, entry);
   if (!existsSync(script)) throw new Error(`${entry} is not built: run npx nx run-many -t build first`);
-  const child = spawn(process.execPath, [script], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-65536);
@@ -94,4 +95,59 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(everyMs);
   }
+}
+
+/** A positive integer from the environment (a benchmark's size or count), else `fallback`. */
+export function envNumber(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+/** The load average over 1, 5 and 15 minutes, for a report. */
+export const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+/** The version of the Temporal CLI in .tools (a CLI found on PATH has no version file: '?'). */
+export function temporalCliVersion(): string {
+  try {
+    return readFileSync(join(repoRoot, '.tools/bin/temporal.version'), 'utf8').trim();
+  } catch {
+    return '?';
+  }
+}
+
+/**
+ * Runs a benchmark's `body`: whatever it starts (added to `cleanup`) is stopped at the end, on failure
+ * and on Ctrl-C; the report lines it returns go to stdout once all is stopped; a failure goes to stderr
+ * with exit code 1.
+ */
+export function runBenchmark(body: (cleanup: Cleanup) => Promise<string[]>): void {
+  const cleanup = new Cleanup();
+  const onSignal = (signal: NodeJS.Signals) => {
+    progress(`${signal}: stopping what was started`);
+    void cleanup.runAll().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const run = async () => {
+    try {
+      return await body(cleanup);
+    } finally {
+      progress('stopping what was started');
+      await cleanup.runAll();
+    }
+  };
+  run().then(
+    (out) => {
+      process.stdout.write(`${out.join('\n')}\n`);
+      process.exit(0);
+    },
+    (err: Error) => {
+      process.stderr.write(`benchmark failed: ${err.stack ?? err.message}\n`);
+      process.exit(1);
+    },
+  );
 }
