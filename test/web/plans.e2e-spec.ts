@@ -114,6 +114,8 @@ describe('web app: a plan of action from start to decree', () => {
 
   /** Opens the inbox from the navigation and the task whose title contains `text` (reloading, as a person would, until it arrives). */
   async function openFromInbox(page: Page, text: string): Promise<void> {
+    // Several people's windows are open at once; this person switches back to theirs first.
+    await page.bringToFront();
     await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Tugas', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/tugas');
     const row = page.getByTestId('task-row').filter({ hasText: text });
