@@ -32,8 +32,11 @@ export interface TaskRequest {
   formKey: string | null;
   jurisdictionCode: string;
   assignee: TaskAssignee;
-  /** Due in this many working days from when the task opens, or on a date (YYYY-MM-DD, Asia/Jakarta). */
-  due: { workingDays: number } | { date: string };
+  /**
+   * Due in this many working days from when the task opens, on a date (YYYY-MM-DD, Asia/Jakarta), or in
+   * this many clock hours (weekends included; reminded halfway, escalated at the deadline).
+   */
+  due: { workingDays: number } | { date: string } | { hours: number };
   /** Remind the assignee this many working days before the due date (0: no reminder). */
   reminderWorkingDays: number;
   /** Escalate to `escalationRole` of the same task force this many working days after the due date. */

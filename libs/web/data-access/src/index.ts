@@ -8,6 +8,7 @@ export { QUERY_RETRY_MS, useApiQuery, type QueryState } from './lib/useApiQuery'
 export { orgsApi, type HolderChange, type JurisdictionFilter, type NewAgency, type NewDelegation, type NewPerson, type NewPosition } from './lib/orgsApi';
 export {
   useAgencies,
+  useAgenciesIn,
   useAgency,
   useAssignHolder,
   useCreateAgency,
@@ -109,4 +110,4 @@ export {
   useStartPlan,
 } from './lib/usePlans';
 export { casesApi, type CaseListFilter } from './lib/casesApi';
-export { useCase, useCaseConsents, useCases, useOpenCase, useRecordConsent } from './lib/useCases';
+export { useCase, useCaseConsents, useCases, useConferenceAction, useOpenCase, useRecordConsent } from './lib/useCases';

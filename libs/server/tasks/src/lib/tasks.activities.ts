@@ -18,8 +18,12 @@ export interface TaskActivityDeps {
 
 /** The morning (08:00 WIB) of a Jakarta calendar date: when reminders and escalations go out. */
 const morningOf = (date: string) => new Date(`${date}T08:00:00+07:00`);
+const endOfDay = (d: Date) => d.toLocaleTimeString('en-GB', { timeZone: 'Asia/Jakarta', hour12: false }) === '23:59:59';
+/** A due date as people read it: the day, and the hour (WIB) when the deadline is in hours, not days. */
 const fmtDate = (d: Date, language: 'id' | 'en') =>
-  d.toLocaleDateString(language === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' });
+  d.toLocaleDateString(language === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }) +
+  (endOfDay(d) ? '' : ` ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta', hour12: false })} WIB`);
+const HOUR = 3_600_000;
 
 const decisionWithdrawn = () =>
   new DomainError(ErrorCode.CONFLICT, {
@@ -54,9 +58,21 @@ export function createTaskActivities({ repo, forms, audit, calendar, notifier }:
     const pinned = request.formKey ? await forms.pinVersion(request.formKey, request.jurisdictionCode) : null;
     // Dates count from when the workflow asked (its clock), not from when this attempt happens to run.
     const now = new Date(openedAt);
-    const due = 'date' in request.due ? { date: request.due.date, dueAt: new Date(`${request.due.date}T23:59:59+07:00`) } : await calendar.addWorkingDays(now, request.due.workingDays);
-    const remindAt = request.reminderWorkingDays > 0 ? morningOf((await calendar.addWorkingDays(due.dueAt, -request.reminderWorkingDays)).date) : null;
-    const escalateAt = morningOf((await calendar.addWorkingDays(due.dueAt, Math.max(1, request.escalationWorkingDays))).date);
+    let due: { dueAt: Date };
+    let remindAt: Date | null;
+    let escalateAt: Date;
+    if ('hours' in request.due) {
+      // A deadline in clock hours (the 48-hour case conference): weekends and holidays count, the
+      // reminder goes out halfway and the escalation at the deadline itself.
+      const hours = request.due.hours;
+      due = { dueAt: new Date(now.getTime() + hours * HOUR) };
+      remindAt = request.reminderWorkingDays > 0 ? new Date(now.getTime() + (hours / 2) * HOUR) : null;
+      escalateAt = due.dueAt;
+    } else {
+      due = 'date' in request.due ? { dueAt: new Date(`${request.due.date}T23:59:59+07:00`) } : await calendar.addWorkingDays(now, request.due.workingDays);
+      remindAt = request.reminderWorkingDays > 0 ? morningOf((await calendar.addWorkingDays(due.dueAt, -request.reminderWorkingDays)).date) : null;
+      escalateAt = morningOf((await calendar.addWorkingDays(due.dueAt, Math.max(1, request.escalationWorkingDays))).date);
+    }
     const task: Omit<TaskEntity, 'updatedAt'> = {
       id: taskId,
       // The process's clock, like the due date: how long each holder had the task is measured on it.

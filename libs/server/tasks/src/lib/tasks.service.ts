@@ -68,6 +68,7 @@ const assigneeOf = (t: TaskEntity): TaskAssignee => ({ agencyId: t.assigneeAgenc
 @Injectable()
 export class TasksService {
   private readonly decisionChecks = new Map<string, TaskDecisionCheck>();
+  private readonly agencyScopes = new Map<string, (taskJurisdiction: string) => string[]>();
 
   constructor(
     private readonly repo: TasksRepository,
@@ -89,9 +90,32 @@ export class TasksService {
     this.decisionChecks.set(`${processKey}:${step}`, check);
   }
 
+  /**
+   * The jurisdictions whose agencies the forms of `processKey`'s tasks may name (default: the task's own).
+   * A case's team spans its regency and its province, so its conference may assign the province's agencies.
+   */
+  registerAgencyScope(processKey: string, scope: (taskJurisdiction: string) => string[]): void {
+    this.agencyScopes.set(processKey, scope);
+  }
+
+  private agencyJurisdictions(task: TaskEntity): string[] {
+    return this.agencyScopes.get(task.processKey)?.(task.jurisdictionCode) ?? [task.jurisdictionCode];
+  }
+
   private async worksOnSubmission(user: AuthUser, submissionId: string): Promise<boolean> {
     const actor = this.actorOf(user);
     return (await this.repo.tasksAbout(submissionId)).some((t) => t.completedBy === user.personId || actsFor(actor, assigneeOf(t)));
+  }
+
+  /** The task row, unchecked: for process modules that have checked the reader's access to the process themselves. */
+  find(id: string): Promise<TaskEntity | null> {
+    return this.repo.find(id);
+  }
+
+  /** The task if `user` acts for its assignee today or completed it, else null (for process modules that show a step's material to its holder). */
+  async heldBy(user: AuthUser, id: string): Promise<TaskEntity | null> {
+    const task = await this.repo.find(id);
+    return task && (task.completedBy === user.personId || actsFor(this.actorOf(user), assigneeOf(task))) ? task : null;
   }
 
   actorOf(user: AuthUser): TaskActor {
@@ -228,6 +252,7 @@ export class TasksService {
       claimedBy: task.claimedBy ? { id: task.claimedBy, name: names[task.claimedBy] ?? null } : null,
       outcomes: task.outcomes,
       reassignRoles: task.reassignRoles,
+      agencyJurisdictions: this.agencyJurisdictions(task),
       dueAt: task.dueAt.toISOString(),
       remindAt: task.remindAt?.toISOString() ?? null,
       escalateAt: task.escalateAt?.toISOString() ?? null,
@@ -317,7 +342,8 @@ export class TasksService {
     let cleaned: Record<string, unknown> | null = null;
     if (needsForm) {
       if (!body.data) throw invalid('data', { id: 'wajib diisi: isian formulir tugas', en: 'required: the task form data' });
-      cleaned = await this.forms.checkAgainstVersion(task.formVersionId as string, body.data, task.jurisdictionCode, language);
+      const scope = this.agencyJurisdictions(task);
+      cleaned = await this.forms.checkAgainstVersion(task.formVersionId as string, body.data, task.jurisdictionCode, language, (code) => scope.includes(code));
       const check = this.decisionChecks.get(`${task.processKey}:${task.step}`);
       if (check) this.forms.refuse(check(cleaned).map((p) => ({ field: p.field, keyword: 'process', message: p.message })), task.formVersionId as string, language);
     }

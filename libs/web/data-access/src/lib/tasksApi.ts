@@ -106,6 +106,8 @@ export interface TaskView extends Omit<TaskSummary, 'dueSoon' | 'escalated' | 'm
   context: TaskContext;
   /** Roles a coordinator may move this task to. */
   reassignRoles: Role[];
+  /** The jurisdictions whose agencies the task's form may name (the task's own; for a case, its regency and its province). */
+  agencyJurisdictions: string[];
   /** Comments given with this task's decision (empty when the reader may not read free text). */
   comments: TaskComment[];
   /** The comments of the return this task answers (a revision). */

@@ -23,6 +23,12 @@ export function useAgencies(jurisdictionCode: string | undefined): QueryState<Ag
   return useApiQuery(jurisdictionCode && `agencies:${jurisdictionCode}`, (signal) => orgsApi.agencies(jurisdictionCode ?? '', signal));
 }
 
+/** The agencies of several jurisdictions in one list (a case's regency and its province), in the order given. */
+export function useAgenciesIn(codes: readonly string[]): QueryState<AgencyView[]> {
+  const key = codes.length ? `agencies-in:${codes.join(',')}` : undefined;
+  return useApiQuery(key, async (signal) => (await Promise.all(codes.map((code) => orgsApi.agencies(code, signal)))).flat());
+}
+
 export function useAgency(id: string | undefined): QueryState<AgencyView> {
   return useApiQuery(id && `agency:${id}`, (signal) => orgsApi.agency(id ?? '', signal));
 }

@@ -29,6 +29,8 @@ export interface SchemaFormProps {
   extraErrors?: ExtraErrors;
   /** The jurisdiction the form is filled in for (the agency picker lists its agencies). */
   jurisdictionCode?: string;
+  /** Where the agency picker draws from when more than `jurisdictionCode` (a case's regency and its province). */
+  agencyJurisdictions?: readonly string[];
   readonly?: boolean;
   /** Prefix of field ids; set it when two forms share a page. */
   idPrefix?: string;
@@ -64,7 +66,7 @@ const KEY_OF_STRING = new Map<string, keyof typeof TranslatableString>(
  * configuration and ajv-i18n messages, and rjsf's own strings in the reader's language. Validates live;
  * errors of untouched fields stay quiet until the first submit attempt.
  */
-export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, extraErrors, jurisdictionCode, readonly, idPrefix = 'root', withheld = NOTHING_WITHHELD, children, ...rest }: SchemaFormProps) {
+export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, extraErrors, jurisdictionCode, agencyJurisdictions, readonly, idPrefix = 'root', withheld = NOTHING_WITHHELD, children, ...rest }: SchemaFormProps) {
   const { t } = useTranslation('forms');
   const { language } = useLanguage();
   const validator = formValidator(language);
@@ -94,12 +96,13 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, ext
   const formContext = useMemo<SchemaFormContext>(
     () => ({
       jurisdictionCode,
+      agencyJurisdictions,
       touched,
       showAllErrors: attempted || Boolean(currentServerErrors),
       idPrefix,
       summaryTitle: (count: number) => t('schemaForm.summary', { count }),
     }),
-    [jurisdictionCode, touched, attempted, currentServerErrors, idPrefix, t],
+    [jurisdictionCode, agencyJurisdictions, touched, attempted, currentServerErrors, idPrefix, t],
   );
 
   const inapplicable = useCallback(

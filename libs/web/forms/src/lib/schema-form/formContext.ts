@@ -36,6 +36,8 @@ export function createTouchedFields(): TouchedFields {
 export interface SchemaFormContext {
   /** The jurisdiction the form is filled in for: the agency picker lists its agencies. */
   jurisdictionCode?: string;
+  /** Where the agency picker draws from, when more than `jurisdictionCode`. */
+  agencyJurisdictions?: readonly string[];
   /** After a submit attempt (or with server errors) every error shows; before, only those of touched fields. */
   showAllErrors: boolean;
   /** Fields the person has changed or left. */

@@ -1,15 +1,15 @@
 import type { RJSFSchema, WidgetProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
-import { useAgencies } from '@gugus/web-data-access';
+import { useAgenciesIn } from '@gugus/web-data-access';
 import { contextOf } from '../schema-form/formContext';
 import type { FormData } from '../schema-form/validator';
 import { widgetAria } from './widgetAria';
 
-/** An agency of the jurisdiction the form is filled in for; the value is the agency's id. */
+/** An agency of the jurisdiction the form is filled in for (or of the jurisdictions the form names); the value is the agency's id. */
 export function AgencyPickerWidget({ id, htmlName, value, required, disabled, readonly, autofocus, options, rawErrors, registry, onChange, onBlur, onFocus }: WidgetProps<FormData, RJSFSchema>) {
   const { t } = useTranslation('forms');
-  const { jurisdictionCode } = contextOf(registry);
-  const agencies = useAgencies(jurisdictionCode);
+  const { jurisdictionCode, agencyJurisdictions } = contextOf(registry);
+  const agencies = useAgenciesIn(agencyJurisdictions ?? (jurisdictionCode ? [jurisdictionCode] : []));
   const current = typeof value === 'string' ? value : '';
   const known = agencies.data?.some((a) => a.id === current);
   return (

@@ -55,6 +55,7 @@ export function TaskFormPanel({ view, form, data, onChange, onDecided }: TaskFor
         onSubmit={(valid) => void complete(valid)}
         extraErrors={rejection}
         jurisdictionCode={view.jurisdictionCode}
+        agencyJurisdictions={view.agencyJurisdictions}
         data-testid="schema-form"
       >
         {decide.error &&
