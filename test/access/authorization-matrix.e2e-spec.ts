@@ -199,6 +199,13 @@ const ROWS: Row[] = [
   },
   { route: 'POST /cases/{code}/consents', what: 'record consent on an unknown case', request: () => ({ path: '/cases/21.71-2020-0099/consents', body: { data: CONSENT } }), expect: only(JABAR_CASE_ROLES, 404) },
   { route: 'GET /cases/{code}/consents', what: 'consent of a West Java case (case management)', request: (i) => ({ path: `/cases/${i.jabarCase}/consents?purpose=case_management` }), expect: only(JABAR_CASE_ROLES, 200) },
+  // A conference action is read by the holder of its task (or the case team): test/cases/case-conference proves the holders; here nobody holds a task that is not one.
+  {
+    route: 'GET /cases/{code}/conference-actions/{taskId}',
+    what: 'a task that is no conference action of this case',
+    request: (i) => ({ path: `/cases/${i.jabarCase}/conference-actions/00000000-0000-4000-8000-000000000000` }),
+    expect: { ...everyone(404), anon: 401 },
+  },
   { route: 'GET /cases/{code}/consents', what: 'consent of an unknown case', request: () => ({ path: '/cases/21.71-2020-0099/consents?purpose=case_management' }), expect: only(JABAR_CASE_ROLES, 404) },
 ];
 

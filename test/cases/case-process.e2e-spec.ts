@@ -2,11 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { Connection, type Client } from '@temporalio/client';
-import type { Payload } from '@temporalio/common';
 import type { CaseView } from '@gugus/contracts';
-import { DEV_TEMPORAL_PAYLOAD_KEYS } from '@gugus/server-config';
-import { encryptedDataConverter } from '@gugus/server-crypto';
-import { client, eventually, launchChromium, login, screenshotDir, sequentialSteps, serviceEnv, startApi, startWeb, startWorker, submitLogin, temporalClient, testEnv, type RunningApi, type ServiceProcess } from '../support';
+import { client, decodedHistory, eventually, launchChromium, login, screenshotDir, sequentialSteps, serviceEnv, startApi, startWeb, startWorker, submitLogin, temporalClient, testEnv, type RunningApi, type ServiceProcess } from '../support';
 import { freePort, repoRoot } from '../support/engines';
 
 /**
@@ -75,19 +72,7 @@ describe('case process: entry, screening, immediate protection', () => {
     return openTask(caseWorker, c.id, 'screening');
   };
 
-  /** A workflow's history with every payload decoded: what `temporal workflow show` would print with the keys. */
-  const plainHistory = async (workflowId: string) => {
-    const history = await temporal.workflow.getHandle(workflowId).fetchHistory();
-    const payloads: Payload[] = [];
-    const visit = (value: unknown): void => {
-      if (!value || typeof value !== 'object') return;
-      if ('metadata' in value && 'data' in value) payloads.push(value as Payload);
-      else Object.values(value).forEach(visit);
-    };
-    visit(history);
-    const decoded = await encryptedDataConverter(DEV_TEMPORAL_PAYLOAD_KEYS).payloadCodecs[0].decode(payloads);
-    return `${JSON.stringify(history)}\n${decoded.map((p) => Buffer.from(p.data ?? new Uint8Array()).toString('utf8')).join('\n')}`;
-  };
+  const plainHistory = (workflowId: string) => decodedHistory(temporal, workflowId);
 
   beforeAll(async () => {
     const settings = serviceEnv();

@@ -1,4 +1,5 @@
 import { Client, type Connection } from '@temporalio/client';
+import type { Payload } from '@temporalio/common';
 import { DEV_TEMPORAL_PAYLOAD_KEYS } from '@gugus/server-config';
 import { encryptedDataConverter } from '@gugus/server-crypto';
 
@@ -9,4 +10,21 @@ import { encryptedDataConverter } from '@gugus/server-crypto';
  */
 export function temporalClient(connection: Connection, payloadKeys = DEV_TEMPORAL_PAYLOAD_KEYS): Client {
   return new Client({ connection, dataConverter: encryptedDataConverter(payloadKeys) });
+}
+
+/**
+ * A workflow's history with every payload decoded, as one text: what `temporal workflow show` would print
+ * with the keys. Tests search it for what must never be there (names, answers).
+ */
+export async function decodedHistory(client: Client, workflowId: string, payloadKeys = DEV_TEMPORAL_PAYLOAD_KEYS): Promise<string> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const payloads: Payload[] = [];
+  const visit = (value: unknown): void => {
+    if (!value || typeof value !== 'object') return;
+    if ('metadata' in value && 'data' in value) payloads.push(value as Payload);
+    else Object.values(value).forEach(visit);
+  };
+  visit(history);
+  const decoded = await encryptedDataConverter(payloadKeys).payloadCodecs[0].decode(payloads);
+  return `${JSON.stringify(history)}\n${decoded.map((p) => Buffer.from(p.data ?? new Uint8Array()).toString('utf8')).join('\n')}`;
 }

@@ -1,4 +1,5 @@
-import type { CasePlan, ScreeningOutcome } from './case.messages';
+import type { Role } from '@gugus/contracts';
+import type { CasePlan, ConferenceOutcome, ScreeningOutcome } from './case.messages';
 
 /** Activities of a case's process; implemented in libs/server/cases. All idempotent. */
 export interface CaseActivities {
@@ -11,4 +12,12 @@ export interface CaseActivities {
    * records the case's stage and identification status (audited). Returns codes only.
    */
   recordScreening(input: { caseId: string; submissionId: string | null }): Promise<ScreeningOutcome>;
+  /** A case conference is called: the case moves to the `case_conference` stage (written once, audited). */
+  openConference(input: { caseId: string; round: number }): Promise<void>;
+  /**
+   * Reads the conference submission on the server and records it (stage `referral`, audited). Returns
+   * each action's agency, service code and due date, and the follow-up conference's date: ids, codes and
+   * dates, never the action's words (the agency reads those on its task page).
+   */
+  recordConference(input: { caseId: string; round: number; submissionId: string | null; actionRole: Role }): Promise<ConferenceOutcome>;
 }

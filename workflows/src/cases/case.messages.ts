@@ -1,4 +1,4 @@
-import type { BilingualText, CaseManagementSettings, CaseStage } from '@gugus/contracts';
+import type { BilingualText, CaseManagementSettings, CaseStage, Role } from '@gugus/contracts';
 import type { IdentificationStatus, ScreeningResult } from '@gugus/cases';
 import type { TaskAssignee } from '../tasks/task.messages';
 
@@ -26,6 +26,8 @@ export interface CasePlan {
   intake: TaskAssignee;
   /** Immediate protection: the jurisdiction's case coordinator (or the province's). */
   protection: TaskAssignee;
+  /** The case conference: the jurisdiction's case coordinator (or the province's). Absent in plans made before conferences. */
+  conference?: TaskAssignee;
   settings: CaseManagementSettings;
   settingsVersion: number;
 }
@@ -43,4 +45,24 @@ export interface ScreeningOutcome {
   stage: CaseStage;
   /** The needs to meet at once; empty unless the person is presumed a victim. */
   immediateNeeds: ImmediateNeed[];
+}
+
+/** One action a case conference assigned: to an agency, by a date, optionally for a service (codes only). */
+export interface ConferenceAction {
+  index: number;
+  agencyId: string;
+  /** Who at that agency acts: the settings' action role, or the case role someone there holds when nobody holds that one. */
+  role: Role;
+  /** YYYY-MM-DD. */
+  dueDate: string;
+  service: string | null;
+  /** The service's label in its option list (for the task title), null without a service. */
+  serviceLabel: BilingualText | null;
+}
+
+/** What a recorded conference asks for next. */
+export interface ConferenceOutcome {
+  actions: ConferenceAction[];
+  /** The follow-up conference's date (YYYY-MM-DD) when the conference called one, else null. */
+  followUpDate: string | null;
 }

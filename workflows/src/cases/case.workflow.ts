@@ -1,15 +1,20 @@
-import { proxyActivities } from '@temporalio/workflow';
-import type { CaseTaskContext } from '@gugus/contracts';
+import { patched, proxyActivities } from '@temporalio/workflow';
+import { Role, type CaseTaskContext } from '@gugus/contracts';
 import { DATABASE_ACTIVITY } from '../activity-options';
-import { humanTask, startHumanTask, taskHandlersFinished } from '../tasks/human-task';
+import { humanTask, startHumanTask, taskHandlersFinished, type HumanTask } from '../tasks/human-task';
 import type { TaskRequest } from '../tasks/task.messages';
 import type { CaseActivities } from './case.activities';
 import { CASE_PROCESS_KEY, type CaseProcessInput } from './case.messages';
 
 const act = proxyActivities<CaseActivities>(DATABASE_ACTIVITY);
 
+/** Who a coordinator may move a conference action to, at the same agency or another of the task force. */
+const ACTION_ROLES: Role[] = [Role.AGENCY_OFFICER, Role.CASE_WORKER, Role.CASE_COORDINATOR];
+const CONFERENCE_HOURS_DEFAULT = 48;
+
 /**
- * One case, from entry through screening to immediate protection (PRODUCT §3.2 steps 1–3): the intake
+ * One case, from entry through screening and immediate protection to the case conference and its actions
+ * (PRODUCT §3.2 steps 1–3 and 5): the intake
  * agency records the intake, then screens; a presumed victim gets one task per immediate need recorded,
  * for the coordinator, at once — whatever the person's cooperation with law enforcement (nothing here
  * reads it). "Not a case" keeps the record open at the `referral` stage; a referral for official
@@ -67,6 +72,49 @@ export async function caseProcess({ caseId, caseCode }: CaseProcessInput): Promi
       context: context('immediate-protection', { need: need.code }),
     }),
   );
-  await Promise.all(needs.map((n) => n.result));
+  // 5. The case conference, within hours of the referral (48 by default, weekends included), called by
+  // the coordinator while the immediate needs are met; each action it assigns is a task at the agency
+  // named, and a follow-up conference, when called, is the next round. (Cases started before
+  // conferences existed go on without one.)
+  const actions: HumanTask[] = [];
+  if (outcome.identificationStatus === 'presumed' && patched('case-conference')) {
+    const convener = plan.conference ?? plan.protection;
+    // Settings captured before conferences existed lack their keys: the national defaults then.
+    let due: TaskRequest['due'] = { hours: s.conferenceHours ?? CONFERENCE_HOURS_DEFAULT };
+    const actionRole = s.roles.action ?? Role.AGENCY_OFFICER;
+    for (let round = 1; ; round++) {
+      await act.openConference({ caseId, round });
+      const conference = await humanTask(CASE_PROCESS_KEY, caseId, {
+        ...common,
+        step: 'conference',
+        title: round === 1 ? { id: `Konferensi kasus ${caseCode}`, en: `Case conference ${caseCode}` } : { id: `Konferensi kasus lanjutan ${caseCode} (ke-${round})`, en: `Follow-up case conference ${caseCode} (no. ${round})` },
+        formKey: 'case-conference',
+        assignee: convener,
+        due,
+        outcomes: ['completed'],
+        context: context('conference', { conferenceRound: round }),
+      });
+      const recorded = await act.recordConference({ caseId, round, submissionId: conference.submissionId, actionRole });
+      for (const a of recorded.actions) {
+        const what = a.serviceLabel ?? { id: 'tindakan', en: 'action' };
+        actions.push(
+          startHumanTask(CASE_PROCESS_KEY, caseId, {
+            ...common,
+            step: 'conference-action',
+            title: { id: `Tindakan konferensi kasus ${caseCode} #${a.index + 1}: ${what.id}`, en: `Case conference action ${caseCode} #${a.index + 1}: ${what.en}` },
+            formKey: null,
+            assignee: { agencyId: a.agencyId, role: a.role, positionId: null },
+            reassignRoles: ACTION_ROLES,
+            due: { date: a.dueDate },
+            outcomes: ['completed'],
+            context: context('conference-action', { conferenceRound: round, conferenceSubmissionId: conference.submissionId ?? undefined, actionIndex: a.index, service: a.service }),
+          }),
+        );
+      }
+      if (!recorded.followUpDate) break;
+      due = { date: recorded.followUpDate };
+    }
+  }
+  await Promise.all([...needs, ...actions].map((n) => n.result));
   await taskHandlersFinished();
 }

@@ -1,11 +1,11 @@
 import { afterScreening, immediateNeedCodes, isScreeningResult, screeningFields, stageAfterScreening } from '@gugus/cases';
-import { CASE_MANAGEMENT_PROCESS, caseManagementSettingsSchema, ErrorCode, withDefaults, type Role } from '@gugus/contracts';
+import { CASE_MANAGEMENT_PROCESS, caseManagementSettingsSchema, ErrorCode, Role, withDefaults } from '@gugus/contracts';
 import { OPTION_LISTS } from '@gugus/forms';
 import type { AuditService } from '@gugus/server-audit';
 import type { FormsService } from '@gugus/server-forms';
 import { DomainError } from '@gugus/server-http';
 import type { TasksRepository } from '@gugus/server-tasks';
-import { CASE_PROCESS_KEY, type CaseActivities, type ImmediateNeed, type TaskAssignee } from '@gugus/workflows';
+import { CASE_PROCESS_KEY, type CaseActivities, type ConferenceAction, type ImmediateNeed, type TaskAssignee } from '@gugus/workflows';
 import type { CaseEntity } from './cases.entities';
 import type { CaseSettingsSource } from './cases.ports';
 import type { CasesRepository } from './cases.repository';
@@ -22,6 +22,9 @@ export interface CaseActivityDeps {
 const taskForceChain = (code: string) => (code.includes('.') ? [code, code.split('.')[0]] : [code]);
 
 const NEED_LABELS = new Map((OPTION_LISTS.get('case-immediate-needs')?.options ?? []).map((o) => [o.code, o.label]));
+const SERVICE_LABELS = new Map((OPTION_LISTS.get('services')?.options ?? []).map((o) => [o.code, o.label]));
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /** Activity implementations of a case's process. Each is idempotent; none logs or returns an answer. */
 export function createCaseActivities({ cases, tasks, forms, audit, settings }: CaseActivityDeps): CaseActivities {
@@ -63,7 +66,8 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
       // jurisdiction's coordinators see it and can move it.
       const intake = (await holderNear(row.intakeAgencyId, row.jurisdictionCode, s.roles.intake)) ?? { agencyId: row.intakeAgencyId, role: s.roles.intake, positionId: null };
       const protection = (await holderNear(null, row.jurisdictionCode, s.roles.protection)) ?? { agencyId: row.intakeAgencyId, role: s.roles.protection, positionId: null };
-      return { caseId, caseCode: row.code, jurisdictionCode: row.jurisdictionCode, intake, protection, settings: s, settingsVersion: effective.version };
+      const conference = s.roles.conference === s.roles.protection ? protection : ((await holderNear(null, row.jurisdictionCode, s.roles.conference)) ?? { agencyId: row.intakeAgencyId, role: s.roles.conference, positionId: null });
+      return { caseId, caseCode: row.code, jurisdictionCode: row.jurisdictionCode, intake, protection, conference, settings: s, settingsVersion: effective.version };
     },
 
     async recordIntake({ caseId }) {
@@ -92,6 +96,37 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
       const immediateNeeds: ImmediateNeed[] =
         after.identificationStatus === 'presumed' ? immediateNeedCodes(data).map((code) => ({ code, label: NEED_LABELS.get(code) ?? { id: code, en: code } })) : [];
       return { result, identificationStatus, stage, immediateNeeds };
+    },
+
+    async openConference({ caseId, round }) {
+      const row = await load(caseId);
+      if (row.stage === 'case_conference' || row.stage === 'closed') return;
+      await moveTo(row, { stage: 'case_conference', identificationStatus: row.identificationStatus }, 'case.conference_called', { round });
+    },
+
+    async recordConference({ caseId, round, submissionId, actionRole }) {
+      const row = await load(caseId);
+      const data = submissionId ? ((await forms.submissionData(submissionId))?.data ?? {}) : {};
+      // The form and the API checked the answers (agencies of this task force, dates); read defensively all the same.
+      const actions: ConferenceAction[] = (Array.isArray(data['actions']) ? data['actions'] : []).flatMap((a: unknown, index: number) => {
+        if (!isRecord(a) || typeof a['agencyId'] !== 'string' || !isDate(a['dueDate'])) return [];
+        const service = typeof a['service'] === 'string' && a['service'] ? a['service'] : null;
+        return [{ index, agencyId: a['agencyId'], role: actionRole, dueDate: a['dueDate'], service, serviceLabel: service ? (SERVICE_LABELS.get(service) ?? { id: service, en: service }) : null }];
+      });
+      // The agency named acts: whoever there holds the action role, else its case worker or coordinator.
+      for (const a of actions) {
+        for (const role of [actionRole, Role.CASE_WORKER, Role.CASE_COORDINATOR]) {
+          if ((await tasks.peopleFor({ agencyId: a.agencyId, role })).length) {
+            a.role = role;
+            break;
+          }
+        }
+      }
+      const followUpDate = data['followUpConferenceNeeded'] === true && isDate(data['followUpConferenceDate']) ? data['followUpConferenceDate'] : null;
+      if (row.stage === 'case_conference') {
+        await moveTo(row, { stage: 'referral', identificationStatus: row.identificationStatus }, 'case.conference', { round, actions: actions.length, followUp: followUpDate !== null });
+      }
+      return { actions, followUpDate };
     },
   };
 }

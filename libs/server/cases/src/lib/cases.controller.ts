@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, RequirePermission, type AuthUser } from '@gugus/server-access';
-import { preferredLanguage, RequestId } from '@gugus/server-http';
+import { Authenticated, CurrentUser, RequirePermission, type AuthUser } from '@gugus/server-access';
+import { preferredLanguage, RequestId, uuidParam } from '@gugus/server-http';
 import { CaseCodePipe } from './case-code.pipe';
+import { CaseConferencesService } from './case-conferences.service';
 import { CaseConsentsService } from './case-consents.service';
 import { CaseListQuery, CaseReadQuery, OpenCaseDto, RecordConsentDto } from './cases.dto';
 import { CasesService } from './cases.service';
@@ -14,6 +15,7 @@ export class CasesController {
   constructor(
     private readonly cases: CasesService,
     private readonly consents: CaseConsentsService,
+    private readonly conferences: CaseConferencesService,
   ) {}
 
   @Post()
@@ -58,5 +60,19 @@ export class CasesController {
   @ApiOperation({ summary: 'Keadaan persetujuan per tujuan dan riwayatnya; pembacaan dicatat beserta tujuannya / Consent per purpose and its history; the read is audited with its purpose' })
   consentState(@Param('code', CaseCodePipe) code: string, @Query() q: CaseReadQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
     return this.consents.state(user, code, q.purpose, requestId);
+  }
+
+  @Get(':code/conference-actions/:taskId')
+  // Any signed-in person: the agency holding the action's task need not have a case role; the service
+  // answers 404 unless the reader holds that task or is on the case team.
+  @Authenticated()
+  @ApiOperation({ summary: 'Satu tindakan hasil konferensi kasus, bagi pemegang tugasnya (dicatat di jejak audit) / One case conference action, for the holder of its task (audited)' })
+  conferenceAction(
+    @Param('code', CaseCodePipe) code: string,
+    @Param('taskId', uuidParam('taskId')) taskId: string,
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+  ) {
+    return this.conferences.action(user, code, taskId, requestId);
   }
 }

@@ -4,6 +4,7 @@ import { AuditModule } from '@gugus/server-audit';
 import { FormsModule } from '@gugus/server-forms';
 import { ProcessSettingsModule, ProcessSettingsService } from '@gugus/server-process-settings';
 import { TasksModule } from '@gugus/server-tasks';
+import { CaseConferencesService } from './case-conferences.service';
 import { CaseConsentsService } from './case-consents.service';
 import { CasesController } from './cases.controller';
 import { CASE_ENTITIES } from './cases.entities';
@@ -17,7 +18,7 @@ const settingsSource: Provider = { provide: CASE_SETTINGS, useExisting: ProcessS
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES), AuditModule, TasksModule, FormsModule],
   controllers: [CasesController],
-  providers: [CasesRepository, CasesService, CaseConsentsService],
+  providers: [CasesRepository, CasesService, CaseConsentsService, CaseConferencesService],
 })
 export class CasesModule {}
 

@@ -43,6 +43,8 @@ export class CasesService {
     // A screening result must stand by the rules (a "not a case" needs a rationale and an onward
     // referral; a departure from the advice needs a rationale) before the process hears of it.
     tasks.registerDecisionCheck(CASE_PROCESS_KEY, 'screening', (data) => checkScreeningDecision(data).map((p) => ({ field: p.field, message: p.message })));
+    // A case's team: the agencies of its regency and of its province (whose task force serves it).
+    tasks.registerAgencyScope(CASE_PROCESS_KEY, (code) => (code.includes('.') ? [code, code.split('.')[0]] : [code]));
   }
 
   async open(user: AuthUser, body: OpenCaseRequest, requestId: string | null): Promise<CaseView> {

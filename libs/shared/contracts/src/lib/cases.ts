@@ -130,3 +130,26 @@ export interface CaseConsentView {
   /** Every recorded consent form, oldest first. */
   history: ConsentHistoryEntry[];
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Case conference (issue 11, step 5): each action the conference assigns is a task at the agency named.
+
+/**
+ * `GET /cases/:code/conference-actions/:taskId`: the one action a conference-action task is about, for
+ * whoever holds that task (and the case team). Only this action's words: not the rest of the conference
+ * record (its agenda holds risk and health notes the acting agency does not need).
+ */
+export interface CaseConferenceActionView {
+  caseCode: string;
+  taskId: string;
+  /** 1 for the first conference, 2 for its follow-up, … */
+  round: number;
+  /** The action's place in the conference's list, from 1. */
+  number: number;
+  description: string;
+  /** A code of the `services` option list, or null; with its label. */
+  service: string | null;
+  serviceLabel: { id: string; en: string } | null;
+  dueDate: string;
+  conferenceDate: string | null;
+}

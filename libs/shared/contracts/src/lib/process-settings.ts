@@ -12,8 +12,9 @@ type Text = { id: string; en: string };
 export const STEP_ROLES = [Role.SECRETARIAT, Role.CHAIR, Role.AGENCY_OFFICER, Role.PROVINCIAL_ADMIN, Role.LEGAL_REVIEWER, Role.CASE_COORDINATOR, Role.CASE_WORKER] as const;
 export type StepRole = (typeof STEP_ROLES)[number];
 
-export type DurationUnit = 'months' | 'days' | 'working_days';
+export type DurationUnit = 'months' | 'days' | 'working_days' | 'hours';
 const UNITS: Record<DurationUnit, Text> = {
+  hours: { id: 'jam', en: 'hours' },
   months: { id: 'bulan', en: 'months' },
   days: { id: 'hari kalender', en: 'calendar days' },
   working_days: { id: 'hari kerja', en: 'working days' },
@@ -172,6 +173,8 @@ const CASE_MANAGEMENT_DURATIONS = [
   { key: 'intakeWorkingDays', min: 1, max: 10, unit: 'working_days', label: { id: 'Batas waktu penerimaan kasus', en: 'Time to record the case intake' } },
   { key: 'screeningWorkingDays', min: 1, max: 10, unit: 'working_days', label: { id: 'Batas waktu penapisan awal', en: 'Time for the initial screening' } },
   { key: 'immediateProtectionWorkingDays', min: 1, max: 5, unit: 'working_days', label: { id: 'Batas waktu memenuhi kebutuhan segera', en: 'Time to meet an immediate need' } },
+  // "Within 48 hours of the referral" (seed 004 case conference): a clock in hours, weekends included.
+  { key: 'conferenceHours', min: 4, max: 168, unit: 'hours', label: { id: 'Batas waktu konferensi kasus sejak rujukan', en: 'Time from the referral to the case conference' } },
   { key: 'taskReminderWorkingDays', min: 1, max: 10, unit: 'working_days', label: { id: 'Pengingat tugas sebelum jatuh tempo', en: 'Task reminder before the due date' } },
   { key: 'escalationWorkingDays', min: 1, max: 10, unit: 'working_days', label: { id: 'Eskalasi setelah jatuh tempo', en: 'Escalation after the due date' } },
 ] as const satisfies readonly DurationField[];
@@ -179,6 +182,8 @@ const CASE_MANAGEMENT_DURATIONS = [
 const CASE_MANAGEMENT_ROLES = [
   { key: 'intake', label: { id: 'Penerimaan kasus dan penapisan awal (instansi penerima)', en: 'Case intake and initial screening (the intake agency)' } },
   { key: 'protection', label: { id: 'Memenuhi kebutuhan segera', en: 'Meeting immediate needs' } },
+  { key: 'conference', label: { id: 'Menyelenggarakan konferensi kasus', en: 'Holding the case conference' } },
+  { key: 'action', label: { id: 'Melaksanakan tindakan hasil konferensi (di instansi yang ditunjuk; bila tak ada pemegang peran ini, pekerja atau koordinator kasus instansi itu)', en: 'Carrying out conference actions (at the agency named; where nobody holds this role there, its case worker or coordinator)' } },
   { key: 'escalation', label: { id: 'Menerima eskalasi', en: 'Receiving escalations' } },
 ] as const satisfies readonly RoleField[];
 
@@ -202,9 +207,10 @@ export const CASE_MANAGEMENT_DEFAULTS: CaseManagementSettings = {
   intakeWorkingDays: 1,
   screeningWorkingDays: 2,
   immediateProtectionWorkingDays: 1,
+  conferenceHours: 48,
   taskReminderWorkingDays: 1,
   escalationWorkingDays: 1,
-  roles: { intake: Role.CASE_WORKER, protection: Role.CASE_COORDINATOR, escalation: Role.CASE_COORDINATOR },
+  roles: { intake: Role.CASE_WORKER, protection: Role.CASE_COORDINATOR, conference: Role.CASE_COORDINATOR, action: Role.AGENCY_OFFICER, escalation: Role.CASE_COORDINATOR },
 };
 
 export const CASE_MANAGEMENT_PROCESS: ProcessSettingsDefinition<CaseManagementSettings> = {

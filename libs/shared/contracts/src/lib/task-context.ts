@@ -54,8 +54,8 @@ export interface PlanTaskContext extends TaskContextBase, PlanTaskContextFields 
   kind: 'plan';
 }
 
-/** The steps of a case's process that open tasks (issue 11, steps 1–3). */
-export const CASE_TASK_STEPS = ['intake', 'screening', 'immediate-protection'] as const;
+/** The steps of a case's process that open tasks (issue 11, steps 1–3 and 5). */
+export const CASE_TASK_STEPS = ['intake', 'screening', 'immediate-protection', 'conference', 'conference-action'] as const;
 export type CaseTaskStep = (typeof CASE_TASK_STEPS)[number];
 
 /**
@@ -70,6 +70,13 @@ export interface CaseTaskContext extends TaskContextBase {
   step: CaseTaskStep;
   /** Immediate-protection tasks: the need's code in the `case-immediate-needs` option list. */
   need?: string;
+  /** Conference tasks: 1 for the first conference, 2 for the follow-up after it, … */
+  conferenceRound?: number;
+  /** Conference actions: the conference's submission and the action's index in its `actions` (read by the API for the agency that must act). */
+  conferenceSubmissionId?: string;
+  actionIndex?: number;
+  /** Conference actions: the service code of the action, when the conference named one (a code, never words about the person). */
+  service?: string | null;
 }
 
 /** A task of a process that shows nothing of its own beyond the generic part (tests, simple steps). */

@@ -1,4 +1,4 @@
-import type { CaseConsentView, CaseList, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { CaseConferenceActionView, CaseConsentView, CaseList, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { apiClient, withQuery } from './apiClient';
 
 /** `GET /cases`: this jurisdiction and those below it (none: all the reader may see), newest first. */
@@ -21,5 +21,7 @@ export const casesApi = {
   /** Consent per purpose and its history; the read is audited with `purpose`. */
   consents: (code: string, purpose: CaseReadPurpose, signal?: AbortSignal) => apiClient.get<CaseConsentView>(withQuery(`/cases/${seg(code)}/consents`, { purpose }), { signal }),
   /** Records a consent form (a withdrawal too); 400 with `details.extraErrors` for the form's fields. */
+  /** The one conference action a task is about, for the task's holder or the case team (audited). */
+  conferenceAction: (code: string, taskId: string, signal?: AbortSignal) => apiClient.get<CaseConferenceActionView>(`/cases/${seg(code)}/conference-actions/${seg(taskId)}`, { signal }),
   recordConsent: ({ code, data }: { code: string; data: Record<string, unknown> }) => apiClient.post<ConsentRecorded>(`/cases/${seg(code)}/consents`, { data }),
 };

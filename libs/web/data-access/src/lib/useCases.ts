@@ -1,4 +1,4 @@
-import type { CaseConsentView, CaseList, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { CaseConferenceActionView, CaseConsentView, CaseList, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { casesApi, type CaseListFilter } from './casesApi';
 import { useApiMutation, type MutationState } from './useApiMutation';
 import { useApiQuery, type QueryState } from './useApiQuery';
@@ -28,4 +28,9 @@ export function useCaseConsents(code: string | undefined, purpose: CaseReadPurpo
 
 export function useRecordConsent(): MutationState<{ code: string; data: Record<string, unknown> }, ConsentRecorded> {
   return useApiMutation(casesApi.recordConsent);
+}
+
+/** The conference action a `conference-action` task is about (audited by the API). Idle without both ids. */
+export function useConferenceAction(code: string | undefined, taskId: string | undefined): QueryState<CaseConferenceActionView> {
+  return useApiQuery(code && taskId ? `case-action:${code}:${taskId}` : undefined, (signal) => casesApi.conferenceAction(code ?? '', taskId ?? '', signal));
 }

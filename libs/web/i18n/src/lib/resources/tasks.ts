@@ -103,6 +103,8 @@ const id = {
     intake: 'Penerimaan kasus',
     screening: 'Penapisan awal calon korban',
     'immediate-protection': 'Perlindungan segera',
+    conference: 'Konferensi kasus',
+    'conference-action': 'Tindakan hasil konferensi kasus',
   },
   task: {
     back: 'Kembali ke kotak tugas',
@@ -138,6 +140,12 @@ const id = {
       autoScheduled: 'Rapat ini dijadwalkan otomatis saat rapat pleno sebelumnya selesai.',
       case: 'Kasus',
       caseStep: 'Langkah',
+      conferenceRound: 'Konferensi ke-',
+      action: 'Tindakan #{{number}}',
+      actionService: 'Layanan terkait',
+      conferenceDate: 'Tanggal konferensi',
+      actionLoading: 'Memuat tindakan …',
+      actionUnavailable: 'Isi tindakan ini tidak dapat dibaca di sini; tanyakan kepada koordinator kasus.',
     },
     returned: {
       title: 'Dikembalikan dengan komentar',
@@ -351,6 +359,8 @@ const en: typeof id = {
     intake: 'Case intake',
     screening: 'Initial screening of a possible victim',
     'immediate-protection': 'Immediate protection',
+    conference: 'Case conference',
+    'conference-action': 'Case conference action',
   },
   task: {
     back: 'Back to the inbox',
@@ -386,6 +396,12 @@ const en: typeof id = {
       autoScheduled: 'This meeting was scheduled automatically when the previous plenary ended.',
       case: 'Case',
       caseStep: 'Step',
+      conferenceRound: 'Conference no.',
+      action: 'Action #{{number}}',
+      actionService: 'Related service',
+      conferenceDate: 'Conference date',
+      actionLoading: 'Loading the action …',
+      actionUnavailable: 'This action cannot be read here; ask the case coordinator.',
     },
     returned: {
       title: 'Returned with comments',

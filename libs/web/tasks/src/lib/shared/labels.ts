@@ -32,6 +32,8 @@ export const KNOWN_STEPS = [
   'intake',
   'screening',
   'immediate-protection',
+  'conference',
+  'conference-action',
 ] as const;
 export type KnownStep = (typeof KNOWN_STEPS)[number];
 

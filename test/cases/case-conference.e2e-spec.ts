@@ -1,0 +1,243 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { CaseView } from '@gugus/contracts';
+import { client, decodedHistory, eventually, launchChromium, login, screenshotDir, sequentialSteps, startWeb, submitLogin, serviceEnv, startApi, startTimeSkippingEnv, startWorker, temporalClient, testEnv, type RunningApi, type ServiceProcess } from '../support';
+import { repoRoot } from '../support/engines';
+import { clockSkipper } from '../plans/support';
+
+/**
+ * Issue 11, step 5 — the case conference — through the built API and worker on a time-skipping Temporal
+ * server. A girl presumed a victim is screened on a Friday afternoon: the coordinator's conference task is
+ * due 48 clock hours later, on the Sunday (a deadline in hours, not working days), reminded halfway and
+ * escalated at the deadline. The conference names an agency of another province (refused, the field
+ * named), then assigns three actions to three agencies and calls a follow-up: each agency gets a task,
+ * given to whoever there can act (an agency officer, else the case worker), and reads that one action's
+ * words — not the conference's agenda — while other agencies get 404; every such read is audited. The
+ * workflow history holds the coded id and none of the action's words.
+ */
+type Api = ReturnType<typeof client>;
+type Task = { id: string; step: string; title: { id: string; en: string }; dueAt: string; assignee: { agencyId: string; role: string } };
+
+const PROCESS = 'case-management';
+const DAY = 24 * 3600 * 1000;
+const HOUR = 3600 * 1000;
+const WIB = 7 * HOUR;
+const jakartaDate = (ms: number) => new Date(ms + WIB).toISOString().slice(0, 10);
+const jakartaWeekday = (iso: string) => new Date(Date.parse(iso) + WIB).getUTCDay();
+const fixture = (form: string, name: string) => JSON.parse(readFileSync(join(repoRoot, 'forms/library', form, 'fixtures', `${name}.json`), 'utf8')) as Record<string, unknown>;
+const ACTION_WORDS = 'Siapkan rumah aman sementara bagi anak (contoh fiktif, kata penanda Kenanga).';
+
+describe('case conference: 48 hours across a weekend, actions for the agencies named', () => {
+  let env: TestWorkflowEnvironment;
+  let api: RunningApi;
+  let worker: ServiceProcess;
+  let db: Pool;
+  const as: Record<string, Api> = {};
+  const agency: Record<string, string> = {};
+  let caseId = '';
+  let caseCode = '';
+  let conferenceTask: Task;
+  const actionTasks: Task[] = [];
+  const step = sequentialSteps();
+  const skipTo = clockSkipper(() => env);
+
+  const tasksOf = async (who: string, status = 'open') => ((await as[who].get(`/tasks?processKey=${PROCESS}&processId=${caseId}&status=${status}&limit=50`)).body as { items: Task[] }).items;
+  const openTasks = (who: string, taskStep: string, n: number) =>
+    eventually(async () => ((list) => (list.length === n ? list : undefined))((await tasksOf(who)).filter((t) => t.step === taskStep)), 120_000, `${n} open ${taskStep} task(s) for ${who}`);
+  const caseView = async () => (await as['coordinator'].get(`/cases/${caseCode}?purpose=case_management`)).body as CaseView;
+  const decide = async (who: string, taskId: string, data?: Record<string, unknown>) => as[who].post(`/tasks/${taskId}/decision`, { outcome: 'completed', ...(data ? { data } : {}) });
+
+  beforeAll(async () => {
+    env = await startTimeSkippingEnv();
+    const settings = serviceEnv({ TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default' });
+    db = new Pool({ connectionString: testEnv().databaseUrl, max: 2 });
+    api = await startApi(settings);
+    worker = await startWorker(settings);
+    const people = { caseWorker: 'pekerja.jabar@gugus.test', coordinator: 'koordinator.jabar@gugus.test', dinsos: 'dinsos.jabar@gugus.test', dinkes: 'dinkes.bandung@gugus.test', kepri: 'admin.kepri@gugus.test' };
+    for (const [who, email] of Object.entries(people)) as[who] = client(api.url, (await login(api.url, email)).accessToken);
+    const rows = (await db.query(`SELECT id, name FROM agencies WHERE name IN ('UPTD PPA Provinsi Jawa Barat', 'Dinas Sosial Provinsi Jawa Barat', 'Dinas Kesehatan Kabupaten Bandung')`)).rows as { id: string; name: string }[];
+    for (const r of rows) agency[r.name] = r.id;
+    const kepri = (await db.query(`SELECT id FROM agencies WHERE jurisdiction_code LIKE '21%' ORDER BY name LIMIT 1`)).rows[0];
+    agency['kepri'] = kepri.id as string;
+  });
+
+  afterAll(async () => {
+    if (worker) writeFileSync(join(repoRoot, 'tmp/case-conference-worker.log'), worker.output());
+    await worker?.stop();
+    await api?.stop();
+    await db?.end();
+    await env?.teardown();
+  });
+
+  step('a girl presumed a victim, screened on a Friday afternoon: the conference task is due 48 hours later, on the Sunday', async () => {
+    const opened = await as['caseWorker'].post('/cases', { jurisdictionCode: '32.04', intakeAgencyId: agency['Dinas Kesehatan Kabupaten Bandung'], intakeChannel: 'police' });
+    expect(opened.status).toBe(201);
+    caseCode = (opened.body as CaseView).code;
+    caseId = (await db.query(`SELECT id FROM cases WHERE code = $1`, [caseCode])).rows[0].id as string;
+    const [intake] = await openTasks('caseWorker', 'intake', 1);
+    expect((await decide('caseWorker', intake.id, fixture('case-intake', 'valid-indonesian-adult'))).status).toBe(200);
+    const [screening] = await openTasks('caseWorker', 'screening', 1);
+
+    // Friday 14:00 WIB, at least a day ahead of the server's clock.
+    let friday = Date.parse(`${jakartaDate((await env.currentTimeMs()) + DAY)}T14:00:00+07:00`);
+    while (new Date(friday + WIB).getUTCDay() !== 5) friday += DAY;
+    await skipTo(friday);
+    expect((await decide('caseWorker', screening.id, fixture('victim-screening', 'valid-child-sexual-no-means'))).status).toBe(200);
+
+    [conferenceTask] = await openTasks('coordinator', 'conference', 1);
+    expect(conferenceTask.title).toEqual({ id: `Konferensi kasus ${caseCode}`, en: `Case conference ${caseCode}` });
+    expect(conferenceTask.assignee).toEqual(expect.objectContaining({ agencyId: agency['UPTD PPA Provinsi Jawa Barat'], role: 'case_coordinator' }));
+    const view = (await as['coordinator'].get(`/tasks/${conferenceTask.id}`)).body;
+    expect(view.form.key).toBe('case-conference');
+    expect(view.context).toMatchObject({ kind: 'case', caseCode, step: 'conference', conferenceRound: 1 });
+    // The case's team: agencies of Kabupaten Bandung and of West Java.
+    expect(view.agencyJurisdictions).toEqual(['32.04', '32']);
+    const created = Date.parse(view.createdAt);
+    expect(jakartaWeekday(view.createdAt)).toBe(5);
+    expect(Date.parse(view.dueAt) - created).toBe(48 * HOUR);
+    expect(jakartaWeekday(view.dueAt)).toBe(0);
+    expect(Date.parse(view.remindAt) - created).toBe(24 * HOUR);
+    expect(jakartaWeekday(view.remindAt)).toBe(6);
+    expect(view.escalateAt).toBe(view.dueAt);
+    expect((await caseView()).stage).toBe('case_conference');
+  });
+
+  step('the reminder goes out on the Saturday and the escalation at the 48th hour, on the Sunday', async () => {
+    const view = (await as['coordinator'].get(`/tasks/${conferenceTask.id}`)).body;
+    await skipTo(Date.parse(view.dueAt) + 5 * 60_000);
+    const after = await eventually(async () => {
+      const v = (await as['coordinator'].get(`/tasks/${conferenceTask.id}`)).body;
+      return v.escalatedAt ? v : undefined;
+    }, 120_000, 'the conference task escalated');
+    const kinds = (after.history as { kind: string }[]).map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['created', 'reminded', 'escalated']));
+    expect(after.status).toBe('open');
+  });
+
+  step('a conference naming an agency of another province is refused, the field named; nothing opens', async () => {
+    const data = fixture('case-conference', 'valid-child-no-follow-up');
+    const uptd = agency['UPTD PPA Provinsi Jawa Barat'];
+    Object.assign(data, { chairAgencyId: uptd, attendingAgencyIds: [uptd] });
+    data['actions'] = [{ description: ACTION_WORDS, agencyId: agency['kepri'], dueDate: jakartaDate((await env.currentTimeMs()) + 3 * DAY), service: 'shelter' }];
+    const res = await decide('coordinator', conferenceTask.id, data);
+    expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(res.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['data/actions/0/agencyId']);
+    expect(JSON.stringify(res.body)).not.toContain('Kenanga');
+    expect((await tasksOf('coordinator')).filter((t) => t.step === 'conference')).toHaveLength(1);
+  });
+
+  step('the conference assigns three actions to three agencies and calls a follow-up: a task each, at whoever there can act', async () => {
+    const now = await env.currentTimeMs();
+    const uptd = agency['UPTD PPA Provinsi Jawa Barat'];
+    const dinsos = agency['Dinas Sosial Provinsi Jawa Barat'];
+    const dinkes = agency['Dinas Kesehatan Kabupaten Bandung'];
+    const data = fixture('case-conference', 'valid-child-no-follow-up');
+    Object.assign(data, {
+      conferenceDate: jakartaDate(now),
+      chairAgencyId: uptd,
+      attendingAgencyIds: [uptd, dinsos, dinkes],
+      actions: [
+        { description: ACTION_WORDS, agencyId: uptd, dueDate: jakartaDate(now + 2 * DAY), service: 'shelter' },
+        { description: 'Asesmen kepentingan terbaik anak dan penunjukan wali (contoh fiktif).', agencyId: dinsos, dueDate: jakartaDate(now + 5 * DAY), service: 'child_protection' },
+        { description: 'Pemeriksaan kesehatan lanjutan (contoh fiktif).', agencyId: dinkes, dueDate: jakartaDate(now + 4 * DAY) },
+      ],
+      followUpConferenceNeeded: true,
+      followUpConferenceDate: jakartaDate(now + 7 * DAY),
+    });
+    expect((await decide('coordinator', conferenceTask.id, data)).status).toBe(200);
+
+    const all = await eventually(async () => ((list) => (list.length === 3 ? list : undefined))((await (await Promise.all(['caseWorker', 'dinsos', 'dinkes'].map((who) => tasksOf(who)))).flat()).filter((t) => t.step === 'conference-action')), 120_000, 'three action tasks');
+    const byNumber = [...all].sort((a, b) => a.title.id.localeCompare(b.title.id));
+    actionTasks.push(...byNumber);
+    expect(byNumber.map((t) => [t.title.id, t.assignee.agencyId, t.assignee.role, t.dueAt])).toEqual([
+      [`Tindakan konferensi kasus ${caseCode} #1: Rumah aman / tempat penampungan sementara`, uptd, 'case_worker', new Date(`${jakartaDate(now + 2 * DAY)}T23:59:59+07:00`).toISOString()],
+      [`Tindakan konferensi kasus ${caseCode} #2: Perlindungan khusus anak`, dinsos, 'agency_officer', new Date(`${jakartaDate(now + 5 * DAY)}T23:59:59+07:00`).toISOString()],
+      [`Tindakan konferensi kasus ${caseCode} #3: tindakan`, dinkes, 'agency_officer', new Date(`${jakartaDate(now + 4 * DAY)}T23:59:59+07:00`).toISOString()],
+    ]);
+    // The follow-up conference is the next round, due on its date.
+    const [followUp] = await openTasks('coordinator', 'conference', 1);
+    expect(followUp.id).not.toBe(conferenceTask.id);
+    expect(followUp.title.id).toBe(`Konferensi kasus lanjutan ${caseCode} (ke-2)`);
+    expect(followUp.dueAt).toBe(new Date(`${jakartaDate(now + 7 * DAY)}T23:59:59+07:00`).toISOString());
+    expect((await caseView()).stage).toBe('case_conference');
+  });
+
+  step('each agency reads its own action and nothing of the agenda; another agency gets 404; the reads are audited', async () => {
+    const [uptdTask, dinsosTask, dinkesTask] = actionTasks;
+    const read = (who: string, taskId: string, code = caseCode) => as[who].get(`/cases/${code}/conference-actions/${taskId}`);
+    const own = await read('caseWorker', uptdTask.id);
+    expect(own.status).toBe(200);
+    expect(own.body).toEqual({ caseCode, taskId: uptdTask.id, round: 1, number: 1, description: ACTION_WORDS, service: 'shelter', serviceLabel: expect.objectContaining({ id: expect.any(String) }), dueDate: expect.any(String), conferenceDate: expect.any(String) });
+    const dinkes = await read('dinkes', dinkesTask.id);
+    expect([dinkes.status, dinkes.body.number, dinkes.body.service]).toEqual([200, 3, null]);
+    expect(JSON.stringify(dinkes.body)).not.toMatch(/riskLevel|medicalConcerns|Kenanga/);
+    // Not theirs, not this case's, another province, a malformed id.
+    expect((await read('dinkes', dinsosTask.id)).status).toBe(404);
+    expect((await read('dinsos', dinsosTask.id, '32.04-2020-9999')).status).toBe(404);
+    expect((await read('kepri', uptdTask.id)).status).toBe(404);
+    expect((await read('dinkes', 'not-a-task')).status).toBe(400);
+    // The case team reads any of them.
+    expect((await read('coordinator', dinsosTask.id)).status).toBe(200);
+    // The holder's task page names the action's step in words.
+    const page = (await as['dinsos'].get(`/tasks/${dinsosTask.id}`)).body;
+    expect(page.context).toMatchObject({ step: 'conference-action', actionIndex: 1, conferenceRound: 1, service: 'child_protection' });
+    expect(JSON.stringify(page)).not.toContain('Asesmen kepentingan');
+    const audited = (await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'case_action.read' AND target_id = $1`, [caseCode])).rows[0].n as number;
+    expect(audited).toBe(3);
+  });
+
+  step('in the browser: Dinas Sosial reads its action on its task page; the coordinator\'s follow-up conference form offers the regency\'s and the province\'s agencies', async () => {
+    const [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
+    try {
+      const signIn = async (email: string) => {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+        const page = await context.newPage();
+        await page.goto(`${web.url}/tugas`);
+        await page.waitForURL(/\/masuk$/);
+        await submitLogin(page, email);
+        await page.waitForURL((url) => url.pathname === '/tugas');
+        return page;
+      };
+      let page = await signIn('dinsos.jabar@gugus.test');
+      await page.goto(`${web.url}/tugas/${actionTasks[1].id}`);
+      await expect(page.getByTestId('conference-action-text').innerText()).resolves.toBe('Asesmen kepentingan terbaik anak dan penunjukan wali (contoh fiktif).');
+      await page.getByText('Perlindungan khusus anak', { exact: true }).first().waitFor();
+      await page.getByText('Tindakan hasil konferensi kasus', { exact: true }).first().waitFor();
+      await page.screenshot({ path: join(screenshotDir, 'cases-conference-action.png'), fullPage: true });
+
+      const [followUp] = await openTasks('coordinator', 'conference', 1);
+      page = await signIn('koordinator.jabar@gugus.test');
+      await page.goto(`${web.url}/tugas/${followUp.id}`);
+      const chair = page.locator('#root_chairAgencyId');
+      await chair.locator('option', { hasText: 'UPTD PPA Provinsi Jawa Barat' }).waitFor({ state: 'attached' });
+      const offered = await chair.locator('option').allInnerTexts();
+      expect(offered).toEqual(expect.arrayContaining(['UPTD PPA Provinsi Jawa Barat', 'Dinas Kesehatan Kabupaten Bandung', 'Dinas Sosial Provinsi Jawa Barat']));
+      await chair.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(screenshotDir, 'cases-conference-form.png') });
+    } finally {
+      await browser.close();
+      await web.stop();
+    }
+  });
+
+  step('the actions are done by their agencies; the follow-up conference without another ends the rounds', async () => {
+    for (const [who, t] of [['caseWorker', actionTasks[0]], ['dinsos', actionTasks[1]], ['dinkes', actionTasks[2]]] as const) expect((await decide(who, t.id)).status).toBe(200);
+    const [followUp] = await openTasks('coordinator', 'conference', 1);
+    const data = fixture('case-conference', 'valid-child-no-follow-up');
+    const uptd = agency['UPTD PPA Provinsi Jawa Barat'];
+    Object.assign(data, { chairAgencyId: uptd, attendingAgencyIds: [uptd], actions: [{ description: 'Tinjau kembali rencana layanan (contoh fiktif).', agencyId: uptd, dueDate: jakartaDate((await env.currentTimeMs()) + 3 * DAY) }] });
+    expect((await decide('coordinator', followUp.id, data)).status).toBe(200);
+    const [last] = await openTasks('caseWorker', 'conference-action', 1);
+    expect(last.title.id).toBe(`Tindakan konferensi kasus ${caseCode} #1: tindakan`);
+    await eventually(async () => ((await caseView()).stage === 'referral' ? true : undefined), 60_000, 'stage referral');
+    expect((await tasksOf('coordinator')).filter((t) => t.step === 'conference')).toHaveLength(0);
+  });
+
+  step('the workflow history holds the coded id and none of the actions\' words', async () => {
+    const text = await decodedHistory(temporalClient(env.connection), `case-${caseCode}`);
+    expect(text).toContain(caseCode);
+    for (const words of ['Kenanga', 'Asesmen kepentingan', 'Pemeriksaan kesehatan lanjutan', 'Tinjau kembali']) expect(text).not.toContain(words);
+  });
+});
