@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { CaseView } from '@gugus/contracts';
-import { client, decodedHistory, eventually, launchChromium, login, screenshotDir, sequentialSteps, startWeb, submitLogin, serviceEnv, startApi, startTimeSkippingEnv, startWorker, temporalClient, testEnv, type RunningApi, type ServiceProcess } from '../support';
+import { client, databaseOfItsOwn, decodedHistory, eventually, launchChromium, login, screenshotDir, sequentialSteps, startWeb, submitLogin, serviceEnv, startApi, startTimeSkippingEnv, startWorker, temporalClient, type OwnDatabase, type RunningApi, type ServiceProcess } from '../support';
 import { repoRoot } from '../support/engines';
 import { clockSkipper } from '../plans/support';
 
@@ -34,6 +34,7 @@ describe('case conference: 48 hours across a weekend, actions for the agencies n
   let api: RunningApi;
   let worker: ServiceProcess;
   let db: Pool;
+  let own: OwnDatabase;
   const as: Record<string, Api> = {};
   const agency: Record<string, string> = {};
   let caseId = '';
@@ -50,9 +51,11 @@ describe('case conference: 48 hours across a weekend, actions for the agencies n
   const decide = async (who: string, taskId: string, data?: Record<string, unknown>) => as[who].post(`/tasks/${taskId}/decision`, { outcome: 'completed', ...(data ? { data } : {}) });
 
   beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-    const settings = serviceEnv({ TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default' });
-    db = new Pool({ connectionString: testEnv().databaseUrl, max: 2 });
+    // A database of its own: who the process gives a step to depends on who holds which role in the
+    // region, and other tests add people with case roles to West Java's agencies.
+    [env, own] = await Promise.all([startTimeSkippingEnv(), databaseOfItsOwn('case_conference')]);
+    const settings = serviceEnv({ TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default', DATABASE_URL: own.appUrl, AUDIT_CHECKPOINT_DIR: own.checkpointDir });
+    db = new Pool({ connectionString: own.appUrl, max: 2 });
     api = await startApi(settings);
     worker = await startWorker(settings);
     const people = { caseWorker: 'pekerja.jabar@gugus.test', coordinator: 'koordinator.jabar@gugus.test', dinsos: 'dinsos.jabar@gugus.test', dinkes: 'dinkes.bandung@gugus.test', kepri: 'admin.kepri@gugus.test' };
@@ -69,6 +72,7 @@ describe('case conference: 48 hours across a weekend, actions for the agencies n
     await api?.stop();
     await db?.end();
     await env?.teardown();
+    await own?.drop();
   });
 
   step('a girl presumed a victim, screened on a Friday afternoon: the conference task is due 48 hours later, on the Sunday', async () => {

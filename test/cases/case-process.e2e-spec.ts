@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { Connection, type Client } from '@temporalio/client';
 import type { CaseView } from '@gugus/contracts';
-import { client, decodedHistory, eventually, launchChromium, login, screenshotDir, sequentialSteps, serviceEnv, startApi, startWeb, startWorker, submitLogin, temporalClient, testEnv, type RunningApi, type ServiceProcess } from '../support';
+import { client, databaseOfItsOwn, decodedHistory, eventually, launchChromium, login, screenshotDir, sequentialSteps, serviceEnv, startApi, startWeb, startWorker, submitLogin, temporalClient, testEnv, type OwnDatabase, type RunningApi, type ServiceProcess } from '../support';
 import { freePort, repoRoot } from '../support/engines';
 
 /**
@@ -40,6 +40,7 @@ describe('case process: entry, screening, immediate protection', () => {
   let api: RunningApi;
   let worker: ServiceProcess;
   let db: Pool;
+  let own: OwnDatabase;
   let connection: Connection;
   let temporal: Client;
   let caseWorker: Api;
@@ -75,8 +76,11 @@ describe('case process: entry, screening, immediate protection', () => {
   const plainHistory = (workflowId: string) => decodedHistory(temporal, workflowId);
 
   beforeAll(async () => {
-    const settings = serviceEnv();
-    db = new Pool({ connectionString: testEnv().databaseUrl, max: 2 });
+    // A database of its own: who the process gives a step to depends on who holds which role in the
+    // region, and other tests add people with case roles to Kabupaten Bandung's agencies.
+    own = await databaseOfItsOwn('case_process');
+    const settings = serviceEnv({ DATABASE_URL: own.appUrl, AUDIT_CHECKPOINT_DIR: own.checkpointDir });
+    db = new Pool({ connectionString: own.appUrl, max: 2 });
     api = await startApi(settings);
     worker = await startWorker(settings);
     connection = await Connection.connect({ address: testEnv().temporalAddress });
@@ -95,6 +99,7 @@ describe('case process: entry, screening, immediate protection', () => {
     await api?.stop();
     await connection?.close();
     await db?.end();
+    await own?.drop();
   });
 
   step('opening a case starts its process; the intake task reaches the case worker, titled with the coded id only', async () => {
@@ -205,7 +210,7 @@ describe('case process: entry, screening, immediate protection', () => {
     const year = cases[0].code.split('-')[1];
     const counter = async () => (await db.query(`SELECT last FROM case_code_counters WHERE jurisdiction_code = '32.04' AND year = $1`, [Number(year)])).rows[0].last as number;
     const before = { counter: await counter(), cases: Number((await db.query(`SELECT count(*) FROM cases`)).rows[0].count) };
-    const cut = await startApi(serviceEnv({ TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` }));
+    const cut = await startApi(serviceEnv({ DATABASE_URL: own.appUrl, AUDIT_CHECKPOINT_DIR: own.checkpointDir, TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` }));
     try {
       const as = client(cut.url, (await login(cut.url, 'pekerja.jabar@gugus.test')).accessToken);
       const res = await as.post('/cases', { jurisdictionCode: '32.04', intakeAgencyId: bandung, intakeChannel: 'police' });
