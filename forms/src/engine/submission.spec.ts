@@ -31,6 +31,17 @@ describe('form submission helpers', () => {
     expect(errors[1].message.id).not.toBe(errors[1].message.en);
   });
 
+  it('words a `not` rule (a choice the form forbids in that case) in its own message, not ajv\'s', () => {
+    const shared: FormSchema = {
+      type: 'object',
+      properties: { consented: { type: 'array', items: { type: 'string' } }, shared: { type: 'array', items: { type: 'string' } } },
+      allOf: [{ if: { properties: { consented: { type: 'array', not: { contains: { const: 'identity' } } } }, required: ['consented'] }, then: { properties: { shared: { type: 'array', not: { contains: { const: 'identity' } } } } } }],
+    };
+    const check = ajv.compile(shared);
+    expect(check({ consented: ['profile'], shared: ['identity'] })).toBe(false);
+    expect(fieldErrors(check.errors)).toEqual([{ field: '/shared', keyword: 'not', message: { id: expect.stringContaining('tidak diizinkan'), en: expect.stringContaining('not allowed') } }]);
+  });
+
   it('shapes errors as rjsf extraErrors for the reader’s language', () => {
     validate({ ageGroup: 'child', contact: { phone: '0812345678' } });
     const extra = toExtraErrors(fieldErrors(validate.errors), 'en');

@@ -24,6 +24,18 @@ export interface ExtraErrors {
  */
 export const REQUIRED_MESSAGE: BilingualText = { id: 'wajib diisi', en: 'is required' };
 
+/**
+ * The message for a `not` rule (an answer a form forbids in that case, e.g. sharing a data category the
+ * consent does not cover). ajv's "must NOT be valid according to schema in "not"" says nothing to a
+ * person; both the server and the browser use this text instead.
+ */
+export const NOT_ALLOWED_MESSAGE: BilingualText = { id: 'berisi pilihan yang tidak diizinkan di sini; periksa kembali pilihan Anda', en: 'holds a choice that is not allowed here; check your choices' };
+
+/** The message a person reads for an ajv error of `keyword`, where Gugus words it itself; otherwise undefined. */
+export function ownMessage(keyword: string): BilingualText | undefined {
+  return keyword === 'required' ? REQUIRED_MESSAGE : keyword === 'not' ? NOT_ALLOWED_MESSAGE : undefined;
+}
+
 function fieldOf(e: ErrorObject): string {
   return e.keyword === 'required' ? `${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}` : e.instancePath;
 }
@@ -44,7 +56,7 @@ export function fieldErrors(errors: readonly ErrorObject[] | null | undefined): 
     const key = `${field}|${e.keyword}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const message = e.keyword === 'required' ? REQUIRED_MESSAGE : { id: (inId[i].message ?? e.keyword).trim(), en: (inEn[i].message ?? e.keyword).trim() };
+    const message = ownMessage(e.keyword) ?? { id: (inId[i].message ?? e.keyword).trim(), en: (inEn[i].message ?? e.keyword).trim() };
     out.push({ field, keyword: e.keyword, message });
   });
   return out;

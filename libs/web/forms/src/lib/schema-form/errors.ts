@@ -1,17 +1,18 @@
 import type { ErrorSchema, RJSFValidationError } from '@rjsf/utils';
-import { REQUIRED_MESSAGE, type ExtraErrors } from '@gugus/forms';
+import { ownMessage, type ExtraErrors } from '@gugus/forms';
 import type { Language } from '@gugus/web-i18n';
 
 /**
  * ajv's messages (already localised by ajv-i18n) tidied for showing at the field exactly as the server
  * words them (`fieldErrors` in `@gugus/forms`): the `if` that only reports a failed `then` is dropped, and
- * "must have required property 'X'" — which reads oddly under X's own label — becomes `REQUIRED_MESSAGE`.
+ * "must have required property 'X'" — which reads oddly under X's own label — and a `not` rule's message
+ * become Gugus's own words (`ownMessage`).
  */
 export function tidyErrors(errors: RJSFValidationError[], language: Language): RJSFValidationError[] {
   return errors
     .filter((e) => e.name !== 'if')
     .map((e) => {
-      const message = e.name === 'required' ? REQUIRED_MESSAGE[language] : (e.message ?? '').trim();
+      const message = (e.name && ownMessage(e.name)?.[language]) ?? (e.message ?? '').trim();
       return { ...e, message, stack: e.title ? `${e.title}: ${message}` : message };
     });
 }
