@@ -206,6 +206,11 @@ const ROWS: Row[] = [
     request: (i) => ({ path: `/cases/${i.jabarCase}/conference-actions/00000000-0000-4000-8000-000000000000` }),
     expect: { ...everyone(404), anon: 401 },
   },
+  { route: 'POST /cases/{code}/referrals', what: 'send an empty referral on a West Java case (refused as invalid)', request: (i) => ({ path: `/cases/${i.jabarCase}/referrals`, body: { data: {} } }), expect: only(JABAR_CASE_ROLES, 400) },
+  { route: 'POST /cases/{code}/referrals', what: 'send a referral on an unknown case', request: () => ({ path: '/cases/21.71-2020-0099/referrals', body: { data: {} } }), expect: only(JABAR_CASE_ROLES, 404) },
+  { route: 'GET /cases/{code}/referrals', what: 'the referrals of a West Java case', request: (i) => ({ path: `/cases/${i.jabarCase}/referrals?purpose=case_management` }), expect: only(JABAR_CASE_ROLES, 200) },
+  // The packet is the receiving agency's and the case team's (test/cases/case-referral proves both); a referral nobody sent is nobody's.
+  { route: 'GET /cases/{code}/referrals/{number}/packet', what: 'the packet of a referral never sent', request: (i) => ({ path: `/cases/${i.jabarCase}/referrals/1/packet?purpose=referral_follow_up` }), expect: { ...everyone(404), anon: 401 } },
   { route: 'GET /cases/{code}/consents', what: 'consent of an unknown case', request: () => ({ path: '/cases/21.71-2020-0099/consents?purpose=case_management' }), expect: only(JABAR_CASE_ROLES, 404) },
 ];
 

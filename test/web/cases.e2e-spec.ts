@@ -249,6 +249,42 @@ describe('web app: case list, opening a case, the case page', () => {
     await shoot(page, 'consent-withdrawn');
   });
 
+  step('sends a referral from the case page: the consent it follows is filled in, a category it does not cover cannot go; the referral is listed awaiting an answer', async () => {
+    const page = await logIn(COORDINATOR, LAPTOP);
+    await page.goto(`${web.url}/kasus/${caseCode}`);
+    await page.getByRole('radio', { name: 'Penanganan kasus', exact: true }).check();
+    await page.getByTestId('case-purpose-submit').click();
+    const card = page.getByTestId('case-referrals');
+    await card.getByTestId('referrals-none').filter({ hasText: 'Belum ada rujukan.' }).waitFor();
+    await card.getByTestId('referral-new').filter({ hasText: 'Kirim rujukan' }).click();
+    const form = card.getByTestId('referral-form');
+    const field = (id: string) => form.locator(`[data-field="referral_${id}"]`);
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    await field('referralDate').locator('input').fill(today);
+    await field('serviceType').locator('select').selectOption({ label: 'Rumah aman / tempat penampungan sementara' });
+    // The picker offers the regency's agencies and the province's.
+    const agencies = await field('receivingAgencyId').locator('option').allInnerTexts();
+    expect(agencies).toEqual(expect.arrayContaining([agencyName, 'UPTD PPA Provinsi Jawa Barat']));
+    await field('receivingAgencyId').locator('select').selectOption({ label: agencyName });
+    await field('urgency').getByRole('radio').first().check();
+    await field('ageGroup').getByRole('radio').first().check();
+    await field('reason').locator('textarea').fill('Contoh fiktif: perlu tempat tinggal aman sementara.');
+    await field('interpreterNeeded').getByRole('radio', { name: 'Tidak' }).check();
+    // Consent for this agency was withdrawn: nothing is covered, so sharing the profile is refused in the form.
+    await expect(field('consentedCategories').getByRole('checkbox', { checked: true }).count()).resolves.toBe(0);
+    await field('sharedDataCategories').getByRole('checkbox').nth(2).check();
+    await card.getByTestId('referral-submit').click();
+    await field('sharedDataCategories').getByTestId('field-error').first().waitFor();
+    await shoot(page, 'referral-refused');
+    await field('sharedDataCategories').getByRole('checkbox').nth(2).uncheck();
+    await card.getByTestId('referral-submit').click();
+    await card.getByTestId('referral-sent').filter({ hasText: 'Rujukan #1 dikirim' }).waitFor();
+    const row = card.getByTestId('referral-row').filter({ hasText: agencyName });
+    await row.filter({ hasText: 'Menunggu jawaban' }).waitFor();
+    await expect(row.getAttribute('data-status')).resolves.toBe('sent');
+    await shoot(page, 'referral-listed');
+  });
+
   step('keeps the system administrator’s nav, which has Kasus too, on one line at 1280 px', async () => {
     const page = await logIn('admin@gugus.test', LAPTOP);
     await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Jejak audit', exact: true }).waitFor();
@@ -279,10 +315,13 @@ describe('web app: case list, opening a case, the case page', () => {
         ['case.read', coordinatorId, 'case_management'],
         ['case.read', coordinatorId, 'case_management'],
         ['case.read', coordinatorId, 'case_management'],
+        ['case.read', coordinatorId, 'case_management'],
         ['case.read', coordinatorId, 'supervision'],
       ].sort(),
     );
     // The consent card's reads, each with the page's purpose.
     expect(new Set(entries.filter((e) => e.action === 'case_consent.read').map((e) => e.purpose))).toEqual(new Set(['case_management', 'supervision']));
+    // And the referral card's, likewise.
+    expect(new Set(entries.filter((e) => e.action === 'case_referral.read').map((e) => e.purpose))).toEqual(new Set(['case_management', 'supervision']));
   });
 });

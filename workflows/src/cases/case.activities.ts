@@ -1,5 +1,5 @@
 import type { Role } from '@gugus/contracts';
-import type { CasePlan, ConferenceOutcome, ScreeningOutcome } from './case.messages';
+import type { CasePlan, ConferenceOutcome, ReferralPlan, ScreeningOutcome } from './case.messages';
 
 /** Activities of a case's process; implemented in libs/server/cases. All idempotent. */
 export interface CaseActivities {
@@ -20,4 +20,15 @@ export interface CaseActivities {
    * dates, never the action's words (the agency reads those on its task page).
    */
   recordConference(input: { caseId: string; round: number; submissionId: string | null; actionRole: Role }): Promise<ConferenceOutcome>;
+  /** Resolves a referral's receiving agency holder, the coordinator and the settings in force. */
+  prepareReferral(input: { referralId: string }): Promise<ReferralPlan>;
+  /** Reads the receiving agency's response (sealed) and records it: `accepted` or `declined` (audited). */
+  recordReferralResponse(input: { referralId: string; submissionId: string | null }): Promise<{ decision: 'accepted' | 'declined' }>;
+  /**
+   * The coordinator's re-referral after a decline (a `referral` form): a new referral replacing the
+   * declined one, with the next number (written once for the submission, audited). Returns its id.
+   */
+  recordReReferral(input: { referralId: string; submissionId: string | null }): Promise<{ referralId: string }>;
+  /** The outcome report closes the loop: the referral is `completed` (audited). */
+  recordServiceOutcome(input: { referralId: string; submissionId: string | null }): Promise<void>;
 }

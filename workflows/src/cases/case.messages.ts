@@ -66,3 +66,29 @@ export interface ConferenceOutcome {
   /** The follow-up conference's date (YYYY-MM-DD) when the conference called one, else null. */
   followUpDate: string | null;
 }
+
+/** A referral's workflow id: the coded case id and the referral's number (`case-32.04-2027-0042-referral-2`). */
+export const caseReferralWorkflowId = (caseCode: string, number: number) => `case-${caseCode}-referral-${number}`;
+
+/** What a referral's process starts with: ids only. */
+export interface CaseReferralInput {
+  caseId: string;
+  caseCode: string;
+  referralId: string;
+}
+
+/** Who answers a referral and the settings in force, resolved when the referral's process starts. */
+export interface ReferralPlan {
+  referralId: string;
+  number: number;
+  /** The sealed `referral` form as sent (a re-referral starts from it). */
+  referralSubmissionId: string;
+  jurisdictionCode: string;
+  serviceType: string;
+  serviceLabel: BilingualText;
+  /** The receiving agency's holder of the referral role (else its case worker or coordinator). */
+  receiver: TaskAssignee;
+  /** The case coordinator, who re-refers after a decline. */
+  coordinator: TaskAssignee;
+  settings: CaseManagementSettings;
+}

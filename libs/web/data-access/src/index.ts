@@ -110,4 +110,4 @@ export {
   useStartPlan,
 } from './lib/usePlans';
 export { casesApi, type CaseListFilter } from './lib/casesApi';
-export { useCase, useCaseConsents, useCases, useConferenceAction, useOpenCase, useRecordConsent } from './lib/useCases';
+export { useCase, useCaseConsents, useCaseReferrals, useCases, useConferenceAction, useOpenCase, useRecordConsent, useReferralPacket, useSendReferral } from './lib/useCases';

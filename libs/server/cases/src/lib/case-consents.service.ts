@@ -76,6 +76,16 @@ export class CaseConsentsService {
     return { submissionId, formVersionId: version.id, recordedAt: recordedAt.toISOString() };
   }
 
+  /** Every consent decision recorded for the case, in the order recorded (for the rules of `@gugus/cases`). */
+  async decisions(caseId: string): Promise<ConsentDecision[]> {
+    const out: ConsentDecision[] = [];
+    for (const link of await this.cases.consents(caseId)) {
+      const row = await this.forms.submissionData(link.submissionId);
+      out.push(...toRecord(link.submissionId, isRecord(row?.data) ? row.data : {}).decisions);
+    }
+    return out;
+  }
+
   /** Where consent stands per purpose today, and every consent form recorded. The read is audited with its purpose. */
   async state(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseConsentView> {
     const found = await caseFor(this.cases, user, code, 'read');

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { afterScreening, immediateNeedCodes, isScreeningResult, screeningFields, stageAfterScreening } from '@gugus/cases';
 import { CASE_MANAGEMENT_PROCESS, caseManagementSettingsSchema, ErrorCode, Role, withDefaults } from '@gugus/contracts';
 import { OPTION_LISTS } from '@gugus/forms';
@@ -54,6 +56,25 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
       );
     });
   };
+
+  /** Who at `agencyId` acts: whoever holds `role` there, else its case worker, else its coordinator, else `role` (the task waits there). */
+  const actorAt = async (agencyId: string, role: Role): Promise<TaskAssignee> => {
+    for (const candidate of [role, Role.CASE_WORKER, Role.CASE_COORDINATOR]) {
+      if ((await tasks.peopleFor({ agencyId, role: candidate })).length) return { agencyId, role: candidate, positionId: null };
+    }
+    return { agencyId, role, positionId: null };
+  };
+
+  const loadReferral = async (referralId: string) => {
+    const referral = await cases.findReferral(referralId);
+    if (!referral) throw new Error(`Referral ${referralId} not found`);
+    const row = await cases.findById(referral.caseId);
+    if (!row) throw new Error(`Case of referral ${referralId} not found`);
+    return { referral, row };
+  };
+
+  const auditReferral = (row: CaseEntity, action: string, after: Record<string, unknown>, tx?: EntityManager) =>
+    audit.record({ actorId: null, action, targetType: 'case', targetId: row.code, jurisdictionCode: row.jurisdictionCode, requestId: null, after }, tx);
 
   return {
     async prepareCase({ caseId }) {
@@ -127,6 +148,79 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
         await moveTo(row, { stage: 'referral', identificationStatus: row.identificationStatus }, 'case.conference', { round, actions: actions.length, followUp: followUpDate !== null });
       }
       return { actions, followUpDate };
+    },
+
+    async prepareReferral({ referralId }) {
+      const { referral, row } = await loadReferral(referralId);
+      const effective = await settings.effective(CASE_PROCESS_KEY, row.jurisdictionCode);
+      const s = caseManagementSettingsSchema.parse(withDefaults(CASE_MANAGEMENT_PROCESS, effective.settings));
+      const coordinator = (await holderNear(null, row.jurisdictionCode, s.roles.conference)) ?? { agencyId: row.intakeAgencyId, role: s.roles.conference, positionId: null };
+      return {
+        referralId,
+        number: referral.number,
+        referralSubmissionId: referral.referralSubmissionId,
+        jurisdictionCode: row.jurisdictionCode,
+        serviceType: referral.serviceType,
+        serviceLabel: SERVICE_LABELS.get(referral.serviceType) ?? { id: referral.serviceType, en: referral.serviceType },
+        receiver: await actorAt(referral.receivingAgencyId, s.roles.referral),
+        coordinator,
+        settings: s,
+      };
+    },
+
+    async recordReferralResponse({ referralId, submissionId }) {
+      const { referral, row } = await loadReferral(referralId);
+      const data = submissionId ? ((await forms.submissionData(submissionId))?.data ?? {}) : {};
+      const decision = data['decision'] === 'accepted' ? 'accepted' : 'declined';
+      if (referral.status === 'sent') {
+        await cases.transaction(async (tx) => {
+          await cases.updateReferral(referralId, { status: decision, responseSubmissionId: submissionId, respondedAt: new Date() }, tx);
+          await auditReferral(row, `case_referral.${decision}`, { number: referral.number, serviceType: referral.serviceType, agencyId: referral.receivingAgencyId }, tx);
+        });
+      }
+      return { decision };
+    },
+
+    async recordReReferral({ referralId, submissionId }) {
+      const { referral, row } = await loadReferral(referralId);
+      if (!submissionId) throw new Error(`Re-referral of ${referralId} has no form`);
+      const done = await cases.findReferralBySubmission(submissionId);
+      if (done) return { referralId: done.id };
+      const data = (await forms.submissionData(submissionId))?.data ?? {};
+      const created = await cases.transaction(async (tx) => {
+        const next = await cases.insertReferral(
+          {
+            id: randomUUID(),
+            caseId: row.id,
+            serviceType: typeof data['serviceType'] === 'string' ? data['serviceType'] : referral.serviceType,
+            receivingAgencyId: typeof data['receivingAgencyId'] === 'string' ? data['receivingAgencyId'] : referral.receivingAgencyId,
+            status: 'sent',
+            referralSubmissionId: submissionId,
+            responseSubmissionId: null,
+            outcomeSubmissionId: null,
+            replacesId: referral.id,
+            sentAt: new Date(),
+            // The coordinator who completed the re-referral task sent it.
+            sentBy: (await forms.submissionData(submissionId))?.createdBy ?? row.openedBy,
+            respondedAt: null,
+            completedAt: null,
+          },
+          tx,
+        );
+        await auditReferral(row, 'case_referral.send', { number: next.number, replaces: referral.number, serviceType: next.serviceType, agencyId: next.receivingAgencyId }, tx);
+        return next;
+      });
+      return { referralId: created.id };
+    },
+
+    async recordServiceOutcome({ referralId, submissionId }) {
+      const { referral, row } = await loadReferral(referralId);
+      if (referral.status === 'completed') return;
+      await cases.transaction(async (tx) => {
+        await cases.updateReferral(referralId, { status: 'completed', outcomeSubmissionId: submissionId, completedAt: new Date() }, tx);
+        const outcome = submissionId ? (await forms.submissionData(submissionId))?.data['outcome'] : undefined;
+        await auditReferral(row, 'case_referral.outcome', { number: referral.number, serviceType: referral.serviceType, outcome: typeof outcome === 'string' ? outcome : null }, tx);
+      });
     },
   };
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, RequirePermission, type AuthUser } from '@gugus/server-access';
-import { preferredLanguage, RequestId, uuidParam } from '@gugus/server-http';
+import { positiveIntParam, preferredLanguage, RequestId, uuidParam } from '@gugus/server-http';
 import { CaseCodePipe } from './case-code.pipe';
 import { CaseConferencesService } from './case-conferences.service';
 import { CaseConsentsService } from './case-consents.service';
-import { CaseListQuery, CaseReadQuery, OpenCaseDto, RecordConsentDto } from './cases.dto';
+import { CaseReferralsService } from './case-referrals.service';
+import { CaseListQuery, CaseReadQuery, OpenCaseDto, RecordConsentDto, SendReferralDto } from './cases.dto';
 import { CasesService } from './cases.service';
 
 @ApiTags('cases')
@@ -16,6 +17,7 @@ export class CasesController {
     private readonly cases: CasesService,
     private readonly consents: CaseConsentsService,
     private readonly conferences: CaseConferencesService,
+    private readonly referrals: CaseReferralsService,
   ) {}
 
   @Post()
@@ -74,5 +76,45 @@ export class CasesController {
     @RequestId() requestId: string | null,
   ) {
     return this.conferences.action(user, code, taskId, requestId);
+  }
+
+  @Post(':code/referrals')
+  @RequirePermission('create', 'Case')
+  @ApiOperation({
+    summary:
+      'Kirim rujukan ke layanan (formulir referral); kategori data yang dibagikan harus tercakup persetujuan untuk lembaga penerima / Send a referral (referral form); the categories shared must be covered by the consent for the receiving agency',
+  })
+  sendReferral(
+    @Param('code', CaseCodePipe) code: string,
+    @Body() body: SendReferralDto,
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return this.referrals.send(user, code, body.data, preferredLanguage(acceptLanguage), requestId);
+  }
+
+  @Get(':code/referrals')
+  @RequirePermission('read', 'Case')
+  @ApiOperation({ summary: 'Rujukan kasus dan keadaannya; pembacaan dicatat beserta tujuannya / The case\'s referrals and where each stands; the read is audited with its purpose' })
+  listReferrals(@Param('code', CaseCodePipe) code: string, @Query() q: CaseReadQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.referrals.list(user, code, q.purpose, requestId);
+  }
+
+  @Get(':code/referrals/:number/packet')
+  // The receiving agency need not hold a case role: the service answers 404 unless the reader is of that agency or on the case team.
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'Paket rujukan: hanya isian yang diperlukan layanan dan tercakup persetujuan; setiap pembacaan dicatat / The referral packet: only the answers the service needs and consent covers; every read is audited',
+  })
+  referralPacket(
+    @Param('code', CaseCodePipe) code: string,
+    @Param('number', positiveIntParam('number')) number: number,
+    @Query() q: CaseReadQuery,
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+  ) {
+    return this.referrals.packet(user, code, number, q.purpose, requestId);
   }
 }

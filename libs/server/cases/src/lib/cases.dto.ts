@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { CASE_READ_PURPOSES, CASE_STAGES, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordConsentRequest } from '@gugus/contracts';
+import { CASE_READ_PURPOSES, CASE_STAGES, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordConsentRequest, type SendReferralRequest } from '@gugus/contracts';
 import { INTAKE_CHANNELS } from './intake-channels';
 
 // The region code's shape is checked in the service, which says what is wrong in both languages.
@@ -59,6 +59,14 @@ export class CaseReadQuery {
 // The answers are checked against the consent form's version in the service (field errors as the forms API gives them).
 export class RecordConsentDto implements RecordConsentRequest {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Isian formulir persetujuan (consent) / The consent form\'s answers' })
+  @IsDefined()
+  @IsObject()
+  data: Record<string, unknown>;
+}
+
+// The answers are checked against the referral form's version, and against the person's consent, in the service.
+export class SendReferralDto implements SendReferralRequest {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Isian formulir rujukan (referral) / The referral form\'s answers' })
   @IsDefined()
   @IsObject()
   data: Record<string, unknown>;

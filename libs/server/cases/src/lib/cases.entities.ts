@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CaseStage } from '@gugus/contracts';
+import type { CaseStage, ReferralStatus } from '@gugus/contracts';
 import type { IdentificationStatus } from '@gugus/cases';
 
 /** A case: its coded id and process data. No column identifies the person, by design. */
@@ -19,4 +19,23 @@ export class CaseEntity {
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
 }
 
-export const CASE_ENTITIES = [CaseEntity];
+/** A referral of a case to a service: codes, ids and dates; the forms themselves are sealed submissions. */
+@Entity({ name: 'case_referrals' })
+export class CaseReferralEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId: string;
+  @Column('integer') number: number;
+  @Column({ name: 'service_type', type: 'text' }) serviceType: string;
+  @Column({ name: 'receiving_agency_id', type: 'uuid' }) receivingAgencyId: string;
+  @Column('text') status: ReferralStatus;
+  @Column({ name: 'referral_submission_id', type: 'uuid' }) referralSubmissionId: string;
+  @Column({ name: 'response_submission_id', type: 'uuid', nullable: true }) responseSubmissionId: string | null;
+  @Column({ name: 'outcome_submission_id', type: 'uuid', nullable: true }) outcomeSubmissionId: string | null;
+  @Column({ name: 'replaces_id', type: 'uuid', nullable: true }) replacesId: string | null;
+  @Column({ name: 'sent_at', type: 'timestamptz' }) sentAt: Date;
+  @Column({ name: 'sent_by', type: 'uuid' }) sentBy: string;
+  @Column({ name: 'responded_at', type: 'timestamptz', nullable: true }) respondedAt: Date | null;
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
+}
+
+export const CASE_ENTITIES = [CaseEntity, CaseReferralEntity];

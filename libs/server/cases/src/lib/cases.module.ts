@@ -6,6 +6,7 @@ import { ProcessSettingsModule, ProcessSettingsService } from '@gugus/server-pro
 import { TasksModule } from '@gugus/server-tasks';
 import { CaseConferencesService } from './case-conferences.service';
 import { CaseConsentsService } from './case-consents.service';
+import { CaseReferralsService } from './case-referrals.service';
 import { CasesController } from './cases.controller';
 import { CASE_ENTITIES } from './cases.entities';
 import { CASE_SETTINGS } from './cases.ports';
@@ -18,7 +19,7 @@ const settingsSource: Provider = { provide: CASE_SETTINGS, useExisting: ProcessS
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES), AuditModule, TasksModule, FormsModule],
   controllers: [CasesController],
-  providers: [CasesRepository, CasesService, CaseConsentsService, CaseConferencesService],
+  providers: [CasesRepository, CasesService, CaseConsentsService, CaseConferencesService, CaseReferralsService],
 })
 export class CasesModule {}
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseStage } from '@gugus/contracts';
-import { CaseEntity } from './cases.entities';
+import { CaseEntity, CaseReferralEntity } from './cases.entities';
 
 export interface CaseListFilter {
   /** Regex sources of the jurisdictions the reader may see; null: everywhere. */
@@ -89,5 +89,47 @@ export class CasesRepository {
     if (!ids.length) return new Map();
     const rows = (await this.db.query(`SELECT id, name FROM agencies WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; name: string }[];
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Referrals
+
+  /** Inserts a referral with the case's next number, inside the caller's transaction (the case row is locked meanwhile). */
+  async insertReferral(values: Omit<CaseReferralEntity, 'number'>, tx: EntityManager): Promise<CaseReferralEntity> {
+    await tx.query(`SELECT id FROM cases WHERE id = $1 FOR UPDATE`, [values.caseId]);
+    const [{ next }] = (await tx.query(`SELECT coalesce(max(number), 0) + 1 AS next FROM case_referrals WHERE case_id = $1`, [values.caseId])) as { next: number }[];
+    const row = { ...values, number: Number(next) };
+    await tx.getRepository(CaseReferralEntity).insert(row);
+    return row;
+  }
+
+  findReferral(id: string): Promise<CaseReferralEntity | null> {
+    return this.db.getRepository(CaseReferralEntity).findOneBy({ id });
+  }
+
+  findReferralByNumber(caseId: string, number: number): Promise<CaseReferralEntity | null> {
+    return this.db.getRepository(CaseReferralEntity).findOneBy({ caseId, number });
+  }
+
+  /** The referral a re-referral task's submission already made (a retried activity finds it). */
+  findReferralBySubmission(submissionId: string): Promise<CaseReferralEntity | null> {
+    return this.db.getRepository(CaseReferralEntity).findOneBy({ referralSubmissionId: submissionId });
+  }
+
+  referrals(caseId: string): Promise<CaseReferralEntity[]> {
+    return this.db.getRepository(CaseReferralEntity).find({ where: { caseId }, order: { number: 'ASC' } });
+  }
+
+  async updateReferral(id: string, values: Partial<Pick<CaseReferralEntity, 'status' | 'responseSubmissionId' | 'outcomeSubmissionId' | 'respondedAt' | 'completedAt'>>, tx?: EntityManager): Promise<void> {
+    await (tx ?? this.db.manager).getRepository(CaseReferralEntity).update({ id }, values);
+  }
+
+  /** The case's completed form submissions, oldest first: what a referral packet is drawn from. */
+  async caseSubmissions(caseId: string): Promise<string[]> {
+    const rows = (await this.db.query(
+      `SELECT submission_id FROM tasks WHERE process_key = 'case-management' AND process_id = $1 AND submission_id IS NOT NULL AND step IN ('intake', 'screening', 'conference') ORDER BY completed_at, id`,
+      [caseId],
+    )) as { submission_id: string }[];
+    return rows.map((r) => r.submission_id);
   }
 }

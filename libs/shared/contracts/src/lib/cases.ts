@@ -153,3 +153,57 @@ export interface CaseConferenceActionView {
   dueDate: string;
   conferenceDate: string | null;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Referrals (issue 11, step 6): closed loop — sent, accepted or declined (re-referred), outcome.
+
+/** Where a referral stands. `declined` ones are followed by the coordinator's re-referral (a new referral). */
+export const REFERRAL_STATUSES = ['sent', 'accepted', 'declined', 'completed'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/** `POST /cases/:code/referrals`: the `referral` form's answers. */
+export interface SendReferralRequest {
+  data: Record<string, unknown>;
+}
+
+/** One referral of a case, as the case team and the receiving agency see it: codes, ids, dates. */
+export interface CaseReferralView {
+  caseCode: string;
+  /** From 1, per case: "referral 2" in titles and URLs. */
+  number: number;
+  serviceType: string;
+  receivingAgency: { id: string; name: string | null };
+  status: ReferralStatus;
+  /** The referral this one replaces (the number of a declined one), when it is a re-referral. */
+  replacesNumber: number | null;
+  sentAt: string;
+  respondedAt: string | null;
+  completedAt: string | null;
+}
+
+/** `GET /cases/:code/referrals`. */
+export interface CaseReferralList {
+  caseCode: string;
+  items: CaseReferralView[];
+}
+
+/**
+ * `GET /cases/:code/referrals/:number/packet?purpose=`: what the receiving agency may see — only the
+ * answers whose data category the service needs and the person's consent for that agency covers
+ * (`@gugus/cases` buildPacket), with what is held back and why. Every read is audited with its purpose.
+ */
+export interface CaseReferralPacketView {
+  referral: CaseReferralView;
+  /** The referral's own terms (no answer about the person): urgency and the start asked for. */
+  urgency: string | null;
+  urgencyLabel: { id: string; en: string } | null;
+  requestedStartDate: string | null;
+  categories: string[];
+  withheld: string[];
+  /** The label of each category named in `categories` and `withheld`. */
+  categoryLabels: Record<string, { id: string; en: string }>;
+  consent: { status: 'granted' | 'declined' | 'withdrawn' | 'expired' | 'none'; decidedOn?: string; withdrawnOn?: string; validUntil?: string };
+  /** Per form, the shared answers; `fields` lists them one per answer (JSON pointer, the field's label, the value as stored and, for a coded answer, its label) to show them by. */
+  documents: { formKey: string; title: { id: string; en: string }; data: Record<string, unknown>; fields: { pointer: string; label: { id: string; en: string }; value: string | number | boolean | null; valueLabel?: { id: string; en: string } }[] }[];
+  notice?: { id: string; en: string };
+}

@@ -175,6 +175,8 @@ const CASE_MANAGEMENT_DURATIONS = [
   { key: 'immediateProtectionWorkingDays', min: 1, max: 5, unit: 'working_days', label: { id: 'Batas waktu memenuhi kebutuhan segera', en: 'Time to meet an immediate need' } },
   // "Within 48 hours of the referral" (seed 004 case conference): a clock in hours, weekends included.
   { key: 'conferenceHours', min: 4, max: 168, unit: 'hours', label: { id: 'Batas waktu konferensi kasus sejak rujukan', en: 'Time from the referral to the case conference' } },
+  { key: 'referralResponseWorkingDays', min: 1, max: 10, unit: 'working_days', label: { id: 'Batas waktu lembaga penerima menjawab rujukan', en: 'Time for the receiving agency to answer a referral' } },
+  { key: 'serviceOutcomeWorkingDays', min: 1, max: 120, unit: 'working_days', label: { id: 'Batas waktu laporan hasil layanan setelah rujukan diterima', en: 'Time for the service outcome report once a referral is accepted' } },
   { key: 'taskReminderWorkingDays', min: 1, max: 10, unit: 'working_days', label: { id: 'Pengingat tugas sebelum jatuh tempo', en: 'Task reminder before the due date' } },
   { key: 'escalationWorkingDays', min: 1, max: 10, unit: 'working_days', label: { id: 'Eskalasi setelah jatuh tempo', en: 'Escalation after the due date' } },
 ] as const satisfies readonly DurationField[];
@@ -183,6 +185,7 @@ const CASE_MANAGEMENT_ROLES = [
   { key: 'intake', label: { id: 'Penerimaan kasus dan penapisan awal (instansi penerima)', en: 'Case intake and initial screening (the intake agency)' } },
   { key: 'protection', label: { id: 'Memenuhi kebutuhan segera', en: 'Meeting immediate needs' } },
   { key: 'conference', label: { id: 'Menyelenggarakan konferensi kasus', en: 'Holding the case conference' } },
+  { key: 'referral', label: { id: 'Menjawab rujukan dan melaporkan hasil layanan (di lembaga penerima; bila tak ada pemegang peran ini, pekerja atau koordinator kasus lembaga itu)', en: 'Answering referrals and reporting service outcomes (at the receiving agency; where nobody holds this role there, its case worker or coordinator)' } },
   { key: 'action', label: { id: 'Melaksanakan tindakan hasil konferensi (di instansi yang ditunjuk; bila tak ada pemegang peran ini, pekerja atau koordinator kasus instansi itu)', en: 'Carrying out conference actions (at the agency named; where nobody holds this role there, its case worker or coordinator)' } },
   { key: 'escalation', label: { id: 'Menerima eskalasi', en: 'Receiving escalations' } },
 ] as const satisfies readonly RoleField[];
@@ -208,9 +211,11 @@ export const CASE_MANAGEMENT_DEFAULTS: CaseManagementSettings = {
   screeningWorkingDays: 2,
   immediateProtectionWorkingDays: 1,
   conferenceHours: 48,
+  referralResponseWorkingDays: 2,
+  serviceOutcomeWorkingDays: 30,
   taskReminderWorkingDays: 1,
   escalationWorkingDays: 1,
-  roles: { intake: Role.CASE_WORKER, protection: Role.CASE_COORDINATOR, conference: Role.CASE_COORDINATOR, action: Role.AGENCY_OFFICER, escalation: Role.CASE_COORDINATOR },
+  roles: { intake: Role.CASE_WORKER, protection: Role.CASE_COORDINATOR, conference: Role.CASE_COORDINATOR, referral: Role.AGENCY_OFFICER, action: Role.AGENCY_OFFICER, escalation: Role.CASE_COORDINATOR },
 };
 
 export const CASE_MANAGEMENT_PROCESS: ProcessSettingsDefinition<CaseManagementSettings> = {

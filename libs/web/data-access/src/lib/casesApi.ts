@@ -1,4 +1,4 @@
-import type { CaseConferenceActionView, CaseConsentView, CaseList, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { apiClient, withQuery } from './apiClient';
 
 /** `GET /cases`: this jurisdiction and those below it (none: all the reader may see), newest first. */
@@ -23,5 +23,12 @@ export const casesApi = {
   /** Records a consent form (a withdrawal too); 400 with `details.extraErrors` for the form's fields. */
   /** The one conference action a task is about, for the task's holder or the case team (audited). */
   conferenceAction: (code: string, taskId: string, signal?: AbortSignal) => apiClient.get<CaseConferenceActionView>(`/cases/${seg(code)}/conference-actions/${seg(taskId)}`, { signal }),
+  /** The case's referrals and where each stands (audited with `purpose`). */
+  referrals: (code: string, purpose: CaseReadPurpose, signal?: AbortSignal) => apiClient.get<CaseReferralList>(withQuery(`/cases/${seg(code)}/referrals`, { purpose }), { signal }),
+  /** Sends a referral (the referral form); 400 with `details.extraErrors`, a category consent does not cover included. */
+  sendReferral: ({ code, data }: { code: string; data: Record<string, unknown> }) => apiClient.post<CaseReferralView>(`/cases/${seg(code)}/referrals`, { data }),
+  /** The packet of referral `number`: only what the service needs and consent covers (audited with `purpose`). */
+  referralPacket: (code: string, number: number, purpose: CaseReadPurpose, signal?: AbortSignal) =>
+    apiClient.get<CaseReferralPacketView>(withQuery(`/cases/${seg(code)}/referrals/${number}/packet`, { purpose }), { signal }),
   recordConsent: ({ code, data }: { code: string; data: Record<string, unknown> }) => apiClient.post<ConsentRecorded>(`/cases/${seg(code)}/consents`, { data }),
 };

@@ -1,4 +1,4 @@
-import type { CaseConferenceActionView, CaseConsentView, CaseList, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { casesApi, type CaseListFilter } from './casesApi';
 import { useApiMutation, type MutationState } from './useApiMutation';
 import { useApiQuery, type QueryState } from './useApiQuery';
@@ -33,4 +33,18 @@ export function useRecordConsent(): MutationState<{ code: string; data: Record<s
 /** The conference action a `conference-action` task is about (audited by the API). Idle without both ids. */
 export function useConferenceAction(code: string | undefined, taskId: string | undefined): QueryState<CaseConferenceActionView> {
   return useApiQuery(code && taskId ? `case-action:${code}:${taskId}` : undefined, (signal) => casesApi.conferenceAction(code ?? '', taskId ?? '', signal));
+}
+
+/** The case's referrals, read for `purpose` (audited). */
+export function useCaseReferrals(code: string | undefined, purpose: CaseReadPurpose | undefined): QueryState<CaseReferralList> {
+  return useApiQuery(code && purpose ? `case-referrals:${code}:${purpose}` : undefined, (signal) => casesApi.referrals(code ?? '', purpose ?? 'case_management', signal));
+}
+
+export function useSendReferral(): MutationState<{ code: string; data: Record<string, unknown> }, CaseReferralView> {
+  return useApiMutation(casesApi.sendReferral);
+}
+
+/** A referral's packet, read for `purpose` (audited). Idle without a code and a number. */
+export function useReferralPacket(code: string | undefined, number: number | undefined, purpose: CaseReadPurpose): QueryState<CaseReferralPacketView> {
+  return useApiQuery(code && number ? `case-packet:${code}:${number}:${purpose}` : undefined, (signal) => casesApi.referralPacket(code ?? '', number ?? 0, purpose, signal));
 }

@@ -11,6 +11,7 @@ import { CaseStageTag, IdentificationTag, JurisdictionName } from '../CaseBadges
 import { casePaths } from '../paths';
 import { useIntakeChannels } from '../useIntakeChannels';
 import { ConsentCard } from './ConsentCard';
+import { ReferralsCard } from './ReferralsCard';
 import { PurposeChoice } from './PurposeChoice';
 import '../Cases.css';
 
@@ -122,10 +123,11 @@ function CaseRecord({ view, purpose, onChangePurpose }: { view: CaseView; purpos
           )}
         </dl>
       </Card>
-      {/* Placeholders for what the case workflow adds (issue 11, later steps): no data is made up here. */}
       <ConsentCard view={view} purpose={purpose} />
+      <ReferralsCard view={view} purpose={purpose} />
+      {/* A placeholder for what the case workflow adds later (issue 11): no data is made up here. */}
       <div className="gu-cases__later" data-testid="case-later">
-        {(['timeline', 'referrals'] as const).map((part) => (
+        {(['timeline'] as const).map((part) => (
           <Card key={part} className="gu-cases__later-card" data-testid={`case-later-${part}`}>
             <h2 className="gu-cases__section-title">
               {t(`page.${part}`)} <span className="gu-cases__soon">{t('page.later')}</span>

@@ -6,6 +6,7 @@ import { SchemaForm, type FormData } from '@gugus/web-forms';
 import { formatDate, useLanguage } from '@gugus/web-i18n';
 import { Alert, Button, Card, Loading, Tag } from '@gugus/web-ui';
 import { ApiErrorAlert } from '@gugus/web-shared';
+import { caseAgencyJurisdictions } from '../caseTeam';
 
 const CONSENT_FORM = 'consent';
 type Names = Record<string, string>;
@@ -100,6 +101,7 @@ export function ConsentCard({ view, purpose }: { view: CaseView; purpose: CaseRe
             onSubmit={(valid) => void store(valid)}
             extraErrors={rejection}
             jurisdictionCode={view.jurisdictionCode}
+            agencyJurisdictions={caseAgencyJurisdictions(view.jurisdictionCode)}
             idPrefix="consent"
             data-testid="consent-form"
           >

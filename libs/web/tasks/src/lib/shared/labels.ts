@@ -34,6 +34,9 @@ export const KNOWN_STEPS = [
   'immediate-protection',
   'conference',
   'conference-action',
+  'referral-response',
+  're-referral',
+  'service-outcome',
 ] as const;
 export type KnownStep = (typeof KNOWN_STEPS)[number];
 

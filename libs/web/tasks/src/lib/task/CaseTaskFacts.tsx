@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useConferenceAction, type TaskView } from '@gugus/web-data-access';
 import { formatDate } from '@gugus/web-i18n';
+import { ReferralPacket } from './ReferralPacket';
 
 /**
  * What a case task says about its case on the task page (registered for context kind `case` where the app
@@ -31,6 +32,7 @@ export function CaseTaskFacts({ view }: { view: TaskView }) {
         ) : null}
       </dl>
       {c.step === 'conference-action' ? <ConferenceActionFacts code={c.caseCode} taskId={view.id} /> : null}
+      {c.referralNumber && (c.step === 'referral-response' || c.step === 'service-outcome') ? <ReferralPacket code={c.caseCode} number={c.referralNumber} /> : null}
     </>
   );
 }

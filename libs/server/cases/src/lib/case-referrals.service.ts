@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { buildPacket, consentedCategories, packetCategories, type PacketDocument, type PacketSchema } from '@gugus/cases';
+import { ErrorCode, type BilingualText, type CaseReadPurpose, type CaseReferralList, type CaseReferralPacketView, type CaseReferralView } from '@gugus/contracts';
+import { OPTION_LISTS, type Language } from '@gugus/forms';
+import { abilityFor, canOn, type AuthUser } from '@gugus/server-access';
+import { AuditService } from '@gugus/server-audit';
+import { jakartaDate } from '@gugus/server-calendar';
+import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
+import { FormsService } from '@gugus/server-forms';
+import { DomainError } from '@gugus/server-http';
+import { caseReferral, caseReferralWorkflowId } from '@gugus/workflows';
+import { caseFor } from './case-access';
+import { CaseConsentsService, sharedWith } from './case-consents.service';
+import type { CaseEntity, CaseReferralEntity } from './cases.entities';
+import { CasesRepository } from './cases.repository';
+import { CASE_START_WAIT_MS } from './cases.service';
+
+/** The national referral form (`forms/library/referral`); a province's variant applies where it has one. */
+export const REFERRAL_FORM_KEY = 'referral';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const referralNotFound = (code: string, number: number | string) =>
+  new DomainError(ErrorCode.NOT_FOUND, { id: `Rujukan #${number} kasus ${code} tidak ditemukan.`, en: `Referral #${number} of case ${code} was not found.` });
+const engineDown = () =>
+  new DomainError(ErrorCode.DEPENDENCY_UNAVAILABLE, {
+    id: 'Mesin proses (Temporal) tidak dapat dihubungi; rujukan belum dikirim. Coba lagi sebentar lagi.',
+    en: 'The process engine (Temporal) cannot be reached; the referral was not sent. Try again shortly.',
+  });
+const closedCase = (code: string) => new DomainError(ErrorCode.CONFLICT, { id: `Kasus ${code} sudah ditutup; buka kembali kasus sebelum merujuk.`, en: `Case ${code} is closed; reopen it before referring.` });
+
+const URGENCY_LABELS = new Map((OPTION_LISTS.get('case-referral-urgency')?.options ?? []).map((o) => [o.code, o.label]));
+const CATEGORY_LABELS = new Map((OPTION_LISTS.get('case-data-categories')?.options ?? []).map((o) => [o.code, o.label]));
+const SHARING_STATUS: Record<string, BilingualText> = {
+  none: { id: 'belum ada persetujuan berbagi data dengan lembaga ini', en: 'there is no consent to share data with this agency' },
+  declined: { id: 'yang bersangkutan menolak berbagi data dengan lembaga ini', en: 'the person declined to share data with this agency' },
+  withdrawn: { id: 'persetujuan berbagi data dengan lembaga ini sudah ditarik', en: 'consent to share data with this agency was withdrawn' },
+  expired: { id: 'persetujuan berbagi data dengan lembaga ini sudah berakhir', en: 'consent to share data with this agency has expired' },
+  granted: { id: 'kategori ini tidak tercakup persetujuan berbagi data dengan lembaga ini', en: 'this category is not covered by the consent to share data with this agency' },
+};
+
+type PacketField = CaseReferralPacketView['documents'][number]['fields'][number];
+
+/** The shared answers of one document, one per answer, labelled from the form (coded answers with their option label). */
+function fieldsOf(schema: PacketSchema, data: unknown): PacketField[] {
+  const out: PacketField[] = [];
+  const label = (node: PacketSchema, key: string): BilingualText => {
+    const l = node['x-label'];
+    return isRecord(l) && typeof l['id'] === 'string' && typeof l['en'] === 'string' ? { id: l['id'], en: l['en'] } : { id: key, en: key };
+  };
+  const options = (node: PacketSchema) => {
+    const key = node['x-options'] ?? node.items?.['x-options'];
+    return typeof key === 'string' ? new Map((OPTION_LISTS.get(key)?.options ?? []).map((o) => [o.code, o.label])) : undefined;
+  };
+  const joined = (labels: BilingualText[]): BilingualText => ({ id: labels.map((l) => l.id).join(' › '), en: labels.map((l) => l.en).join(' › ') });
+  const visit = (node: PacketSchema, value: unknown, pointer: string, labels: BilingualText[]): void => {
+    if (node.properties && isRecord(value)) {
+      for (const [key, child] of Object.entries(node.properties)) if (Object.hasOwn(value, key)) visit(child, value[key], `${pointer}/${key}`, [...labels, label(child, key)]);
+      return;
+    }
+    if (node.items?.properties && Array.isArray(value)) {
+      const last = labels[labels.length - 1] ?? { id: '', en: '' };
+      value.forEach((element, i) => visit(node.items as PacketSchema, element, `${pointer}/${i}`, [...labels.slice(0, -1), { id: `${last.id} #${i + 1}`, en: `${last.en} #${i + 1}` }]));
+      return;
+    }
+    const names = options(node);
+    const shown = (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : JSON.stringify(v)));
+    const coded = names && shown.every((v) => typeof v === 'string' && names.has(v)) ? shown.map((v) => names.get(v as string) as BilingualText) : undefined;
+    out.push({
+      pointer,
+      label: labels.length ? joined(labels) : { id: pointer, en: pointer },
+      value: shown.length === 1 ? shown[0] : shown.join(', '),
+      ...(coded ? { valueLabel: { id: coded.map((c) => c.id).join(', '), en: coded.map((c) => c.en).join(', ') } } : {}),
+    });
+  };
+  visit(schema, data, '', []);
+  return out;
+}
+
+/**
+ * Referrals of a case (PRODUCT §3.2 step 6): the case team sends one (the `referral` form, checked
+ * against the person's consent: no category the consent for that agency does not cover may be declared
+ * shared), which starts its closed-loop process; the receiving agency reads the packet — only what the
+ * service needs and the consent covers, computed here from the case's forms at each read, so a
+ * withdrawal takes effect at once. Every send and every packet read is audited (reads with their purpose).
+ */
+@Injectable()
+export class CaseReferralsService {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly forms: FormsService,
+    private readonly consents: CaseConsentsService,
+    private readonly audit: AuditService,
+    private readonly temporal: Client,
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+  ) {}
+
+  async send(user: AuthUser, code: string, data: unknown, language: Language, requestId: string | null): Promise<CaseReferralView> {
+    const found = await caseFor(this.cases, user, code, 'create');
+    if (found.stage === 'closed') throw closedCase(found.code);
+    const version = await this.forms.pinVersion(REFERRAL_FORM_KEY, found.jurisdictionCode);
+    const cleaned = await this.forms.checkAgainstVersion(version.id, data, found.jurisdictionCode, language, sharedWith(found.jurisdictionCode));
+    const agencyId = cleaned['receivingAgencyId'] as string;
+    const serviceType = cleaned['serviceType'] as string;
+    // Consent before sharing: a category declared shared must be covered today by the consent for that agency.
+    const consented = consentedCategories(await this.consents.decisions(found.id), agencyId, jakartaDate(new Date()));
+    const declared = Array.isArray(cleaned['sharedDataCategories']) ? (cleaned['sharedDataCategories'] as string[]) : [];
+    const covered = new Set<string>(consented.status === 'granted' ? consented.categories : []);
+    this.forms.refuse(
+      declared.flatMap((category, i) =>
+        covered.has(category)
+          ? []
+          : [{ field: `/sharedDataCategories/${i}`, keyword: 'consent', message: { id: `${CATEGORY_LABELS.get(category)?.id ?? category}: ${SHARING_STATUS[consented.status].id}`, en: `${CATEGORY_LABELS.get(category)?.en ?? category}: ${SHARING_STATUS[consented.status].en}` } }],
+      ),
+      version.id,
+      language,
+    );
+    const sentAt = new Date();
+    const row = await this.cases.transaction(async (tx) => {
+      const submissionId = await this.forms.storeSubmission({ versionId: version.id, jurisdictionCode: found.jurisdictionCode, data: cleaned, personId: user.personId, requestId }, tx);
+      const referral = await this.cases.insertReferral(
+        { id: randomUUID(), caseId: found.id, serviceType, receivingAgencyId: agencyId, status: 'sent', referralSubmissionId: submissionId, responseSubmissionId: null, outcomeSubmissionId: null, replacesId: null, sentAt, sentBy: user.personId, respondedAt: null, completedAt: null },
+        tx,
+      );
+      await this.audit.record(
+        { actorId: user.personId, action: 'case_referral.send', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, after: { number: referral.number, serviceType, agencyId, submissionId } },
+        tx,
+      );
+      // No referral without its process (as for a case): Temporal down rolls the referral back.
+      try {
+        await this.temporal.withDeadline(Date.now() + CASE_START_WAIT_MS, () =>
+          this.temporal.workflow.start(caseReferral, {
+            workflowId: caseReferralWorkflowId(found.code, referral.number),
+            taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+            args: [{ caseId: found.id, caseCode: found.code, referralId: referral.id }],
+            workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+          }),
+        );
+      } catch {
+        throw engineDown();
+      }
+      return referral;
+    });
+    return (await this.views(found, [row]))[0];
+  }
+
+  /** The case's referrals, for the case team (audited as a case read). */
+  async list(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseReferralList> {
+    const found = await caseFor(this.cases, user, code, 'read');
+    await this.audit.record({ actorId: user.personId, action: 'case_referral.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose });
+    return { caseCode: found.code, items: await this.views(found, await this.cases.referrals(found.id)) };
+  }
+
+  /**
+   * The packet of referral `number`, for the receiving agency's people and the case team; 404 for anyone
+   * else (the same as an unknown referral). Built at each read from today's consent.
+   */
+  async packet(user: AuthUser, code: string, number: number, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseReferralPacketView> {
+    const found = await this.cases.findByCode(code);
+    const referral = found ? await this.cases.findReferralByNumber(found.id, number) : null;
+    if (!found || !referral) throw referralNotFound(code, number);
+    const team = canOn(abilityFor(user.grants), 'read', 'Case', { jurisdictionCode: found.jurisdictionCode });
+    const receiver = user.grants.some((g) => g.agencyId === referral.receivingAgencyId);
+    if (!team && !receiver) throw referralNotFound(code, number);
+    await this.audit.record({ actorId: user.personId, action: 'case_packet.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose, after: { number } });
+
+    const consented = consentedCategories(await this.consents.decisions(found.id), referral.receivingAgencyId, jakartaDate(new Date()));
+    const selection = packetCategories(referral.serviceType, undefined, consented);
+    const [view] = await this.views(found, [referral]);
+    const referralForm = await this.forms.submissionData(referral.referralSubmissionId);
+    const terms = isRecord(referralForm?.data) ? referralForm.data : {};
+    // A declined referral is no longer the agency's to read; the case team still sees what was sent.
+    const closedToReceiver = !team && referral.status === 'declined';
+    const documents: (PacketDocument & { title: BilingualText })[] = [];
+    if (!closedToReceiver) {
+      for (const id of [...(await this.cases.caseSubmissions(found.id)), referral.referralSubmissionId]) {
+        const row = await this.forms.submissionData(id);
+        if (!row) continue;
+        const [id_, en] = await Promise.all([this.forms.version(row.formVersionId, 'id'), this.forms.version(row.formVersionId, 'en')]);
+        documents.push({ formKey: id_.key, schema: id_.schema as PacketSchema, data: row.data, title: { id: id_.title, en: en.title } });
+      }
+    }
+    const packet = buildPacket(documents, selection, found.code);
+    return {
+      referral: view,
+      urgency: typeof terms['urgency'] === 'string' ? terms['urgency'] : null,
+      urgencyLabel: typeof terms['urgency'] === 'string' ? (URGENCY_LABELS.get(terms['urgency']) ?? null) : null,
+      requestedStartDate: typeof terms['requestedStartDate'] === 'string' ? terms['requestedStartDate'] : null,
+      categories: packet.categories,
+      withheld: packet.withheld,
+      categoryLabels: Object.fromEntries([...packet.categories, ...packet.withheld].map((c) => [c, CATEGORY_LABELS.get(c) ?? { id: c, en: c }])),
+      consent: packet.consent,
+      documents: packet.documents.map((d) => {
+        const source = documents.find((s) => s.formKey === d.formKey) as PacketDocument & { title: BilingualText };
+        return { formKey: d.formKey, title: source.title, data: d.data, fields: fieldsOf(source.schema, d.data) };
+      }),
+      ...(closedToReceiver
+        ? { notice: { id: `Rujukan #${number} ditolak oleh lembaga Anda; datanya tidak lagi dibagikan.`, en: `Referral #${number} was declined by your agency; its data is no longer shared.` } }
+        : packet.notice
+          ? { notice: packet.notice }
+          : {}),
+    };
+  }
+
+  private async views(found: CaseEntity, rows: CaseReferralEntity[]): Promise<CaseReferralView[]> {
+    const names = await this.cases.agencyNames([...new Set(rows.map((r) => r.receivingAgencyId))]);
+    const all = rows.some((r) => r.replacesId) ? await this.cases.referrals(found.id) : rows;
+    const numberOf = new Map(all.map((r) => [r.id, r.number]));
+    return rows.map((r) => ({
+      caseCode: found.code,
+      number: r.number,
+      serviceType: r.serviceType,
+      receivingAgency: { id: r.receivingAgencyId, name: names.get(r.receivingAgencyId) ?? null },
+      status: r.status,
+      replacesNumber: r.replacesId ? (numberOf.get(r.replacesId) ?? null) : null,
+      sentAt: r.sentAt.toISOString(),
+      respondedAt: r.respondedAt?.toISOString() ?? null,
+      completedAt: r.completedAt?.toISOString() ?? null,
+    }));
+  }
+}

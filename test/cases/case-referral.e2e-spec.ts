@@ -1,0 +1,272 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DEFAULT_PACKET_CATEGORIES, SERVICE_TYPES } from '@gugus/cases';
+import type { CaseReferralList, CaseReferralPacketView, CaseView } from '@gugus/contracts';
+import { FORM_LIBRARY } from '@gugus/forms';
+import { client, databaseOfItsOwn, decodedHistory, eventually, launchChromium, login, screenshotDir, sequentialSteps, serviceEnv, startApi, startTimeSkippingEnv, startWeb, startWorker, submitLogin, temporalClient, type OwnDatabase, type RunningApi, type ServiceProcess } from '../support';
+import { repoRoot } from '../support/engines';
+
+/**
+ * Issue 11, step 6 — referrals as a closed loop, with minimal disclosure — through the built API and
+ * worker on a time-skipping Temporal server. A girl's guardian consents to sharing some categories with
+ * three agencies. A referral declaring a category the consent does not cover is refused at the field.
+ * Shelter goes to the UPTD PPA and is accepted; health goes to Dinas Kesehatan Kabupaten Bandung, is
+ * declined with a reason, comes back to the coordinator, who re-refers it (to the UPTD PPA), where it is
+ * accepted and closed with an outcome report. Each receiving agency reads the packet: only the answers of
+ * the categories its service needs AND the consent for it covers — table-tested over every service type,
+ * field by field, through the API and in the rendered page. A withdrawal of consent empties the packet at
+ * once (the agency sees when consent was withdrawn) and refuses new sharing; agencies without the
+ * referral get 404; every packet read is audited; no workflow history holds an answer.
+ */
+type Api = ReturnType<typeof client>;
+type Task = { id: string; step: string; title: { id: string; en: string }; assignee: { agencyId: string; role: string } };
+
+const PROCESS = 'case-management';
+const MARKER_NAME = 'Melati Rujukanwati Penandasari';
+const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const fixture = (form: string, name: string) => JSON.parse(readFileSync(join(repoRoot, 'forms/library', form, 'fixtures', `${name}.json`), 'utf8')) as Record<string, unknown>;
+const SCHEMAS = new Map(FORM_LIBRARY.map((f) => [f.definition.key, f.definition.schema as Record<string, unknown>]));
+
+/** The data category of the field at `pointer` in form `key` (undefined for a pointer the form does not describe). */
+function categoryAt(key: string, pointer: string): string | undefined {
+  let node = SCHEMAS.get(key);
+  for (const part of pointer.split('/').slice(1)) {
+    if (!node) return undefined;
+    const properties = node['properties'] as Record<string, Record<string, unknown>> | undefined;
+    node = /^\d+$/.test(part) && node['items'] ? (node['items'] as Record<string, unknown>) : properties?.[part];
+  }
+  return node?.['x-data-category'] as string | undefined;
+}
+
+describe('case referrals: closed loop, minimal disclosure, consent withdrawal', () => {
+  let env: TestWorkflowEnvironment;
+  let api: RunningApi;
+  let worker: ServiceProcess;
+  let db: Pool;
+  let own: OwnDatabase;
+  const as: Record<string, Api> = {};
+  const agency: Record<string, string> = {};
+  let caseId = '';
+  let caseCode = '';
+  const step = sequentialSteps();
+
+  const tasksOf = async (who: string) => ((await as[who].get(`/tasks?processKey=${PROCESS}&processId=${caseId}&status=open&limit=100`)).body as { items: Task[] }).items;
+  const openTask = (who: string, taskStep: string, titlePart: string) =>
+    eventually(async () => (await tasksOf(who)).find((t) => t.step === taskStep && t.title.id.includes(titlePart)), 120_000, `${who}: ${taskStep} "${titlePart}"`);
+  const decide = (who: string, taskId: string, data?: Record<string, unknown>) => as[who].post(`/tasks/${taskId}/decision`, { outcome: 'completed', ...(data ? { data } : {}) });
+  const packet = async (who: string, number: number, purpose = 'referral_follow_up') => as[who].get(`/cases/${caseCode}/referrals/${number}/packet?purpose=${purpose}`);
+  const referrals = async () => ((await as['coordinator'].get(`/cases/${caseCode}/referrals?purpose=case_management`)).body as CaseReferralList).items;
+  const referral = (service: string, to: string, shared: string[], extra: Record<string, unknown> = {}) => ({
+    data: { ...fixture('referral', 'valid-shelter-within-consent'), referralDate: today(), serviceType: service, receivingAgencyId: to, ageGroup: 'child', consentedCategories: shared, sharedDataCategories: shared, ...extra },
+  });
+  const sharing = (agencyId: string, dataCategories: string[]) => ({ purpose: 'data_sharing', status: 'granted', agencyId, dataCategories, decidedOn: today(), method: 'written_signature', interpreterUsed: false });
+  const consent = (decisions: Record<string, unknown>[]) => ({
+    data: { recordedOn: today(), givenBy: 'guardian', personViewsHeard: true, explanationLanguage: 'Bahasa Indonesia', explainedInUnderstoodLanguage: true, decisions },
+  });
+  /** Every answer in a packet is of a category in `allowed` (looked up in the form's own schema). */
+  const categoriesIn = (p: CaseReferralPacketView) => new Set(p.documents.flatMap((d) => d.fields.map((f) => categoryAt(d.formKey, f.pointer) ?? `uncategorised:${d.formKey}${f.pointer}`)));
+
+  const UPTD_SHARED = ['identity', 'profile', 'medical', 'risk_assessment', 'needs_and_plan'];
+  const DINKES_SHARED = ['profile', 'medical'];
+  const DINSOS_SHARED = ['identity', 'profile', 'family', 'exploitation_details', 'screening', 'medical', 'risk_assessment', 'needs_and_plan'];
+
+  beforeAll(async () => {
+    // A database of its own: who the process gives a step to depends on who holds which role in the
+    // region, and other tests add people with case roles to West Java's agencies.
+    [env, own] = await Promise.all([startTimeSkippingEnv(), databaseOfItsOwn('case_referral')]);
+    const settings = serviceEnv({ TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default', DATABASE_URL: own.appUrl, AUDIT_CHECKPOINT_DIR: own.checkpointDir });
+    db = new Pool({ connectionString: own.appUrl, max: 2 });
+    api = await startApi(settings);
+    worker = await startWorker(settings);
+    const people = { caseWorker: 'pekerja.jabar@gugus.test', coordinator: 'koordinator.jabar@gugus.test', dinsos: 'dinsos.jabar@gugus.test', dinkes: 'dinkes.bandung@gugus.test', kepri: 'admin.kepri@gugus.test', secretariat: 'sekretariat.jabar@gugus.test' };
+    for (const [who, email] of Object.entries(people)) as[who] = client(api.url, (await login(api.url, email)).accessToken);
+    const rows = (await db.query(`SELECT id, name FROM agencies WHERE name IN ('UPTD PPA Provinsi Jawa Barat', 'Dinas Sosial Provinsi Jawa Barat', 'Dinas Kesehatan Kabupaten Bandung')`)).rows as { id: string; name: string }[];
+    const byName = new Map(rows.map((r) => [r.name, r.id]));
+    agency['uptd'] = byName.get('UPTD PPA Provinsi Jawa Barat') as string;
+    agency['dinsos'] = byName.get('Dinas Sosial Provinsi Jawa Barat') as string;
+    agency['dinkes'] = byName.get('Dinas Kesehatan Kabupaten Bandung') as string;
+  });
+
+  afterAll(async () => {
+    if (worker) writeFileSync(join(repoRoot, 'tmp/case-referral-worker.log'), worker.output());
+    await worker?.stop();
+    await api?.stop();
+    await db?.end();
+    await env?.teardown();
+    await own?.drop();
+  });
+
+  step('a girl presumed a victim, her guardian consents to share some categories with three agencies', async () => {
+    const opened = await as['caseWorker'].post('/cases', { jurisdictionCode: '32.04', intakeAgencyId: agency['dinkes'], intakeChannel: 'police' });
+    expect(opened.status).toBe(201);
+    caseCode = (opened.body as CaseView).code;
+    caseId = (await db.query(`SELECT id FROM cases WHERE code = $1`, [caseCode])).rows[0].id as string;
+    const intake = fixture('case-intake', 'valid-indonesian-adult');
+    (intake['identity'] as Record<string, unknown>)['fullName'] = MARKER_NAME;
+    expect((await decide('caseWorker', (await openTask('caseWorker', 'intake', caseCode)).id, intake)).status).toBe(200);
+    expect((await decide('caseWorker', (await openTask('caseWorker', 'screening', caseCode)).id, fixture('victim-screening', 'valid-child-sexual-no-means'))).status).toBe(200);
+    const res = await as['coordinator'].post(`/cases/${caseCode}/consents`, consent([sharing(agency['uptd'], UPTD_SHARED), sharing(agency['dinkes'], DINKES_SHARED), sharing(agency['dinsos'], DINSOS_SHARED)]));
+    expect(res.status).toBe(201);
+  });
+
+  step('a referral declaring a category the consent does not cover is refused at that field; nothing is sent', async () => {
+    const res = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral('health_rehabilitation', agency['dinkes'], ['profile', 'identity']));
+    expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(res.body.details.fields).toEqual([{ field: 'data/sharedDataCategories/1', message: expect.stringContaining('tidak tercakup persetujuan') }]);
+    // A case worker of another province, the secretariat: no case role here → refused before anything.
+    expect((await as['kepri'].post(`/cases/${caseCode}/referrals`, referral('shelter', agency['uptd'], ['profile']))).status).toBe(403);
+    expect(await referrals()).toEqual([]);
+  });
+
+  step('shelter to the UPTD PPA: sent, answered by its case worker (accepted); its packet holds what a shelter needs and nothing else', async () => {
+    const sent = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral('shelter', agency['uptd'], ['profile', 'risk_assessment', 'needs_and_plan']));
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ caseCode, number: 1, serviceType: 'shelter', status: 'sent', receivingAgency: { id: agency['uptd'], name: 'UPTD PPA Provinsi Jawa Barat' }, replacesNumber: null });
+    const task = await openTask('caseWorker', 'referral-response', `Rujukan #1 kasus ${caseCode}`);
+    expect(task.assignee).toEqual(expect.objectContaining({ agencyId: agency['uptd'], role: 'case_worker' }));
+    const p = (await packet('caseWorker', 1)).body as CaseReferralPacketView;
+    expect(p.categories).toEqual(['profile', 'risk_assessment', 'needs_and_plan']);
+    expect(p.withheld).toEqual([]);
+    expect(p.consent.status).toBe('granted');
+    expect(JSON.stringify(p)).not.toContain(MARKER_NAME);
+    for (const c of categoriesIn(p)) expect(['profile', 'risk_assessment', 'needs_and_plan']).toContain(c);
+    expect((await decide('caseWorker', task.id, { ...fixture('referral-response', 'valid-accepted'), respondedOn: today(), expectedStartDate: today() })).status).toBe(200);
+    await openTask('caseWorker', 'service-outcome', `rujukan #1 kasus ${caseCode}`);
+    expect((await referrals())[0].status).toBe('accepted');
+  });
+
+  step('health to Dinas Kesehatan: declined with a reason, back to the coordinator, re-referred to the UPTD PPA, accepted and closed with an outcome report', async () => {
+    const sent = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral('health_rehabilitation', agency['dinkes'], DINKES_SHARED));
+    expect([sent.status, sent.body.number]).toEqual([201, 2]);
+    const task = await openTask('dinkes', 'referral-response', `Rujukan #2 kasus ${caseCode}`);
+    // Health needs identity, psychosocial and the plan too; the consent for Dinkes covers none of them.
+    const p = (await packet('dinkes', 2)).body as CaseReferralPacketView;
+    expect([p.categories, p.withheld]).toEqual([DINKES_SHARED, ['identity', 'psychosocial', 'needs_and_plan']]);
+    expect(p.notice?.id).toContain('tidak tercakup persetujuan');
+    expect(JSON.stringify(p)).not.toContain(MARKER_NAME);
+    const declined: Record<string, unknown> = { ...fixture('referral-response', 'valid-declined-no-capacity'), respondedOn: today() };
+    delete declined['suggestedAgencyId'];
+    expect((await decide('dinkes', task.id, declined)).status).toBe(200);
+
+    const again = await openTask('coordinator', 're-referral', `rujukan #2 kasus ${caseCode} ditolak`);
+    const view = (await as['coordinator'].get(`/tasks/${again.id}`)).body;
+    // The decline's reason beside the form, and the form as first sent.
+    expect(view.review.data).toMatchObject({ decision: 'declined', declineReason: 'no_capacity' });
+    expect(view.initialData).toMatchObject({ serviceType: 'health_rehabilitation', receivingAgencyId: agency['dinkes'] });
+    expect((await referrals()).map((r) => [r.number, r.status])).toEqual([[1, 'accepted'], [2, 'declined']]);
+    // The declined agency no longer reads the data.
+    const after = (await packet('dinkes', 2)).body as CaseReferralPacketView;
+    expect([after.documents, after.notice?.id]).toEqual([[], expect.stringContaining('ditolak')]);
+
+    expect((await decide('coordinator', again.id, { ...view.initialData, receivingAgencyId: agency['uptd'], consentedCategories: UPTD_SHARED, sharedDataCategories: ['identity', 'profile', 'medical', 'needs_and_plan'] })).status).toBe(200);
+    const third = await openTask('caseWorker', 'referral-response', `Rujukan #3 kasus ${caseCode}`);
+    expect((await referrals()).map((r) => [r.number, r.status, r.replacesNumber])).toEqual([
+      [1, 'accepted', null],
+      [2, 'declined', null],
+      [3, 'sent', 2],
+    ]);
+    // Health at the UPTD: identity is needed and covered now, so the name goes with it.
+    const health = (await packet('caseWorker', 3)).body as CaseReferralPacketView;
+    expect(health.categories).toEqual(['identity', 'profile', 'medical', 'needs_and_plan']);
+    expect(JSON.stringify(health)).toContain(MARKER_NAME);
+    expect((await decide('caseWorker', third.id, { ...fixture('referral-response', 'valid-accepted'), respondedOn: today(), expectedStartDate: today() })).status).toBe(200);
+    const outcome = await openTask('caseWorker', 'service-outcome', `rujukan #3 kasus ${caseCode}`);
+    const outcomeView = (await as['caseWorker'].get(`/tasks/${outcome.id}`)).body;
+    expect(outcomeView.initialData).toEqual({ serviceType: 'health_rehabilitation' });
+    expect((await decide('caseWorker', outcome.id, { ...fixture('service-outcome', 'valid-shelter-completed'), serviceType: 'health_rehabilitation', startDate: today(), endDate: today() })).status).toBe(200);
+    await eventually(async () => ((await referrals())[2].status === 'completed' ? true : undefined), 60_000, 'referral 3 completed');
+    await eventually(async () => ((await temporalClient(env.connection).workflow.getHandle(`case-${caseCode}-referral-2`).describe()).status.name === 'COMPLETED' ? true : undefined), 60_000, 'the referral process ended');
+  });
+
+  step('minimal disclosure, every service type: the packet holds exactly the needed categories the consent covers, field by field', async () => {
+    for (const service of SERVICE_TYPES) {
+      const needed = DEFAULT_PACKET_CATEGORIES[service];
+      const expected: string[] = needed.filter((c) => DINSOS_SHARED.includes(c));
+      const sent = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral(service, agency['dinsos'], expected));
+      expect({ service, status: sent.status }).toEqual({ service, status: 201 });
+      const p = (await packet('dinsos', sent.body.number)).body as CaseReferralPacketView;
+      expect({ service, categories: p.categories, withheld: p.withheld }).toEqual({ service, categories: expected, withheld: needed.filter((c: string) => !DINSOS_SHARED.includes(c)) });
+      const seen = categoriesIn(p);
+      for (const c of seen) expect({ service, category: c, allowed: expected.includes(c) }).toEqual({ service, category: c, allowed: true });
+      // What the case's forms hold of an expected category is there (intake, screening and referral hold these).
+      for (const c of expected.filter((x) => ['identity', 'profile', 'screening', 'needs_and_plan'].includes(x))) expect({ service, present: seen.has(c), c }).toEqual({ service, present: true, c });
+      expect(JSON.stringify(p).includes(MARKER_NAME)).toBe(expected.includes('identity'));
+    }
+  });
+
+  step('in the rendered page: the receiving agency sees its packet (labels, what is withheld and why); the name only where identity is shared', async () => {
+    const [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+      const page = await context.newPage();
+      await page.goto(`${web.url}/tugas`);
+      await page.waitForURL(/\/masuk$/);
+      await submitLogin(page, 'dinsos.jabar@gugus.test');
+      await page.waitForURL((url) => url.pathname === '/tugas');
+      const tasks = (await tasksOf('dinsos')).filter((t) => t.step === 'referral-response');
+      const openPacket = async (service: string) => {
+        const list = await referrals();
+        const number = list.filter((r) => r.serviceType === service && r.receivingAgency.id === agency['dinsos']).pop()?.number as number;
+        const task = tasks.find((t) => t.title.id.startsWith(`Rujukan #${number} kasus`)) as Task;
+        await page.goto(`${web.url}/tugas/${task.id}`);
+        await page.getByTestId('referral-packet').waitFor();
+        return page.getByTestId('referral-packet');
+      };
+      const shelter = await openPacket('shelter');
+      await shelter.getByText('Dibagikan sesuai persetujuan:').waitFor();
+      expect(await shelter.innerText()).not.toContain(MARKER_NAME);
+      await page.screenshot({ path: join(screenshotDir, 'cases-referral-packet-shelter.png'), fullPage: true });
+      const legal = await openPacket('legal_aid');
+      await legal.getByText(MARKER_NAME).first().waitFor();
+      await legal.getByTestId('packet-withheld').waitFor();
+      await page.screenshot({ path: join(screenshotDir, 'cases-referral-packet-legal.png'), fullPage: true });
+      const other = await openPacket('other');
+      await other.getByTestId('packet-empty').waitFor();
+      await context.close();
+    } finally {
+      await browser.close();
+      await web.stop();
+    }
+  });
+
+  step('consent for the UPTD PPA withdrawn: its packets empty at once, showing when; new sharing with it refused', async () => {
+    const res = await as['coordinator'].post(`/cases/${caseCode}/consents`, consent([{ purpose: 'data_sharing', status: 'withdrawn', agencyId: agency['uptd'], decidedOn: today(), withdrawnOn: today(), method: 'verbal_recorded', interpreterUsed: false }]));
+    expect(res.status).toBe(201);
+    for (const number of [1, 3]) {
+      const p = (await packet('caseWorker', number)).body as CaseReferralPacketView;
+      expect({ number, status: p.consent.status, withdrawnOn: p.consent.withdrawnOn, documents: p.documents, categories: p.categories }).toEqual({ number, status: 'withdrawn', withdrawnOn: today(), documents: [], categories: [] });
+      expect(JSON.stringify(p)).not.toContain(MARKER_NAME);
+    }
+    const refused = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral('psychosocial', agency['uptd'], ['profile']));
+    expect(refused.status).toBe(400);
+    expect(refused.body.details.fields[0].message).toContain('ditarik');
+    // Nothing but the codes: a referral with no categories still goes (the agency can reach the person through the coordinator).
+    expect((await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral('psychosocial', agency['uptd'], []))).status).toBe(201);
+  });
+
+  step('who may read a packet: the receiving agency and the case team; anyone else 404; bad numbers 400; every read audited', async () => {
+    expect((await packet('dinsos', 1)).status).toBe(404);
+    expect((await packet('kepri', 1)).status).toBe(404);
+    expect((await packet('secretariat', 1)).status).toBe(404);
+    expect((await packet('coordinator', 1, 'case_management')).status).toBe(200);
+    expect((await packet('caseWorker', 999)).status).toBe(404);
+    for (const bad of ['abc', '0', '99999999999', '-1']) expect((await as['caseWorker'].get(`/cases/${caseCode}/referrals/${bad}/packet?purpose=referral_follow_up`)).status).toBe(400);
+    expect((await as['caseWorker'].get(`/cases/${caseCode}/referrals/1/packet`)).status).toBe(400);
+    expect((await as['dinkes'].get(`/cases/${caseCode}/referrals?purpose=case_management`)).status).toBe(403);
+    const reads = (await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'case_packet.read' AND target_id = $1`, [caseCode])).rows[0].n as number;
+    expect(reads).toBeGreaterThanOrEqual(SERVICE_TYPES.length + 8);
+  });
+
+  step('no workflow history of the case or its referrals holds a name or an answer', async () => {
+    const temporal = temporalClient(env.connection);
+    const count = (await referrals()).length;
+    for (const id of [`case-${caseCode}`, ...Array.from({ length: count }, (_, i) => `case-${caseCode}-referral-${i + 1}`)]) {
+      const text = await decodedHistory(temporal, id).catch(() => '');
+      if (!text) continue;
+      expect(text).toContain(caseCode);
+      for (const words of [MARKER_NAME, 'Melati', 'kamar penuh', 'perlu tempat tinggal aman']) expect({ id, has: text.includes(words) }).toEqual({ id, has: false });
+    }
+  });
+});

@@ -1,0 +1,75 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { CaseTaskContext } from '@gugus/contracts';
+import { DATABASE_ACTIVITY } from '../activity-options';
+import { humanTask, taskHandlersFinished } from '../tasks/human-task';
+import type { TaskRequest } from '../tasks/task.messages';
+import type { CaseActivities } from './case.activities';
+import { CASE_PROCESS_KEY, type CaseReferralInput } from './case.messages';
+
+const act = proxyActivities<CaseActivities>(DATABASE_ACTIVITY);
+
+/**
+ * One referral of a case to a service, as a closed loop (PRODUCT §3.2 step 6): the receiving agency
+ * accepts or declines with a reason; a decline goes back to the coordinator, who re-refers (a new
+ * referral, the next number, possibly to another agency) and the loop goes on; an accepted referral ends
+ * with the agency's outcome report, reminded before its due date and escalated after it if it stalls.
+ * The receiving agency reads the packet (only what the service needs and consent covers) on its task
+ * page; this workflow carries ids, codes and numbers only.
+ */
+export async function caseReferral({ caseId, caseCode, referralId: first }: CaseReferralInput): Promise<void> {
+  let referralId = first;
+  for (;;) {
+    const plan = await act.prepareReferral({ referralId });
+    const s = plan.settings;
+    const common = {
+      jurisdictionCode: plan.jurisdictionCode,
+      reminderWorkingDays: s.taskReminderWorkingDays,
+      escalationWorkingDays: s.escalationWorkingDays,
+      escalationRole: s.roles.escalation,
+    } satisfies Partial<TaskRequest>;
+    const context = (step: CaseTaskContext['step']): CaseTaskContext => ({ kind: 'case', caseId, caseCode, step, referralId, referralNumber: plan.number, service: plan.serviceType });
+    const label = plan.serviceLabel;
+
+    const response = await humanTask(CASE_PROCESS_KEY, caseId, {
+      ...common,
+      step: 'referral-response',
+      title: { id: `Rujukan #${plan.number} kasus ${caseCode}: ${label.id}`, en: `Referral #${plan.number} of case ${caseCode}: ${label.en}` },
+      formKey: 'referral-response',
+      assignee: plan.receiver,
+      due: { workingDays: s.referralResponseWorkingDays },
+      outcomes: ['completed'],
+      context: context('referral-response'),
+    });
+    const answered = await act.recordReferralResponse({ referralId, submissionId: response.submissionId });
+
+    if (answered.decision === 'declined') {
+      // Back to the coordinator with the reason beside the referral form, filled in as sent.
+      const again = await humanTask(CASE_PROCESS_KEY, caseId, {
+        ...common,
+        step: 're-referral',
+        title: { id: `Rujuk ulang: rujukan #${plan.number} kasus ${caseCode} ditolak`, en: `Re-refer: referral #${plan.number} of case ${caseCode} was declined` },
+        formKey: 'referral',
+        assignee: plan.coordinator,
+        due: { workingDays: s.referralResponseWorkingDays },
+        outcomes: ['completed'],
+        context: { ...context('re-referral'), reviewSubmissionId: response.submissionId, prefillFromSubmissionId: plan.referralSubmissionId },
+      });
+      referralId = (await act.recordReReferral({ referralId, submissionId: again.submissionId })).referralId;
+      continue;
+    }
+
+    const outcome = await humanTask(CASE_PROCESS_KEY, caseId, {
+      ...common,
+      step: 'service-outcome',
+      title: { id: `Laporkan hasil layanan: rujukan #${plan.number} kasus ${caseCode}`, en: `Report the service outcome: referral #${plan.number} of case ${caseCode}` },
+      formKey: 'service-outcome',
+      assignee: plan.receiver,
+      due: { workingDays: s.serviceOutcomeWorkingDays },
+      outcomes: ['completed'],
+      context: { ...context('service-outcome'), prefill: { serviceType: plan.serviceType } },
+    });
+    await act.recordServiceOutcome({ referralId, submissionId: outcome.submissionId });
+    break;
+  }
+  await taskHandlersFinished();
+}
