@@ -1,10 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { CaseView } from '@gugus/contracts';
-import { client, databaseOfItsOwn, decodedHistory, eventually, launchChromium, login, screenshotDir, sequentialSteps, startWeb, submitLogin, serviceEnv, startApi, startTimeSkippingEnv, startWorker, temporalClient, type OwnDatabase, type RunningApi, type ServiceProcess } from '../support';
-import { repoRoot } from '../support/engines';
+import { decodedHistory, eventually, launchChromium, screenshotDir, sequentialSteps, startWeb, submitLogin, temporalClient, type RunningApi } from '../support';
+import { type Api, type CaseStack, fixture, startCaseStack } from './support';
 import { clockSkipper } from '../plans/support';
 
 /**
@@ -17,7 +16,6 @@ import { clockSkipper } from '../plans/support';
  * words — not the conference's agenda — while other agencies get 404; every such read is audited. The
  * workflow history holds the coded id and none of the action's words.
  */
-type Api = ReturnType<typeof client>;
 type Task = { id: string; step: string; title: { id: string; en: string }; dueAt: string; assignee: { agencyId: string; role: string } };
 
 const PROCESS = 'case-management';
@@ -26,15 +24,13 @@ const HOUR = 3600 * 1000;
 const WIB = 7 * HOUR;
 const jakartaDate = (ms: number) => new Date(ms + WIB).toISOString().slice(0, 10);
 const jakartaWeekday = (iso: string) => new Date(Date.parse(iso) + WIB).getUTCDay();
-const fixture = (form: string, name: string) => JSON.parse(readFileSync(join(repoRoot, 'forms/library', form, 'fixtures', `${name}.json`), 'utf8')) as Record<string, unknown>;
 const ACTION_WORDS = 'Siapkan rumah aman sementara bagi anak (contoh fiktif, kata penanda Kenanga).';
 
 describe('case conference: 48 hours across a weekend, actions for the agencies named', () => {
+  let stack: CaseStack;
   let env: TestWorkflowEnvironment;
   let api: RunningApi;
-  let worker: ServiceProcess;
   let db: Pool;
-  let own: OwnDatabase;
   const as: Record<string, Api> = {};
   const agency: Record<string, string> = {};
   let caseId = '';
@@ -51,28 +47,17 @@ describe('case conference: 48 hours across a weekend, actions for the agencies n
   const decide = async (who: string, taskId: string, data?: Record<string, unknown>) => as[who].post(`/tasks/${taskId}/decision`, { outcome: 'completed', ...(data ? { data } : {}) });
 
   beforeAll(async () => {
-    // A database of its own: who the process gives a step to depends on who holds which role in the
-    // region, and other tests add people with case roles to West Java's agencies.
-    [env, own] = await Promise.all([startTimeSkippingEnv(), databaseOfItsOwn('case_conference')]);
-    const settings = serviceEnv({ TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default', DATABASE_URL: own.appUrl, AUDIT_CHECKPOINT_DIR: own.checkpointDir });
-    db = new Pool({ connectionString: own.appUrl, max: 2 });
-    api = await startApi(settings);
-    worker = await startWorker(settings);
-    const people = { caseWorker: 'pekerja.jabar@gugus.test', coordinator: 'koordinator.jabar@gugus.test', dinsos: 'dinsos.jabar@gugus.test', dinkes: 'dinkes.bandung@gugus.test', kepri: 'admin.kepri@gugus.test' };
-    for (const [who, email] of Object.entries(people)) as[who] = client(api.url, (await login(api.url, email)).accessToken);
-    const rows = (await db.query(`SELECT id, name FROM agencies WHERE name IN ('UPTD PPA Provinsi Jawa Barat', 'Dinas Sosial Provinsi Jawa Barat', 'Dinas Kesehatan Kabupaten Bandung')`)).rows as { id: string; name: string }[];
-    for (const r of rows) agency[r.name] = r.id;
-    const kepri = (await db.query(`SELECT id FROM agencies WHERE jurisdiction_code LIKE '21%' ORDER BY name LIMIT 1`)).rows[0];
-    agency['kepri'] = kepri.id as string;
+    stack = await startCaseStack('case_conference', { caseWorker: 'pekerja.jabar@gugus.test', coordinator: 'koordinator.jabar@gugus.test', dinsos: 'dinsos.jabar@gugus.test', dinkes: 'dinkes.bandung@gugus.test', kepri: 'admin.kepri@gugus.test' });
+    ({ env, api, db } = stack);
+    Object.assign(as, stack.as);
+    agency['UPTD PPA Provinsi Jawa Barat'] = stack.agency.uptd;
+    agency['Dinas Sosial Provinsi Jawa Barat'] = stack.agency.dinsos;
+    agency['Dinas Kesehatan Kabupaten Bandung'] = stack.agency.dinkes;
+    agency['kepri'] = (await db.query(`SELECT id FROM agencies WHERE jurisdiction_code LIKE '21%' ORDER BY name LIMIT 1`)).rows[0].id as string;
   });
 
   afterAll(async () => {
-    if (worker) writeFileSync(join(repoRoot, 'tmp/case-conference-worker.log'), worker.output());
-    await worker?.stop();
-    await api?.stop();
-    await db?.end();
-    await env?.teardown();
-    await own?.drop();
+    await stack?.stop('case-conference');
   });
 
   step('a girl presumed a victim, screened on a Friday afternoon: the conference task is due 48 hours later, on the Sunday', async () => {

@@ -1,12 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_PACKET_CATEGORIES, SERVICE_TYPES } from '@gugus/cases';
 import type { CaseReferralList, CaseReferralPacketView, CaseView } from '@gugus/contracts';
 import { FORM_LIBRARY } from '@gugus/forms';
-import { client, databaseOfItsOwn, decodedHistory, eventually, launchChromium, login, screenshotDir, sequentialSteps, serviceEnv, startApi, startTimeSkippingEnv, startWeb, startWorker, submitLogin, temporalClient, type OwnDatabase, type RunningApi, type ServiceProcess } from '../support';
-import { repoRoot } from '../support/engines';
+import { decodedHistory, eventually, launchChromium, screenshotDir, sequentialSteps, startWeb, submitLogin, temporalClient, type RunningApi } from '../support';
+import { type Api, type CaseStack, fixture, startCaseStack } from './support';
 
 /**
  * Issue 11, step 6 — referrals as a closed loop, with minimal disclosure — through the built API and
@@ -20,13 +19,11 @@ import { repoRoot } from '../support/engines';
  * once (the agency sees when consent was withdrawn) and refuses new sharing; agencies without the
  * referral get 404; every packet read is audited; no workflow history holds an answer.
  */
-type Api = ReturnType<typeof client>;
 type Task = { id: string; step: string; title: { id: string; en: string }; assignee: { agencyId: string; role: string } };
 
 const PROCESS = 'case-management';
 const MARKER_NAME = 'Melati Rujukanwati Penandasari';
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-const fixture = (form: string, name: string) => JSON.parse(readFileSync(join(repoRoot, 'forms/library', form, 'fixtures', `${name}.json`), 'utf8')) as Record<string, unknown>;
 const SCHEMAS = new Map(FORM_LIBRARY.map((f) => [f.definition.key, f.definition.schema as Record<string, unknown>]));
 
 /** The data category of the field at `pointer` in form `key` (undefined for a pointer the form does not describe). */
@@ -41,11 +38,10 @@ function categoryAt(key: string, pointer: string): string | undefined {
 }
 
 describe('case referrals: closed loop, minimal disclosure, consent withdrawal', () => {
+  let stack: CaseStack;
   let env: TestWorkflowEnvironment;
   let api: RunningApi;
-  let worker: ServiceProcess;
   let db: Pool;
-  let own: OwnDatabase;
   const as: Record<string, Api> = {};
   const agency: Record<string, string> = {};
   let caseId = '';
@@ -73,29 +69,21 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
   const DINSOS_SHARED = ['identity', 'profile', 'family', 'exploitation_details', 'screening', 'medical', 'risk_assessment', 'needs_and_plan'];
 
   beforeAll(async () => {
-    // A database of its own: who the process gives a step to depends on who holds which role in the
-    // region, and other tests add people with case roles to West Java's agencies.
-    [env, own] = await Promise.all([startTimeSkippingEnv(), databaseOfItsOwn('case_referral')]);
-    const settings = serviceEnv({ TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default', DATABASE_URL: own.appUrl, AUDIT_CHECKPOINT_DIR: own.checkpointDir });
-    db = new Pool({ connectionString: own.appUrl, max: 2 });
-    api = await startApi(settings);
-    worker = await startWorker(settings);
-    const people = { caseWorker: 'pekerja.jabar@gugus.test', coordinator: 'koordinator.jabar@gugus.test', dinsos: 'dinsos.jabar@gugus.test', dinkes: 'dinkes.bandung@gugus.test', kepri: 'admin.kepri@gugus.test', secretariat: 'sekretariat.jabar@gugus.test' };
-    for (const [who, email] of Object.entries(people)) as[who] = client(api.url, (await login(api.url, email)).accessToken);
-    const rows = (await db.query(`SELECT id, name FROM agencies WHERE name IN ('UPTD PPA Provinsi Jawa Barat', 'Dinas Sosial Provinsi Jawa Barat', 'Dinas Kesehatan Kabupaten Bandung')`)).rows as { id: string; name: string }[];
-    const byName = new Map(rows.map((r) => [r.name, r.id]));
-    agency['uptd'] = byName.get('UPTD PPA Provinsi Jawa Barat') as string;
-    agency['dinsos'] = byName.get('Dinas Sosial Provinsi Jawa Barat') as string;
-    agency['dinkes'] = byName.get('Dinas Kesehatan Kabupaten Bandung') as string;
+    stack = await startCaseStack('case_referral', {
+      caseWorker: 'pekerja.jabar@gugus.test',
+      coordinator: 'koordinator.jabar@gugus.test',
+      dinsos: 'dinsos.jabar@gugus.test',
+      dinkes: 'dinkes.bandung@gugus.test',
+      kepri: 'admin.kepri@gugus.test',
+      secretariat: 'sekretariat.jabar@gugus.test',
+    });
+    ({ env, api, db } = stack);
+    Object.assign(as, stack.as);
+    Object.assign(agency, stack.agency);
   });
 
   afterAll(async () => {
-    if (worker) writeFileSync(join(repoRoot, 'tmp/case-referral-worker.log'), worker.output());
-    await worker?.stop();
-    await api?.stop();
-    await db?.end();
-    await env?.teardown();
-    await own?.drop();
+    await stack?.stop('case-referral');
   });
 
   step('a girl presumed a victim, her guardian consents to share some categories with three agencies', async () => {

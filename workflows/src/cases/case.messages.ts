@@ -1,6 +1,6 @@
 import type { BilingualText, CaseManagementSettings, CaseStage, Role } from '@gugus/contracts';
 import type { IdentificationStatus, ScreeningResult } from '@gugus/cases';
-import type { TaskAssignee } from '../tasks/task.messages';
+import type { TaskAssignee, TaskRequest } from '../tasks/task.messages';
 
 /** The task process key and the process-settings key of a case's process. */
 export const CASE_PROCESS_KEY = 'case-management';
@@ -91,4 +91,9 @@ export interface ReferralPlan {
   /** The case coordinator, who re-refers after a decline. */
   coordinator: TaskAssignee;
   settings: CaseManagementSettings;
+}
+
+/** What every task of a case's processes shares: its region, and reminders and escalation as the settings say. */
+export function caseTaskDefaults(jurisdictionCode: string, s: CaseManagementSettings): Pick<TaskRequest, 'jurisdictionCode' | 'reminderWorkingDays' | 'escalationWorkingDays' | 'escalationRole'> {
+  return { jurisdictionCode, reminderWorkingDays: s.taskReminderWorkingDays, escalationWorkingDays: s.escalationWorkingDays, escalationRole: s.roles.escalation };
 }

@@ -4,7 +4,7 @@ import { DATABASE_ACTIVITY } from '../activity-options';
 import { humanTask, startHumanTask, taskHandlersFinished, type HumanTask } from '../tasks/human-task';
 import type { TaskRequest } from '../tasks/task.messages';
 import type { CaseActivities } from './case.activities';
-import { CASE_PROCESS_KEY, type CaseProcessInput } from './case.messages';
+import { CASE_PROCESS_KEY, caseTaskDefaults, type CaseProcessInput } from './case.messages';
 
 const act = proxyActivities<CaseActivities>(DATABASE_ACTIVITY);
 
@@ -24,12 +24,7 @@ const CONFERENCE_HOURS_DEFAULT = 48;
 export async function caseProcess({ caseId, caseCode }: CaseProcessInput): Promise<void> {
   const plan = await act.prepareCase({ caseId });
   const s = plan.settings;
-  const common = {
-    jurisdictionCode: plan.jurisdictionCode,
-    reminderWorkingDays: s.taskReminderWorkingDays,
-    escalationWorkingDays: s.escalationWorkingDays,
-    escalationRole: s.roles.escalation,
-  } satisfies Partial<TaskRequest>;
+  const common = caseTaskDefaults(plan.jurisdictionCode, s);
   const context = (step: CaseTaskContext['step'], extra: Partial<CaseTaskContext> = {}): CaseTaskContext => ({ kind: 'case', caseId, caseCode, step, ...extra });
 
   // 1. Intake by the agency the case came in through.

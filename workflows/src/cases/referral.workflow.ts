@@ -2,9 +2,8 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { CaseTaskContext } from '@gugus/contracts';
 import { DATABASE_ACTIVITY } from '../activity-options';
 import { humanTask, taskHandlersFinished } from '../tasks/human-task';
-import type { TaskRequest } from '../tasks/task.messages';
 import type { CaseActivities } from './case.activities';
-import { CASE_PROCESS_KEY, type CaseReferralInput } from './case.messages';
+import { CASE_PROCESS_KEY, caseTaskDefaults, type CaseReferralInput } from './case.messages';
 
 const act = proxyActivities<CaseActivities>(DATABASE_ACTIVITY);
 
@@ -21,12 +20,7 @@ export async function caseReferral({ caseId, caseCode, referralId: first }: Case
   for (;;) {
     const plan = await act.prepareReferral({ referralId });
     const s = plan.settings;
-    const common = {
-      jurisdictionCode: plan.jurisdictionCode,
-      reminderWorkingDays: s.taskReminderWorkingDays,
-      escalationWorkingDays: s.escalationWorkingDays,
-      escalationRole: s.roles.escalation,
-    } satisfies Partial<TaskRequest>;
+    const common = caseTaskDefaults(plan.jurisdictionCode, s);
     const context = (step: CaseTaskContext['step']): CaseTaskContext => ({ kind: 'case', caseId, caseCode, step, referralId, referralNumber: plan.number, service: plan.serviceType });
     const label = plan.serviceLabel;
 

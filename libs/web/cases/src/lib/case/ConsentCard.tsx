@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgencyConsentView, CaseReadPurpose, CaseView, ConsentStatus, PurposeConsentView } from '@gugus/contracts';
-import { useCaseConsents, useEffectiveForm, useRecordConsent, type SubmissionErrorDetails } from '@gugus/web-data-access';
-import { SchemaForm, type FormData } from '@gugus/web-forms';
+import { useCaseConsents, useEffectiveForm, useRecordConsent } from '@gugus/web-data-access';
+import type { FormData } from '@gugus/web-forms';
 import { formatDate, useLanguage } from '@gugus/web-i18n';
 import { Alert, Button, Card, Loading, Tag } from '@gugus/web-ui';
 import { ApiErrorAlert } from '@gugus/web-shared';
-import { caseAgencyJurisdictions } from '../caseTeam';
+import { CaseFormPanel } from './CaseFormPanel';
 
 const CONSENT_FORM = 'consent';
 type Names = Record<string, string>;
@@ -39,7 +39,6 @@ export function ConsentCard({ view, purpose }: { view: CaseView; purpose: CaseRe
   const [answers, setAnswers] = useState<FormData>({});
   const [saved, setSaved] = useState(false);
   const label = useConsentLabels(form.data?.uiSchema as Record<string, unknown> | undefined);
-  const rejection = record.error?.code === 'VALIDATION_FAILED' ? (record.error.details as SubmissionErrorDetails).extraErrors : undefined;
   const day = (iso: string | null) => (iso ? formatDate(iso, language) : '');
 
   const store = async (data: FormData) => {
@@ -90,32 +89,18 @@ export function ConsentCard({ view, purpose }: { view: CaseView; purpose: CaseRe
         </ul>
       )}
       {open && form.data && (
-        <div className="gu-cases__consent-form">
-          <h3 className="gu-cases__consent-subtitle">{form.data.title}</h3>
-          <SchemaForm
-            key={form.data.id}
-            schema={form.data.schema}
-            uiSchema={form.data.uiSchema}
-            formData={answers}
-            onChange={setAnswers}
-            onSubmit={(valid) => void store(valid)}
-            extraErrors={rejection}
-            jurisdictionCode={view.jurisdictionCode}
-            agencyJurisdictions={caseAgencyJurisdictions(view.jurisdictionCode)}
-            idPrefix="consent"
-            data-testid="consent-form"
-          >
-            {record.error && (rejection ? <Alert tone="error" data-testid="consent-rejected">{t('consent.rejected')}</Alert> : <ApiErrorAlert error={record.error} />)}
-            <div className="gu-cases__consent-actions">
-              <Button type="submit" disabled={record.isSubmitting} data-testid="consent-submit">
-                {record.isSubmitting ? t('consent.saving') : t('consent.save')}
-              </Button>
-              <Button variant="secondary" onClick={() => setOpen(false)} disabled={record.isSubmitting}>
-                {t('consent.cancel')}
-              </Button>
-            </div>
-          </SchemaForm>
-        </div>
+        <CaseFormPanel
+          name="consent"
+          form={form.data}
+          jurisdictionCode={view.jurisdictionCode}
+          answers={answers}
+          onChange={setAnswers}
+          onSubmit={(valid) => void store(valid)}
+          onCancel={() => setOpen(false)}
+          error={record.error}
+          submitting={record.isSubmitting}
+          labels={{ submit: t('consent.save'), submitting: t('consent.saving'), cancel: t('consent.cancel'), rejected: t('consent.rejected') }}
+        />
       )}
     </Card>
   );

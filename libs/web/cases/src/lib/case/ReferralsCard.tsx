@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseReadPurpose, CaseView, ReferralStatus } from '@gugus/contracts';
-import { useCaseConsents, useCaseReferrals, useEffectiveForm, useSendReferral, type SubmissionErrorDetails } from '@gugus/web-data-access';
-import { SchemaForm, type FormData } from '@gugus/web-forms';
+import { useCaseConsents, useCaseReferrals, useEffectiveForm, useSendReferral } from '@gugus/web-data-access';
+import type { FormData } from '@gugus/web-forms';
 import { formatDateTime, useLanguage } from '@gugus/web-i18n';
 import { Alert, Button, Card, Loading, Tag } from '@gugus/web-ui';
 import { ApiErrorAlert } from '@gugus/web-shared';
-import { caseAgencyJurisdictions } from '../caseTeam';
+import { CaseFormPanel } from './CaseFormPanel';
 
 const REFERRAL_FORM = 'referral';
 const TONE: Record<ReferralStatus, 'primary' | 'accent' | 'neutral'> = { sent: 'neutral', accepted: 'primary', declined: 'accent', completed: 'primary' };
@@ -28,7 +28,6 @@ export function ReferralsCard({ view, purpose }: { view: CaseView; purpose: Case
   const [open, setOpen] = useState(false);
   const [answers, setAnswers] = useState<FormData>({});
   const [sent, setSent] = useState<number | null>(null);
-  const rejection = send.error?.code === 'VALIDATION_FAILED' ? (send.error.details as SubmissionErrorDetails).extraErrors : undefined;
   const services = ((form.data?.uiSchema['serviceType'] as { 'ui:enumNames'?: Record<string, string> } | undefined)?.['ui:enumNames'] ?? {}) as Record<string, string>;
 
   // "Covered by consent" is not the coordinator's to tick: it follows the consent recorded for the agency chosen.
@@ -98,32 +97,18 @@ export function ReferralsCard({ view, purpose }: { view: CaseView; purpose: Case
         </ul>
       )}
       {open && form.data && (
-        <div className="gu-cases__consent-form">
-          <h3 className="gu-cases__consent-subtitle">{form.data.title}</h3>
-          <SchemaForm
-            key={form.data.id}
-            schema={form.data.schema}
-            uiSchema={form.data.uiSchema}
-            formData={answers}
-            onChange={change}
-            onSubmit={(valid) => void submit(valid)}
-            extraErrors={rejection}
-            jurisdictionCode={view.jurisdictionCode}
-            agencyJurisdictions={caseAgencyJurisdictions(view.jurisdictionCode)}
-            idPrefix="referral"
-            data-testid="referral-form"
-          >
-            {send.error && (rejection ? <Alert tone="error" data-testid="referral-rejected">{t('referrals.rejected')}</Alert> : <ApiErrorAlert error={send.error} />)}
-            <div className="gu-cases__consent-actions">
-              <Button type="submit" disabled={send.isSubmitting} data-testid="referral-submit">
-                {send.isSubmitting ? t('referrals.sending') : t('referrals.send')}
-              </Button>
-              <Button variant="secondary" onClick={() => setOpen(false)} disabled={send.isSubmitting}>
-                {t('referrals.cancel')}
-              </Button>
-            </div>
-          </SchemaForm>
-        </div>
+        <CaseFormPanel
+          name="referral"
+          form={form.data}
+          jurisdictionCode={view.jurisdictionCode}
+          answers={answers}
+          onChange={change}
+          onSubmit={(valid) => void submit(valid)}
+          onCancel={() => setOpen(false)}
+          error={send.error}
+          submitting={send.isSubmitting}
+          labels={{ submit: t('referrals.send'), submitting: t('referrals.sending'), cancel: t('referrals.cancel'), rejected: t('referrals.rejected') }}
+        />
       )}
     </Card>
   );

@@ -1,0 +1,62 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { client, databaseOfItsOwn, login, serviceEnv, startApi, startTimeSkippingEnv, startWorker, type OwnDatabase, type RunningApi, type ServiceProcess } from '../support';
+import { repoRoot } from '../support/engines';
+
+export type Api = ReturnType<typeof client>;
+
+/** A valid (or invalid) example of a library form, from its fixtures, as a fresh copy. */
+export const fixture = (form: string, name: string) => JSON.parse(readFileSync(join(repoRoot, 'forms/library', form, 'fixtures', `${name}.json`), 'utf8')) as Record<string, unknown>;
+
+/** The West Java agencies the case tests hand steps to, by their demo names. */
+export const CASE_AGENCIES = { uptd: 'UPTD PPA Provinsi Jawa Barat', dinsos: 'Dinas Sosial Provinsi Jawa Barat', dinkes: 'Dinas Kesehatan Kabupaten Bandung' } as const;
+
+export interface CaseStack {
+  env: TestWorkflowEnvironment;
+  own: OwnDatabase;
+  api: RunningApi;
+  worker: ServiceProcess;
+  db: Pool;
+  /** The people logged in, by the names given. */
+  as: Record<string, Api>;
+  /** CASE_AGENCIES' ids. */
+  agency: Record<keyof typeof CASE_AGENCIES, string>;
+  /** Writes the worker's log to tmp/<name>-worker.log (for whoever reads a failure) and stops everything. */
+  stop(name: string): Promise<void>;
+}
+
+/**
+ * The built API and worker on a time-skipping Temporal server and a database of their own — who a case
+ * step goes to depends on who holds which case role in the region, and other tests add such people to
+ * West Java's agencies — with `people` (name → demo e-mail) logged in.
+ */
+export async function startCaseStack(prefix: string, people: Record<string, string>): Promise<CaseStack> {
+  const [env, own] = await Promise.all([startTimeSkippingEnv(), databaseOfItsOwn(prefix)]);
+  const settings = serviceEnv({ TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default', DATABASE_URL: own.appUrl, AUDIT_CHECKPOINT_DIR: own.checkpointDir });
+  const db = new Pool({ connectionString: own.appUrl, max: 2 });
+  const [api, worker] = await Promise.all([startApi(settings), startWorker(settings)]);
+  const as: Record<string, Api> = {};
+  for (const [who, email] of Object.entries(people)) as[who] = client(api.url, (await login(api.url, email)).accessToken);
+  const rows = (await db.query(`SELECT id, name FROM agencies WHERE name = ANY($1)`, [Object.values(CASE_AGENCIES)])).rows as { id: string; name: string }[];
+  const byName = new Map(rows.map((r) => [r.name, r.id]));
+  const agency = Object.fromEntries(Object.entries(CASE_AGENCIES).map(([key, name]) => [key, byName.get(name) as string])) as CaseStack['agency'];
+  return {
+    env,
+    own,
+    api,
+    worker,
+    db,
+    as,
+    agency,
+    async stop(name) {
+      writeFileSync(join(repoRoot, `tmp/${name}-worker.log`), worker.output());
+      await worker.stop();
+      await api.stop();
+      await db.end();
+      await env.teardown();
+      await own.drop();
+    },
+  };
+}
