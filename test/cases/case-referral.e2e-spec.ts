@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_PACKET_CATEGORIES, SERVICE_TYPES } from '@gugus/cases';
 import type { CaseReferralList, CaseReferralPacketView, CaseView } from '@gugus/contracts';
 import { FORM_LIBRARY } from '@gugus/forms';
-import { decodedHistory, eventually, launchChromium, screenshotDir, sequentialSteps, startWeb, submitLogin, temporalClient, type RunningApi } from '../support';
+import { decodedHistory, eventually, launchChromium, markersIn, plainDump, screenshotDir, sequentialSteps, startWeb, submitLogin, temporalClient, type RunningApi } from '../support';
 import { type Api, type CaseStack, fixture, startCaseStack } from './support';
 
 /**
@@ -245,6 +245,23 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
     expect((await as['dinkes'].get(`/cases/${caseCode}/referrals?purpose=case_management`)).status).toBe(403);
     const reads = (await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'case_packet.read' AND target_id = $1`, [caseCode])).rows[0].n as number;
     expect(reads).toBeGreaterThanOrEqual(SERVICE_TYPES.length + 8);
+  });
+
+  step('privacy probe with intake, screening, consent, referrals and responses filled: no marker in the database dump, the logs or a task title', async () => {
+    const markers = [MARKER_NAME, 'Rujukanwati'];
+    const dump = await plainDump(stack.own.ownerUrl);
+    expect(dump).toContain(caseCode);
+    expect(markersIn(dump, markers)).toEqual([]);
+    expect(markersIn(stack.api.output(), markers)).toEqual([]);
+    expect(markersIn(stack.worker.output(), markers)).toEqual([]);
+    const titles = (await db.query(`SELECT title FROM tasks WHERE process_id = $1`, [caseId])).rows.map((r) => JSON.stringify(r.title));
+    expect(titles.length).toBeGreaterThan(SERVICE_TYPES.length);
+    for (const title of titles) expect(title).toContain(caseCode);
+    expect(markersIn(titles.join('\n'), markers)).toEqual([]);
+    // Notifications name the case by its code only.
+    const notes = (await db.query(`SELECT title, body FROM notifications WHERE link LIKE '/tugas/%' ORDER BY created_at DESC LIMIT 200`)).rows.map((r) => JSON.stringify(r));
+    expect(notes.length).toBeGreaterThan(0);
+    expect(markersIn(notes.join('\n'), markers)).toEqual([]);
   });
 
   step('no workflow history of the case or its referrals holds a name or an answer', async () => {

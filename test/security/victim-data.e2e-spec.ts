@@ -13,6 +13,8 @@ import {
   eventually,
   launchChromium,
   login,
+  markersIn,
+  plainDump,
   repoRoot,
   screenshotDir,
   sequentialSteps,
@@ -82,18 +84,8 @@ function planWithMarkers(agencyId: string): Record<string, unknown> {
   return withAgency('reintegration-plan', data, agencyId);
 }
 
-/**
- * Every marker found in `text`, also inside base64 runs (payloads, tokens) and as hex (bytea columns in a
- * dump): a plain copy stored in any encoding counts as a leak.
- */
-function leaks(text: string): string[] {
-  const lower = text.toLowerCase();
-  const decoded = (text.match(/[A-Za-z0-9+/]{16,}={0,2}/g) ?? []).map((run) => Buffer.from(run, 'base64').toString('latin1').toLowerCase()).join('\n');
-  return MARKERS.filter((m) => {
-    const needle = m.toLowerCase();
-    return lower.includes(needle) || decoded.includes(needle) || lower.includes(Buffer.from(m, 'utf8').toString('hex'));
-  });
-}
+/** Every marker found in `text`, in any encoding (see `markersIn`). */
+const leaks = (text: string) => markersIn(text, MARKERS);
 
 describe('victim data is never stored, sent or shown in the clear', () => {
   const key = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
@@ -336,7 +328,7 @@ describe('victim data is never stored, sent or shown in the clear', () => {
     for (const w of listed) {
       histories.push((await execFileAsync(temporalCli, ['workflow', 'show', '--workflow-id', w.execution.workflowId, '--run-id', w.execution.runId, '--address', engines.temporalAddress, '--output', 'json'], { maxBuffer: 64 << 20 })).stdout);
     }
-    const dump = (await execFileAsync(join(repoRoot, '.tools/postgresql/bin/pg_dump'), ['--no-owner', '--format=plain', engines.ownerDatabaseUrl], { maxBuffer: 512 << 20 })).stdout;
+    const dump = await plainDump(engines.ownerDatabaseUrl);
     expect(dump).toContain('CREATE TABLE public.form_submissions');
 
     const page = await logIn(CASE_WORKER);

@@ -10,3 +10,4 @@ export * from './isolated-engines';
 export * from './workflow-worker';
 export * from './own-database';
 export * from './demo-callers';
+export * from './privacy';
