@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_PACKET_CATEGORIES, SERVICE_TYPES } from '@gugus/cases';
-import type { CaseReferralList, CaseReferralPacketView, CaseView } from '@gugus/contracts';
+import type { CasePacketListView, CaseReferralList, CaseReferralPacketView, CaseView } from '@gugus/contracts';
 import { FORM_LIBRARY } from '@gugus/forms';
 import { decodedHistory, eventually, launchChromium, markersIn, plainDump, screenshotDir, sequentialSteps, startWeb, submitLogin, temporalClient, type RunningApi } from '../support';
 import { type Api, type CaseStack, fixture, startCaseStack } from './support';
@@ -76,6 +76,7 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
       dinkes: 'dinkes.bandung@gugus.test',
       kepri: 'admin.kepri@gugus.test',
       secretariat: 'sekretariat.jabar@gugus.test',
+      admin: 'admin.jabar@gugus.test',
     });
     ({ env, api, db } = stack);
     Object.assign(as, stack.as);
@@ -217,6 +218,55 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
       await browser.close();
       await web.stop();
     }
+  });
+
+  step('the province adjusts what a shelter packet carries: the next read follows; bad lists are refused by name; only its administrators may', async () => {
+    const lists = (who: string) => as[who].get('/case-packet-lists/32');
+    const shelterOf = (body: CasePacketListView) => body.items.find((i) => i.serviceType === 'shelter');
+    // The case team reads the lists, and may not change them.
+    const read = await lists('caseWorker');
+    expect([read.status, read.body.canEdit, shelterOf(read.body)]).toEqual([200, false, expect.objectContaining({ categories: ['profile', 'risk_assessment', 'needs_and_plan'], adjusted: false })]);
+    expect((await as['caseWorker'].put('/case-packet-lists/32/shelter', { categories: ['profile'] })).status).toBe(403);
+    expect((await as['kepri'].put('/case-packet-lists/32/shelter', { categories: ['profile'] })).status).toBe(403);
+    expect((await as['dinkes'].get('/case-packet-lists/32')).status).toBe(403);
+    // Unknown service, unknown category, a category twice, not a list: 400 naming the part.
+    const bad = await as['admin'].put('/case-packet-lists/32/shelter', { categories: ['profile', 'shoe_size', 'profile'] });
+    expect([bad.status, bad.body.details.fields.map((f: { field: string }) => f.field)]).toEqual([400, ['categories/1', 'categories/2']]);
+    expect((await as['admin'].put('/case-packet-lists/32/teleportation', { categories: [] })).body.details.fields[0].field).toBe('serviceType');
+    expect((await as['admin'].put('/case-packet-lists/32/shelter', { categories: 'profile' })).status).toBe(400);
+    expect((await as['admin'].put('/case-packet-lists/32.04/shelter', { categories: [] })).status).toBe(400);
+
+    // In the browser, the administrator narrows shelter to the profile alone.
+    const [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+      const page = await context.newPage();
+      await page.goto(`${web.url}/pengaturan-proses`);
+      await page.waitForURL(/\/masuk$/);
+      await submitLogin(page, 'admin.jabar@gugus.test');
+      await page.waitForURL((url) => url.pathname === '/pengaturan-proses');
+      await page.getByTestId('packet-lists-link').click();
+      await page.waitForURL((url) => url.pathname === '/pengaturan-proses/paket-rujukan');
+      const shelter = page.locator('[data-testid="packet-list"][data-service="shelter"]');
+      await shelter.getByTestId('packet-list-edit').click();
+      for (const name of ['Penilaian risiko dan keamanan', 'Kebutuhan dan rencana layanan']) await shelter.getByRole('checkbox', { name: new RegExp(`^${name}`) }).uncheck();
+      await shelter.getByTestId('packet-list-save').click();
+      await page.locator('[data-testid="packet-list"][data-service="shelter"][data-adjusted="true"]').waitFor();
+      await shelter.getByText('Diubah provinsi').waitFor();
+      await page.screenshot({ path: join(screenshotDir, 'cases-packet-lists.png'), fullPage: true });
+      await context.close();
+    } finally {
+      await browser.close();
+      await web.stop();
+    }
+    expect(shelterOf((await lists('caseWorker')).body)).toEqual(expect.objectContaining({ categories: ['profile'], adjusted: true }));
+    const narrowed = (await packet('caseWorker', 1)).body as CaseReferralPacketView;
+    expect([narrowed.categories, [...categoriesIn(narrowed)]]).toEqual([['profile'], ['profile']]);
+    // Back to the national default.
+    expect((await as['admin'].put('/case-packet-lists/32/shelter', { categories: null })).status).toBe(200);
+    expect(((await packet('caseWorker', 1)).body as CaseReferralPacketView).categories).toEqual(['profile', 'risk_assessment', 'needs_and_plan']);
+    const audited = (await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'case_packet_list.update' AND target_id = '32:shelter'`)).rows[0].n as number;
+    expect(audited).toBe(2);
   });
 
   step('consent for the UPTD PPA withdrawn: its packets empty at once, showing when; new sharing with it refused', async () => {

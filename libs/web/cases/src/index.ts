@@ -2,3 +2,4 @@ export { CasesPage } from './lib/list/CasesPage';
 export { CasePage } from './lib/case/CasePage';
 export { canReadCases } from './lib/grants';
 export { casePaths } from './lib/paths';
+export { PacketListsPage } from './lib/packet-lists/PacketListsPage';

@@ -13,6 +13,7 @@ import { DomainError } from '@gugus/server-http';
 import { caseReferral, caseReferralWorkflowId } from '@gugus/workflows';
 import { caseFor } from './case-access';
 import { CaseConsentsService, sharedWith } from './case-consents.service';
+import { CasePacketListsService } from './case-packet-lists.service';
 import type { CaseEntity, CaseReferralEntity } from './cases.entities';
 import { CasesRepository } from './cases.repository';
 import { CASE_START_WAIT_MS } from './cases.service';
@@ -91,6 +92,7 @@ export class CaseReferralsService {
     private readonly cases: CasesRepository,
     private readonly forms: FormsService,
     private readonly consents: CaseConsentsService,
+    private readonly lists: CasePacketListsService,
     private readonly audit: AuditService,
     private readonly temporal: Client,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
@@ -166,7 +168,7 @@ export class CaseReferralsService {
     await this.audit.record({ actorId: user.personId, action: 'case_packet.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose, after: { number } });
 
     const consented = consentedCategories(await this.consents.decisions(found.id), referral.receivingAgencyId, jakartaDate(new Date()));
-    const selection = packetCategories(referral.serviceType, undefined, consented);
+    const selection = packetCategories(referral.serviceType, await this.lists.listFor(found.jurisdictionCode, referral.serviceType), consented);
     const [view] = await this.views(found, [referral]);
     const referralForm = await this.forms.submissionData(referral.referralSubmissionId);
     const terms = isRecord(referralForm?.data) ? referralForm.data : {};

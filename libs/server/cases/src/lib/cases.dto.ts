@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { CASE_READ_PURPOSES, CASE_STAGES, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordConsentRequest, type SendReferralRequest } from '@gugus/contracts';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { CASE_READ_PURPOSES, CASE_STAGES, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordConsentRequest, type SendReferralRequest, type UpdateCasePacketListRequest } from '@gugus/contracts';
 import { INTAKE_CHANNELS } from './intake-channels';
 
 // The region code's shape is checked in the service, which says what is wrong in both languages.
@@ -70,4 +70,15 @@ export class SendReferralDto implements SendReferralRequest {
   @IsDefined()
   @IsObject()
   data: Record<string, unknown>;
+}
+
+// Unknown services and categories are named by the service (checkPacketList), with the field.
+export class UpdatePacketListDto implements UpdateCasePacketListRequest {
+  @ApiProperty({ type: [String], nullable: true, description: 'Kategori data paket layanan ini; null = kembali ke bawaan nasional / The categories of this service\'s packet; null = back to the national default' })
+  @ValidateIf((o: UpdatePacketListDto) => o.categories !== null)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  categories: string[] | null;
 }

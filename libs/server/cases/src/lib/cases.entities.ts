@@ -38,4 +38,14 @@ export class CaseReferralEntity {
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
 }
 
-export const CASE_ENTITIES = [CaseEntity, CaseReferralEntity];
+/** A province's adjusted packet list for one service (without a row, the national default applies). */
+@Entity({ name: 'case_packet_lists' })
+export class CasePacketListEntity {
+  @PrimaryColumn({ name: 'jurisdiction_code', type: 'text' }) jurisdictionCode: string;
+  @PrimaryColumn({ name: 'service_type', type: 'text' }) serviceType: string;
+  @Column('text', { array: true }) categories: string[];
+  @Column({ name: 'updated_by', type: 'uuid' }) updatedBy: string;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
+
+export const CASE_ENTITIES = [CaseEntity, CaseReferralEntity, CasePacketListEntity];

@@ -6,6 +6,8 @@ import { ProcessSettingsModule, ProcessSettingsService } from '@gugus/server-pro
 import { TasksModule } from '@gugus/server-tasks';
 import { CaseConferencesService } from './case-conferences.service';
 import { CaseConsentsService } from './case-consents.service';
+import { CasePacketListsController } from './case-packet-lists.controller';
+import { CasePacketListsService } from './case-packet-lists.service';
 import { CaseReferralsService } from './case-referrals.service';
 import { CasesController } from './cases.controller';
 import { CASE_ENTITIES } from './cases.entities';
@@ -18,8 +20,8 @@ const settingsSource: Provider = { provide: CASE_SETTINGS, useExisting: ProcessS
 /** The case record (issue 11): coded ids, the case list and the case page; opening a case starts its process; consent per purpose. */
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES), AuditModule, TasksModule, FormsModule],
-  controllers: [CasesController],
-  providers: [CasesRepository, CasesService, CaseConsentsService, CaseConferencesService, CaseReferralsService],
+  controllers: [CasesController, CasePacketListsController],
+  providers: [CasesRepository, CasesService, CaseConsentsService, CaseConferencesService, CaseReferralsService, CasePacketListsService],
 })
 export class CasesModule {}
 

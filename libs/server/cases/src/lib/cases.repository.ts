@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseStage } from '@gugus/contracts';
-import { CaseEntity, CaseReferralEntity } from './cases.entities';
+import { CaseEntity, CasePacketListEntity, CaseReferralEntity } from './cases.entities';
 
 export interface CaseListFilter {
   /** Regex sources of the jurisdictions the reader may see; null: everywhere. */
@@ -131,5 +131,25 @@ export class CasesRepository {
       [caseId],
     )) as { submission_id: string }[];
     return rows.map((r) => r.submission_id);
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Packet lists
+
+  /** A province's adjusted lists, by service. */
+  packetLists(province: string): Promise<CasePacketListEntity[]> {
+    return this.db.getRepository(CasePacketListEntity).find({ where: { jurisdictionCode: province } });
+  }
+
+  async packetList(province: string, serviceType: string): Promise<CasePacketListEntity | null> {
+    return this.db.getRepository(CasePacketListEntity).findOneBy({ jurisdictionCode: province, serviceType });
+  }
+
+  async savePacketList(row: CasePacketListEntity, tx: EntityManager): Promise<void> {
+    await tx.getRepository(CasePacketListEntity).upsert(row, ['jurisdictionCode', 'serviceType']);
+  }
+
+  async removePacketList(province: string, serviceType: string, tx: EntityManager): Promise<void> {
+    await tx.getRepository(CasePacketListEntity).delete({ jurisdictionCode: province, serviceType });
   }
 }

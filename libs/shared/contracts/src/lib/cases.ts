@@ -207,3 +207,30 @@ export interface CaseReferralPacketView {
   documents: { formKey: string; title: { id: string; en: string }; data: Record<string, unknown>; fields: { pointer: string; label: { id: string; en: string }; value: string | number | boolean | null; valueLabel?: { id: string; en: string } }[] }[];
   notice?: { id: string; en: string };
 }
+
+/**
+ * `GET /case-packet-lists/:province`: what each service's referral packet carries in a province — the
+ * national default or the province's adjusted list — before consent narrows it for a person and agency.
+ */
+export interface CasePacketListView {
+  jurisdictionCode: string;
+  items: {
+    serviceType: string;
+    serviceLabel: { id: string; en: string };
+    /** The national default (`@gugus/cases` DEFAULT_PACKET_CATEGORIES). */
+    defaults: string[];
+    /** What applies in the province. */
+    categories: string[];
+    adjusted: boolean;
+    updatedAt: string | null;
+  }[];
+  /** Every data category, in order, with its label. */
+  allCategories: { code: string; label: { id: string; en: string } }[];
+  /** Whether the reader may adjust the lists (the province's administrators). */
+  canEdit: boolean;
+}
+
+/** `PUT /case-packet-lists/:province/:serviceType`: the categories the service's packet carries (null: back to the national default). */
+export interface UpdateCasePacketListRequest {
+  categories: string[] | null;
+}

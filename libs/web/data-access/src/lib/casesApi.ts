@@ -1,4 +1,4 @@
-import type { CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { apiClient, withQuery } from './apiClient';
 
 /** `GET /cases`: this jurisdiction and those below it (none: all the reader may see), newest first. */
@@ -30,5 +30,10 @@ export const casesApi = {
   /** The packet of referral `number`: only what the service needs and consent covers (audited with `purpose`). */
   referralPacket: (code: string, number: number, purpose: CaseReadPurpose, signal?: AbortSignal) =>
     apiClient.get<CaseReferralPacketView>(withQuery(`/cases/${seg(code)}/referrals/${number}/packet`, { purpose }), { signal }),
+  /** What each service's referral packet carries in a province (before consent narrows it). */
+  packetLists: (province: string, signal?: AbortSignal) => apiClient.get<CasePacketListView>(`/case-packet-lists/${seg(province)}`, { signal }),
+  /** Adjusts one service's packet list (`null`: back to the national default); 400 names unknown categories. */
+  updatePacketList: ({ province, serviceType, categories }: { province: string; serviceType: string; categories: string[] | null }) =>
+    apiClient.put<CasePacketListView>(`/case-packet-lists/${seg(province)}/${seg(serviceType)}`, { categories }),
   recordConsent: ({ code, data }: { code: string; data: Record<string, unknown> }) => apiClient.post<ConsentRecorded>(`/cases/${seg(code)}/consents`, { data }),
 };

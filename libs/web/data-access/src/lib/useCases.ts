@@ -1,4 +1,4 @@
-import type { CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { casesApi, type CaseListFilter } from './casesApi';
 import { useApiMutation, type MutationState } from './useApiMutation';
 import { useApiQuery, type QueryState } from './useApiQuery';
@@ -47,4 +47,13 @@ export function useSendReferral(): MutationState<{ code: string; data: Record<st
 /** A referral's packet, read for `purpose` (audited). Idle without a code and a number. */
 export function useReferralPacket(code: string | undefined, number: number | undefined, purpose: CaseReadPurpose): QueryState<CaseReferralPacketView> {
   return useApiQuery(code && number ? `case-packet:${code}:${number}:${purpose}` : undefined, (signal) => casesApi.referralPacket(code ?? '', number ?? 0, purpose, signal));
+}
+
+/** A province's referral packet lists. Idle without a province. */
+export function usePacketLists(province: string | undefined): QueryState<CasePacketListView> {
+  return useApiQuery(province ? `case-packet-lists:${province}` : undefined, (signal) => casesApi.packetLists(province ?? '', signal));
+}
+
+export function useUpdatePacketList(): MutationState<{ province: string; serviceType: string; categories: string[] | null }, CasePacketListView> {
+  return useApiMutation(casesApi.updatePacketList);
 }

@@ -4,6 +4,7 @@ const id = {
     calendar: 'Kalender kerja',
   },
   settings: {
+    packetLists: 'Isi paket rujukan per jenis layanan (penanganan kasus) →',
     title: 'Pengaturan proses',
     intro:
       'Atur jangka waktu dan pembagian peran suatu proses untuk provinsi Anda dan kabupaten/kota di dalamnya. Setiap penyimpanan menjadi versi baru; proses yang sudah berjalan tetap memakai pengaturan saat ia dimulai.',
@@ -91,6 +92,7 @@ const en: typeof id = {
     calendar: 'Working-day calendar',
   },
   settings: {
+    packetLists: 'What each service\'s referral packet carries (case management) →',
     title: 'Process settings',
     intro:
       'Set the durations and the division of roles of a process for your province and the regencies and cities in it. Every save becomes a new version; processes already running keep the settings they started with.',

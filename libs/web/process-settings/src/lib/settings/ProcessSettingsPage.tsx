@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { COORDINATION_MEETING_PROCESS, type ProcessSettingsVersionView } from '@gugus/contracts';
 import { useAuth } from '@gugus/web-auth';
 import { useJurisdiction, useProcessSettings } from '@gugus/web-data-access';
@@ -46,6 +46,11 @@ export function ProcessSettingsPage() {
     <div className="gu-ps" data-testid="process-settings-page">
       <PageHeader title={t('settings.title')} intro={t('settings.intro')} aside={<Tag tone="primary">{definition.title[language]}</Tag>} />
       {!grantCodes.length && <Alert tone="info">{t('settings.noAccess')}</Alert>}
+      <p className="gu-ps__muted">
+        <Link to="/pengaturan-proses/paket-rujukan" data-testid="packet-lists-link">
+          {t('settings.packetLists')}
+        </Link>
+      </p>
       {code && (
         <Card>
           <JurisdictionSelect label={t('settings.jurisdiction')} hint={t('settings.jurisdictionHint')} data-testid="settings-jurisdiction" grantCodes={grantCodes} value={code} onChange={choose} />
