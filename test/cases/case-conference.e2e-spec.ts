@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { addMonths, earliestChildClosure } from '@gugus/cases';
 import type { CaseView } from '@gugus/contracts';
+import { agencyReferences, FORM_LIBRARY } from '@gugus/forms';
 import { decodedHistory, eventually, launchChromium, screenshotDir, sequentialSteps, startWeb, submitLogin, temporalClient, type RunningApi } from '../support';
 import { type Api, type CaseStack, fixture, startCaseStack } from './support';
 import { clockSkipper } from '../plans/support';
@@ -13,8 +15,11 @@ import { clockSkipper } from '../plans/support';
  * escalated at the deadline. The conference names an agency of another province (refused, the field
  * named), then assigns three actions to three agencies and calls a follow-up: each agency gets a task,
  * given to whoever there can act (an agency officer, else the case worker), and reads that one action's
- * words — not the conference's agenda — while other agencies get 404; every such read is audited. The
- * workflow history holds the coded id and none of the action's words.
+ * words — not the conference's agenda — while other agencies get 404; every such read is audited. Then
+ * step 10: the reintegration plan, her reunification, follow-up visits at months 1, 3, 6, 12, 18 and 24
+ * counted from it (the clock skipped month by month), and closure — refused as "regained control" before
+ * two years after reunification, accepted from that day. The workflow history holds the coded id and
+ * none of the actions' words.
  */
 type Task = { id: string; step: string; title: { id: string; en: string }; dueAt: string; assignee: { agencyId: string; role: string } };
 
@@ -26,7 +31,7 @@ const jakartaDate = (ms: number) => new Date(ms + WIB).toISOString().slice(0, 10
 const jakartaWeekday = (iso: string) => new Date(Date.parse(iso) + WIB).getUTCDay();
 const ACTION_WORDS = 'Siapkan rumah aman sementara bagi anak (contoh fiktif, kata penanda Kenanga).';
 
-describe('case conference: 48 hours across a weekend, actions for the agencies named', () => {
+describe('a girl\'s case: conference within 48 hours across a weekend, actions, reintegration, two years of follow-up, closure', () => {
   let stack: CaseStack;
   let env: TestWorkflowEnvironment;
   let api: RunningApi;
@@ -36,6 +41,7 @@ describe('case conference: 48 hours across a weekend, actions for the agencies n
   let caseId = '';
   let caseCode = '';
   let conferenceTask: Task;
+  let reunifiedAt = '';
   const actionTasks: Task[] = [];
   const step = sequentialSteps();
   const skipTo = clockSkipper(() => env);
@@ -220,8 +226,58 @@ describe('case conference: 48 hours across a weekend, actions for the agencies n
     expect((await decide('coordinator', followUp.id, data)).status).toBe(200);
     const [last] = await openTasks('caseWorker', 'conference-action', 1);
     expect(last.title.id).toBe(`Tindakan konferensi kasus ${caseCode} #1: tindakan`);
-    await eventually(async () => ((await caseView()).stage === 'referral' ? true : undefined), 60_000, 'stage referral');
+    // Recorded (stage referral), and the process moves straight on to reintegration.
+    await eventually(async () => (['referral', 'reintegration'].includes((await caseView()).stage) ? true : undefined), 60_000, 'the last conference recorded');
     expect((await tasksOf('coordinator')).filter((t) => t.step === 'conference')).toHaveLength(0);
+  });
+
+  step('reintegration: the plan agreed with the girl (follow-ups at 1, 3, 6, 12, 18 and 24 months), then her reunification recorded', async () => {
+    const [planTask] = await openTasks('coordinator', 'reintegration-plan', 1);
+    expect(planTask.title.id).toBe(`Rencana reintegrasi kasus ${caseCode}`);
+    expect((await caseView()).stage).toBe('reintegration');
+    const data = fixture('reintegration-plan', 'valid-child-family-reunification');
+    const { uiSchema } = FORM_LIBRARY.find((f) => f.definition.key === 'reintegration-plan')!.definition;
+    for (const { pointer } of agencyReferences(uiSchema, data)) {
+      const path = pointer.split('/').slice(1);
+      (path.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, data))[path[path.length - 1]] = agency['UPTD PPA Provinsi Jawa Barat'];
+    }
+    expect((await decide('coordinator', planTask.id, data)).status).toBe(200);
+    const [reunion] = await openTasks('coordinator', 'reunification', 1);
+    expect((await decide('coordinator', reunion.id)).status).toBe(200);
+    const view = await eventually(async () => ((v) => (v.reunifiedAt ? v : undefined))(await caseView()), 60_000, 'the reunification recorded');
+    reunifiedAt = view.reunifiedAt as string;
+    // No visit before its month.
+    expect((await tasksOf('caseWorker')).filter((t) => t.step === 'follow-up')).toEqual([]);
+  });
+
+  step('follow-up visits open at months 1, 3, 6, 12, 18 and 24 after reunification, each for the case worker, numbered and dated from that day', async () => {
+    for (const [i, month] of [1, 3, 6, 12, 18, 24].entries()) {
+      const opensAt = Date.parse(addMonths(reunifiedAt, month));
+      await skipTo(opensAt + 60_000);
+      const [visit] = await openTasks('caseWorker', 'follow-up', 1);
+      expect(visit.title.id).toBe(`Kunjungan pemantauan bulan ke-${month}: kasus ${caseCode}`);
+      const view = (await as['caseWorker'].get(`/tasks/${visit.id}`)).body;
+      expect(view.initialData).toEqual({ visitNumber: i + 1, monthAfterReintegration: month });
+      expect(Math.abs(Date.parse(view.createdAt) - opensAt)).toBeLessThan(60_000);
+      const answers = { ...fixture('follow-up-visit', 'valid-month-12-with-check'), visitNumber: i + 1, monthAfterReintegration: month, visitDate: jakartaDate(opensAt) };
+      expect((await decide('caseWorker', visit.id, answers)).status).toBe(200);
+      await eventually(async () => ((await tasksOf('caseWorker')).some((t) => t.id === visit.id) ? undefined : true), 60_000, `visit ${month} done`);
+    }
+    const audited = (await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'case.follow_up' AND target_id = $1`, [caseCode])).rows[0].n as number;
+    expect(audited).toBe(6);
+  });
+
+  step('closure: refused as "regained control" before the girl\'s two years are up, naming the first day it may; accepted from that day; the case is closed', async () => {
+    const [closure] = await openTasks('coordinator', 'closure', 1);
+    expect((await as['coordinator'].get(`/tasks/${closure.id}`)).body.initialData).toEqual({ followUpMonthsCompleted: 24, ageGroup: 'child' });
+    const earliest = earliestChildClosure(reunifiedAt);
+    const early = { ...fixture('case-closure', 'valid-child-regained-control'), closureDate: jakartaDate(Date.parse(addMonths(reunifiedAt, 23))) };
+    const refused = await decide('coordinator', closure.id, early);
+    expect([refused.status, refused.body.details.fields]).toEqual([400, [{ field: 'data/closureDate', message: expect.stringContaining(earliest) }]]);
+    expect((await caseView()).stage).toBe('reintegration');
+    expect((await decide('coordinator', closure.id, { ...early, closureDate: earliest })).status).toBe(200);
+    const closed = await eventually(async () => ((v) => (v.stage === 'closed' ? v : undefined))(await caseView()), 60_000, 'the case closed');
+    expect(closed.closedAt).not.toBeNull();
   });
 
   step('the workflow history holds the coded id and none of the actions\' words', async () => {

@@ -83,6 +83,7 @@ describe('case record and coded case id', () => {
       openedAt: expect.any(String),
       openedBy: expect.any(String),
       closedAt: null,
+      reunifiedAt: null,
     });
     const second = await open(coordinator, bandungCase('labour_inspection'));
     expect([second.status, second.body.code]).toEqual([201, code(2)]);

@@ -20,6 +20,16 @@ export interface CaseActivities {
    * dates, never the action's words (the agency reads those on its task page).
    */
   recordConference(input: { caseId: string; round: number; submissionId: string | null; actionRole: Role }): Promise<ConferenceOutcome>;
+  /** The case moves to reintegration (stage written once, audited). */
+  openReintegration(input: { caseId: string }): Promise<void>;
+  /** Reads the reintegration plan (sealed) and returns its follow-up months (a child's until month 24) and whether it is a child's. */
+  recordReintegrationPlan(input: { caseId: string; submissionId: string | null }): Promise<{ followUpMonths: number[]; child: boolean }>;
+  /** Records the day the person was reunified or returned (the workflow's clock), once; audited. */
+  recordReunification(input: { caseId: string; at: string }): Promise<void>;
+  /** Records a follow-up visit (audited with its month; the answers stay sealed). */
+  recordFollowUp(input: { caseId: string; month: number; submissionId: string | null }): Promise<void>;
+  /** Closes the case with the closure form (reason and feedback sealed): stage `closed`, audited. */
+  recordClosure(input: { caseId: string; submissionId: string | null; at: string }): Promise<void>;
   /** Resolves a referral's receiving agency holder, the coordinator and the settings in force. */
   prepareReferral(input: { referralId: string }): Promise<ReferralPlan>;
   /** Reads the receiving agency's response (sealed) and records it: `accepted` or `declined` (audited). */

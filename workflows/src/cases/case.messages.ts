@@ -28,6 +28,8 @@ export interface CasePlan {
   protection: TaskAssignee;
   /** The case conference: the jurisdiction's case coordinator (or the province's). Absent in plans made before conferences. */
   conference?: TaskAssignee;
+  /** Follow-up visits: the intake agency's case worker, or the nearest with the role. Absent in older plans. */
+  followUp?: TaskAssignee;
   settings: CaseManagementSettings;
   settingsVersion: number;
 }

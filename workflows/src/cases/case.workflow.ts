@@ -1,4 +1,5 @@
-import { patched, proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities, sleep } from '@temporalio/workflow';
+import { addMonths } from '@gugus/cases';
 import { Role, type CaseTaskContext } from '@gugus/contracts';
 import { DATABASE_ACTIVITY } from '../activity-options';
 import { humanTask, startHumanTask, taskHandlersFinished, type HumanTask } from '../tasks/human-task';
@@ -109,6 +110,66 @@ export async function caseProcess({ caseId, caseCode }: CaseProcessInput): Promi
       if (!recorded.followUpDate) break;
       due = { date: recorded.followUpDate };
     }
+  }
+  // 10. Reintegration: the plan agreed with the person, the day of reunification or return, a follow-up
+  // visit at each month of the plan counted from that day (a child's until month 24 at least), then
+  // closure with the person's feedback. The API refuses to close a child's case as "regained control"
+  // less than two years after reunification.
+  const visits: Promise<void>[] = [];
+  if (outcome.identificationStatus === 'presumed' && patched('case-reintegration')) {
+    const convener = plan.conference ?? plan.protection;
+    const visitor = plan.followUp ?? plan.intake;
+    await act.openReintegration({ caseId });
+    const planTask = await humanTask(CASE_PROCESS_KEY, caseId, {
+      ...common,
+      step: 'reintegration-plan',
+      title: { id: `Rencana reintegrasi kasus ${caseCode}`, en: `Reintegration plan ${caseCode}` },
+      formKey: 'reintegration-plan',
+      assignee: convener,
+      due: { workingDays: s.reintegrationPlanWorkingDays ?? 20 },
+      outcomes: ['completed'],
+      context: context('reintegration-plan'),
+    });
+    const schedule = await act.recordReintegrationPlan({ caseId, submissionId: planTask.submissionId });
+    await humanTask(CASE_PROCESS_KEY, caseId, {
+      ...common,
+      step: 'reunification',
+      title: { id: `Catat penyatuan kembali atau pemulangan: kasus ${caseCode}`, en: `Record the reunification or return: case ${caseCode}` },
+      formKey: null,
+      assignee: convener,
+      due: { workingDays: s.reunificationWorkingDays ?? 60 },
+      outcomes: ['completed'],
+      context: context('reunification'),
+    });
+    const reunifiedAt = new Date().toISOString();
+    await act.recordReunification({ caseId, at: reunifiedAt });
+    for (const [i, month] of schedule.followUpMonths.entries()) {
+      const due = Date.parse(addMonths(reunifiedAt, month)) - Date.now();
+      if (due > 0) await sleep(due);
+      const visit = startHumanTask(CASE_PROCESS_KEY, caseId, {
+        ...common,
+        step: 'follow-up',
+        title: { id: `Kunjungan pemantauan bulan ke-${month}: kasus ${caseCode}`, en: `Follow-up visit, month ${month}: case ${caseCode}` },
+        formKey: 'follow-up-visit',
+        assignee: visitor,
+        due: { workingDays: s.followUpWorkingDays ?? 10 },
+        outcomes: ['completed'],
+        context: { ...context('follow-up', { followUpMonth: month }), prefill: { visitNumber: i + 1, monthAfterReintegration: month } },
+      });
+      visits.push(visit.result.then((r) => act.recordFollowUp({ caseId, month, submissionId: r.submissionId })));
+    }
+    await Promise.all(visits);
+    const closure = await humanTask(CASE_PROCESS_KEY, caseId, {
+      ...common,
+      step: 'closure',
+      title: { id: `Penutupan kasus ${caseCode}`, en: `Case closure ${caseCode}` },
+      formKey: 'case-closure',
+      assignee: convener,
+      due: { workingDays: s.closureWorkingDays ?? 10 },
+      outcomes: ['completed'],
+      context: { ...context('closure'), prefill: { followUpMonthsCompleted: Math.max(...schedule.followUpMonths), ageGroup: schedule.child ? 'child' : 'adult' } },
+    });
+    await act.recordClosure({ caseId, submissionId: closure.submissionId, at: new Date().toISOString() });
   }
   await Promise.all([...needs, ...actions].map((n) => n.result));
   await taskHandlersFinished();

@@ -11,3 +11,5 @@ export * from './lib/case-progress';
 export * from './lib/disclosure';
 // Consent per purpose, revocable (issue 11, step 4).
 export * from './lib/consent';
+// Follow-up months from reunification and a child's two years before closure (issue 11, step 10).
+export * from './lib/reintegration';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { afterScreening, immediateNeedCodes, isScreeningResult, screeningFields, stageAfterScreening } from '@gugus/cases';
+import { afterScreening, followUpSchedule, immediateNeedCodes, isScreeningResult, screeningFields, stageAfterScreening } from '@gugus/cases';
 import { CASE_MANAGEMENT_PROCESS, caseManagementSettingsSchema, ErrorCode, Role, withDefaults } from '@gugus/contracts';
 import { OPTION_LISTS } from '@gugus/forms';
 import type { AuditService } from '@gugus/server-audit';
@@ -73,6 +73,9 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
     return { referral, row };
   };
 
+  const auditCase = (row: CaseEntity, action: string, after: Record<string, unknown>, tx?: EntityManager) =>
+    audit.record({ actorId: null, action, targetType: 'case', targetId: row.code, jurisdictionCode: row.jurisdictionCode, requestId: null, after }, tx);
+
   const auditReferral = (row: CaseEntity, action: string, after: Record<string, unknown>, tx?: EntityManager) =>
     audit.record({ actorId: null, action, targetType: 'case', targetId: row.code, jurisdictionCode: row.jurisdictionCode, requestId: null, after }, tx);
 
@@ -88,7 +91,8 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
       const intake = (await holderNear(row.intakeAgencyId, row.jurisdictionCode, s.roles.intake)) ?? { agencyId: row.intakeAgencyId, role: s.roles.intake, positionId: null };
       const protection = (await holderNear(null, row.jurisdictionCode, s.roles.protection)) ?? { agencyId: row.intakeAgencyId, role: s.roles.protection, positionId: null };
       const conference = s.roles.conference === s.roles.protection ? protection : ((await holderNear(null, row.jurisdictionCode, s.roles.conference)) ?? { agencyId: row.intakeAgencyId, role: s.roles.conference, positionId: null });
-      return { caseId, caseCode: row.code, jurisdictionCode: row.jurisdictionCode, intake, protection, conference, settings: s, settingsVersion: effective.version };
+      const followUp = s.roles.followUp === s.roles.intake ? intake : ((await holderNear(row.intakeAgencyId, row.jurisdictionCode, s.roles.followUp)) ?? { agencyId: row.intakeAgencyId, role: s.roles.followUp, positionId: null });
+      return { caseId, caseCode: row.code, jurisdictionCode: row.jurisdictionCode, intake, protection, conference, followUp, settings: s, settingsVersion: effective.version };
     },
 
     async recordIntake({ caseId }) {
@@ -148,6 +152,46 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
         await moveTo(row, { stage: 'referral', identificationStatus: row.identificationStatus }, 'case.conference', { round, actions: actions.length, followUp: followUpDate !== null });
       }
       return { actions, followUpDate };
+    },
+
+    async openReintegration({ caseId }) {
+      const row = await load(caseId);
+      if (row.stage === 'reintegration' || row.stage === 'closed') return;
+      await moveTo(row, { stage: 'reintegration', identificationStatus: row.identificationStatus }, 'case.reintegration');
+    },
+
+    async recordReintegrationPlan({ caseId, submissionId }) {
+      const row = await load(caseId);
+      const data = submissionId ? ((await forms.submissionData(submissionId))?.data ?? {}) : {};
+      const child = data['ageGroup'] === 'child';
+      const followUpMonths = followUpSchedule(data['followUpMonths'], child);
+      await auditCase(row, 'case.reintegration_plan', { followUpMonths, child });
+      return { followUpMonths, child };
+    },
+
+    async recordReunification({ caseId, at }) {
+      const row = await load(caseId);
+      if (row.reunifiedAt) return;
+      await cases.transaction(async (tx) => {
+        await cases.setReunified(row.id, new Date(at), tx);
+        await auditCase(row, 'case.reunification', { at }, tx);
+      });
+    },
+
+    async recordFollowUp({ caseId, month, submissionId }) {
+      const row = await load(caseId);
+      const status = submissionId ? (await forms.submissionData(submissionId))?.data['status'] : undefined;
+      await auditCase(row, 'case.follow_up', { month, status: typeof status === 'string' ? status : null });
+    },
+
+    async recordClosure({ caseId, submissionId, at }) {
+      const row = await load(caseId);
+      if (row.stage === 'closed') return;
+      const reason = submissionId ? (await forms.submissionData(submissionId))?.data['reason'] : undefined;
+      await cases.transaction(async (tx) => {
+        await cases.close(row.id, new Date(at), tx);
+        await auditCase(row, 'case.close', { reason: typeof reason === 'string' ? reason : null, stage: 'closed' }, tx);
+      });
     },
 
     async prepareReferral({ referralId }) {

@@ -17,6 +17,8 @@ export class CaseEntity {
   @Column({ name: 'opened_at', type: 'timestamptz' }) openedAt: Date;
   @Column({ name: 'opened_by', type: 'uuid' }) openedBy: string;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
+  /** When the person was reunified or returned: follow-ups count from it. */
+  @Column({ name: 'reunified_at', type: 'timestamptz', nullable: true }) reunifiedAt: Date | null;
 }
 
 /** A referral of a case to a service: codes, ids and dates; the forms themselves are sealed submissions. */

@@ -21,5 +21,6 @@ export function toCaseView(c: CaseEntity, intakeAgencyName: string | null): Case
     seq: c.seq,
     intakeAgency: { id: c.intakeAgencyId, name: intakeAgencyName },
     openedBy: c.openedBy,
+    reunifiedAt: c.reunifiedAt?.toISOString() ?? null,
   };
 }

@@ -91,6 +91,14 @@ export class CasesRepository {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  async setReunified(id: string, at: Date, tx: EntityManager): Promise<void> {
+    await tx.getRepository(CaseEntity).update({ id }, { reunifiedAt: at });
+  }
+
+  async close(id: string, at: Date, tx: EntityManager): Promise<void> {
+    await tx.getRepository(CaseEntity).update({ id }, { stage: 'closed', closedAt: at });
+  }
+
   // ------------------------------------------------------------------------------------------------
   // Referrals
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { checkScreeningDecision } from '@gugus/cases';
+import { checkScreeningDecision, earliestChildClosure } from '@gugus/cases';
 import { ErrorCode, type BilingualText, type CaseList, type CaseReadPurpose, type CaseStage, type CaseView, type OpenCaseRequest } from '@gugus/contracts';
 import { abilityFor, assertCan, canOn, coveredCodePattern, covers, forbidden, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
@@ -43,6 +43,19 @@ export class CasesService {
     // A screening result must stand by the rules (a "not a case" needs a rationale and an onward
     // referral; a departure from the advice needs a rationale) before the process hears of it.
     tasks.registerDecisionCheck(CASE_PROCESS_KEY, 'screening', (data) => checkScreeningDecision(data).map((p) => ({ field: p.field, message: p.message })));
+    // A child is followed for two years after reunification before the case closes as "regained control".
+    tasks.registerDecisionCheck(CASE_PROCESS_KEY, 'closure', async (data, task) => {
+      if (data['reason'] !== 'regained_control' || data['ageGroup'] !== 'child') return [];
+      const row = await this.cases.findById(task.processId);
+      const closing = typeof data['closureDate'] === 'string' ? data['closureDate'] : '';
+      if (!row?.reunifiedAt) {
+        return [{ field: '/closureDate', message: { id: 'penyatuan kembali anak belum dicatat; kasus anak ditutup paling cepat 2 tahun setelahnya', en: "the child's reunification is not recorded yet; a child's case closes 2 years after it at the earliest" } }];
+      }
+      const earliest = earliestChildClosure(row.reunifiedAt.toISOString());
+      return closing >= earliest
+        ? []
+        : [{ field: '/closureDate', message: { id: `kasus anak baru dapat ditutup paling cepat ${earliest} (2 tahun setelah penyatuan kembali)`, en: `a child's case can close on ${earliest} at the earliest (2 years after reunification)` } }];
+    });
     // A case's team: the agencies of its regency and of its province (whose task force serves it).
     tasks.registerAgencyScope(CASE_PROCESS_KEY, (code) => (code.includes('.') ? [code, code.split('.')[0]] : [code]));
   }
@@ -72,6 +85,7 @@ export class CasesService {
         openedAt,
         openedBy: user.personId,
         closedAt: null,
+        reunifiedAt: null,
       };
       await this.cases.insert(values, tx);
       await this.audit.record({ actorId: user.personId, action: 'case.open', targetType: 'case', targetId: values.code, jurisdictionCode, requestId, after: { intakeChannel, intakeAgencyId } }, tx);

@@ -55,7 +55,7 @@ describe('case-management settings', () => {
 
   it('accepts the national defaults: intake by the case worker, immediate needs by the coordinator', () => {
     expect(checkCase({})).toEqual({ ok: true, settings: CASE_MANAGEMENT_DEFAULTS });
-    expect(CASE_MANAGEMENT_DEFAULTS.roles).toEqual({ intake: 'case_worker', protection: 'case_coordinator', conference: 'case_coordinator', referral: 'agency_officer', action: 'agency_officer', escalation: 'case_coordinator' });
+    expect(CASE_MANAGEMENT_DEFAULTS.roles).toEqual({ intake: 'case_worker', protection: 'case_coordinator', conference: 'case_coordinator', referral: 'agency_officer', followUp: 'case_worker', action: 'agency_officer', escalation: 'case_coordinator' });
     expect(CASE_MANAGEMENT_DEFAULTS.conferenceHours).toBe(48);
   });
 

@@ -60,7 +60,10 @@ export const DECISION_PROCESSING = {
  * result "not a case" needs an onward referral). Returns the problems at their fields (JSON pointers into
  * the data, `/otherReferral`), empty when the data can stand. Pure: it sees only the checked data.
  */
-export type TaskDecisionCheck = (data: Record<string, unknown>) => { field: string; message: { id: string; en: string } }[];
+export type TaskDecisionCheck = (
+  data: Record<string, unknown>,
+  task: { processId: string; jurisdictionCode: string },
+) => { field: string; message: { id: string; en: string } }[] | Promise<{ field: string; message: { id: string; en: string } }[]>;
 
 const assigneeOf = (t: TaskEntity): TaskAssignee => ({ agencyId: t.assigneeAgencyId, role: t.assigneeRole, positionId: t.assigneePositionId });
 
@@ -345,7 +348,7 @@ export class TasksService {
       const scope = this.agencyJurisdictions(task);
       cleaned = await this.forms.checkAgainstVersion(task.formVersionId as string, body.data, task.jurisdictionCode, language, (code) => scope.includes(code));
       const check = this.decisionChecks.get(`${task.processKey}:${task.step}`);
-      if (check) this.forms.refuse(check(cleaned).map((p) => ({ field: p.field, keyword: 'process', message: p.message })), task.formVersionId as string, language);
+      if (check) this.forms.refuse((await check(cleaned, task)).map((p) => ({ field: p.field, keyword: 'process', message: p.message })), task.formVersionId as string, language);
     }
     // Data and comments wait, sealed, under this request's own id; the workflow gets ids and a count, never the words.
     const decisionId = randomUUID();

@@ -63,6 +63,8 @@ export interface CaseView extends CaseSummary {
   intakeAgency: { id: string; name: string | null };
   /** The staff member who opened the case (a person id, never the victim). */
   openedBy: string;
+  /** When the person was reunified or returned (follow-ups count from it); null before. */
+  reunifiedAt: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------------

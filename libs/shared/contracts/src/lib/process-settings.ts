@@ -176,6 +176,10 @@ const CASE_MANAGEMENT_DURATIONS = [
   // "Within 48 hours of the referral" (seed 004 case conference): a clock in hours, weekends included.
   { key: 'conferenceHours', min: 4, max: 168, unit: 'hours', label: { id: 'Batas waktu konferensi kasus sejak rujukan', en: 'Time from the referral to the case conference' } },
   { key: 'referralResponseWorkingDays', min: 1, max: 10, unit: 'working_days', label: { id: 'Batas waktu lembaga penerima menjawab rujukan', en: 'Time for the receiving agency to answer a referral' } },
+  { key: 'reintegrationPlanWorkingDays', min: 1, max: 90, unit: 'working_days', label: { id: 'Batas waktu menyusun rencana reintegrasi', en: 'Time to draw up the reintegration plan' } },
+  { key: 'reunificationWorkingDays', min: 1, max: 250, unit: 'working_days', label: { id: 'Batas waktu mencatat penyatuan kembali atau pemulangan', en: 'Time to record the reunification or return' } },
+  { key: 'followUpWorkingDays', min: 1, max: 30, unit: 'working_days', label: { id: 'Batas waktu kunjungan pemantauan sejak jadwalnya', en: 'Time for a follow-up visit from its scheduled day' } },
+  { key: 'closureWorkingDays', min: 1, max: 60, unit: 'working_days', label: { id: 'Batas waktu penutupan kasus setelah pemantauan terakhir', en: 'Time to close the case after the last follow-up' } },
   { key: 'serviceOutcomeWorkingDays', min: 1, max: 120, unit: 'working_days', label: { id: 'Batas waktu laporan hasil layanan setelah rujukan diterima', en: 'Time for the service outcome report once a referral is accepted' } },
   { key: 'taskReminderWorkingDays', min: 1, max: 10, unit: 'working_days', label: { id: 'Pengingat tugas sebelum jatuh tempo', en: 'Task reminder before the due date' } },
   { key: 'escalationWorkingDays', min: 1, max: 10, unit: 'working_days', label: { id: 'Eskalasi setelah jatuh tempo', en: 'Escalation after the due date' } },
@@ -186,6 +190,7 @@ const CASE_MANAGEMENT_ROLES = [
   { key: 'protection', label: { id: 'Memenuhi kebutuhan segera', en: 'Meeting immediate needs' } },
   { key: 'conference', label: { id: 'Menyelenggarakan konferensi kasus', en: 'Holding the case conference' } },
   { key: 'referral', label: { id: 'Menjawab rujukan dan melaporkan hasil layanan (di lembaga penerima; bila tak ada pemegang peran ini, pekerja atau koordinator kasus lembaga itu)', en: 'Answering referrals and reporting service outcomes (at the receiving agency; where nobody holds this role there, its case worker or coordinator)' } },
+  { key: 'followUp', label: { id: 'Kunjungan pemantauan setelah penyatuan kembali', en: 'Follow-up visits after reunification' } },
   { key: 'action', label: { id: 'Melaksanakan tindakan hasil konferensi (di instansi yang ditunjuk; bila tak ada pemegang peran ini, pekerja atau koordinator kasus instansi itu)', en: 'Carrying out conference actions (at the agency named; where nobody holds this role there, its case worker or coordinator)' } },
   { key: 'escalation', label: { id: 'Menerima eskalasi', en: 'Receiving escalations' } },
 ] as const satisfies readonly RoleField[];
@@ -213,9 +218,13 @@ export const CASE_MANAGEMENT_DEFAULTS: CaseManagementSettings = {
   conferenceHours: 48,
   referralResponseWorkingDays: 2,
   serviceOutcomeWorkingDays: 30,
+  reintegrationPlanWorkingDays: 20,
+  reunificationWorkingDays: 60,
+  followUpWorkingDays: 10,
+  closureWorkingDays: 10,
   taskReminderWorkingDays: 1,
   escalationWorkingDays: 1,
-  roles: { intake: Role.CASE_WORKER, protection: Role.CASE_COORDINATOR, conference: Role.CASE_COORDINATOR, referral: Role.AGENCY_OFFICER, action: Role.AGENCY_OFFICER, escalation: Role.CASE_COORDINATOR },
+  roles: { intake: Role.CASE_WORKER, protection: Role.CASE_COORDINATOR, conference: Role.CASE_COORDINATOR, referral: Role.AGENCY_OFFICER, followUp: Role.CASE_WORKER, action: Role.AGENCY_OFFICER, escalation: Role.CASE_COORDINATOR },
 };
 
 export const CASE_MANAGEMENT_PROCESS: ProcessSettingsDefinition<CaseManagementSettings> = {

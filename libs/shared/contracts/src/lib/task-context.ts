@@ -55,7 +55,7 @@ export interface PlanTaskContext extends TaskContextBase, PlanTaskContextFields 
 }
 
 /** The steps of a case's process that open tasks (issue 11, steps 1–3 and 5). */
-export const CASE_TASK_STEPS = ['intake', 'screening', 'immediate-protection', 'conference', 'conference-action', 'referral-response', 're-referral', 'service-outcome'] as const;
+export const CASE_TASK_STEPS = ['intake', 'screening', 'immediate-protection', 'conference', 'conference-action', 'referral-response', 're-referral', 'service-outcome', 'reintegration-plan', 'reunification', 'follow-up', 'closure'] as const;
 export type CaseTaskStep = (typeof CASE_TASK_STEPS)[number];
 
 /**
@@ -75,6 +75,8 @@ export interface CaseTaskContext extends TaskContextBase {
   /** Conference actions: the conference's submission and the action's index in its `actions` (read by the API for the agency that must act). */
   conferenceSubmissionId?: string;
   actionIndex?: number;
+  /** Follow-up visits: the month after reunification the visit is for. */
+  followUpMonth?: number;
   /** Referral steps: the referral (its id and its number within the case, from 1). */
   referralId?: string;
   referralNumber?: number;

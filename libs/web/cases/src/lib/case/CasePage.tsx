@@ -115,6 +115,12 @@ function CaseRecord({ view, purpose, onChangePurpose }: { view: CaseView; purpos
             <dt>{t('page.openedBy')}</dt>
             <dd>{view.openedBy === me?.personId ? t('page.openedByYou') : t('page.openedByStaff', { id: view.openedBy.slice(0, 8) })}</dd>
           </div>
+          {view.reunifiedAt && (
+            <div>
+              <dt>{t('page.reunifiedAt')}</dt>
+              <dd data-testid="case-reunified">{formatDateTime(view.reunifiedAt, language, { seconds: false })}</dd>
+            </div>
+          )}
           {view.closedAt && (
             <div>
               <dt>{t('page.closedAt')}</dt>

@@ -108,6 +108,10 @@ const id = {
     'referral-response': 'Jawaban atas rujukan',
     're-referral': 'Rujuk ulang setelah rujukan ditolak',
     'service-outcome': 'Laporan hasil layanan',
+    'reintegration-plan': 'Rencana reintegrasi',
+    reunification: 'Penyatuan kembali atau pemulangan',
+    'follow-up': 'Kunjungan pemantauan',
+    closure: 'Penutupan kasus',
   },
   task: {
     back: 'Kembali ke kotak tugas',
@@ -381,6 +385,10 @@ const en: typeof id = {
     'referral-response': 'Answering a referral',
     're-referral': 'Re-referring after a decline',
     'service-outcome': 'Service outcome report',
+    'reintegration-plan': 'Reintegration plan',
+    reunification: 'Reunification or return',
+    'follow-up': 'Follow-up visit',
+    closure: 'Case closure',
   },
   task: {
     back: 'Back to the inbox',

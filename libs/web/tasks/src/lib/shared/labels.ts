@@ -37,6 +37,10 @@ export const KNOWN_STEPS = [
   'referral-response',
   're-referral',
   'service-outcome',
+  'reintegration-plan',
+  'reunification',
+  'follow-up',
+  'closure',
 ] as const;
 export type KnownStep = (typeof KNOWN_STEPS)[number];
 
