@@ -169,6 +169,18 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
     await eventually(async () => ((await temporalClient(env.connection).workflow.getHandle(`case-${caseCode}-referral-2`).describe()).status.name === 'COMPLETED' ? true : undefined), 60_000, 'the referral process ended');
   });
 
+  step('consular notification and a return wait for their own consent: refused at the service, sent once the guardian consents', async () => {
+    for (const service of ['immigration_consular', 'repatriation']) {
+      const refused = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral(service, agency['dinsos'], []));
+      expect({ service, status: refused.status, fields: refused.body.details?.fields?.map((f: { field: string }) => f.field) }).toEqual({ service, status: 400, fields: ['data/serviceType'] });
+      expect(refused.body.details.fields[0].message).toContain('persetujuan');
+    }
+    const before = (await referrals()).length;
+    const decision = (purpose: string) => ({ purpose, status: 'granted', decidedOn: today(), method: 'written_signature', interpreterUsed: false });
+    expect((await as['coordinator'].post(`/cases/${caseCode}/consents`, consent([decision('consular_notification'), decision('return')]))).status).toBe(201);
+    expect((await referrals()).length).toBe(before);
+  });
+
   step('minimal disclosure, every service type: the packet holds exactly the needed categories the consent covers, field by field', async () => {
     for (const service of SERVICE_TYPES) {
       const needed = DEFAULT_PACKET_CATEGORIES[service];

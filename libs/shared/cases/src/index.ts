@@ -13,3 +13,5 @@ export * from './lib/disclosure';
 export * from './lib/consent';
 // Follow-up months from reunification and a child's two years before closure (issue 11, step 10).
 export * from './lib/reintegration';
+// Consent a service needs before a referral to it may go (issue 11, steps 4 and 8).
+export * from './lib/referral-rules';

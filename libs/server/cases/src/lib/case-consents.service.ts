@@ -86,6 +86,17 @@ export class CaseConsentsService {
     return out;
   }
 
+  /** Where consent stands today for each purpose (`granted`, `declined`, `withdrawn`, `expired`, `none`). */
+  async purposeStatus(caseId: string): Promise<(purpose: string) => string> {
+    const records: ConsentRecord[] = [];
+    for (const link of await this.cases.consents(caseId)) {
+      const row = await this.forms.submissionData(link.submissionId);
+      records.push(toRecord(link.submissionId, isRecord(row?.data) ? row.data : {}));
+    }
+    const byPurpose = new Map(consentState(records, PURPOSES, jakartaDate(new Date())).map((p) => [p.purpose, p.status as string]));
+    return (purpose) => byPurpose.get(purpose) ?? 'none';
+  }
+
   /** Where consent stands per purpose today, and every consent form recorded. The read is audited with its purpose. */
   async state(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseConsentView> {
     const found = await caseFor(this.cases, user, code, 'read');

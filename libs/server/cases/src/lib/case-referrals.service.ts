@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { buildPacket, consentedCategories, packetCategories, type PacketDocument, type PacketSchema } from '@gugus/cases';
+import { buildPacket, consentedCategories, packetCategories, referralConsentProblem, type PacketDocument, type PacketSchema } from '@gugus/cases';
 import { ErrorCode, type BilingualText, type CaseReadPurpose, type CaseReferralList, type CaseReferralPacketView, type CaseReferralView } from '@gugus/contracts';
 import { OPTION_LISTS, type Language } from '@gugus/forms';
 import { abilityFor, canOn, type AuthUser } from '@gugus/server-access';
@@ -10,7 +10,8 @@ import { jakartaDate } from '@gugus/server-calendar';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
 import { FormsService } from '@gugus/server-forms';
 import { DomainError } from '@gugus/server-http';
-import { caseReferral, caseReferralWorkflowId } from '@gugus/workflows';
+import { TasksService } from '@gugus/server-tasks';
+import { CASE_PROCESS_KEY, caseReferral, caseReferralWorkflowId } from '@gugus/workflows';
 import { caseFor } from './case-access';
 import { CaseConsentsService, sharedWith } from './case-consents.service';
 import { CasePacketListsService } from './case-packet-lists.service';
@@ -96,7 +97,11 @@ export class CaseReferralsService {
     private readonly audit: AuditService,
     private readonly temporal: Client,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
-  ) {}
+    tasks: TasksService,
+  ) {
+    // A re-referral is a referral too: the same consent rules before it goes.
+    tasks.registerDecisionCheck(CASE_PROCESS_KEY, 're-referral', (data, task) => this.consentProblems(task.processId, data));
+  }
 
   async send(user: AuthUser, code: string, data: unknown, language: Language, requestId: string | null): Promise<CaseReferralView> {
     const found = await caseFor(this.cases, user, code, 'create');
@@ -105,19 +110,7 @@ export class CaseReferralsService {
     const cleaned = await this.forms.checkAgainstVersion(version.id, data, found.jurisdictionCode, language, sharedWith(found.jurisdictionCode));
     const agencyId = cleaned['receivingAgencyId'] as string;
     const serviceType = cleaned['serviceType'] as string;
-    // Consent before sharing: a category declared shared must be covered today by the consent for that agency.
-    const consented = consentedCategories(await this.consents.decisions(found.id), agencyId, jakartaDate(new Date()));
-    const declared = Array.isArray(cleaned['sharedDataCategories']) ? (cleaned['sharedDataCategories'] as string[]) : [];
-    const covered = new Set<string>(consented.status === 'granted' ? consented.categories : []);
-    this.forms.refuse(
-      declared.flatMap((category, i) =>
-        covered.has(category)
-          ? []
-          : [{ field: `/sharedDataCategories/${i}`, keyword: 'consent', message: { id: `${CATEGORY_LABELS.get(category)?.id ?? category}: ${SHARING_STATUS[consented.status].id}`, en: `${CATEGORY_LABELS.get(category)?.en ?? category}: ${SHARING_STATUS[consented.status].en}` } }],
-      ),
-      version.id,
-      language,
-    );
+    this.forms.refuse(await this.consentProblems(found.id, cleaned), version.id, language);
     const sentAt = new Date();
     const row = await this.cases.transaction(async (tx) => {
       const submissionId = await this.forms.storeSubmission({ versionId: version.id, jurisdictionCode: found.jurisdictionCode, data: cleaned, personId: user.personId, requestId }, tx);
@@ -145,6 +138,26 @@ export class CaseReferralsService {
       return referral;
     });
     return (await this.views(found, [row]))[0];
+  }
+
+  /**
+   * What today's consent does not allow in a referral form: a service that waits for its own consent
+   * (consular notification, a return), and each category declared shared that the consent for the
+   * receiving agency does not cover. Field errors, none when the referral may go.
+   */
+  private async consentProblems(caseId: string, data: Record<string, unknown>): Promise<{ field: string; keyword: string; message: BilingualText }[]> {
+    const problems: { field: string; keyword: string; message: BilingualText }[] = [];
+    const waiting = referralConsentProblem(String(data['serviceType']), await this.consents.purposeStatus(caseId));
+    if (waiting) problems.push({ field: '/serviceType', keyword: 'consent', message: waiting });
+    const consented = consentedCategories(await this.consents.decisions(caseId), String(data['receivingAgencyId']), jakartaDate(new Date()));
+    const covered = new Set<string>(consented.status === 'granted' ? consented.categories : []);
+    const declared = Array.isArray(data['sharedDataCategories']) ? (data['sharedDataCategories'] as unknown[]) : [];
+    declared.forEach((category, i) => {
+      if (typeof category === 'string' && covered.has(category)) return;
+      const name = CATEGORY_LABELS.get(String(category)) ?? { id: String(category), en: String(category) };
+      problems.push({ field: `/sharedDataCategories/${i}`, keyword: 'consent', message: { id: `${name.id}: ${SHARING_STATUS[consented.status].id}`, en: `${name.en}: ${SHARING_STATUS[consented.status].en}` } });
+    });
+    return problems;
   }
 
   /** The case's referrals, for the case team (audited as a case read). */
