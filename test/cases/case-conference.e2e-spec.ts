@@ -280,6 +280,31 @@ describe('a girl\'s case: conference within 48 hours across a weekend, actions, 
     expect(closed.closedAt).not.toBeNull();
   });
 
+  step('cooperation with law enforcement never gates assistance: three cases differing only in it (none, intelligence only, testify) get the same tasks', async () => {
+    const shapes: string[] = [];
+    for (const level of ['none', 'intelligence_only', 'testify']) {
+      const opened = await as['caseWorker'].post('/cases', { jurisdictionCode: '32.04', intakeAgencyId: agency['Dinas Kesehatan Kabupaten Bandung'], intakeChannel: 'police' });
+      const code = (opened.body as CaseView).code;
+      const id = (await db.query(`SELECT id FROM cases WHERE code = $1`, [code])).rows[0].id as string;
+      const open = async (who: string, taskStep: string, n: number) =>
+        eventually(async () => ((list) => (list.length === n ? list : undefined))(((await as[who].get(`/tasks?processKey=${PROCESS}&processId=${id}&status=open&limit=50`)).body.items as Task[]).filter((t) => t.step === taskStep)), 120_000, `${n} ${taskStep} (${level})`);
+      expect((await decide('caseWorker', (await open('caseWorker', 'intake', 1))[0].id, fixture('case-intake', 'valid-indonesian-adult'))).status).toBe(200);
+      expect((await decide('caseWorker', (await open('caseWorker', 'screening', 1))[0].id, fixture('victim-screening', 'valid-child-sexual-no-means'))).status).toBe(200);
+      const [conference] = await open('coordinator', 'conference', 1);
+      const uptd = agency['UPTD PPA Provinsi Jawa Barat'];
+      const data = fixture('case-conference', 'valid-child-no-follow-up');
+      (data['agenda'] as Record<string, Record<string, unknown>>)['investigativeInterview']['cooperationLevel'] = level;
+      Object.assign(data, { chairAgencyId: uptd, attendingAgencyIds: [uptd], actions: [{ description: 'Rujuk ke layanan kesehatan (contoh fiktif).', agencyId: agency['Dinas Sosial Provinsi Jawa Barat'], dueDate: jakartaDate((await env.currentTimeMs()) + 5 * DAY), service: 'health_rehabilitation' }] });
+      expect((await decide('coordinator', conference.id, data)).status).toBe(200);
+      await open('coordinator', 'reintegration-plan', 1);
+      const all = ((await as['coordinator'].get(`/tasks?processKey=${PROCESS}&processId=${id}&limit=50`)).body.items as Task[]).concat((await as['dinsos'].get(`/tasks?processKey=${PROCESS}&processId=${id}&limit=50`)).body.items as Task[]);
+      const unique = [...new Map(all.map((t) => [t.id, t])).values()];
+      shapes.push(JSON.stringify(unique.map((t) => [t.step, t.title.id.replace(code, '<kode>'), t.assignee.agencyId, t.assignee.role]).sort()));
+    }
+    expect(new Set(shapes).size).toBe(1);
+    expect(JSON.parse(shapes[0]).map((t: string[]) => t[0])).toEqual(expect.arrayContaining(['immediate-protection', 'conference-action', 'reintegration-plan']));
+  });
+
   step('the workflow history holds the coded id and none of the actions\' words', async () => {
     const text = await decodedHistory(temporalClient(env.connection), `case-${caseCode}`);
     expect(text).toContain(caseCode);
