@@ -281,7 +281,7 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
     expect(audited).toBe(2);
   });
 
-  step('consent for the UPTD PPA withdrawn: its packets empty at once, showing when; new sharing with it refused', async () => {
+  step('consent for the UPTD PPA withdrawn: its people are told, its packets empty at once, showing when; new sharing with it refused', async () => {
     const res = await as['coordinator'].post(`/cases/${caseCode}/consents`, consent([{ purpose: 'data_sharing', status: 'withdrawn', agencyId: agency['uptd'], decidedOn: today(), withdrawnOn: today(), method: 'verbal_recorded', interpreterUsed: false }]));
     expect(res.status).toBe(201);
     for (const number of [1, 3]) {
@@ -289,6 +289,12 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
       expect({ number, status: p.consent.status, withdrawnOn: p.consent.withdrawnOn, documents: p.documents, categories: p.categories }).toEqual({ number, status: 'withdrawn', withdrawnOn: today(), documents: [], categories: [] });
       expect(JSON.stringify(p)).not.toContain(MARKER_NAME);
     }
+    // The UPTD PPA received data (referrals 1 and 3): its people are told, by the case code alone.
+    const told = ((await as['caseWorker'].get('/notifications?limit=50')).body.items as { kind: string; title: { id: string }; body: { id: string } }[]).filter((n) => n.kind === 'case.consent_withdrawn');
+    expect(told.map((n) => n.title.id)).toEqual([`Persetujuan berbagi data ditarik: kasus ${caseCode}`]);
+    expect(told[0].body.id).toContain(today());
+    expect(JSON.stringify(told)).not.toContain(MARKER_NAME);
+    expect(((await as['dinsos'].get('/notifications?limit=50')).body.items as { kind: string }[]).filter((n) => n.kind === 'case.consent_withdrawn')).toEqual([]);
     const refused = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral('psychosocial', agency['uptd'], ['profile']));
     expect(refused.status).toBe(400);
     expect(refused.body.details.fields[0].message).toContain('ditarik');

@@ -6,6 +6,7 @@ import type { AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
 import { jakartaDate } from '@gugus/server-calendar';
 import { FormsService } from '@gugus/server-forms';
+import { NotificationsService } from '@gugus/server-notifications';
 import { caseFor } from './case-access';
 import { CasesRepository } from './cases.repository';
 
@@ -55,6 +56,7 @@ export class CaseConsentsService {
     private readonly cases: CasesRepository,
     private readonly forms: FormsService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** The case if the reader may act on it there; otherwise the same 404 as an unknown case. */
@@ -73,7 +75,34 @@ export class CaseConsentsService {
       );
       return id;
     });
+    await this.tellReceiversOfWithdrawal(found.code, found.id, submissionId, toRecord(submissionId, cleaned));
     return { submissionId, formVersionId: version.id, recordedAt: recordedAt.toISOString() };
+  }
+
+  /**
+   * A withdrawal of data sharing is shown to every agency that received data about the case (a referral
+   * to it): its people are told, by the case code alone, that nothing more is shared. Their packets
+   * already read as withdrawn from this moment.
+   */
+  private async tellReceiversOfWithdrawal(code: string, caseId: string, submissionId: string, record: ConsentRecord): Promise<void> {
+    const withdrawn = record.decisions.filter((d) => d.purpose === 'data_sharing' && d.status === 'withdrawn' && d.agencyId);
+    if (!withdrawn.length) return;
+    const received = new Set((await this.cases.referrals(caseId)).map((r) => r.receivingAgencyId));
+    for (const d of withdrawn) {
+      if (!d.agencyId || !received.has(d.agencyId)) continue;
+      const on = d.withdrawnOn ?? d.decidedOn;
+      await this.notifications.notify({
+        dedupeKey: `case:${code}:consent-withdrawn:${submissionId}:${d.agencyId}`,
+        kind: 'case.consent_withdrawn',
+        recipients: { agencyId: d.agencyId },
+        title: { id: `Persetujuan berbagi data ditarik: kasus ${code}`, en: `Consent to share data withdrawn: case ${code}` },
+        body: {
+          id: `Persetujuan berbagi data kasus ${code} dengan lembaga Anda ditarik kembali pada ${on}. Data kasus ini tidak lagi dibagikan kepada lembaga Anda; simpan hanya yang diwajibkan ketentuan dan hubungi koordinator kasus bila perlu.`,
+          en: `Consent to share data on case ${code} with your agency was withdrawn on ${on}. This case's data is no longer shared with your agency; keep only what the rules require and contact the case coordinator if needed.`,
+        },
+        link: '/tugas',
+      });
+    }
   }
 
   /** Every consent decision recorded for the case, in the order recorded (for the rules of `@gugus/cases`). */

@@ -2,6 +2,7 @@ import { Module, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@gugus/server-audit';
 import { FormsModule } from '@gugus/server-forms';
+import { NotificationsModule } from '@gugus/server-notifications';
 import { ProcessSettingsModule, ProcessSettingsService } from '@gugus/server-process-settings';
 import { TasksModule } from '@gugus/server-tasks';
 import { CaseConferencesService } from './case-conferences.service';
@@ -19,7 +20,7 @@ const settingsSource: Provider = { provide: CASE_SETTINGS, useExisting: ProcessS
 
 /** The case record (issue 11): coded ids, the case list and the case page; opening a case starts its process; consent per purpose. */
 @Module({
-  imports: [TypeOrmModule.forFeature(CASE_ENTITIES), AuditModule, TasksModule, FormsModule],
+  imports: [TypeOrmModule.forFeature(CASE_ENTITIES), AuditModule, TasksModule, FormsModule, NotificationsModule],
   controllers: [CasesController, CasePacketListsController],
   providers: [CasesRepository, CasesService, CaseConsentsService, CaseConferencesService, CaseReferralsService, CasePacketListsService],
 })
