@@ -208,6 +208,12 @@ const ROWS: Row[] = [
   },
   { route: 'POST /cases/{code}/referrals', what: 'send an empty referral on a West Java case (refused as invalid)', request: (i) => ({ path: `/cases/${i.jabarCase}/referrals`, body: { data: {} } }), expect: only(JABAR_CASE_ROLES, 400) },
   { route: 'POST /cases/{code}/referrals', what: 'send a referral on an unknown case', request: () => ({ path: '/cases/21.71-2020-0099/referrals', body: { data: {} } }), expect: only(JABAR_CASE_ROLES, 404) },
+  { route: 'GET /case-packet-lists/{province}', what: "West Java's referral packet lists", request: () => ({ path: '/case-packet-lists/32' }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'jabarCoordinator', 'jabarCaseWorker'], 200) },
+  { route: 'GET /case-packet-lists/{province}', what: "the Riau Islands' referral packet lists", request: () => ({ path: '/case-packet-lists/21' }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
+  // Back to the national default (null): changes nothing that was not adjusted, so every row may run it.
+  { route: 'PUT /case-packet-lists/{province}/{serviceType}', what: "reset West Java's shelter list", request: () => ({ path: '/case-packet-lists/32/shelter', body: { categories: null } }), expect: only(['sysAdmin', 'jabarAdmin'], 200) },
+  { route: 'GET /cases/{code}/timeline', what: 'the steps of a West Java case', request: (i) => ({ path: `/cases/${i.jabarCase}/timeline?purpose=supervision` }), expect: only(JABAR_CASE_ROLES, 200) },
+  { route: 'GET /cases/{code}/timeline', what: 'the steps of an unknown case', request: () => ({ path: '/cases/21.71-2020-0099/timeline?purpose=supervision' }), expect: only(JABAR_CASE_ROLES, 404) },
   { route: 'GET /cases/{code}/referrals', what: 'the referrals of a West Java case', request: (i) => ({ path: `/cases/${i.jabarCase}/referrals?purpose=case_management` }), expect: only(JABAR_CASE_ROLES, 200) },
   // The packet is the receiving agency's and the case team's (test/cases/case-referral proves both); a referral nobody sent is nobody's.
   { route: 'GET /cases/{code}/referrals/{number}/packet', what: 'the packet of a referral never sent', request: (i) => ({ path: `/cases/${i.jabarCase}/referrals/1/packet?purpose=referral_follow_up` }), expect: { ...everyone(404), anon: 401 } },

@@ -211,6 +211,18 @@ describe('a girl\'s case: conference within 48 hours across a weekend, actions, 
       expect(offered).toEqual(expect.arrayContaining(['UPTD PPA Provinsi Jawa Barat', 'Dinas Kesehatan Kabupaten Bandung', 'Dinas Sosial Provinsi Jawa Barat']));
       await chair.scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(screenshotDir, 'cases-conference-form.png') });
+
+      // The case page's timeline: every step so far, the coded id only, no answer.
+      await page.goto(`${web.url}/kasus/${caseCode}`);
+      await page.getByRole('radio', { name: 'Penanganan kasus', exact: true }).check();
+      await page.getByTestId('case-purpose-submit').click();
+      const timeline = page.getByTestId('case-timeline');
+      await timeline.locator('[data-testid="timeline-item"][data-step="conference-action"]').first().waitFor();
+      const steps = await timeline.getByTestId('timeline-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-step')));
+      expect(steps.slice(0, 2)).toEqual(['intake', 'screening']);
+      expect(steps).toEqual(expect.arrayContaining(['immediate-protection', 'conference', 'conference-action']));
+      await expect(timeline.innerText()).resolves.not.toContain('Asesmen kepentingan');
+      await page.screenshot({ path: join(screenshotDir, 'cases-timeline.png'), fullPage: true });
     } finally {
       await browser.close();
       await web.stop();

@@ -41,6 +41,13 @@ export class CasesController {
     return this.cases.view(user, code, q.purpose, requestId);
   }
 
+  @Get(':code/timeline')
+  @RequirePermission('read', 'Case')
+  @ApiOperation({ summary: 'Langkah-langkah penanganan kasus (tugas, tanpa isian); pembacaan dicatat beserta tujuannya / The case\'s steps (tasks, no answers); the read is audited with its purpose' })
+  timeline(@Param('code', CaseCodePipe) code: string, @Query() q: CaseReadQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.cases.timeline(user, code, q.purpose, requestId);
+  }
+
   @Post(':code/consents')
   @RequirePermission('create', 'Case')
   @ApiOperation({

@@ -132,6 +132,17 @@ export class CasesRepository {
     await (tx ?? this.db.manager).getRepository(CaseReferralEntity).update({ id }, values);
   }
 
+  /** Every task of the case's processes (the case's and its referrals'), oldest first, with the agency's name. */
+  async timeline(caseId: string): Promise<{ id: string; step: string; title: { id: string; en: string }; status: string; agencyId: string; agencyName: string | null; createdAt: Date; dueAt: Date; completedAt: Date | null }[]> {
+    const rows = (await this.db.query(
+      `SELECT t.id, t.step, t.title, t.status, t.assignee_agency_id, a.name AS agency_name, t.created_at, t.due_at, t.completed_at
+         FROM tasks t LEFT JOIN agencies a ON a.id = t.assignee_agency_id
+        WHERE t.process_key = 'case-management' AND t.process_id = $1 ORDER BY t.created_at, t.id LIMIT 500`,
+      [caseId],
+    )) as { id: string; step: string; title: { id: string; en: string }; status: string; assignee_agency_id: string; agency_name: string | null; created_at: Date; due_at: Date; completed_at: Date | null }[];
+    return rows.map((r) => ({ id: r.id, step: r.step, title: r.title, status: r.status, agencyId: r.assignee_agency_id, agencyName: r.agency_name, createdAt: r.created_at, dueAt: r.due_at, completedAt: r.completed_at }));
+  }
+
   /** The case's completed form submissions, oldest first: what a referral packet is drawn from. */
   async caseSubmissions(caseId: string): Promise<string[]> {
     const rows = (await this.db.query(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { checkScreeningDecision, earliestChildClosure } from '@gugus/cases';
-import { ErrorCode, type BilingualText, type CaseList, type CaseReadPurpose, type CaseStage, type CaseView, type OpenCaseRequest } from '@gugus/contracts';
+import { ErrorCode, type BilingualText, type CaseList, type CaseReadPurpose, type CaseStage, type CaseTimelineView, type CaseView, type OpenCaseRequest } from '@gugus/contracts';
 import { abilityFor, assertCan, canOn, coveredCodePattern, covers, forbidden, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
@@ -135,5 +135,25 @@ export class CasesService {
     const found = await caseFor(this.cases, user, code, 'read');
     await this.audit.record({ actorId: user.personId, action: 'case.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose });
     return toCaseView(found, await this.cases.agencyName(found.intakeAgencyId));
+  }
+
+  /** The steps of the case's processes, for the case team; the read is audited with its purpose. */
+  async timeline(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseTimelineView> {
+    const found = await caseFor(this.cases, user, code, 'read');
+    await this.audit.record({ actorId: user.personId, action: 'case_timeline.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose });
+    const rows = await this.cases.timeline(found.id);
+    return {
+      caseCode: found.code,
+      items: rows.map((r) => ({
+        taskId: r.id,
+        step: r.step,
+        title: r.title,
+        status: r.status,
+        agency: { id: r.agencyId, name: r.agencyName },
+        createdAt: r.createdAt.toISOString(),
+        dueAt: r.dueAt.toISOString(),
+        completedAt: r.completedAt?.toISOString() ?? null,
+      })),
+    };
   }
 }

@@ -236,3 +236,18 @@ export interface CasePacketListView {
 export interface UpdateCasePacketListRequest {
   categories: string[] | null;
 }
+
+/** `GET /cases/:code/timeline?purpose=`: the steps of a case's processes, oldest first (titles hold the coded id only). */
+export interface CaseTimelineView {
+  caseCode: string;
+  items: {
+    taskId: string;
+    step: string;
+    title: { id: string; en: string };
+    status: string;
+    agency: { id: string; name: string | null };
+    createdAt: string;
+    dueAt: string;
+    completedAt: string | null;
+  }[];
+}

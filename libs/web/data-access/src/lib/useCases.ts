@@ -1,4 +1,4 @@
-import type { CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { casesApi, type CaseListFilter } from './casesApi';
 import { useApiMutation, type MutationState } from './useApiMutation';
 import { useApiQuery, type QueryState } from './useApiQuery';
@@ -56,4 +56,9 @@ export function usePacketLists(province: string | undefined): QueryState<CasePac
 
 export function useUpdatePacketList(): MutationState<{ province: string; serviceType: string; categories: string[] | null }, CasePacketListView> {
   return useApiMutation(casesApi.updatePacketList);
+}
+
+/** The steps of the case's processes, read for `purpose` (audited). */
+export function useCaseTimeline(code: string | undefined, purpose: CaseReadPurpose | undefined): QueryState<CaseTimelineView> {
+  return useApiQuery(code && purpose ? `case-timeline:${code}:${purpose}` : undefined, (signal) => casesApi.timeline(code ?? '', purpose ?? 'case_management', signal));
 }

@@ -12,6 +12,7 @@ import { casePaths } from '../paths';
 import { useIntakeChannels } from '../useIntakeChannels';
 import { ConsentCard } from './ConsentCard';
 import { ReferralsCard } from './ReferralsCard';
+import { TimelineCard } from './TimelineCard';
 import { PurposeChoice } from './PurposeChoice';
 import '../Cases.css';
 
@@ -131,17 +132,7 @@ function CaseRecord({ view, purpose, onChangePurpose }: { view: CaseView; purpos
       </Card>
       <ConsentCard view={view} purpose={purpose} />
       <ReferralsCard view={view} purpose={purpose} />
-      {/* A placeholder for what the case workflow adds later (issue 11): no data is made up here. */}
-      <div className="gu-cases__later" data-testid="case-later">
-        {(['timeline'] as const).map((part) => (
-          <Card key={part} className="gu-cases__later-card" data-testid={`case-later-${part}`}>
-            <h2 className="gu-cases__section-title">
-              {t(`page.${part}`)} <span className="gu-cases__soon">{t('page.later')}</span>
-            </h2>
-            <p className="gu-cases__muted">{t(`page.${part}Later`)}</p>
-          </Card>
-        ))}
-      </div>
+      <TimelineCard view={view} purpose={purpose} />
     </>
   );
 }

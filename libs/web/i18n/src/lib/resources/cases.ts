@@ -120,6 +120,12 @@ const id = {
     referrals: 'Rujukan',
     referralsLater: 'Rujukan ke penyedia layanan dan jawabannya akan tampil di sini.',
   },
+  timeline: {
+    none: 'Belum ada langkah.',
+    opened: 'dibuka {{at}}',
+    due: 'tenggat {{at}}',
+    done: 'selesai {{at}}',
+  },
   packetLists: {
     title: 'Isi paket rujukan per layanan',
     intro: 'Kategori data yang dikirim bersama rujukan ke setiap jenis layanan di provinsi ini. Persetujuan korban untuk lembaga penerima selalu mempersempitnya lagi: yang tidak disetujui tidak pernah dikirim.',
@@ -272,6 +278,12 @@ const en: typeof id = {
     consentLater: 'Consent per purpose, and its withdrawal, will appear here.',
     referrals: 'Referrals',
     referralsLater: 'Referrals to service providers and their answers will appear here.',
+  },
+  timeline: {
+    none: 'No steps yet.',
+    opened: 'opened {{at}}',
+    due: 'due {{at}}',
+    done: 'done {{at}}',
   },
   packetLists: {
     title: 'What each service\'s referral packet carries',
