@@ -197,6 +197,20 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
     }
   });
 
+  step('the girl declines legal aid: the provider records it as the outcome; the referral is complete and the case goes on', async () => {
+    const legal = (await referrals()).filter((r) => r.serviceType === 'legal_aid' && r.receivingAgency.id === agency['dinsos']).pop()!;
+    const answer = await openTask('dinsos', 'referral-response', `Rujukan #${legal.number} kasus ${caseCode}`);
+    expect((await decide('dinsos', answer.id, { ...fixture('referral-response', 'valid-accepted'), respondedOn: today(), expectedStartDate: today() })).status).toBe(200);
+    const outcome = await openTask('dinsos', 'service-outcome', `rujukan #${legal.number} kasus ${caseCode}`);
+    const declined = { ...fixture('service-outcome', 'valid-medical-declined'), serviceType: 'legal_aid', startDate: today(), endDate: today() };
+    expect((await decide('dinsos', outcome.id, declined)).status).toBe(200);
+    await eventually(async () => ((await referrals()).find((r) => r.number === legal.number)?.status === 'completed' ? true : undefined), 60_000, 'the declined service recorded');
+    // Nothing else stops: the case is open and its other steps wait as before.
+    const view = (await as['coordinator'].get(`/cases/${caseCode}?purpose=case_management`)).body as CaseView;
+    expect([view.closedAt, view.stage]).toEqual([null, 'case_conference']);
+    expect((await tasksOf('coordinator')).some((t) => t.step === 'conference')).toBe(true);
+  });
+
   step('in the rendered page: the receiving agency sees its packet (labels, what is withheld and why); the name only where identity is shared', async () => {
     const [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
     try {
@@ -219,10 +233,10 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
       await shelter.getByText('Dibagikan sesuai persetujuan:').waitFor();
       expect(await shelter.innerText()).not.toContain(MARKER_NAME);
       await page.screenshot({ path: join(screenshotDir, 'cases-referral-packet-shelter.png'), fullPage: true });
-      const legal = await openPacket('legal_aid');
-      await legal.getByText(MARKER_NAME).first().waitFor();
-      await legal.getByTestId('packet-withheld').waitFor();
-      await page.screenshot({ path: join(screenshotDir, 'cases-referral-packet-legal.png'), fullPage: true });
+      const police = await openPacket('law_enforcement');
+      await police.getByText(MARKER_NAME).first().waitFor();
+      await police.getByTestId('packet-withheld').waitFor();
+      await page.screenshot({ path: join(screenshotDir, 'cases-referral-packet-police.png'), fullPage: true });
       const other = await openPacket('other');
       await other.getByTestId('packet-empty').waitFor();
       await context.close();
