@@ -169,20 +169,24 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
     await eventually(async () => ((await temporalClient(env.connection).workflow.getHandle(`case-${caseCode}-referral-2`).describe()).status.name === 'COMPLETED' ? true : undefined), 60_000, 'the referral process ended');
   });
 
-  step('consular notification and a return wait for their own consent: refused at the service, sent once the guardian consents', async () => {
-    for (const service of ['immigration_consular', 'repatriation']) {
+  step('consular notification, a return and family contact wait for their own consent, and a child\'s family for an assessment: refused at the service', async () => {
+    for (const service of ['immigration_consular', 'repatriation', 'family_tracing']) {
       const refused = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral(service, agency['dinsos'], []));
       expect({ service, status: refused.status, fields: refused.body.details?.fields?.map((f: { field: string }) => f.field) }).toEqual({ service, status: 400, fields: ['data/serviceType'] });
       expect(refused.body.details.fields[0].message).toContain('persetujuan');
     }
     const before = (await referrals()).length;
     const decision = (purpose: string) => ({ purpose, status: 'granted', decidedOn: today(), method: 'written_signature', interpreterUsed: false });
-    expect((await as['coordinator'].post(`/cases/${caseCode}/consents`, consent([decision('consular_notification'), decision('return')]))).status).toBe(201);
+    expect((await as['coordinator'].post(`/cases/${caseCode}/consents`, consent([decision('consular_notification'), decision('return'), decision('family_contact')]))).status).toBe(201);
     expect((await referrals()).length).toBe(before);
+    // A child's family is not contacted before a family assessment, even with consent (she has none yet).
+    const tracing = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral('family_tracing', agency['dinsos'], []));
+    expect([tracing.status, tracing.body.details.fields[0].field, tracing.body.details.fields[0].message]).toEqual([400, 'data/serviceType', expect.stringContaining('asesmen keluarga')]);
   });
 
   step('minimal disclosure, every service type: the packet holds exactly the needed categories the consent covers, field by field', async () => {
-    for (const service of SERVICE_TYPES) {
+    // Family tracing waits for the family assessment in a child's case (the step before): every other service.
+    for (const service of SERVICE_TYPES.filter((s) => s !== 'family_tracing')) {
       const needed = DEFAULT_PACKET_CATEGORIES[service];
       const expected: string[] = needed.filter((c) => DINSOS_SHARED.includes(c));
       const sent = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral(service, agency['dinsos'], expected));
@@ -326,7 +330,7 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
     expect((await as['caseWorker'].get(`/cases/${caseCode}/referrals/1/packet`)).status).toBe(400);
     expect((await as['dinkes'].get(`/cases/${caseCode}/referrals?purpose=case_management`)).status).toBe(403);
     const reads = (await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'case_packet.read' AND target_id = $1`, [caseCode])).rows[0].n as number;
-    expect(reads).toBeGreaterThanOrEqual(SERVICE_TYPES.length + 8);
+    expect(reads).toBeGreaterThanOrEqual(SERVICE_TYPES.length + 7);
   });
 
   step('privacy probe with intake, screening, consent, referrals and responses filled: no marker in the database dump, the logs or a task title', async () => {

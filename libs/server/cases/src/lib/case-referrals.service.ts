@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { buildPacket, consentedCategories, packetCategories, referralConsentProblem, type PacketDocument, type PacketSchema } from '@gugus/cases';
+import { buildPacket, consentedCategories, familyContactProblem, packetCategories, referralConsentProblem, type PacketDocument, type PacketSchema } from '@gugus/cases';
 import { ErrorCode, type BilingualText, type CaseReadPurpose, type CaseReferralList, type CaseReferralPacketView, type CaseReferralView } from '@gugus/contracts';
 import { OPTION_LISTS, type Language } from '@gugus/forms';
 import { abilityFor, canOn, type AuthUser } from '@gugus/server-access';
@@ -147,7 +147,8 @@ export class CaseReferralsService {
    */
   private async consentProblems(caseId: string, data: Record<string, unknown>): Promise<{ field: string; keyword: string; message: BilingualText }[]> {
     const problems: { field: string; keyword: string; message: BilingualText }[] = [];
-    const waiting = referralConsentProblem(String(data['serviceType']), await this.consents.purposeStatus(caseId));
+    const serviceType = String(data['serviceType']);
+    const waiting = referralConsentProblem(serviceType, await this.consents.purposeStatus(caseId)) ?? (serviceType === 'family_tracing' ? familyContactProblem(serviceType, await this.familyFacts(caseId)) : null);
     if (waiting) problems.push({ field: '/serviceType', keyword: 'consent', message: waiting });
     const consented = consentedCategories(await this.consents.decisions(caseId), String(data['receivingAgencyId']), jakartaDate(new Date()));
     const covered = new Set<string>(consented.status === 'granted' ? consented.categories : []);
@@ -158,6 +159,22 @@ export class CaseReferralsService {
       problems.push({ field: `/sharedDataCategories/${i}`, keyword: 'consent', message: { id: `${name.id}: ${SHARING_STATUS[consented.status].id}`, en: `${name.en}: ${SHARING_STATUS[consented.status].en}` } });
     });
     return problems;
+  }
+
+  /** Whether the person is a child (or of doubtful age) and what the latest family assessment found, from the sealed forms. */
+  private async familyFacts(caseId: string): Promise<{ child: boolean; familyAssessment: { familyInvolvementSuspected: string | null } | null }> {
+    const read = async (step: string) => {
+      const id = await this.cases.latestSubmission(caseId, step);
+      return id ? ((await this.forms.submissionData(id))?.data ?? {}) : {};
+    };
+    const screening = await read('screening');
+    const plan = await read('reintegration-plan');
+    const childPath = isRecord(plan['childPath']) ? plan['childPath'] : {};
+    const assessment = isRecord(childPath['familyAssessment']) ? childPath['familyAssessment'] : null;
+    return {
+      child: screening['ageGroup'] === 'child' || screening['ageUncertain'] === true || plan['ageGroup'] === 'child',
+      familyAssessment: assessment ? { familyInvolvementSuspected: typeof assessment['familyInvolvementSuspected'] === 'string' ? assessment['familyInvolvementSuspected'] : null } : null,
+    };
   }
 
   /** The case's referrals, for the case team (audited as a case read). */

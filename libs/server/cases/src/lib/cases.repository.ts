@@ -143,6 +143,15 @@ export class CasesRepository {
     return rows.map((r) => ({ id: r.id, step: r.step, title: r.title, status: r.status, agencyId: r.assignee_agency_id, agencyName: r.agency_name, createdAt: r.created_at, dueAt: r.due_at, completedAt: r.completed_at }));
   }
 
+  /** The submission of the case's latest completed task at `step` (e.g. `screening`, `reintegration-plan`), if any. */
+  async latestSubmission(caseId: string, step: string): Promise<string | null> {
+    const rows = (await this.db.query(
+      `SELECT submission_id FROM tasks WHERE process_key = 'case-management' AND process_id = $1 AND step = $2 AND submission_id IS NOT NULL ORDER BY completed_at DESC NULLS LAST LIMIT 1`,
+      [caseId, step],
+    )) as { submission_id: string }[];
+    return rows[0]?.submission_id ?? null;
+  }
+
   /** The case's completed form submissions, oldest first: what a referral packet is drawn from. */
   async caseSubmissions(caseId: string): Promise<string[]> {
     const rows = (await this.db.query(
