@@ -14,7 +14,7 @@ type Api = ReturnType<typeof client>;
 
 const JAKARTA_YEAR = Number(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4));
 const caseCode = (seq: number) => `32.04-${JAKARTA_YEAR}-${String(seq).padStart(4, '0')}`;
-const SUMMARY_KEYS = ['closedAt', 'code', 'identificationStatus', 'intakeChannel', 'jurisdictionCode', 'openedAt', 'stage'];
+const SUMMARY_KEYS = ['closedAt', 'code', 'identificationStatus', 'intakeChannel', 'jurisdictionCode', 'nextDueAt', 'openedAt', 'stage'];
 /** Names of the demo staff: none of them belongs in a case list either. */
 const NAMES = ['Lina Marlina', 'Ahmad Fauzi', 'Yusuf Hidayat', 'Rahmat Hidayat'];
 
@@ -84,6 +84,7 @@ describe('case record and coded case id', () => {
       openedBy: expect.any(String),
       closedAt: null,
       reunifiedAt: null,
+      nextDueAt: null,
     });
     const second = await open(coordinator, bandungCase('labour_inspection'));
     expect([second.status, second.body.code]).toEqual([201, code(2)]);

@@ -2,7 +2,7 @@ import type { CaseSummary, CaseView } from '@gugus/contracts';
 import type { CaseEntity } from './cases.entities';
 
 /** A row of the coordinators' list: coded id and process data, nothing about the person. */
-export function toCaseSummary(c: CaseEntity): CaseSummary {
+export function toCaseSummary(c: CaseEntity, nextDueAt: Date | null = null): CaseSummary {
   return {
     code: c.code,
     jurisdictionCode: c.jurisdictionCode,
@@ -11,12 +11,13 @@ export function toCaseSummary(c: CaseEntity): CaseSummary {
     intakeChannel: c.intakeChannel,
     openedAt: c.openedAt.toISOString(),
     closedAt: c.closedAt?.toISOString() ?? null,
+    nextDueAt: nextDueAt?.toISOString() ?? null,
   };
 }
 
-export function toCaseView(c: CaseEntity, intakeAgencyName: string | null): CaseView {
+export function toCaseView(c: CaseEntity, intakeAgencyName: string | null, nextDueAt: Date | null = null): CaseView {
   return {
-    ...toCaseSummary(c),
+    ...toCaseSummary(c, nextDueAt),
     year: c.year,
     seq: c.seq,
     intakeAgency: { id: c.intakeAgencyId, name: intakeAgencyName },

@@ -63,6 +63,16 @@ export class CasesRepository {
     return { rows, total };
   }
 
+  /** The earliest due date of each case's open steps (its own tasks and its referrals'), by case id. */
+  async nextDue(caseIds: readonly string[]): Promise<Map<string, Date>> {
+    if (!caseIds.length) return new Map();
+    const rows = (await this.db.query(
+      `SELECT process_id, min(due_at) AS due FROM tasks WHERE process_key = 'case-management' AND status = 'open' AND process_id = ANY($1::uuid[]) GROUP BY process_id`,
+      [caseIds],
+    )) as { process_id: string; due: Date }[];
+    return new Map(rows.map((r) => [r.process_id, r.due]));
+  }
+
   /** The agency's jurisdiction, or null when there is no such agency. */
   async agencyJurisdiction(agencyId: string): Promise<string | null> {
     const rows = (await this.db.query(`SELECT jurisdiction_code FROM agencies WHERE id = $1`, [agencyId])) as { jurisdiction_code: string }[];

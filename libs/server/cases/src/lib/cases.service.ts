@@ -127,14 +127,15 @@ export class CasesService {
     const offset = query.offset ?? 0;
     const { rows, total } = await this.cases.list({ scopePatterns, jurisdictionPattern: asked ? coveredCodePattern(asked).source : undefined, stage: query.stage, limit, offset });
     await this.audit.record({ actorId: user.personId, action: 'case.list', targetType: 'case', targetId: null, jurisdictionCode: asked ?? null, requestId });
-    return { items: rows.map(toCaseSummary), total, limit, offset };
+    const due = await this.cases.nextDue(rows.map((r) => r.id));
+    return { items: rows.map((r) => toCaseSummary(r, due.get(r.id) ?? null)), total, limit, offset };
   }
 
   /** The case page. The read is audited with its purpose before anything is returned. */
   async view(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseView> {
     const found = await caseFor(this.cases, user, code, 'read');
     await this.audit.record({ actorId: user.personId, action: 'case.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose });
-    return toCaseView(found, await this.cases.agencyName(found.intakeAgencyId));
+    return toCaseView(found, await this.cases.agencyName(found.intakeAgencyId), (await this.cases.nextDue([found.id])).get(found.id) ?? null);
   }
 
   /** The steps of the case's processes, for the case team; the read is audited with its purpose. */

@@ -46,6 +46,8 @@ export interface CaseSummary {
   intakeChannel: string;
   openedAt: string;
   closedAt: string | null;
+  /** The earliest due date of the case's open steps (its own and its referrals'); null when none is open. */
+  nextDueAt: string | null;
 }
 
 /** `GET /cases`. */

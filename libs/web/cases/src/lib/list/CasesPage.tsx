@@ -130,6 +130,7 @@ function CaseTable({ cases: rows, channels, regionNames }: { cases: readonly Cas
           <th scope="col">{t('list.columns.channel')}</th>
           <th scope="col">{t('list.columns.jurisdiction')}</th>
           <th scope="col">{t('list.columns.openedAt')}</th>
+          <th scope="col">{t('list.columns.nextDue')}</th>
         </tr>
       </thead>
       <tbody>
@@ -153,6 +154,9 @@ function CaseTable({ cases: rows, channels, regionNames }: { cases: readonly Cas
             <td data-label={t('list.columns.openedAt')}>
               <span className="gu-cases__nowrap">{formatShortDateTime(c.openedAt, language)}</span>
               {c.closedAt && <span className="gu-cases__meta">{t('list.closedAt', { date: formatDate(c.closedAt, language) })}</span>}
+            </td>
+            <td data-label={t('list.columns.nextDue')} data-testid="case-next-due">
+              {c.nextDueAt ? <span className={`gu-cases__nowrap${Date.parse(c.nextDueAt) < Date.now() ? ' gu-cases__overdue' : ''}`}>{formatShortDateTime(c.nextDueAt, language)}</span> : <span className="gu-cases__meta">—</span>}
             </td>
           </tr>
         ))}
