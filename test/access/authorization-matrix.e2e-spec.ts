@@ -212,6 +212,8 @@ const ROWS: Row[] = [
   { route: 'GET /case-packet-lists/{province}', what: "the Riau Islands' referral packet lists", request: () => ({ path: '/case-packet-lists/21' }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
   // Back to the national default (null): changes nothing that was not adjusted, so every row may run it.
   { route: 'PUT /case-packet-lists/{province}/{serviceType}', what: "reset West Java's shelter list", request: () => ({ path: '/case-packet-lists/32/shelter', body: { categories: null } }), expect: only(['sysAdmin', 'jabarAdmin'], 200) },
+  // An unknown need: refused as invalid once the caller may act on the case (test/cases/case-process opens real ones).
+  { route: 'POST /cases/{code}/immediate-protection', what: 'an unknown need on a West Java case', request: (i) => ({ path: `/cases/${i.jabarCase}/immediate-protection`, body: { needs: ['spa_day'] } }), expect: only(JABAR_CASE_ROLES, 400) },
   { route: 'GET /cases/{code}/timeline', what: 'the steps of a West Java case', request: (i) => ({ path: `/cases/${i.jabarCase}/timeline?purpose=supervision` }), expect: only(JABAR_CASE_ROLES, 200) },
   { route: 'GET /cases/{code}/timeline', what: 'the steps of an unknown case', request: () => ({ path: '/cases/21.71-2020-0099/timeline?purpose=supervision' }), expect: only(JABAR_CASE_ROLES, 404) },
   { route: 'GET /cases/{code}/referrals', what: 'the referrals of a West Java case', request: (i) => ({ path: `/cases/${i.jabarCase}/referrals?purpose=case_management` }), expect: only(JABAR_CASE_ROLES, 200) },

@@ -180,6 +180,27 @@ describe('case process: entry, screening, immediate protection', () => {
     expect((await tasksOf(coordinator, c.id)).filter((t) => t.step === 'immediate-protection')).toHaveLength(needs.length - 1);
   });
 
+  step('immediate protection before the screening is finished: the needs open at once, each once; the screening adds only the others', async () => {
+    const c = await openCase();
+    // Unknown needs, an empty list: refused by name; nothing opens.
+    const bad = await coordinator.post(`/cases/${c.code}/immediate-protection`, { needs: ['safe_accommodation', 'spa_day'] });
+    expect([bad.status, bad.body.details.fields.map((f: { field: string }) => f.field)]).toEqual([400, ['needs/1']]);
+    expect((await coordinator.post(`/cases/${c.code}/immediate-protection`, { needs: [] })).status).toBe(400);
+    const early = await coordinator.post(`/cases/${c.code}/immediate-protection`, { needs: ['safe_accommodation', 'safety', 'safe_accommodation'] });
+    expect([early.status, early.body]).toEqual([200, { caseCode: c.code, needs: ['safe_accommodation', 'safety'] }]);
+    const opened = await eventually(async () => ((list) => (list.length === 2 ? list : undefined))((await tasksOf(coordinator, c.id)).filter((t) => t.step === 'immediate-protection')), 120_000, 'two early protection tasks');
+    expect(opened.map((t) => t.title.id).sort()).toEqual([`${NEED_LABELS.get('safety')!.id} — kasus ${c.code}`, `${NEED_LABELS.get('safe_accommodation')!.id} — kasus ${c.code}`].sort());
+    // The intake is still open: protection did not wait for it.
+    expect((await tasksOf(caseWorker, c.id)).map((t) => t.step)).toEqual(['intake']);
+    const screeningTask = await completeIntake(c);
+    expect((await caseWorker.post(`/tasks/${screeningTask.id}/decision`, { outcome: 'completed', data: screening })).status).toBe(200);
+    const needs = [...new Set([...(screening['immediateNeeds'] as string[]), 'safe_accommodation', 'safety'])];
+    const all = await eventually(async () => ((list) => (list.length === needs.length ? list : undefined))((await tasksOf(coordinator, c.id)).filter((t) => t.step === 'immediate-protection')), 120_000, `${needs.length} protection tasks in all`);
+    expect(new Set(all.map((t) => t.title.id)).size).toBe(needs.length);
+    // Past screening, the early route is closed.
+    expect((await coordinator.post(`/cases/${c.code}/immediate-protection`, { needs: ['safety'] })).status).toBe(409);
+  });
+
   step('"not a case" is refused without a rationale or an onward referral, naming the field; with both the case stays open at referral', async () => {
     const c = await openCase();
     const task = await completeIntake(c);
@@ -223,7 +244,7 @@ describe('case process: entry, screening, immediate protection', () => {
 
   step('the stage changes are audited; the workflow histories hold the coded ids and none of the answers', async () => {
     const audited = (await db.query(`SELECT target_id, action FROM audit_log WHERE target_type = 'case' AND action IN ('case.intake', 'case.screening') AND target_id = ANY($1) ORDER BY seq`, [cases.map((c) => c.code)])).rows;
-    expect(audited).toHaveLength(4);
+    expect(audited).toHaveLength(cases.length * 2);
     for (const c of cases) {
       const text = await plainHistory(`case-${c.code}`);
       expect(text).toContain(c.code);

@@ -285,6 +285,18 @@ describe('web app: case list, opening a case, the case page', () => {
     await shoot(page, 'referral-listed');
   });
 
+  step('opens immediate protection from the case page before the screening is done', async () => {
+    const page = await logIn(COORDINATOR, LAPTOP);
+    await page.goto(`${web.url}/kasus/${caseCode}`);
+    await page.getByRole('radio', { name: 'Penanganan kasus', exact: true }).check();
+    await page.getByTestId('case-purpose-submit').click();
+    const card = page.getByTestId('case-protection');
+    await card.getByRole('checkbox', { name: /^Keamanan/ }).first().check();
+    await card.getByTestId('protection-submit').click();
+    await card.getByTestId('protection-started').filter({ hasText: 'Tugas perlindungan dibuka untuk 1 kebutuhan.' }).waitFor();
+    await shoot(page, 'protection-started');
+  });
+
   step('keeps the system administrator’s nav, which has Kasus too, on one line at 1280 px', async () => {
     const page = await logIn('admin@gugus.test', LAPTOP);
     await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Jejak audit', exact: true }).waitFor();
@@ -312,6 +324,7 @@ describe('web app: case list, opening a case, the case page', () => {
         .sort(),
     ).toEqual(
       [
+        ['case.read', coordinatorId, 'case_management'],
         ['case.read', coordinatorId, 'case_management'],
         ['case.read', coordinatorId, 'case_management'],
         ['case.read', coordinatorId, 'case_management'],

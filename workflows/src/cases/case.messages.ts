@@ -1,3 +1,4 @@
+import { defineSignal } from '@temporalio/workflow';
 import type { BilingualText, CaseManagementSettings, CaseStage, Role } from '@gugus/contracts';
 import type { IdentificationStatus, ScreeningResult } from '@gugus/cases';
 import type { TaskAssignee, TaskRequest } from '../tasks/task.messages';
@@ -99,3 +100,10 @@ export interface ReferralPlan {
 export function caseTaskDefaults(jurisdictionCode: string, s: CaseManagementSettings): Pick<TaskRequest, 'jurisdictionCode' | 'reminderWorkingDays' | 'escalationWorkingDays' | 'escalationRole'> {
   return { jurisdictionCode, reminderWorkingDays: s.taskReminderWorkingDays, escalationWorkingDays: s.escalationWorkingDays, escalationRole: s.roles.escalation };
 }
+
+/**
+ * Immediate protection asked for before the screening is finished (PRODUCT §3.2 step 3: "as soon as there
+ * are reasonable grounds"): the needs' codes and labels, checked by the API. Each need opens its task once;
+ * the screening's needs later add only the ones not yet open.
+ */
+export const startProtectionSignal = defineSignal<[{ needs: ImmediateNeed[] }]>('startProtection');

@@ -1,11 +1,11 @@
-import { patched, proxyActivities, sleep } from '@temporalio/workflow';
+import { patched, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import { addMonths } from '@gugus/cases';
 import { Role, type CaseTaskContext } from '@gugus/contracts';
 import { DATABASE_ACTIVITY } from '../activity-options';
 import { humanTask, startHumanTask, taskHandlersFinished, type HumanTask } from '../tasks/human-task';
 import type { TaskRequest } from '../tasks/task.messages';
 import type { CaseActivities } from './case.activities';
-import { CASE_PROCESS_KEY, caseTaskDefaults, type CaseProcessInput } from './case.messages';
+import { CASE_PROCESS_KEY, caseTaskDefaults, startProtectionSignal, type CaseProcessInput, type ImmediateNeed } from './case.messages';
 
 const act = proxyActivities<CaseActivities>(DATABASE_ACTIVITY);
 
@@ -27,6 +27,26 @@ export async function caseProcess({ caseId, caseCode }: CaseProcessInput): Promi
   const s = plan.settings;
   const common = caseTaskDefaults(plan.jurisdictionCode, s);
   const context = (step: CaseTaskContext['step'], extra: Partial<CaseTaskContext> = {}): CaseTaskContext => ({ kind: 'case', caseId, caseCode, step, ...extra });
+
+  // 3, early. Immediate protection asked for before the screening is done: one task per need, once.
+  const protection = new Map<string, HumanTask>();
+  const protect = (need: ImmediateNeed) => {
+    if (protection.has(need.code)) return;
+    protection.set(
+      need.code,
+      startHumanTask(CASE_PROCESS_KEY, caseId, {
+        ...common,
+        step: 'immediate-protection',
+        title: { id: `${need.label.id} — kasus ${caseCode}`, en: `${need.label.en} — case ${caseCode}` },
+        formKey: null,
+        assignee: plan.protection,
+        due: { workingDays: s.immediateProtectionWorkingDays },
+        outcomes: ['completed'],
+        context: context('immediate-protection', { need: need.code }),
+      }),
+    );
+  };
+  setHandler(startProtectionSignal, ({ needs }) => needs.forEach(protect));
 
   // 1. Intake by the agency the case came in through.
   const intake = await humanTask(CASE_PROCESS_KEY, caseId, {
@@ -55,19 +75,9 @@ export async function caseProcess({ caseId, caseCode }: CaseProcessInput): Promi
   });
   const outcome = await act.recordScreening({ caseId, submissionId: screening.submissionId });
 
-  // 3. Immediate protection: one decision task per need, all open at once.
-  const needs = outcome.immediateNeeds.map((need) =>
-    startHumanTask(CASE_PROCESS_KEY, caseId, {
-      ...common,
-      step: 'immediate-protection',
-      title: { id: `${need.label.id} — kasus ${caseCode}`, en: `${need.label.en} — case ${caseCode}` },
-      formKey: null,
-      assignee: plan.protection,
-      due: { workingDays: s.immediateProtectionWorkingDays },
-      outcomes: ['completed'],
-      context: context('immediate-protection', { need: need.code }),
-    }),
-  );
+  // 3. Immediate protection: one decision task per need recorded, all open at once (those already open
+  // before the screening are not opened again).
+  outcome.immediateNeeds.forEach(protect);
   // 5. The case conference, within hours of the referral (48 by default, weekends included), called by
   // the coordinator while the immediate needs are met; each action it assigns is a task at the agency
   // named, and a follow-up conference, when called, is the next round. (Cases started before
@@ -171,6 +181,6 @@ export async function caseProcess({ caseId, caseCode }: CaseProcessInput): Promi
     });
     await act.recordClosure({ caseId, submissionId: closure.submissionId, at: new Date().toISOString() });
   }
-  await Promise.all([...needs, ...actions].map((n) => n.result));
+  await Promise.all([...protection.values(), ...actions].map((n) => n.result));
   await taskHandlersFinished();
 }

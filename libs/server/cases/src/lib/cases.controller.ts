@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, RequirePermission, type AuthUser } from '@gugus/server-access';
 import { positiveIntParam, preferredLanguage, RequestId, uuidParam } from '@gugus/server-http';
@@ -6,7 +6,7 @@ import { CaseCodePipe } from './case-code.pipe';
 import { CaseConferencesService } from './case-conferences.service';
 import { CaseConsentsService } from './case-consents.service';
 import { CaseReferralsService } from './case-referrals.service';
-import { CaseListQuery, CaseReadQuery, OpenCaseDto, RecordConsentDto, SendReferralDto } from './cases.dto';
+import { CaseListQuery, CaseReadQuery, OpenCaseDto, RecordConsentDto, SendReferralDto, StartProtectionDto } from './cases.dto';
 import { CasesService } from './cases.service';
 
 @ApiTags('cases')
@@ -46,6 +46,14 @@ export class CasesController {
   @ApiOperation({ summary: 'Langkah-langkah penanganan kasus (tugas, tanpa isian); pembacaan dicatat beserta tujuannya / The case\'s steps (tasks, no answers); the read is audited with its purpose' })
   timeline(@Param('code', CaseCodePipe) code: string, @Query() q: CaseReadQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
     return this.cases.timeline(user, code, q.purpose, requestId);
+  }
+
+  @Post(':code/immediate-protection')
+  @HttpCode(200)
+  @RequirePermission('create', 'Case')
+  @ApiOperation({ summary: 'Buka tugas kebutuhan segera sebelum penapisan selesai / Open immediate-need tasks before the screening is finished' })
+  startProtection(@Param('code', CaseCodePipe) code: string, @Body() body: StartProtectionDto, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.cases.startProtection(user, code, body.needs, requestId);
   }
 
   @Post(':code/consents')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { CASE_READ_PURPOSES, CASE_STAGES, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordConsentRequest, type SendReferralRequest, type UpdateCasePacketListRequest } from '@gugus/contracts';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { CASE_READ_PURPOSES, CASE_STAGES, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordConsentRequest, type SendReferralRequest, type StartProtectionRequest, type UpdateCasePacketListRequest } from '@gugus/contracts';
 import { INTAKE_CHANNELS } from './intake-channels';
 
 // The region code's shape is checked in the service, which says what is wrong in both languages.
@@ -81,4 +81,15 @@ export class UpdatePacketListDto implements UpdateCasePacketListRequest {
   @IsString({ each: true })
   @MaxLength(60, { each: true })
   categories: string[] | null;
+}
+
+// Codes of the case-immediate-needs list, checked in the service (unknown codes named by position).
+export class StartProtectionDto implements StartProtectionRequest {
+  @ApiProperty({ type: [String], example: ['safety', 'shelter'], description: 'Kebutuhan segera (kode daftar case-immediate-needs) / Immediate needs (codes of the case-immediate-needs list)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  needs: string[];
 }

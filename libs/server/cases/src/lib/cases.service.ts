@@ -2,19 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { checkScreeningDecision, earliestChildClosure } from '@gugus/cases';
-import { ErrorCode, type BilingualText, type CaseList, type CaseReadPurpose, type CaseStage, type CaseTimelineView, type CaseView, type OpenCaseRequest } from '@gugus/contracts';
+import { ErrorCode, type BilingualText, type CaseList, type CaseReadPurpose, type CaseStage, type CaseTimelineView, type CaseView, type OpenCaseRequest, type ProtectionStarted } from '@gugus/contracts';
 import { abilityFor, assertCan, canOn, coveredCodePattern, covers, forbidden, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
+import { OPTION_LISTS } from '@gugus/forms';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
 import { DomainError } from '@gugus/server-http';
 import { TasksService } from '@gugus/server-tasks';
-import { CASE_PROCESS_KEY, caseProcess, caseWorkflowId } from '@gugus/workflows';
+import { CASE_PROCESS_KEY, caseProcess, caseWorkflowId, startProtectionSignal } from '@gugus/workflows';
 import { caseYear, formatCaseCode, isCaseJurisdiction } from './case-code';
 import { toCaseSummary, toCaseView } from './cases.mapper';
 import { CasesRepository } from './cases.repository';
 import { caseFor } from './case-access';
 
 export const CASE_LIST_DEFAULT = 50;
+
+const NEED_LABELS = new Map((OPTION_LISTS.get('case-immediate-needs')?.options ?? []).map((o) => [o.code, o.label]));
 
 const invalid = (field: string, message: BilingualText) =>
   new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields: [{ field, message }] });
@@ -156,5 +159,32 @@ export class CasesService {
         completedAt: r.completedAt?.toISOString() ?? null,
       })),
     };
+  }
+
+  /**
+   * Immediate protection before the screening is finished (PRODUCT §3.2 step 3): as soon as there are
+   * reasonable grounds, the case team opens the needs' tasks; the process opens each once (the screening's
+   * needs later add only the others). Only while the case is at intake or screening.
+   */
+  async startProtection(user: AuthUser, code: string, needs: string[], requestId: string | null): Promise<ProtectionStarted> {
+    const found = await caseFor(this.cases, user, code, 'create');
+    const unknown = needs.flatMap((need, i) => (NEED_LABELS.has(need) ? [] : [{ field: `needs/${i}`, message: { id: `bukan kebutuhan segera yang dikenal; pilih dari: ${[...NEED_LABELS.keys()].join(', ')}`, en: `not a known immediate need; choose from: ${[...NEED_LABELS.keys()].join(', ')}` } }]));
+    if (unknown.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields: unknown });
+    if (found.stage !== 'intake' && found.stage !== 'screening') {
+      throw new DomainError(ErrorCode.CONFLICT, {
+        id: `Kasus ${found.code} sudah melewati penapisan; kebutuhan segera dibuka dari hasil penapisan.`,
+        en: `Case ${found.code} is past screening; immediate needs were opened from the screening's result.`,
+      });
+    }
+    const unique = [...new Set(needs)];
+    try {
+      await this.temporal.withDeadline(Date.now() + CASE_START_WAIT_MS, () =>
+        this.temporal.workflow.getHandle(caseWorkflowId(found.code)).signal(startProtectionSignal, { needs: unique.map((need) => ({ code: need, label: NEED_LABELS.get(need) as BilingualText })) }),
+      );
+    } catch {
+      throw new DomainError(ErrorCode.DEPENDENCY_UNAVAILABLE, { id: 'Mesin proses (Temporal) tidak dapat dihubungi; coba lagi sebentar lagi.', en: 'The process engine (Temporal) cannot be reached; try again shortly.' });
+    }
+    await this.audit.record({ actorId: user.personId, action: 'case.protection_started', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, after: { needs: unique } });
+    return { caseCode: found.code, needs: unique };
   }
 }

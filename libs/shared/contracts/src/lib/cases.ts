@@ -253,3 +253,15 @@ export interface CaseTimelineView {
     completedAt: string | null;
   }[];
 }
+
+/** `POST /cases/:code/immediate-protection`: needs to meet at once, before the screening is finished. */
+export interface StartProtectionRequest {
+  /** Codes of the `case-immediate-needs` option list. */
+  needs: string[];
+}
+
+/** The answer: the needs asked for (each opens its task once). */
+export interface ProtectionStarted {
+  caseCode: string;
+  needs: string[];
+}

@@ -1,4 +1,4 @@
-import type { CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { apiClient, withQuery } from './apiClient';
 
 /** `GET /cases`: this jurisdiction and those below it (none: all the reader may see), newest first. */
@@ -23,6 +23,8 @@ export const casesApi = {
   /** Records a consent form (a withdrawal too); 400 with `details.extraErrors` for the form's fields. */
   /** The one conference action a task is about, for the task's holder or the case team (audited). */
   conferenceAction: (code: string, taskId: string, signal?: AbortSignal) => apiClient.get<CaseConferenceActionView>(`/cases/${seg(code)}/conference-actions/${seg(taskId)}`, { signal }),
+  /** Opens immediate-need tasks before the screening is finished (needs: codes of case-immediate-needs). */
+  startProtection: ({ code, needs }: { code: string; needs: string[] }) => apiClient.post<ProtectionStarted>(`/cases/${seg(code)}/immediate-protection`, { needs }),
   /** The steps of the case's processes (tasks, no answers); the read is audited with `purpose`. */
   timeline: (code: string, purpose: CaseReadPurpose, signal?: AbortSignal) => apiClient.get<CaseTimelineView>(withQuery(`/cases/${seg(code)}/timeline`, { purpose }), { signal }),
   /** The case's referrals and where each stands (audited with `purpose`). */

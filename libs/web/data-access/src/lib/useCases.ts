@@ -1,4 +1,4 @@
-import type { CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { casesApi, type CaseListFilter } from './casesApi';
 import { useApiMutation, type MutationState } from './useApiMutation';
 import { useApiQuery, type QueryState } from './useApiQuery';
@@ -61,4 +61,8 @@ export function useUpdatePacketList(): MutationState<{ province: string; service
 /** The steps of the case's processes, read for `purpose` (audited). */
 export function useCaseTimeline(code: string | undefined, purpose: CaseReadPurpose | undefined): QueryState<CaseTimelineView> {
   return useApiQuery(code && purpose ? `case-timeline:${code}:${purpose}` : undefined, (signal) => casesApi.timeline(code ?? '', purpose ?? 'case_management', signal));
+}
+
+export function useStartProtection(): MutationState<{ code: string; needs: string[] }, ProtectionStarted> {
+  return useApiMutation(casesApi.startProtection);
 }

@@ -11,6 +11,7 @@ import { CaseStageTag, IdentificationTag, JurisdictionName } from '../CaseBadges
 import { casePaths } from '../paths';
 import { useIntakeChannels } from '../useIntakeChannels';
 import { ConsentCard } from './ConsentCard';
+import { ProtectionCard } from './ProtectionCard';
 import { ReferralsCard } from './ReferralsCard';
 import { TimelineCard } from './TimelineCard';
 import { PurposeChoice } from './PurposeChoice';
@@ -130,6 +131,7 @@ function CaseRecord({ view, purpose, onChangePurpose }: { view: CaseView; purpos
           )}
         </dl>
       </Card>
+      <ProtectionCard view={view} />
       <ConsentCard view={view} purpose={purpose} />
       <ReferralsCard view={view} purpose={purpose} />
       <TimelineCard view={view} purpose={purpose} />

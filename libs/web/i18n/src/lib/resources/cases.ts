@@ -121,6 +121,13 @@ const id = {
     referrals: 'Rujukan',
     referralsLater: 'Rujukan ke penyedia layanan dan jawabannya akan tampil di sini.',
   },
+  protection: {
+    title: 'Perlindungan segera',
+    intro: 'Bila sudah ada alasan yang wajar, kebutuhan segera dapat dipenuhi sebelum penapisan selesai, apa pun kerja sama korban dengan penegak hukum. Setiap kebutuhan menjadi tugas koordinator kasus; penapisan nanti hanya menambah yang belum ada.',
+    choose: 'Kebutuhan yang dipenuhi sekarang',
+    submit: 'Buka tugas perlindungan',
+    started: 'Tugas perlindungan dibuka untuk {{count}} kebutuhan.',
+  },
   timeline: {
     none: 'Belum ada langkah.',
     opened: 'dibuka {{at}}',
@@ -280,6 +287,13 @@ const en: typeof id = {
     consentLater: 'Consent per purpose, and its withdrawal, will appear here.',
     referrals: 'Referrals',
     referralsLater: 'Referrals to service providers and their answers will appear here.',
+  },
+  protection: {
+    title: 'Immediate protection',
+    intro: 'Once there are reasonable grounds, immediate needs can be met before the screening is finished, whatever the person\'s cooperation with law enforcement. Each need becomes a task for the case coordinator; the screening later adds only those not yet open.',
+    choose: 'Needs to meet now',
+    submit: 'Open protection tasks',
+    started: 'Protection tasks opened for {{count}} needs.',
   },
   timeline: {
     none: 'No steps yet.',
