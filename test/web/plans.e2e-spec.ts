@@ -42,6 +42,7 @@ describe('web app: a plan of action from start to decree', () => {
   let web: RunningWeb;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
+  const browsers: Browser[] = [];
   const violations: string[] = [];
   const as: Record<string, Api> = {};
   const agencyId: Record<string, string> = {};
@@ -62,6 +63,7 @@ describe('web app: a plan of action from start to decree', () => {
   });
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close()));
+    await Promise.all(browsers.map((b) => b.close()));
     await browser?.close();
     await Promise.all([web?.stop(), worker?.stop()]);
     await api?.stop();
@@ -69,7 +71,11 @@ describe('web app: a plan of action from start to decree', () => {
 
   /** A logged-in page whose CSP violations are collected (the browser's own `securitypolicyviolation` events). */
   async function logIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: LAPTOP, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    // A browser of each person's own: one window each, so no window sits behind another (two check runs
+    // saw an action wait 30 s for a frame that never came in a window left behind the others).
+    const own = contexts.length ? await launchChromium() : browser;
+    if (own !== browser) browsers.push(own);
+    const context = await own.newContext({ viewport: LAPTOP, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
     contexts.push(context);
     await context.exposeBinding('reportCspViolation', (_source, text: string) => void violations.push(text));
     await context.addInitScript(() => {
