@@ -10,7 +10,7 @@ import { jakartaDate } from '@gugus/server-calendar';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
 import { FormsService } from '@gugus/server-forms';
 import { DomainError } from '@gugus/server-http';
-import { TasksService } from '@gugus/server-tasks';
+import { TasksRepository, TasksService } from '@gugus/server-tasks';
 import { CASE_PROCESS_KEY, caseReferral, caseReferralWorkflowId } from '@gugus/workflows';
 import { caseFor } from './case-access';
 import { CaseConsentsService, sharedWith } from './case-consents.service';
@@ -98,6 +98,7 @@ export class CaseReferralsService {
     private readonly temporal: Client,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
     tasks: TasksService,
+    private readonly taskRows: TasksRepository,
   ) {
     // A re-referral is a referral too: the same consent rules before it goes.
     tasks.registerDecisionCheck(CASE_PROCESS_KEY, 're-referral', (data, task) => this.consentProblems(task.processId, data));
@@ -164,7 +165,7 @@ export class CaseReferralsService {
   /** Whether the person is a child (or of doubtful age) and what the latest family assessment found, from the sealed forms. */
   private async familyFacts(caseId: string): Promise<{ child: boolean; familyAssessment: { familyInvolvementSuspected: string | null } | null }> {
     const read = async (step: string) => {
-      const id = await this.cases.latestSubmission(caseId, step);
+      const id = (await this.taskRows.submissionsOfProcess(CASE_PROCESS_KEY, caseId, [step])).at(-1);
       return id ? ((await this.forms.submissionData(id))?.data ?? {}) : {};
     };
     const screening = await read('screening');
@@ -206,7 +207,8 @@ export class CaseReferralsService {
     const closedToReceiver = !team && referral.status === 'declined';
     const documents: (PacketDocument & { title: BilingualText })[] = [];
     if (!closedToReceiver) {
-      for (const id of [...(await this.cases.caseSubmissions(found.id)), referral.referralSubmissionId]) {
+      // What a packet is drawn from: the case's intake, screening and conferences, and the referral itself.
+      for (const id of [...(await this.taskRows.submissionsOfProcess(CASE_PROCESS_KEY, found.id, ['intake', 'screening', 'conference'])), referral.referralSubmissionId]) {
         const row = await this.forms.submissionData(id);
         if (!row) continue;
         const [id_, en] = await Promise.all([this.forms.version(row.formVersionId, 'id'), this.forms.version(row.formVersionId, 'en')]);

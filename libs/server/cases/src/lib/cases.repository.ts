@@ -63,16 +63,6 @@ export class CasesRepository {
     return { rows, total };
   }
 
-  /** The earliest due date of each case's open steps (its own tasks and its referrals'), by case id. */
-  async nextDue(caseIds: readonly string[]): Promise<Map<string, Date>> {
-    if (!caseIds.length) return new Map();
-    const rows = (await this.db.query(
-      `SELECT process_id, min(due_at) AS due FROM tasks WHERE process_key = 'case-management' AND status = 'open' AND process_id = ANY($1::uuid[]) GROUP BY process_id`,
-      [caseIds],
-    )) as { process_id: string; due: Date }[];
-    return new Map(rows.map((r) => [r.process_id, r.due]));
-  }
-
   /** The agency's jurisdiction, or null when there is no such agency. */
   async agencyJurisdiction(agencyId: string): Promise<string | null> {
     const rows = (await this.db.query(`SELECT jurisdiction_code FROM agencies WHERE id = $1`, [agencyId])) as { jurisdiction_code: string }[];
@@ -140,35 +130,6 @@ export class CasesRepository {
 
   async updateReferral(id: string, values: Partial<Pick<CaseReferralEntity, 'status' | 'responseSubmissionId' | 'outcomeSubmissionId' | 'respondedAt' | 'completedAt'>>, tx?: EntityManager): Promise<void> {
     await (tx ?? this.db.manager).getRepository(CaseReferralEntity).update({ id }, values);
-  }
-
-  /** Every task of the case's processes (the case's and its referrals'), oldest first, with the agency's name. */
-  async timeline(caseId: string): Promise<{ id: string; step: string; title: { id: string; en: string }; status: string; agencyId: string; agencyName: string | null; createdAt: Date; dueAt: Date; completedAt: Date | null }[]> {
-    const rows = (await this.db.query(
-      `SELECT t.id, t.step, t.title, t.status, t.assignee_agency_id, a.name AS agency_name, t.created_at, t.due_at, t.completed_at
-         FROM tasks t LEFT JOIN agencies a ON a.id = t.assignee_agency_id
-        WHERE t.process_key = 'case-management' AND t.process_id = $1 ORDER BY t.created_at, t.id LIMIT 500`,
-      [caseId],
-    )) as { id: string; step: string; title: { id: string; en: string }; status: string; assignee_agency_id: string; agency_name: string | null; created_at: Date; due_at: Date; completed_at: Date | null }[];
-    return rows.map((r) => ({ id: r.id, step: r.step, title: r.title, status: r.status, agencyId: r.assignee_agency_id, agencyName: r.agency_name, createdAt: r.created_at, dueAt: r.due_at, completedAt: r.completed_at }));
-  }
-
-  /** The submission of the case's latest completed task at `step` (e.g. `screening`, `reintegration-plan`), if any. */
-  async latestSubmission(caseId: string, step: string): Promise<string | null> {
-    const rows = (await this.db.query(
-      `SELECT submission_id FROM tasks WHERE process_key = 'case-management' AND process_id = $1 AND step = $2 AND submission_id IS NOT NULL ORDER BY completed_at DESC NULLS LAST LIMIT 1`,
-      [caseId, step],
-    )) as { submission_id: string }[];
-    return rows[0]?.submission_id ?? null;
-  }
-
-  /** The case's completed form submissions, oldest first: what a referral packet is drawn from. */
-  async caseSubmissions(caseId: string): Promise<string[]> {
-    const rows = (await this.db.query(
-      `SELECT submission_id FROM tasks WHERE process_key = 'case-management' AND process_id = $1 AND submission_id IS NOT NULL AND step IN ('intake', 'screening', 'conference') ORDER BY completed_at, id`,
-      [caseId],
-    )) as { submission_id: string }[];
-    return rows.map((r) => r.submission_id);
   }
 
   // ------------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import { AuditService } from '@gugus/server-audit';
 import { OPTION_LISTS } from '@gugus/forms';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
 import { DomainError } from '@gugus/server-http';
-import { TasksService } from '@gugus/server-tasks';
+import { TasksRepository, TasksService } from '@gugus/server-tasks';
 import { CASE_PROCESS_KEY, caseProcess, caseWorkflowId, startProtectionSignal } from '@gugus/workflows';
 import { caseYear, formatCaseCode, isCaseJurisdiction } from './case-code';
 import { toCaseSummary, toCaseView } from './cases.mapper';
@@ -42,6 +42,7 @@ export class CasesService {
     private readonly temporal: Client,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
     tasks: TasksService,
+    private readonly taskRows: TasksRepository,
   ) {
     // A screening result must stand by the rules (a "not a case" needs a rationale and an onward
     // referral; a departure from the advice needs a rationale) before the process hears of it.
@@ -130,7 +131,7 @@ export class CasesService {
     const offset = query.offset ?? 0;
     const { rows, total } = await this.cases.list({ scopePatterns, jurisdictionPattern: asked ? coveredCodePattern(asked).source : undefined, stage: query.stage, limit, offset });
     await this.audit.record({ actorId: user.personId, action: 'case.list', targetType: 'case', targetId: null, jurisdictionCode: asked ?? null, requestId });
-    const due = await this.cases.nextDue(rows.map((r) => r.id));
+    const due = await this.taskRows.nextDueByProcess(CASE_PROCESS_KEY, rows.map((r) => r.id));
     return { items: rows.map((r) => toCaseSummary(r, due.get(r.id) ?? null)), total, limit, offset };
   }
 
@@ -138,14 +139,14 @@ export class CasesService {
   async view(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseView> {
     const found = await caseFor(this.cases, user, code, 'read');
     await this.audit.record({ actorId: user.personId, action: 'case.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose });
-    return toCaseView(found, await this.cases.agencyName(found.intakeAgencyId), (await this.cases.nextDue([found.id])).get(found.id) ?? null);
+    return toCaseView(found, await this.cases.agencyName(found.intakeAgencyId), (await this.taskRows.nextDueByProcess(CASE_PROCESS_KEY, [found.id])).get(found.id) ?? null);
   }
 
   /** The steps of the case's processes, for the case team; the read is audited with its purpose. */
   async timeline(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseTimelineView> {
     const found = await caseFor(this.cases, user, code, 'read');
     await this.audit.record({ actorId: user.personId, action: 'case_timeline.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose });
-    const rows = await this.cases.timeline(found.id);
+    const rows = await this.taskRows.ofProcess(CASE_PROCESS_KEY, found.id);
     return {
       caseCode: found.code,
       items: rows.map((r) => ({

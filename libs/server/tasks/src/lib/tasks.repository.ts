@@ -364,6 +364,39 @@ export class TasksRepository {
 
 
   /** The agency of `jurisdictionCode` where someone holds `role` (an agency-representing position first): who gets an escalation, who keeps the secretariat. */
+  // ------------------------------------------------------------------------------------------------
+  // A process's tasks, for the module that owns the process (e.g. a case's timeline and packet)
+
+  /** Every task of process `processId` (all its workflows), oldest first, with the assignee agency's name. */
+  async ofProcess(processKey: string, processId: string, limit = 500): Promise<{ id: string; step: string; title: { id: string; en: string }; status: string; agencyId: string; agencyName: string | null; createdAt: Date; dueAt: Date; completedAt: Date | null }[]> {
+    const rows = (await this.db.query(
+      `SELECT t.id, t.step, t.title, t.status, t.assignee_agency_id, a.name AS agency_name, t.created_at, t.due_at, t.completed_at
+         FROM tasks t LEFT JOIN agencies a ON a.id = t.assignee_agency_id
+        WHERE t.process_key = $1 AND t.process_id = $2 ORDER BY t.created_at, t.id LIMIT $3`,
+      [processKey, processId, limit],
+    )) as { id: string; step: string; title: { id: string; en: string }; status: string; assignee_agency_id: string; agency_name: string | null; created_at: Date; due_at: Date; completed_at: Date | null }[];
+    return rows.map((r) => ({ id: r.id, step: r.step, title: r.title, status: r.status, agencyId: r.assignee_agency_id, agencyName: r.agency_name, createdAt: r.created_at, dueAt: r.due_at, completedAt: r.completed_at }));
+  }
+
+  /** The earliest due date of each process's open tasks, by process id (processes with none are left out). */
+  async nextDueByProcess(processKey: string, processIds: readonly string[]): Promise<Map<string, Date>> {
+    if (!processIds.length) return new Map();
+    const rows = (await this.db.query(
+      `SELECT process_id, min(due_at) AS due FROM tasks WHERE process_key = $1 AND status = 'open' AND process_id = ANY($2::uuid[]) GROUP BY process_id`,
+      [processKey, processIds],
+    )) as { process_id: string; due: Date }[];
+    return new Map(rows.map((r) => [r.process_id, r.due]));
+  }
+
+  /** The submissions of the process's completed tasks at `steps`, oldest first (the latest last). */
+  async submissionsOfProcess(processKey: string, processId: string, steps: readonly string[]): Promise<string[]> {
+    const rows = (await this.db.query(
+      `SELECT submission_id FROM tasks WHERE process_key = $1 AND process_id = $2 AND step = ANY($3::text[]) AND submission_id IS NOT NULL ORDER BY completed_at, id`,
+      [processKey, processId, steps],
+    )) as { submission_id: string }[];
+    return rows.map((r) => r.submission_id);
+  }
+
   async agencyWithRole(jurisdictionCode: string, role: string): Promise<{ agencyId: string; positionId: string } | null> {
     const rows = await this.db.query(
       `SELECT p.agency_id, p.id FROM positions p JOIN agencies a ON a.id = p.agency_id

@@ -59,15 +59,18 @@ const COORDINATION_MEETING_ROLES = [
   { key: 'escalation', label: { id: 'Menerima eskalasi', en: 'Receiving escalations' } },
 ] as const satisfies readonly RoleField[];
 
-type DurationKey = (typeof COORDINATION_MEETING_DURATIONS)[number]['key'];
-type RoleKey = (typeof COORDINATION_MEETING_ROLES)[number]['key'];
 
 const stepRole = z.enum(STEP_ROLES);
 
-export const coordinationMeetingSettingsSchema = z.strictObject({
-  ...(Object.fromEntries(COORDINATION_MEETING_DURATIONS.map((f) => [f.key, z.int().min(f.min).max(f.max)])) as Record<DurationKey, z.ZodInt>),
-  roles: z.strictObject(Object.fromEntries(COORDINATION_MEETING_ROLES.map((f) => [f.key, stepRole])) as Record<RoleKey, typeof stepRole>),
-});
+/** The schema of a process's settings: each duration a whole number within its bounds, each step's role one of STEP_ROLES. */
+function settingsSchema<const D extends readonly DurationField[], const R extends readonly RoleField[]>(durations: D, roles: R) {
+  return z.strictObject({
+    ...(Object.fromEntries(durations.map((f) => [f.key, z.int().min(f.min).max(f.max)])) as Record<D[number]['key'], z.ZodInt>),
+    roles: z.strictObject(Object.fromEntries(roles.map((f) => [f.key, stepRole])) as Record<R[number]['key'], typeof stepRole>),
+  });
+}
+
+export const coordinationMeetingSettingsSchema = settingsSchema(COORDINATION_MEETING_DURATIONS, COORDINATION_MEETING_ROLES);
 
 /** Settings of the coordination-meeting process (durations in the unit their name says). */
 export type CoordinationMeetingSettings = z.infer<typeof coordinationMeetingSettingsSchema>;
@@ -132,13 +135,8 @@ const PLAN_OF_ACTION_ROLES = [
   { key: 'escalation', label: { id: 'Menerima eskalasi', en: 'Receiving escalations' } },
 ] as const satisfies readonly RoleField[];
 
-type PlanDurationKey = (typeof PLAN_OF_ACTION_DURATIONS)[number]['key'];
-type PlanRoleKey = (typeof PLAN_OF_ACTION_ROLES)[number]['key'];
 
-export const planOfActionSettingsSchema = z.strictObject({
-  ...(Object.fromEntries(PLAN_OF_ACTION_DURATIONS.map((f) => [f.key, z.int().min(f.min).max(f.max)])) as Record<PlanDurationKey, z.ZodInt>),
-  roles: z.strictObject(Object.fromEntries(PLAN_OF_ACTION_ROLES.map((f) => [f.key, stepRole])) as Record<PlanRoleKey, typeof stepRole>),
-});
+export const planOfActionSettingsSchema = settingsSchema(PLAN_OF_ACTION_DURATIONS, PLAN_OF_ACTION_ROLES);
 
 /** Settings of the plan-of-action process; a running plan keeps the version it started with. */
 export type PlanOfActionSettings = z.infer<typeof planOfActionSettingsSchema>;
@@ -195,13 +193,8 @@ const CASE_MANAGEMENT_ROLES = [
   { key: 'escalation', label: { id: 'Menerima eskalasi', en: 'Receiving escalations' } },
 ] as const satisfies readonly RoleField[];
 
-type CaseDurationKey = (typeof CASE_MANAGEMENT_DURATIONS)[number]['key'];
-type CaseRoleKey = (typeof CASE_MANAGEMENT_ROLES)[number]['key'];
 
-export const caseManagementSettingsSchema = z.strictObject({
-  ...(Object.fromEntries(CASE_MANAGEMENT_DURATIONS.map((f) => [f.key, z.int().min(f.min).max(f.max)])) as Record<CaseDurationKey, z.ZodInt>),
-  roles: z.strictObject(Object.fromEntries(CASE_MANAGEMENT_ROLES.map((f) => [f.key, stepRole])) as Record<CaseRoleKey, typeof stepRole>),
-});
+export const caseManagementSettingsSchema = settingsSchema(CASE_MANAGEMENT_DURATIONS, CASE_MANAGEMENT_ROLES);
 
 /** Settings of the case-management process (issue 11); a case's process keeps the version in force when it started. */
 export type CaseManagementSettings = z.infer<typeof caseManagementSettingsSchema>;
