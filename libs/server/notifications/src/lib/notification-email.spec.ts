@@ -30,6 +30,9 @@ describe('composeNotificationEmail', () => {
     ['/tugas/1#catatan', false],
     ['https://elsewhere.example/tugas/1', false],
     ['//elsewhere/x', false],
+    ['/kasus/21.71-2027-0001', true],
+    ['/kasus/../admin', false],
+    ['/.hidden', false],
   ])('accepts %s as an app path: %s', (link, ok) => {
     expect(APP_PATH.test(link)).toBe(ok);
   });

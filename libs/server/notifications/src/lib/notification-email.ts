@@ -1,7 +1,10 @@
 import type { BilingualText } from '@gugus/server-http';
 
-/** App paths only: no query string or fragment, so nothing but an ID can travel in a link. */
-export const APP_PATH = /^\/([A-Za-z0-9_-][A-Za-z0-9/_-]*)?$/;
+/**
+ * App paths only: no query string or fragment, so nothing but an ID can travel in a link. Dots are
+ * allowed inside a segment (a coded case id, `/kasus/21.71-2027-0001`), never as `..`.
+ */
+export const APP_PATH = /^\/(?!.*\.\.)([A-Za-z0-9_-][A-Za-z0-9/_.-]*)?$/;
 
 export interface NotificationEmail {
   subject: string;
