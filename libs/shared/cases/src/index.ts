@@ -15,3 +15,5 @@ export * from './lib/consent';
 export * from './lib/reintegration';
 // Consent a service needs before a referral to it may go (issue 11, steps 4 and 8).
 export * from './lib/referral-rules';
+// Cooperation agreements between task forces and the cases shared under them (issue 11, step 9).
+export * from './lib/agreements';

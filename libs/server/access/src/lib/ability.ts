@@ -32,6 +32,7 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can('manage', ORG_RECORDS, inScope);
         can('manage', 'FormVersion', inScope);
         can('manage', 'ProcessSettings', inScope);
+        can(['create', 'read', 'update'], 'Agreement', inScope);
         can(['read', 'reassign'], 'Task', inScope);
         can('read', 'Meeting', inScope);
         can('read', ['Plan', 'PlanAnalytics'], inScope);
@@ -42,6 +43,8 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can('read', ORG_RECORDS, inScope);
         can('update', 'TaskForce', inScope);
         can('read', 'ProcessSettings', inScope);
+        // The secretariat keeps the task force's cooperation agreements (the cooperation sub-task force's work).
+        can(['create', 'read', 'update'], 'Agreement', inScope);
         can(['read', 'reassign'], 'Task', inScope);
         can(['create', 'read', 'update'], 'Meeting', inScope);
         // The secretariat starts and steers plans, records outside steps and budget allocations.
@@ -51,7 +54,7 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         break;
       case Role.CHAIR:
         can('read', ['TaskForce', 'Agency', 'Position'], inScope);
-        can('read', ['ProcessSettings', 'Task', 'Meeting', 'Plan', 'PlanAnalytics'], inScope);
+        can('read', ['ProcessSettings', 'Task', 'Meeting', 'Plan', 'PlanAnalytics', 'Agreement'], inScope);
         break;
       case Role.AGENCY_OFFICER:
         can(['create', 'read'], 'FormSubmission', inScope);
@@ -75,6 +78,8 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can(['create', 'read'], 'FormSubmission', inScope);
         // Cases are need-to-know: only the case roles open and read them (a province's cover its regencies).
         can(['create', 'read'], 'Case', inScope);
+        // Which agreements a case can be shared under.
+        can('read', 'Agreement', inScope);
         can('read', ['TaskForce', 'Agency'], inScope);
         can('read', ['Position', 'Person'], ownAgency);
         break;

@@ -29,6 +29,8 @@ export type Subject =
   | 'PlanAnalytics'
   /** Case records (coded id, stage, intake): never identifying data, which comes through sealed forms. */
   | 'Case'
+  /** The register of cooperation agreements (MoU) between task forces: parties, scope, duration, termination. */
+  | 'Agreement'
   | 'all';
 
 export const PERMISSION_KEY = 'gugus:permission';

@@ -67,7 +67,16 @@ export interface CaseView extends CaseSummary {
   openedBy: string;
   /** When the person was reunified or returned (follow-ups count from it); null before. */
   reunifiedAt: string | null;
+  /**
+   * `team`: the reader is on the case's own team; `partner`: on the team of a task force the case is
+   * shared with under a cooperation agreement, who sees the record, the steps and the shared data only.
+   */
+  access: CaseAccess;
+  /** The jurisdictions whose agencies the case's forms may name: its team's, and those of the partners of agreements in force. */
+  agencyJurisdictions: string[];
 }
+
+export type CaseAccess = 'team' | 'partner';
 
 // ---------------------------------------------------------------------------------------------------
 // Consent (issue 11, step 4): per purpose, by whom and how, revocable at any time.
@@ -264,4 +273,102 @@ export interface StartProtectionRequest {
 export interface ProtectionStarted {
   caseCode: string;
   needs: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Cross-region cases (issue 11, step 9): a register of cooperation agreements (MoU) between task forces,
+// and cases shared under one with a member agency of the other party's task force.
+
+/** Where an agreement stands on a day: in force, not yet in force, past its end, or terminated. */
+export const AGREEMENT_STATUSES = ['active', 'pending', 'expired', 'terminated'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+/** `POST /agreements`: an agreement entered into the register. */
+export interface RecordAgreementRequest {
+  /** The agreement's number (`119/PKS/DP3AKB/2026`). */
+  reference: string;
+  title: string;
+  /** The two parties' task forces: provinces (`32`) or regencies/cities (`21.71`), neither covering the other. */
+  partyA: string;
+  partyB: string;
+  /** What may pass between them: data categories of the `case-data-categories` list (consent narrows it per person). */
+  dataCategories: string[];
+  /** YYYY-MM-DD. */
+  signedOn: string;
+  validFrom: string;
+  validUntil: string;
+}
+
+/** `POST /agreements/:id/termination`. */
+export interface TerminateAgreementRequest {
+  /** YYYY-MM-DD: from this day the agreement no longer carries any share. */
+  terminatedOn: string;
+  reason: string;
+}
+
+export interface AgreementView {
+  id: string;
+  reference: string;
+  title: string;
+  parties: { code: string; name: string | null }[];
+  dataCategories: string[];
+  signedOn: string;
+  validFrom: string;
+  validUntil: string;
+  terminatedOn: string | null;
+  terminationReason: string | null;
+  /** Today, in Asia/Jakarta. */
+  status: AgreementStatus;
+  recordedAt: string;
+  /** Whether the reader may terminate it (the secretariat or administrators of a party). */
+  canTerminate: boolean;
+}
+
+/** `GET /agreements`. */
+export interface AgreementList {
+  items: AgreementView[];
+  /** Every data category, in order, with its label (for the scope). */
+  allCategories: { code: string; label: { id: string; en: string } }[];
+}
+
+/** `POST /cases/:code/shares`: share the case under an agreement with a member agency of the other party. */
+export interface ShareCaseRequest {
+  agreementId: string;
+  partnerAgencyId: string;
+  /** The partner's task force leads the return and reintegration (plan, reunification, follow-ups, closure). */
+  leadsReintegration: boolean;
+}
+
+export interface CaseShareView {
+  id: string;
+  caseCode: string;
+  agreement: { id: string; reference: string; title: string; status: AgreementStatus; terminatedOn: string | null; validUntil: string };
+  partnerAgency: { id: string; name: string | null; jurisdictionCode: string };
+  leadsReintegration: boolean;
+  sharedAt: string;
+  endedAt: string | null;
+  /** Not ended and its agreement in force today. */
+  active: boolean;
+}
+
+/** `GET /cases/:code/shares`. */
+export interface CaseShareList {
+  caseCode: string;
+  items: CaseShareView[];
+  /** For the case's own team: the agreements in force it can be shared under (empty for a partner). */
+  agreements: AgreementView[];
+}
+
+/**
+ * `GET /cases/:code/shares/:id/record`: what the partner sees — the answers whose category the agreement
+ * covers and the person's consent for the partner agency covers, from the case's forms, built at each read.
+ */
+export interface CaseSharedRecordView {
+  share: CaseShareView;
+  categories: string[];
+  withheld: string[];
+  categoryLabels: Record<string, { id: string; en: string }>;
+  consent: CaseReferralPacketView['consent'];
+  documents: CaseReferralPacketView['documents'];
+  notice?: { id: string; en: string };
 }
