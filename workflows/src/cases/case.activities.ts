@@ -1,5 +1,5 @@
 import type { Role } from '@gugus/contracts';
-import type { CasePlan, ConferenceOutcome, ReferralPlan, ScreeningOutcome } from './case.messages';
+import type { CasePlan, ConferenceOutcome, ReferralPlan, ReintegrationTeam, ScreeningOutcome } from './case.messages';
 
 /** Activities of a case's process; implemented in libs/server/cases. All idempotent. */
 export interface CaseActivities {
@@ -20,8 +20,12 @@ export interface CaseActivities {
    * dates, never the action's words (the agency reads those on its task page).
    */
   recordConference(input: { caseId: string; round: number; submissionId: string | null; actionRole: Role }): Promise<ConferenceOutcome>;
-  /** The case moves to reintegration (stage written once, audited). */
-  openReintegration(input: { caseId: string }): Promise<void>;
+  /**
+   * The case moves to reintegration (stage written once, audited). Returns the task force that leads it
+   * when the case is shared, under an agreement in force, with one that does (the person's area of
+   * origin); null when the case's own team leads. (Older histories recorded no answer here.)
+   */
+  openReintegration(input: { caseId: string }): Promise<ReintegrationTeam | null | void>;
   /** Reads the reintegration plan (sealed) and returns its follow-up months (a child's until month 24) and whether it is a child's. */
   recordReintegrationPlan(input: { caseId: string; submissionId: string | null }): Promise<{ followUpMonths: number[]; child: boolean }>;
   /** Records the day the person was reunified or returned (the workflow's clock), once; audited. */

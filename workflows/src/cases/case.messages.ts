@@ -63,6 +63,15 @@ export interface ConferenceAction {
   serviceLabel: BilingualText | null;
 }
 
+/** The partner task force leading a shared case's return and reintegration: its region and who does its steps. */
+export interface ReintegrationTeam {
+  jurisdictionCode: string;
+  /** Reintegration plan, reunification and closure: the partner's case coordinator (or the nearest with the role). */
+  convener: TaskAssignee;
+  /** Follow-up visits: the partner's case worker (or the nearest with the role). */
+  visitor: TaskAssignee;
+}
+
 /** What a recorded conference asks for next. */
 export interface ConferenceOutcome {
   actions: ConferenceAction[];

@@ -127,11 +127,14 @@ export async function caseProcess({ caseId, caseCode }: CaseProcessInput): Promi
   // less than two years after reunification.
   const visits: Promise<void>[] = [];
   if (outcome.identificationStatus === 'presumed' && patched('case-reintegration')) {
-    const convener = plan.conference ?? plan.protection;
-    const visitor = plan.followUp ?? plan.intake;
-    await act.openReintegration({ caseId });
+    // A case shared with the person's area of origin under a cooperation agreement: that task force leads
+    // the return and reintegration, and the steps land in its region's inboxes.
+    const team = (await act.openReintegration({ caseId })) || null;
+    const convener = team?.convener ?? plan.conference ?? plan.protection;
+    const visitor = team?.visitor ?? plan.followUp ?? plan.intake;
+    const here = team ? caseTaskDefaults(team.jurisdictionCode, s) : common;
     const planTask = await humanTask(CASE_PROCESS_KEY, caseId, {
-      ...common,
+      ...here,
       step: 'reintegration-plan',
       title: { id: `Rencana reintegrasi kasus ${caseCode}`, en: `Reintegration plan ${caseCode}` },
       formKey: 'reintegration-plan',
@@ -142,7 +145,7 @@ export async function caseProcess({ caseId, caseCode }: CaseProcessInput): Promi
     });
     const schedule = await act.recordReintegrationPlan({ caseId, submissionId: planTask.submissionId });
     await humanTask(CASE_PROCESS_KEY, caseId, {
-      ...common,
+      ...here,
       step: 'reunification',
       title: { id: `Catat penyatuan kembali atau pemulangan: kasus ${caseCode}`, en: `Record the reunification or return: case ${caseCode}` },
       formKey: null,
@@ -157,7 +160,7 @@ export async function caseProcess({ caseId, caseCode }: CaseProcessInput): Promi
       const due = Date.parse(addMonths(reunifiedAt, month)) - Date.now();
       if (due > 0) await sleep(due);
       const visit = startHumanTask(CASE_PROCESS_KEY, caseId, {
-        ...common,
+        ...here,
         step: 'follow-up',
         title: { id: `Kunjungan pemantauan bulan ke-${month}: kasus ${caseCode}`, en: `Follow-up visit, month ${month}: case ${caseCode}` },
         formKey: 'follow-up-visit',
@@ -170,7 +173,7 @@ export async function caseProcess({ caseId, caseCode }: CaseProcessInput): Promi
     }
     await Promise.all(visits);
     const closure = await humanTask(CASE_PROCESS_KEY, caseId, {
-      ...common,
+      ...here,
       step: 'closure',
       title: { id: `Penutupan kasus ${caseCode}`, en: `Case closure ${caseCode}` },
       formKey: 'case-closure',

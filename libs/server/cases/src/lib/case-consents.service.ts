@@ -9,6 +9,7 @@ import { FormsService } from '@gugus/server-forms';
 import { NotificationsService } from '@gugus/server-notifications';
 import { caseFor } from './case-access';
 import { CasesRepository } from './cases.repository';
+import { CooperationAgreementsService } from './cooperation-agreements.service';
 
 /** The national consent form (`forms/library/consent`); a province's variant applies where it has one. */
 export const CONSENT_FORM_KEY = 'consent';
@@ -17,16 +18,6 @@ if (!PURPOSES.length) throw new Error('Option list consent-purposes is missing f
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-/**
- * Jurisdictions whose agencies a case's consent may name: those the case is shared with. For now the
- * case's own province and its regencies (a regency's case goes to provincial services and to the
- * neighbouring regencies' shelters); an inter-province referral will widen this.
- */
-export function sharedWith(caseJurisdiction: string): (agencyJurisdiction: string) => boolean {
-  const province = caseJurisdiction.split('.')[0];
-  return (code) => code === province || code.startsWith(`${province}.`);
-}
 
 /** The decisions of one stored consent form, as the rules read them (codes and dates; no notes). */
 function toRecord(submissionId: string, data: Record<string, unknown>): ConsentRecord {
@@ -57,13 +48,14 @@ export class CaseConsentsService {
     private readonly forms: FormsService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly agreements: CooperationAgreementsService,
   ) {}
 
   /** The case if the reader may act on it there; otherwise the same 404 as an unknown case. */
   async record(user: AuthUser, code: string, data: unknown, language: Language, requestId: string | null): Promise<ConsentRecorded> {
     const found = await caseFor(this.cases, user, code, 'create');
     const version = await this.forms.pinVersion(CONSENT_FORM_KEY, found.jurisdictionCode);
-    const cleaned = await this.forms.checkAgainstVersion(version.id, data, found.jurisdictionCode, language, sharedWith(found.jurisdictionCode));
+    const cleaned = await this.forms.checkAgainstVersion(version.id, data, found.jurisdictionCode, language, await this.agreements.agencyScope(found.jurisdictionCode));
     const recordedAt = new Date();
     const submissionId = await this.cases.transaction(async (tx) => {
       const id = await this.forms.storeSubmission({ versionId: version.id, jurisdictionCode: found.jurisdictionCode, data: cleaned, personId: user.personId, requestId }, tx);

@@ -13,11 +13,13 @@ import { DomainError } from '@gugus/server-http';
 import { TasksRepository, TasksService } from '@gugus/server-tasks';
 import { CASE_PROCESS_KEY, caseReferral, caseReferralWorkflowId } from '@gugus/workflows';
 import { caseFor } from './case-access';
-import { CaseConsentsService, sharedWith } from './case-consents.service';
+import { CaseConsentsService } from './case-consents.service';
+import { CooperationAgreementsService } from './cooperation-agreements.service';
 import { CasePacketListsService } from './case-packet-lists.service';
 import type { CaseEntity, CaseReferralEntity } from './cases.entities';
 import { CasesRepository } from './cases.repository';
 import { CASE_START_WAIT_MS } from './cases.service';
+import { fieldsOf } from './packet-fields';
 
 /** The national referral form (`forms/library/referral`); a province's variant applies where it has one. */
 export const REFERRAL_FORM_KEY = 'referral';
@@ -42,44 +44,6 @@ const SHARING_STATUS: Record<string, BilingualText> = {
   granted: { id: 'kategori ini tidak tercakup persetujuan berbagi data dengan lembaga ini', en: 'this category is not covered by the consent to share data with this agency' },
 };
 
-type PacketField = CaseReferralPacketView['documents'][number]['fields'][number];
-
-/** The shared answers of one document, one per answer, labelled from the form (coded answers with their option label). */
-function fieldsOf(schema: PacketSchema, data: unknown): PacketField[] {
-  const out: PacketField[] = [];
-  const label = (node: PacketSchema, key: string): BilingualText => {
-    const l = node['x-label'];
-    return isRecord(l) && typeof l['id'] === 'string' && typeof l['en'] === 'string' ? { id: l['id'], en: l['en'] } : { id: key, en: key };
-  };
-  const options = (node: PacketSchema) => {
-    const key = node['x-options'] ?? node.items?.['x-options'];
-    return typeof key === 'string' ? new Map((OPTION_LISTS.get(key)?.options ?? []).map((o) => [o.code, o.label])) : undefined;
-  };
-  const joined = (labels: BilingualText[]): BilingualText => ({ id: labels.map((l) => l.id).join(' › '), en: labels.map((l) => l.en).join(' › ') });
-  const visit = (node: PacketSchema, value: unknown, pointer: string, labels: BilingualText[]): void => {
-    if (node.properties && isRecord(value)) {
-      for (const [key, child] of Object.entries(node.properties)) if (Object.hasOwn(value, key)) visit(child, value[key], `${pointer}/${key}`, [...labels, label(child, key)]);
-      return;
-    }
-    if (node.items?.properties && Array.isArray(value)) {
-      const last = labels[labels.length - 1] ?? { id: '', en: '' };
-      value.forEach((element, i) => visit(node.items as PacketSchema, element, `${pointer}/${i}`, [...labels.slice(0, -1), { id: `${last.id} #${i + 1}`, en: `${last.en} #${i + 1}` }]));
-      return;
-    }
-    const names = options(node);
-    const shown = (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : JSON.stringify(v)));
-    const coded = names && shown.every((v) => typeof v === 'string' && names.has(v)) ? shown.map((v) => names.get(v as string) as BilingualText) : undefined;
-    out.push({
-      pointer,
-      label: labels.length ? joined(labels) : { id: pointer, en: pointer },
-      value: shown.length === 1 ? shown[0] : shown.join(', '),
-      ...(coded ? { valueLabel: { id: coded.map((c) => c.id).join(', '), en: coded.map((c) => c.en).join(', ') } } : {}),
-    });
-  };
-  visit(schema, data, '', []);
-  return out;
-}
-
 /**
  * Referrals of a case (PRODUCT §3.2 step 6): the case team sends one (the `referral` form, checked
  * against the person's consent: no category the consent for that agency does not cover may be declared
@@ -99,6 +63,7 @@ export class CaseReferralsService {
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
     tasks: TasksService,
     private readonly taskRows: TasksRepository,
+    private readonly agreements: CooperationAgreementsService,
   ) {
     // A re-referral is a referral too: the same consent rules before it goes.
     tasks.registerDecisionCheck(CASE_PROCESS_KEY, 're-referral', (data, task) => this.consentProblems(task.processId, data));
@@ -108,7 +73,7 @@ export class CaseReferralsService {
     const found = await caseFor(this.cases, user, code, 'create');
     if (found.stage === 'closed') throw closedCase(found.code);
     const version = await this.forms.pinVersion(REFERRAL_FORM_KEY, found.jurisdictionCode);
-    const cleaned = await this.forms.checkAgainstVersion(version.id, data, found.jurisdictionCode, language, sharedWith(found.jurisdictionCode));
+    const cleaned = await this.forms.checkAgainstVersion(version.id, data, found.jurisdictionCode, language, await this.agreements.agencyScope(found.jurisdictionCode));
     const agencyId = cleaned['receivingAgencyId'] as string;
     const serviceType = cleaned['serviceType'] as string;
     this.forms.refuse(await this.consentProblems(found.id, cleaned), version.id, language);
@@ -225,10 +190,8 @@ export class CaseReferralsService {
       withheld: packet.withheld,
       categoryLabels: Object.fromEntries([...packet.categories, ...packet.withheld].map((c) => [c, CATEGORY_LABELS.get(c) ?? { id: c, en: c }])),
       consent: packet.consent,
-      documents: packet.documents.map((d) => {
-        const source = documents.find((s) => s.formKey === d.formKey) as PacketDocument & { title: BilingualText };
-        return { formKey: d.formKey, title: source.title, data: d.data, fields: fieldsOf(source.schema, d.data) };
-      }),
+      // Each form on its own, with its own title and schema (two conference rounds are two documents).
+      documents: documents.flatMap((doc) => buildPacket([doc], selection, found.code).documents.map((d) => ({ formKey: d.formKey, title: doc.title, data: d.data, fields: fieldsOf(doc.schema, d.data) }))),
       ...(closedToReceiver
         ? { notice: { id: `Rujukan #${number} ditolak oleh lembaga Anda; datanya tidak lagi dibagikan.`, en: `Referral #${number} was declined by your agency; its data is no longer shared.` } }
         : packet.notice

@@ -10,6 +10,7 @@ import type { TasksRepository } from '@gugus/server-tasks';
 import { CASE_PROCESS_KEY, type CaseActivities, type ConferenceAction, type ImmediateNeed, type TaskAssignee } from '@gugus/workflows';
 import type { CaseEntity } from './cases.entities';
 import type { CaseSettingsSource } from './cases.ports';
+import { liveShares } from './case-access';
 import type { CasesRepository } from './cases.repository';
 
 export interface CaseActivityDeps {
@@ -156,8 +157,15 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
 
     async openReintegration({ caseId }) {
       const row = await load(caseId);
-      if (row.stage === 'reintegration' || row.stage === 'closed') return;
-      await moveTo(row, { stage: 'reintegration', identificationStatus: row.identificationStatus }, 'case.reintegration');
+      if (row.stage !== 'reintegration' && row.stage !== 'closed') await moveTo(row, { stage: 'reintegration', identificationStatus: row.identificationStatus }, 'case.reintegration');
+      // Shared with a task force that leads the return and reintegration (under an agreement in force): its people do the steps.
+      const lead = (await liveShares(cases, row.id)).find((share) => share.leadsReintegration);
+      if (!lead) return null;
+      const effective = await settings.effective(CASE_PROCESS_KEY, lead.partnerJurisdictionCode);
+      const s = caseManagementSettingsSchema.parse(withDefaults(CASE_MANAGEMENT_PROCESS, effective.settings));
+      const convener = (await holderNear(lead.partnerAgencyId, lead.partnerJurisdictionCode, s.roles.conference)) ?? { agencyId: lead.partnerAgencyId, role: s.roles.conference, positionId: null };
+      const visitor = (await holderNear(lead.partnerAgencyId, lead.partnerJurisdictionCode, s.roles.followUp)) ?? convener;
+      return { jurisdictionCode: lead.partnerJurisdictionCode, convener, visitor };
     },
 
     async recordReintegrationPlan({ caseId, submissionId }) {

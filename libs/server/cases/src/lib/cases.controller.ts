@@ -6,7 +6,8 @@ import { CaseCodePipe } from './case-code.pipe';
 import { CaseConferencesService } from './case-conferences.service';
 import { CaseConsentsService } from './case-consents.service';
 import { CaseReferralsService } from './case-referrals.service';
-import { CaseListQuery, CaseReadQuery, OpenCaseDto, RecordConsentDto, SendReferralDto, StartProtectionDto } from './cases.dto';
+import { CaseSharesService } from './case-shares.service';
+import { CaseListQuery, CaseReadQuery, OpenCaseDto, RecordConsentDto, SendReferralDto, ShareCaseDto, StartProtectionDto } from './cases.dto';
 import { CasesService } from './cases.service';
 
 @ApiTags('cases')
@@ -18,6 +19,7 @@ export class CasesController {
     private readonly consents: CaseConsentsService,
     private readonly conferences: CaseConferencesService,
     private readonly referrals: CaseReferralsService,
+    private readonly shares: CaseSharesService,
   ) {}
 
   @Post()
@@ -35,6 +37,7 @@ export class CasesController {
   }
 
   @Get(':code')
+  // The case's team, or the team of a task force it is shared with (a case role there): the service checks which.
   @RequirePermission('read', 'Case')
   @ApiOperation({ summary: 'Halaman kasus; setiap pembacaan dicatat di jejak audit beserta tujuannya / The case page; every read is audited with its purpose' })
   view(@Param('code', CaseCodePipe) code: string, @Query() q: CaseReadQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
@@ -131,5 +134,46 @@ export class CasesController {
     @RequestId() requestId: string | null,
   ) {
     return this.referrals.packet(user, code, number, q.purpose, requestId);
+  }
+
+  @Post(':code/shares')
+  @RequirePermission('create', 'Case')
+  @ApiOperation({
+    summary:
+      'Bagikan kasus dengan gugus tugas lain berdasarkan perjanjian kerja sama yang berlaku / Share the case with another task force under a cooperation agreement in force',
+  })
+  share(@Param('code', CaseCodePipe) code: string, @Body() body: ShareCaseDto, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.shares.share(user, code, body, requestId);
+  }
+
+  @Get(':code/shares')
+  @RequirePermission('read', 'Case')
+  @ApiOperation({ summary: 'Pembagian kasus dengan gugus tugas lain; pembacaan dicatat beserta tujuannya / The case\'s shares with other task forces; the read is audited with its purpose' })
+  listShares(@Param('code', CaseCodePipe) code: string, @Query() q: CaseReadQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.shares.list(user, code, q.purpose, requestId);
+  }
+
+  @Post(':code/shares/:shareId/end')
+  @HttpCode(200)
+  @RequirePermission('create', 'Case')
+  @ApiOperation({ summary: 'Akhiri pembagian kasus; mitra tidak lagi membaca apa pun / End a share; the partner reads nothing more' })
+  endShare(@Param('code', CaseCodePipe) code: string, @Param('shareId', uuidParam('shareId')) shareId: string, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.shares.end(user, code, shareId, requestId);
+  }
+
+  @Get(':code/shares/:shareId/record')
+  @RequirePermission('read', 'Case')
+  @ApiOperation({
+    summary:
+      'Data kasus yang dibagikan: hanya yang tercakup perjanjian dan persetujuan untuk lembaga mitra; setiap pembacaan dicatat / The shared record: only what the agreement and the consent for the partner agency cover; every read is audited',
+  })
+  sharedRecord(
+    @Param('code', CaseCodePipe) code: string,
+    @Param('shareId', uuidParam('shareId')) shareId: string,
+    @Query() q: CaseReadQuery,
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+  ) {
+    return this.shares.record(user, code, shareId, q.purpose, requestId);
   }
 }

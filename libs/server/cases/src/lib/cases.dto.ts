@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { CASE_READ_PURPOSES, CASE_STAGES, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordConsentRequest, type SendReferralRequest, type StartProtectionRequest, type UpdateCasePacketListRequest } from '@gugus/contracts';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { CASE_READ_PURPOSES, CASE_STAGES, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordAgreementRequest, type RecordConsentRequest, type ShareCaseRequest, type TerminateAgreementRequest, type SendReferralRequest, type StartProtectionRequest, type UpdateCasePacketListRequest } from '@gugus/contracts';
 import { INTAKE_CHANNELS } from './intake-channels';
 
 // The region code's shape is checked in the service, which says what is wrong in both languages.
@@ -92,4 +92,78 @@ export class StartProtectionDto implements StartProtectionRequest {
   @IsString({ each: true })
   @MaxLength(60, { each: true })
   needs: string[];
+}
+
+// Parties, categories and dates are checked in the service (`@gugus/cases` checkAgreement), each field named.
+export class RecordAgreementDto implements RecordAgreementRequest {
+  @ApiProperty({ example: '119/PKS/DP3AKB/2026', description: 'Nomor perjanjian / The agreement\'s number' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  reference: string;
+
+  @ApiProperty({ example: 'Kerja sama penanganan korban TPPO antara Provinsi Jawa Barat dan Kota Batam' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title: string;
+
+  @ApiProperty({ example: '32', description: 'Gugus tugas pihak pertama (provinsi atau kabupaten/kota) / First party\'s task force' })
+  @IsString()
+  @MaxLength(5)
+  partyA: string;
+
+  @ApiProperty({ example: '21.71', description: 'Gugus tugas pihak kedua / Second party\'s task force' })
+  @IsString()
+  @MaxLength(5)
+  partyB: string;
+
+  @ApiProperty({ type: [String], example: ['profile', 'needs_and_plan'], description: 'Ruang lingkup: kategori data yang boleh dibagikan / Scope: the data categories that may be shared' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  dataCategories: string[];
+
+  @ApiProperty({ example: '2026-01-15' })
+  @IsString()
+  @MaxLength(10)
+  signedOn: string;
+
+  @ApiProperty({ example: '2026-02-01' })
+  @IsString()
+  @MaxLength(10)
+  validFrom: string;
+
+  @ApiProperty({ example: '2028-01-31' })
+  @IsString()
+  @MaxLength(10)
+  validUntil: string;
+}
+
+export class TerminateAgreementDto implements TerminateAgreementRequest {
+  @ApiProperty({ example: '2026-12-31' })
+  @IsString()
+  @MaxLength(10)
+  terminatedOn: string;
+
+  @ApiProperty({ example: 'Tidak diperpanjang oleh kedua pihak' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class ShareCaseDto implements ShareCaseRequest {
+  @ApiProperty({ description: 'Perjanjian kerja sama yang berlaku / The cooperation agreement in force' })
+  @IsUUID('all')
+  agreementId: string;
+
+  @ApiProperty({ description: 'Instansi anggota gugus tugas pihak lain / A member agency of the other party\'s task force' })
+  @IsUUID('all')
+  partnerAgencyId: string;
+
+  @ApiProperty({ description: 'Gugus tugas mitra memimpin pemulangan dan reintegrasi / The partner\'s task force leads return and reintegration' })
+  @IsBoolean()
+  leadsReintegration: boolean;
 }

@@ -50,4 +50,39 @@ export class CasePacketListEntity {
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
-export const CASE_ENTITIES = [CaseEntity, CaseReferralEntity, CasePacketListEntity];
+/** A cooperation agreement (MoU) between two task forces, in the register. */
+@Entity({ name: 'cooperation_agreements' })
+export class CooperationAgreementEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') reference: string;
+  @Column('text') title: string;
+  @Column({ name: 'party_a', type: 'text' }) partyA: string;
+  @Column({ name: 'party_b', type: 'text' }) partyB: string;
+  @Column({ name: 'data_categories', type: 'text', array: true }) dataCategories: string[];
+  /** Days (YYYY-MM-DD), as PostgreSQL `date` columns read without a time zone. */
+  @Column({ name: 'signed_on', type: 'date' }) signedOn: string;
+  @Column({ name: 'valid_from', type: 'date' }) validFrom: string;
+  @Column({ name: 'valid_until', type: 'date' }) validUntil: string;
+  @Column({ name: 'terminated_on', type: 'date', nullable: true }) terminatedOn: string | null;
+  @Column({ name: 'termination_reason', type: 'text', nullable: true }) terminationReason: string | null;
+  @Column({ name: 'recorded_by', type: 'uuid' }) recordedBy: string;
+  @Column({ name: 'recorded_at', type: 'timestamptz' }) recordedAt: Date;
+  @Column({ name: 'terminated_by', type: 'uuid', nullable: true }) terminatedBy: string | null;
+}
+
+/** A case shared under an agreement with a member agency of the other party's task force. */
+@Entity({ name: 'case_shares' })
+export class CaseShareEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId: string;
+  @Column({ name: 'agreement_id', type: 'uuid' }) agreementId: string;
+  @Column({ name: 'partner_agency_id', type: 'uuid' }) partnerAgencyId: string;
+  @Column({ name: 'partner_jurisdiction_code', type: 'text' }) partnerJurisdictionCode: string;
+  @Column({ name: 'leads_reintegration', type: 'boolean' }) leadsReintegration: boolean;
+  @Column({ name: 'shared_at', type: 'timestamptz' }) sharedAt: Date;
+  @Column({ name: 'shared_by', type: 'uuid' }) sharedBy: string;
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt: Date | null;
+  @Column({ name: 'ended_by', type: 'uuid', nullable: true }) endedBy: string | null;
+}
+
+export const CASE_ENTITIES = [CaseEntity, CaseReferralEntity, CasePacketListEntity, CooperationAgreementEntity, CaseShareEntity];

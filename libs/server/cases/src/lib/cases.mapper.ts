@@ -1,4 +1,4 @@
-import type { CaseSummary, CaseView } from '@gugus/contracts';
+import type { CaseAccess, CaseSummary, CaseView } from '@gugus/contracts';
 import type { CaseEntity } from './cases.entities';
 
 /** A row of the coordinators' list: coded id and process data, nothing about the person. */
@@ -15,7 +15,7 @@ export function toCaseSummary(c: CaseEntity, nextDueAt: Date | null = null): Cas
   };
 }
 
-export function toCaseView(c: CaseEntity, intakeAgencyName: string | null, nextDueAt: Date | null = null): CaseView {
+export function toCaseView(c: CaseEntity, intakeAgencyName: string | null, nextDueAt: Date | null, access: CaseAccess, agencyJurisdictions: string[]): CaseView {
   return {
     ...toCaseSummary(c, nextDueAt),
     year: c.year,
@@ -23,5 +23,7 @@ export function toCaseView(c: CaseEntity, intakeAgencyName: string | null, nextD
     intakeAgency: { id: c.intakeAgencyId, name: intakeAgencyName },
     openedBy: c.openedBy,
     reunifiedAt: c.reunifiedAt?.toISOString() ?? null,
+    access,
+    agencyJurisdictions,
   };
 }

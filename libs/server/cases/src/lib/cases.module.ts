@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@gugus/server-audit';
 import { FormsModule } from '@gugus/server-forms';
 import { NotificationsModule } from '@gugus/server-notifications';
+import { OrgsModule } from '@gugus/server-orgs';
 import { ProcessSettingsModule, ProcessSettingsService } from '@gugus/server-process-settings';
 import { TasksModule } from '@gugus/server-tasks';
 import { CaseConferencesService } from './case-conferences.service';
@@ -10,6 +11,9 @@ import { CaseConsentsService } from './case-consents.service';
 import { CasePacketListsController } from './case-packet-lists.controller';
 import { CasePacketListsService } from './case-packet-lists.service';
 import { CaseReferralsService } from './case-referrals.service';
+import { CaseSharesService } from './case-shares.service';
+import { CooperationAgreementsController } from './cooperation-agreements.controller';
+import { CooperationAgreementsService } from './cooperation-agreements.service';
 import { CasesController } from './cases.controller';
 import { CASE_ENTITIES } from './cases.entities';
 import { CASE_SETTINGS } from './cases.ports';
@@ -20,9 +24,9 @@ const settingsSource: Provider = { provide: CASE_SETTINGS, useExisting: ProcessS
 
 /** The case record (issue 11): coded ids, the case list and the case page; opening a case starts its process; consent per purpose. */
 @Module({
-  imports: [TypeOrmModule.forFeature(CASE_ENTITIES), AuditModule, TasksModule, FormsModule, NotificationsModule],
-  controllers: [CasesController, CasePacketListsController],
-  providers: [CasesRepository, CasesService, CaseConsentsService, CaseConferencesService, CaseReferralsService, CasePacketListsService],
+  imports: [TypeOrmModule.forFeature(CASE_ENTITIES), AuditModule, TasksModule, FormsModule, NotificationsModule, OrgsModule],
+  controllers: [CasesController, CasePacketListsController, CooperationAgreementsController],
+  providers: [CasesRepository, CasesService, CaseConsentsService, CaseConferencesService, CaseReferralsService, CasePacketListsService, CooperationAgreementsService, CaseSharesService],
 })
 export class CasesModule {}
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseStage } from '@gugus/contracts';
-import { CaseEntity, CasePacketListEntity, CaseReferralEntity } from './cases.entities';
+import { CaseEntity, CasePacketListEntity, CaseReferralEntity, CaseShareEntity, CooperationAgreementEntity } from './cases.entities';
 
 export interface CaseListFilter {
   /** Regex sources of the jurisdictions the reader may see; null: everywhere. */
@@ -10,6 +10,8 @@ export interface CaseListFilter {
   /** Regex source of the jurisdiction asked for (it and those below it). */
   jurisdictionPattern?: string;
   stage?: CaseStage;
+  /** Cases shared with the reader's task forces (under agreements in force), shown beside those in scope. */
+  sharedIds?: string[];
   limit: number;
   offset: number;
 }
@@ -56,7 +58,11 @@ export class CasesRepository {
 
   async list(filter: CaseListFilter): Promise<{ rows: CaseEntity[]; total: number }> {
     const qb = this.db.manager.createQueryBuilder(CaseEntity, 'c');
-    if (filter.scopePatterns) qb.andWhere('c.jurisdictionCode ~ ANY(CAST(:scopes AS text[]))', { scopes: filter.scopePatterns });
+    if (filter.scopePatterns) {
+      // Without shared cases the condition stays the one the list index serves.
+      if (filter.sharedIds?.length) qb.andWhere('(c.jurisdictionCode ~ ANY(CAST(:scopes AS text[])) OR c.id = ANY(CAST(:shared AS uuid[])))', { scopes: filter.scopePatterns, shared: filter.sharedIds });
+      else qb.andWhere('c.jurisdictionCode ~ ANY(CAST(:scopes AS text[]))', { scopes: filter.scopePatterns });
+    }
     if (filter.jurisdictionPattern) qb.andWhere('c.jurisdictionCode ~ :asked', { asked: filter.jurisdictionPattern });
     if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
     const [rows, total] = await qb.orderBy('c.openedAt', 'DESC').addOrderBy('c.seq', 'DESC').take(filter.limit).skip(filter.offset).getManyAndCount();
@@ -150,5 +156,64 @@ export class CasesRepository {
 
   async removePacketList(province: string, serviceType: string, tx: EntityManager): Promise<void> {
     await tx.getRepository(CasePacketListEntity).delete({ jurisdictionCode: province, serviceType });
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Cooperation agreements and shared cases
+
+  agreements(): Promise<CooperationAgreementEntity[]> {
+    return this.db.getRepository(CooperationAgreementEntity).find({ order: { validFrom: 'DESC', reference: 'ASC' } });
+  }
+
+  findAgreement(id: string): Promise<CooperationAgreementEntity | null> {
+    return this.db.getRepository(CooperationAgreementEntity).findOneBy({ id });
+  }
+
+  async insertAgreement(row: CooperationAgreementEntity, tx: EntityManager): Promise<void> {
+    await tx.getRepository(CooperationAgreementEntity).insert(row);
+  }
+
+  /** Terminates the agreement unless it already is (false then), inside the caller's transaction. */
+  async terminateAgreement(id: string, values: { terminatedOn: string; terminationReason: string; terminatedBy: string }, tx: EntityManager): Promise<boolean> {
+    const result = await tx.createQueryBuilder().update(CooperationAgreementEntity).set(values).where('id = :id AND terminated_on IS NULL', { id }).execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async jurisdictionNames(codes: readonly string[]): Promise<Map<string, string>> {
+    if (!codes.length) return new Map();
+    const rows = (await this.db.query(`SELECT code, name FROM jurisdictions WHERE code = ANY($1::text[])`, [codes])) as { code: string; name: string }[];
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
+  shares(caseId: string): Promise<CaseShareEntity[]> {
+    return this.db.getRepository(CaseShareEntity).find({ where: { caseId }, order: { sharedAt: 'ASC' } });
+  }
+
+  findShare(id: string): Promise<CaseShareEntity | null> {
+    return this.db.getRepository(CaseShareEntity).findOneBy({ id });
+  }
+
+  async insertShare(row: CaseShareEntity, tx: EntityManager): Promise<void> {
+    await tx.getRepository(CaseShareEntity).insert(row);
+  }
+
+  /** Ends a live share (false when it had already ended), inside the caller's transaction. */
+  async endShare(id: string, by: string, at: Date, tx: EntityManager): Promise<boolean> {
+    const result = await tx.createQueryBuilder().update(CaseShareEntity).set({ endedAt: at, endedBy: by }).where('id = :id AND ended_at IS NULL', { id }).execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Cases shared, under agreements in force on `today`, with agencies of the jurisdictions matching
+   * `scopePatterns` (regex sources): the partner side's cases.
+   */
+  async sharedCaseIds(scopePatterns: string[], today: string): Promise<string[]> {
+    const rows = (await this.db.query(
+      `SELECT DISTINCT s.case_id FROM case_shares s JOIN cooperation_agreements a ON a.id = s.agreement_id
+        WHERE s.ended_at IS NULL AND s.partner_jurisdiction_code ~ ANY($1::text[])
+          AND a.valid_from <= $2::date AND a.valid_until >= $2::date AND (a.terminated_on IS NULL OR a.terminated_on > $2::date)`,
+      [scopePatterns, today],
+    )) as { case_id: string }[];
+    return rows.map((r) => r.case_id);
   }
 }

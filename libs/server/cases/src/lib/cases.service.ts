@@ -13,7 +13,9 @@ import { CASE_PROCESS_KEY, caseProcess, caseWorkflowId, startProtectionSignal } 
 import { caseYear, formatCaseCode, isCaseJurisdiction } from './case-code';
 import { toCaseSummary, toCaseView } from './cases.mapper';
 import { CasesRepository } from './cases.repository';
-import { caseFor } from './case-access';
+import { caseFor, caseForReader } from './case-access';
+import { CooperationAgreementsService } from './cooperation-agreements.service';
+import { jakartaDate } from '@gugus/server-calendar';
 
 export const CASE_LIST_DEFAULT = 50;
 
@@ -43,6 +45,7 @@ export class CasesService {
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
     tasks: TasksService,
     private readonly taskRows: TasksRepository,
+    private readonly agreements: CooperationAgreementsService,
   ) {
     // A screening result must stand by the rules (a "not a case" needs a rationale and an onward
     // referral; a departure from the advice needs a rationale) before the process hears of it.
@@ -111,7 +114,7 @@ export class CasesService {
       }
       return values;
     });
-    return toCaseView(row, await this.cases.agencyName(intakeAgencyId));
+    return toCaseView(row, await this.cases.agencyName(intakeAgencyId), null, 'team', await this.agreements.agencyJurisdictions(jurisdictionCode));
   }
 
   /** Cases in the jurisdictions the reader may see (a province's cover its regencies), newest first. */
@@ -129,7 +132,9 @@ export class CasesService {
     }
     const limit = query.limit ?? CASE_LIST_DEFAULT;
     const offset = query.offset ?? 0;
-    const { rows, total } = await this.cases.list({ scopePatterns, jurisdictionPattern: asked ? coveredCodePattern(asked).source : undefined, stage: query.stage, limit, offset });
+    // Cases other task forces share with the reader's (under agreements in force) are theirs to follow too.
+    const sharedIds = scopePatterns ? await this.cases.sharedCaseIds(scopePatterns, jakartaDate(new Date())) : [];
+    const { rows, total } = await this.cases.list({ scopePatterns, sharedIds, jurisdictionPattern: asked ? coveredCodePattern(asked).source : undefined, stage: query.stage, limit, offset });
     await this.audit.record({ actorId: user.personId, action: 'case.list', targetType: 'case', targetId: null, jurisdictionCode: asked ?? null, requestId });
     const due = await this.taskRows.nextDueByProcess(CASE_PROCESS_KEY, rows.map((r) => r.id));
     return { items: rows.map((r) => toCaseSummary(r, due.get(r.id) ?? null)), total, limit, offset };
@@ -137,14 +142,15 @@ export class CasesService {
 
   /** The case page. The read is audited with its purpose before anything is returned. */
   async view(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseView> {
-    const found = await caseFor(this.cases, user, code, 'read');
-    await this.audit.record({ actorId: user.personId, action: 'case.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose });
-    return toCaseView(found, await this.cases.agencyName(found.intakeAgencyId), (await this.taskRows.nextDueByProcess(CASE_PROCESS_KEY, [found.id])).get(found.id) ?? null);
+    const { found, access } = await caseForReader(this.cases, user, code);
+    await this.audit.record({ actorId: user.personId, action: 'case.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose, after: { access } });
+    const nextDue = (await this.taskRows.nextDueByProcess(CASE_PROCESS_KEY, [found.id])).get(found.id) ?? null;
+    return toCaseView(found, await this.cases.agencyName(found.intakeAgencyId), nextDue, access, await this.agreements.agencyJurisdictions(found.jurisdictionCode));
   }
 
   /** The steps of the case's processes, for the case team; the read is audited with its purpose. */
   async timeline(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseTimelineView> {
-    const found = await caseFor(this.cases, user, code, 'read');
+    const { found } = await caseForReader(this.cases, user, code);
     await this.audit.record({ actorId: user.personId, action: 'case_timeline.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose });
     const rows = await this.taskRows.ofProcess(CASE_PROCESS_KEY, found.id);
     return {

@@ -105,6 +105,16 @@ const DEMO_AGENCIES: DemoAgency[] = [
     subTaskForces: [SubTaskForceKind.SOCIAL],
     people: [{ email: 'dinsos.batam@gugus.test', name: 'Rahmat Hidayat', title: 'Pekerja Sosial', roles: [Role.AGENCY_OFFICER], description: 'Petugas instansi, Kota Batam / agency officer' }],
   },
+  {
+    jurisdictionCode: '21.71',
+    name: 'UPTD PPA Kota Batam',
+    kind: 'integrated_service_centre',
+    subTaskForces: [SubTaskForceKind.SOCIAL],
+    people: [
+      { email: 'koordinator.batam@gugus.test', name: 'Fitri Handayani', title: 'Manajer Kasus', roles: [Role.CASE_COORDINATOR], description: 'Koordinator kasus, Kota Batam / case coordinator, Kota Batam', represents: true },
+      { email: 'pekerja.batam@gugus.test', name: 'Andi Saputra', title: 'Pekerja Sosial', roles: [Role.CASE_WORKER], description: 'Pekerja kasus, Kota Batam / case worker, Kota Batam' },
+    ],
+  },
 ];
 
 /** Demo logins in the order the start command prints them. */

@@ -43,10 +43,20 @@ export function subTaskForceKindsFor(level: JurisdictionLevel): SubTaskForceKind
 /** The rules of the organisations context; every method checks the caller's rights on the record. */
 @Injectable()
 export class OrgsService {
+  private readonly directoryGrants: ((user: AuthUser, jurisdictionCode: string) => Promise<boolean>)[] = [];
+
   constructor(
     private readonly repo: OrgsRepository,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * Another module's rule for reading the member agencies (names and kinds) of a jurisdiction the reader
+   * has no grant over: cases shared under a cooperation agreement name the partner task force's agencies.
+   */
+  registerDirectoryGrant(rule: (user: AuthUser, jurisdictionCode: string) => Promise<boolean>): void {
+    this.directoryGrants.push(rule);
+  }
 
   /** An audit entry by `user` in this request. */
   private entry(user: AuthUser, action: string, target: { type: string; id: string | null; jurisdictionCode: string | null }, before?: unknown, after?: unknown): AuditRecord {
@@ -138,7 +148,10 @@ export class OrgsService {
 
   async listAgencies(user: AuthUser, jurisdictionCode: string): Promise<AgencyView[]> {
     assertJurisdictionCode(jurisdictionCode);
-    if (!hasGrantCovering(user, jurisdictionCode)) throw forbidden();
+    if (!hasGrantCovering(user, jurisdictionCode)) {
+      for (const rule of this.directoryGrants) if (await rule(user, jurisdictionCode)) return (await this.repo.listAgencies(jurisdictionCode)).map(toAgencyView);
+      throw forbidden();
+    }
     const agencies = await this.repo.listAgencies(jurisdictionCode);
     const ability = abilityFor(user.grants);
     return agencies.filter((a) => canOn(ability, 'read', 'Agency', { jurisdictionCode: a.jurisdictionCode, agencyId: a.id })).map(toAgencyView);
