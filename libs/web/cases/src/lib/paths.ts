@@ -31,4 +31,6 @@ export const casePaths = {
     return `/kasus${text ? `?${text}` : ''}`;
   },
   case: (code: string) => `/kasus/${seg(code)}`,
+  /** The register of cooperation agreements between task forces. */
+  agreements: '/perjanjian-kerja-sama',
 };

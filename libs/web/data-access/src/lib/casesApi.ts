@@ -1,4 +1,4 @@
-import type { ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { apiClient, withQuery } from './apiClient';
 
 /** `GET /cases`: this jurisdiction and those below it (none: all the reader may see), newest first. */
@@ -40,4 +40,17 @@ export const casesApi = {
   updatePacketList: ({ province, serviceType, categories }: { province: string; serviceType: string; categories: string[] | null }) =>
     apiClient.put<CasePacketListView>(`/case-packet-lists/${seg(province)}/${seg(serviceType)}`, { categories }),
   recordConsent: ({ code, data }: { code: string; data: Record<string, unknown> }) => apiClient.post<ConsentRecorded>(`/cases/${seg(code)}/consents`, { data }),
+  /** The case's shares with other task forces (audited with `purpose`); for its team, the agreements it can be shared under. */
+  shares: (code: string, purpose: CaseReadPurpose, signal?: AbortSignal) => apiClient.get<CaseShareList>(withQuery(`/cases/${seg(code)}/shares`, { purpose }), { signal }),
+  /** Shares the case under an agreement in force; 400 names agreementId, partnerAgencyId or leadsReintegration. */
+  share: ({ code, ...body }: ShareCaseRequest & { code: string }) => apiClient.post<CaseShareView>(`/cases/${seg(code)}/shares`, body),
+  endShare: ({ code, shareId }: { code: string; shareId: string }) => apiClient.post<CaseShareView>(`/cases/${seg(code)}/shares/${seg(shareId)}/end`, {}),
+  /** What the partner reads through a share: the agreement's scope ∩ the consent for the partner agency (audited with `purpose`). */
+  sharedRecord: (code: string, shareId: string, purpose: CaseReadPurpose, signal?: AbortSignal) =>
+    apiClient.get<CaseSharedRecordView>(withQuery(`/cases/${seg(code)}/shares/${seg(shareId)}/record`, { purpose }), { signal }),
+  /** The register of cooperation agreements of the reader's task forces. */
+  agreements: (signal?: AbortSignal) => apiClient.get<AgreementList>('/agreements', { signal }),
+  /** 400 with `details.fields` (partyA, partyB, dataCategories/n, signedOn, validFrom, validUntil). */
+  recordAgreement: (body: RecordAgreementRequest) => apiClient.post<AgreementView>('/agreements', body),
+  terminateAgreement: ({ id, ...body }: TerminateAgreementRequest & { id: string }) => apiClient.post<AgreementView>(`/agreements/${seg(id)}/termination`, body),
 };

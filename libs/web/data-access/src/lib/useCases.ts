@@ -1,4 +1,4 @@
-import type { ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { casesApi, type CaseListFilter } from './casesApi';
 import { useApiMutation, type MutationState } from './useApiMutation';
 import { useApiQuery, type QueryState } from './useApiQuery';
@@ -65,4 +65,35 @@ export function useCaseTimeline(code: string | undefined, purpose: CaseReadPurpo
 
 export function useStartProtection(): MutationState<{ code: string; needs: string[] }, ProtectionStarted> {
   return useApiMutation(casesApi.startProtection);
+}
+
+/** The case's shares with other task forces, read for `purpose` (audited). */
+export function useCaseShares(code: string | undefined, purpose: CaseReadPurpose | undefined): QueryState<CaseShareList> {
+  return useApiQuery(code && purpose ? `case-shares:${code}:${purpose}` : undefined, (signal) => casesApi.shares(code ?? '', purpose ?? 'case_management', signal));
+}
+
+export function useShareCase(): MutationState<ShareCaseRequest & { code: string }, CaseShareView> {
+  return useApiMutation(casesApi.share);
+}
+
+export function useEndShare(): MutationState<{ code: string; shareId: string }, CaseShareView> {
+  return useApiMutation(casesApi.endShare);
+}
+
+/** What a share lets the partner read, read for `purpose` (audited). Idle without a share. */
+export function useSharedRecord(code: string | undefined, shareId: string | undefined, purpose: CaseReadPurpose): QueryState<CaseSharedRecordView> {
+  return useApiQuery(code && shareId ? `case-shared-record:${code}:${shareId}:${purpose}` : undefined, (signal) => casesApi.sharedRecord(code ?? '', shareId ?? '', purpose, signal));
+}
+
+/** The register of cooperation agreements. Idle while `enabled` is false. */
+export function useAgreements(enabled = true): QueryState<AgreementList> {
+  return useApiQuery(enabled ? 'agreements' : undefined, (signal) => casesApi.agreements(signal));
+}
+
+export function useRecordAgreement(): MutationState<RecordAgreementRequest, AgreementView> {
+  return useApiMutation(casesApi.recordAgreement);
+}
+
+export function useTerminateAgreement(): MutationState<TerminateAgreementRequest & { id: string }, AgreementView> {
+  return useApiMutation(casesApi.terminateAgreement);
 }

@@ -2,13 +2,14 @@ import type { ApiError, FormVersionView, SubmissionErrorDetails } from '@gugus/w
 import { SchemaForm, type FormData } from '@gugus/web-forms';
 import { Alert, Button } from '@gugus/web-ui';
 import { ApiErrorAlert } from '@gugus/web-shared';
-import { caseAgencyJurisdictions } from '../caseTeam';
 
 interface CaseFormPanelProps {
   /** `consent`, `referral` …: the form's id prefix and the start of its test ids. */
   name: string;
   form: FormVersionView;
   jurisdictionCode: string;
+  /** The jurisdictions whose agencies the form's agency pickers offer (the case's `agencyJurisdictions`). */
+  agencyJurisdictions: readonly string[];
   answers: FormData;
   onChange: (data: FormData) => void;
   onSubmit: (data: FormData) => void;
@@ -20,10 +21,10 @@ interface CaseFormPanelProps {
 
 /**
  * A form filled in on the case page (consent, a referral): the form in effect for the case's region, its
- * agency pickers offering the case team's agencies, the API's refusal shown at the fields, and the
+ * agency pickers offering the case team's agencies (and those of partners under agreements in force), the API's refusal shown at the fields, and the
  * submit and cancel buttons.
  */
-export function CaseFormPanel({ name, form, jurisdictionCode, answers, onChange, onSubmit, onCancel, error, submitting, labels }: CaseFormPanelProps) {
+export function CaseFormPanel({ name, form, jurisdictionCode, agencyJurisdictions, answers, onChange, onSubmit, onCancel, error, submitting, labels }: CaseFormPanelProps) {
   const rejection = error?.code === 'VALIDATION_FAILED' ? (error.details as SubmissionErrorDetails).extraErrors : undefined;
   return (
     <div className="gu-cases__consent-form">
@@ -37,7 +38,7 @@ export function CaseFormPanel({ name, form, jurisdictionCode, answers, onChange,
         onSubmit={onSubmit}
         extraErrors={rejection}
         jurisdictionCode={jurisdictionCode}
-        agencyJurisdictions={caseAgencyJurisdictions(jurisdictionCode)}
+        agencyJurisdictions={agencyJurisdictions}
         idPrefix={name}
         data-testid={`${name}-form`}
       >

@@ -13,6 +13,7 @@ import { useIntakeChannels } from '../useIntakeChannels';
 import { ConsentCard } from './ConsentCard';
 import { ProtectionCard } from './ProtectionCard';
 import { ReferralsCard } from './ReferralsCard';
+import { SharesCard } from './SharesCard';
 import { TimelineCard } from './TimelineCard';
 import { PurposeChoice } from './PurposeChoice';
 import '../Cases.css';
@@ -131,9 +132,18 @@ function CaseRecord({ view, purpose, onChangePurpose }: { view: CaseView; purpos
           )}
         </dl>
       </Card>
-      <ProtectionCard view={view} />
-      <ConsentCard view={view} purpose={purpose} />
-      <ReferralsCard view={view} purpose={purpose} />
+      {view.access === 'team' ? (
+        <>
+          <ProtectionCard view={view} />
+          <ConsentCard view={view} purpose={purpose} />
+          <ReferralsCard view={view} purpose={purpose} />
+        </>
+      ) : (
+        <Alert tone="info" data-testid="case-partner-notice">
+          <p>{t('shares.partnerNotice')}</p>
+        </Alert>
+      )}
+      <SharesCard view={view} purpose={purpose} />
       <TimelineCard view={view} purpose={purpose} />
     </>
   );

@@ -93,6 +93,7 @@ export function ConsentCard({ view, purpose }: { view: CaseView; purpose: CaseRe
           name="consent"
           form={form.data}
           jurisdictionCode={view.jurisdictionCode}
+          agencyJurisdictions={view.agencyJurisdictions}
           answers={answers}
           onChange={setAnswers}
           onSubmit={(valid) => void store(valid)}

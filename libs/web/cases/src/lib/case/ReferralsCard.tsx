@@ -101,6 +101,7 @@ export function ReferralsCard({ view, purpose }: { view: CaseView; purpose: Case
           name="referral"
           form={form.data}
           jurisdictionCode={view.jurisdictionCode}
+          agencyJurisdictions={view.agencyJurisdictions}
           answers={answers}
           onChange={change}
           onSubmit={(valid) => void submit(valid)}

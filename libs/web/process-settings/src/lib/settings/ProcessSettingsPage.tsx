@@ -49,6 +49,9 @@ export function ProcessSettingsPage() {
       <p className="gu-ps__muted">
         <Link to="/pengaturan-proses/paket-rujukan" data-testid="packet-lists-link">
           {t('settings.packetLists')}
+        </Link>{' '}
+        <Link to="/perjanjian-kerja-sama" data-testid="agreements-link">
+          {t('settings.agreements')}
         </Link>
       </p>
       {code && (
