@@ -23,6 +23,12 @@ function only(callers: Caller[], ok: number): Record<Caller, number> {
 const FOREIGN_PLAN_READERS: Partial<Record<Caller, number>> = { bandungOfficer: 404, bandungSecretariat: 404, kepriAdmin: 404, batamOfficer: 404 };
 /** Case records are need-to-know: the case roles of the jurisdiction (a province's cover its regencies), and the system administrator. */
 const JABAR_CASE_ROLES: Caller[] = ['sysAdmin', 'jabarCoordinator', 'jabarCaseWorker'];
+/** Who reads the register of cooperation agreements: secretariats, administrators, chairs and case teams (of either party). */
+const AGREEMENT_READERS: Caller[] = ['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'jabarCoordinator', 'jabarCaseWorker', 'bandungSecretariat', 'kepriAdmin'];
+/** Who may enter and terminate agreements (of their own task forces: the service checks the parties). */
+const AGREEMENT_KEEPERS: Caller[] = ['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'bandungSecretariat', 'kepriAdmin'];
+/** An agreement of West Java with `partyB`, under a number of its own; long expired, so it never widens what anyone may do in the tests that follow. */
+const agreement = (partyB: string) => ({ reference: `MATRIKS/${unique()}`, title: 'Perjanjian uji matriks', partyA: '32', partyB, dataCategories: ['profile'], signedOn: '2020-01-01', validFrom: '2020-01-01', validUntil: '2020-12-31' });
 const everyone = (status: number) => Object.fromEntries(ALL.map((c) => [c, status])) as Record<Caller, number>;
 
 interface Ids {
@@ -219,7 +225,17 @@ const ROWS: Row[] = [
   { route: 'GET /cases/{code}/referrals', what: 'the referrals of a West Java case', request: (i) => ({ path: `/cases/${i.jabarCase}/referrals?purpose=case_management` }), expect: only(JABAR_CASE_ROLES, 200) },
   // The packet is the receiving agency's and the case team's (test/cases/case-referral proves both); a referral nobody sent is nobody's.
   { route: 'GET /cases/{code}/referrals/{number}/packet', what: 'the packet of a referral never sent', request: (i) => ({ path: `/cases/${i.jabarCase}/referrals/1/packet?purpose=referral_follow_up` }), expect: { ...everyone(404), anon: 401 } },
-  { route: 'GET /cases/{code}/consents', what: 'consent of an unknown case', request: () => ({ path: '/cases/21.71-2020-0099/consents?purpose=case_management' }), expect: only(JABAR_CASE_ROLES, 404) },
+  { route: 'GET /cases/{code}/consents', what: 'consent of an unknown case', request: () => ({ path: '/cases/21.71-2020-0099/consents?purpose=case_management' }), expect: only(JABAR_CASE_ROLES, 404) },  // The register of cooperation agreements: each party's secretariat and administrators enter and terminate; case teams and chairs read.
+  { route: 'GET /agreements', what: 'the agreements of the caller\'s task forces', request: () => ({ path: '/agreements' }), expect: only(AGREEMENT_READERS, 200) },
+  { route: 'POST /agreements', what: 'enter an agreement of West Java with Central Java', request: () => ({ path: '/agreements', body: agreement('33') }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat'], 201) },
+  { route: 'POST /agreements', what: 'enter an agreement of West Java with its own regency (refused as invalid)', request: () => ({ path: '/agreements', body: agreement('32.04') }), expect: only(AGREEMENT_KEEPERS, 400) },
+  { route: 'POST /agreements/{id}/termination', what: 'terminate an unknown agreement', request: () => ({ path: '/agreements/00000000-0000-4000-8000-000000000000/termination', body: { terminatedOn: '2027-01-01', reason: 'uji' } }), expect: only(AGREEMENT_KEEPERS, 404) },
+  // Sharing a case across regions (test/cases/case-cross-region proves the partner's side).
+  { route: 'POST /cases/{code}/shares', what: 'share a West Java case under an unknown agreement (refused as invalid)', request: (i) => ({ path: `/cases/${i.jabarCase}/shares`, body: { agreementId: '00000000-0000-4000-8000-000000000000', partnerAgencyId: i.batamAgency, leadsReintegration: false } }), expect: only(JABAR_CASE_ROLES, 400) },
+  { route: 'POST /cases/{code}/shares', what: 'share an unknown case', request: (i) => ({ path: '/cases/21.71-2020-0099/shares', body: { agreementId: '00000000-0000-4000-8000-000000000000', partnerAgencyId: i.batamAgency, leadsReintegration: false } }), expect: only(JABAR_CASE_ROLES, 404) },
+  { route: 'GET /cases/{code}/shares', what: 'the shares of a West Java case', request: (i) => ({ path: `/cases/${i.jabarCase}/shares?purpose=case_management` }), expect: only(JABAR_CASE_ROLES, 200) },
+  { route: 'POST /cases/{code}/shares/{shareId}/end', what: 'end a share that does not exist', request: (i) => ({ path: `/cases/${i.jabarCase}/shares/00000000-0000-4000-8000-000000000000/end` }), expect: only(JABAR_CASE_ROLES, 404) },
+  { route: 'GET /cases/{code}/shares/{shareId}/record', what: 'the shared record of a share that does not exist', request: (i) => ({ path: `/cases/${i.jabarCase}/shares/00000000-0000-4000-8000-000000000000/record?purpose=case_management` }), expect: only(JABAR_CASE_ROLES, 404) },
 ];
 
 describe('authorization matrix', () => {

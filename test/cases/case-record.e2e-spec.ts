@@ -85,6 +85,9 @@ describe('case record and coded case id', () => {
       closedAt: null,
       reunifiedAt: null,
       nextDueAt: null,
+      access: 'team',
+      // Its own regency and province (and the other party of any agreement in force: none here).
+      agencyJurisdictions: ['32.04', '32'],
     });
     const second = await open(coordinator, bandungCase('labour_inspection'));
     expect([second.status, second.body.code]).toEqual([201, code(2)]);
