@@ -238,7 +238,7 @@ describe('a cross-region case: a girl from Kabupaten Bandung identified in Kota 
       await page.getByTestId('share-record-toggle').click();
       const record = page.getByTestId('shared-record');
       await record.getByTestId('shared-record-field').first().waitFor();
-      await expect(record.getByTestId('shared-record-withheld').innerText()).resolves.toContain('Penapisan');
+      await expect(record.getByTestId('shared-record-withheld').innerText()).resolves.toContain('Hasil penapisan');
       await expect(record.innerText()).resolves.not.toContain(MARKER_NAME);
       await page.screenshot({ path: join(screenshotDir, 'cases-share-partner.png'), fullPage: true });
 
