@@ -43,6 +43,8 @@ import caseRetraffickingRiskFactorsList from '../options/case-retrafficking-risk
 import caseRegainedControlCriteriaList from '../options/case-regained-control-criteria.json';
 import caseFeedbackStatusesList from '../options/case-feedback-statuses.json';
 import caseSatisfactionLevelsList from '../options/case-satisfaction-levels.json';
+import caseFearOfReturnReasonsList from '../options/case-fear-of-return-reasons.json';
+import caseReturnRecommendationsList from '../options/case-return-recommendations.json';
 import victimScreening from '../library/victim-screening/form.json';
 import victimScreeningValidAdultLabourPresumed from '../library/victim-screening/fixtures/valid-adult-labour-presumed.json';
 import victimScreeningValidChildSexualNoMeans from '../library/victim-screening/fixtures/valid-child-sexual-no-means.json';
@@ -110,6 +112,11 @@ import caseClosureValidDeclinedFurtherAssistance from '../library/case-closure/f
 import caseClosureInvalidRegainedWithoutCriteria from '../library/case-closure/fixtures/invalid-regained-without-criteria.json';
 import caseClosureInvalidChildClosedTooEarly from '../library/case-closure/fixtures/invalid-child-closed-too-early.json';
 import caseClosureInvalidFeedbackGivenWithoutSatisfaction from '../library/case-closure/fixtures/invalid-feedback-given-without-satisfaction.json';
+import returnAssessment from '../library/return-assessment/form.json';
+import returnAssessmentValidSafeVoluntaryReturn from '../library/return-assessment/fixtures/valid-safe-voluntary-return.json';
+import returnAssessmentValidFearOfReturn from '../library/return-assessment/fixtures/valid-fear-of-return.json';
+import returnAssessmentInvalidReturnDespiteFear from '../library/return-assessment/fixtures/invalid-return-despite-fear.json';
+import returnAssessmentInvalidFearWithoutReasons from '../library/return-assessment/fixtures/invalid-fear-without-reasons.json';
 import quarterlyCaseReport from '../library/quarterly-case-report/form.json';
 import quarterlyCaseReportValidRegencyQuarter from '../library/quarterly-case-report/fixtures/valid-regency-quarter.json';
 import quarterlyCaseReportValidNilReport from '../library/quarterly-case-report/fixtures/valid-nil-report.json';
@@ -252,6 +259,17 @@ export const CASE_FORMS: LibraryForm[] = [
     },
   ),
   form(
+    returnAssessment,
+    {
+      'safe-voluntary-return': returnAssessmentValidSafeVoluntaryReturn,
+      'fear-of-return': returnAssessmentValidFearOfReturn,
+    },
+    {
+      'return-despite-fear': returnAssessmentInvalidReturnDespiteFear,
+      'fear-without-reasons': returnAssessmentInvalidFearWithoutReasons,
+    },
+  ),
+  form(
     quarterlyCaseReport,
     {
       'regency-quarter': quarterlyCaseReportValidRegencyQuarter,
@@ -281,6 +299,7 @@ export const CASE_RECORD_FORM_KEYS: readonly string[] = [
   'reintegration-plan',
   'follow-up-visit',
   'case-closure',
+  'return-assessment',
 ];
 
 /** Option lists of the case forms (`options/<key>.json`). */
@@ -328,4 +347,6 @@ export const CASE_OPTION_LISTS: OptionList[] = [
   caseRegainedControlCriteriaList,
   caseFeedbackStatusesList,
   caseSatisfactionLevelsList,
+  caseFearOfReturnReasonsList,
+  caseReturnRecommendationsList,
 ];

@@ -1,5 +1,5 @@
 import { SERVICE_TYPES } from './disclosure';
-import { familyContactProblem, referralConsentProblem } from './referral-rules';
+import { familyContactProblem, referralConsentProblem, returnOutcome, returnProblem } from './referral-rules';
 
 describe('consent a service needs before a referral', () => {
   it.each(['none', 'declined', 'withdrawn', 'expired'])('consular notification and return wait for their consent (%s)', (status) => {
@@ -33,5 +33,36 @@ describe("a child's family contact", () => {
     expect(familyContactProblem('family_tracing', { child: true, familyAssessment: { familyInvolvementSuspected: 'no' } })).toBeNull();
     expect(familyContactProblem('family_tracing', { child: false, familyAssessment: null })).toBeNull();
     expect(familyContactProblem('shelter', { child: true, familyAssessment: null })).toBeNull();
+  });
+});
+
+describe('return only voluntary and safe, after the assessment', () => {
+  const safe = { returnWish: 'yes', fearOfReturn: 'no', seriousHarmRisk: 'no', possiblyStateless: 'no', recommendation: 'voluntary_return' };
+
+  it('allows a return only when every answer says it is voluntary and safe', () => {
+    expect(returnOutcome(safe)).toEqual({ returnAllowed: true, blocks: [], offer: null });
+    expect(returnProblem('repatriation', safe)).toBeNull();
+  });
+
+  it.each([
+    [{ fearOfReturn: 'yes', recommendation: 'international_protection' }, ['fear_of_return', 'not_recommended'], 'international_protection'],
+    [{ fearOfReturn: 'unknown' }, ['fear_of_return'], 'international_protection'],
+    [{ seriousHarmRisk: 'unknown' }, ['serious_harm'], 'international_protection'],
+    [{ possiblyStateless: 'yes' }, ['stateless'], 'international_protection'],
+    [{ possiblyStateless: 'unknown' }, [], null],
+    [{ returnWish: 'no' }, ['not_voluntary'], null],
+    [{ returnWish: 'unknown', recommendation: 'further_assessment' }, ['not_voluntary', 'not_recommended'], null],
+  ])('%j blocks a return for %j and offers %s', (change, blocks, offer) => {
+    const outcome = returnOutcome({ ...safe, ...change });
+    expect([outcome.returnAllowed, outcome.blocks, outcome.offer]).toEqual([blocks.length === 0, blocks, offer]);
+  });
+
+  it('refuses a repatriation referral without an assessment, and names why and what to offer', () => {
+    expect(returnProblem('repatriation', null)?.id).toMatch(/catat penilaian itu dulu/);
+    expect(returnProblem('repatriation', { ...safe, fearOfReturn: 'yes' })?.id).toMatch(/takut kembali.*perlindungan internasional/);
+    expect(returnProblem('repatriation', { ...safe, fearOfReturn: 'yes' })?.en).toMatch(/fears return.*international protection/);
+    // Other services do not wait for it.
+    expect(returnProblem('international_protection', null)).toBeNull();
+    expect(returnProblem('shelter', null)).toBeNull();
   });
 });
