@@ -173,7 +173,8 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
     for (const service of ['immigration_consular', 'repatriation', 'family_tracing']) {
       const refused = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral(service, agency['dinsos'], []));
       expect({ service, status: refused.status, fields: refused.body.details?.fields?.map((f: { field: string }) => f.field) }).toEqual({ service, status: 400, fields: ['data/serviceType'] });
-      expect(refused.body.details.fields[0].message).toContain('persetujuan');
+      // A return waits first for the assessment before return (fear of return, non-refoulement, statelessness).
+      expect(refused.body.details.fields[0].message).toContain(service === 'repatriation' ? 'penilaian takut kembali' : 'persetujuan');
     }
     const before = (await referrals()).length;
     const decision = (purpose: string) => ({ purpose, status: 'granted', decidedOn: today(), method: 'written_signature', interpreterUsed: false });
@@ -186,6 +187,8 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
 
   step('minimal disclosure, every service type: the packet holds exactly the needed categories the consent covers, field by field', async () => {
     // Family tracing waits for the family assessment in a child's case (the step before): every other service.
+    // A return also waits for the assessment before return: a safe, voluntary one is on record.
+    expect((await as['coordinator'].post(`/cases/${caseCode}/return-assessments`, { data: fixture('return-assessment', 'valid-safe-voluntary-return') })).status).toBe(201);
     for (const service of SERVICE_TYPES.filter((s) => s !== 'family_tracing')) {
       const needed = DEFAULT_PACKET_CATEGORIES[service];
       const expected: string[] = needed.filter((c) => DINSOS_SHARED.includes(c));

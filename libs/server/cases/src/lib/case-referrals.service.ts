@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { buildPacket, consentedCategories, familyContactProblem, packetCategories, referralConsentProblem, type PacketDocument, type PacketSchema } from '@gugus/cases';
+import { buildPacket, consentedCategories, familyContactProblem, packetCategories, referralConsentProblem, returnProblem, type PacketDocument, type PacketSchema } from '@gugus/cases';
 import { ErrorCode, type BilingualText, type CaseReadPurpose, type CaseReferralList, type CaseReferralPacketView, type CaseReferralView } from '@gugus/contracts';
 import { OPTION_LISTS, type Language } from '@gugus/forms';
 import { abilityFor, canOn, type AuthUser } from '@gugus/server-access';
@@ -15,6 +15,7 @@ import { CASE_PROCESS_KEY, caseReferral, caseReferralWorkflowId } from '@gugus/w
 import { caseFor } from './case-access';
 import { CaseConsentsService } from './case-consents.service';
 import { CooperationAgreementsService } from './cooperation-agreements.service';
+import { CaseReturnsService } from './case-returns.service';
 import { CasePacketListsService } from './case-packet-lists.service';
 import type { CaseEntity, CaseReferralEntity } from './cases.entities';
 import { CasesRepository } from './cases.repository';
@@ -64,6 +65,7 @@ export class CaseReferralsService {
     tasks: TasksService,
     private readonly taskRows: TasksRepository,
     private readonly agreements: CooperationAgreementsService,
+    private readonly returns: CaseReturnsService,
   ) {
     // A re-referral is a referral too: the same consent rules before it goes.
     tasks.registerDecisionCheck(CASE_PROCESS_KEY, 're-referral', (data, task) => this.consentProblems(task.processId, data));
@@ -114,7 +116,11 @@ export class CaseReferralsService {
   private async consentProblems(caseId: string, data: Record<string, unknown>): Promise<{ field: string; keyword: string; message: BilingualText }[]> {
     const problems: { field: string; keyword: string; message: BilingualText }[] = [];
     const serviceType = String(data['serviceType']);
-    const waiting = referralConsentProblem(serviceType, await this.consents.purposeStatus(caseId)) ?? (serviceType === 'family_tracing' ? familyContactProblem(serviceType, await this.familyFacts(caseId)) : null);
+    // A return only after the assessment before return allows it, and with the person's consent to return.
+    const waiting =
+      (serviceType === 'repatriation' ? returnProblem(serviceType, await this.returns.latest(caseId)) : null) ??
+      referralConsentProblem(serviceType, await this.consents.purposeStatus(caseId)) ??
+      (serviceType === 'family_tracing' ? familyContactProblem(serviceType, await this.familyFacts(caseId)) : null);
     if (waiting) problems.push({ field: '/serviceType', keyword: 'consent', message: waiting });
     const consented = consentedCategories(await this.consents.decisions(caseId), String(data['receivingAgencyId']), jakartaDate(new Date()));
     const covered = new Set<string>(consented.status === 'granted' ? consented.categories : []);
@@ -172,8 +178,13 @@ export class CaseReferralsService {
     const closedToReceiver = !team && referral.status === 'declined';
     const documents: (PacketDocument & { title: BilingualText })[] = [];
     if (!closedToReceiver) {
-      // What a packet is drawn from: the case's intake, screening and conferences, and the referral itself.
-      for (const id of [...(await this.taskRows.submissionsOfProcess(CASE_PROCESS_KEY, found.id, ['intake', 'screening', 'conference'])), referral.referralSubmissionId]) {
+      // What a packet is drawn from: the case's intake, screening and conferences, its assessments before return, and the referral itself.
+      const sources = [
+        ...(await this.taskRows.submissionsOfProcess(CASE_PROCESS_KEY, found.id, ['intake', 'screening', 'conference'])),
+        ...(await this.cases.documents(found.id, 'return-assessment')).map((d) => d.submissionId),
+        referral.referralSubmissionId,
+      ];
+      for (const id of sources) {
         const row = await this.forms.submissionData(id);
         if (!row) continue;
         const [id_, en] = await Promise.all([this.forms.version(row.formVersionId, 'id'), this.forms.version(row.formVersionId, 'en')]);

@@ -154,7 +154,8 @@ export class CaseSharesService {
     const selection = { serviceType: 'case_share', needed, shared: needed.filter((c) => covered.has(c)), withheld: needed.filter((c) => !covered.has(c)), consent };
     const documents: (PacketDocument & { title: BilingualText })[] = [];
     if (view.active) {
-      for (const id of await this.taskRows.submissionsOfProcess(CASE_PROCESS_KEY, found.id, SHARED_STEPS)) {
+      const sources = [...(await this.taskRows.submissionsOfProcess(CASE_PROCESS_KEY, found.id, SHARED_STEPS)), ...(await this.cases.documents(found.id, 'return-assessment')).map((d) => d.submissionId)];
+      for (const id of sources) {
         const row = await this.forms.submissionData(id);
         if (!row) continue;
         const [id_, en] = await Promise.all([this.forms.version(row.formVersionId, 'id'), this.forms.version(row.formVersionId, 'en')]);

@@ -7,7 +7,8 @@ import { CaseConferencesService } from './case-conferences.service';
 import { CaseConsentsService } from './case-consents.service';
 import { CaseReferralsService } from './case-referrals.service';
 import { CaseSharesService } from './case-shares.service';
-import { CaseListQuery, CaseReadQuery, OpenCaseDto, RecordConsentDto, SendReferralDto, ShareCaseDto, StartProtectionDto } from './cases.dto';
+import { CaseReturnsService } from './case-returns.service';
+import { CaseListQuery, CaseReadQuery, OpenCaseDto, RecordConsentDto, RecordReturnAssessmentDto, SendReferralDto, ShareCaseDto, StartProtectionDto } from './cases.dto';
 import { CasesService } from './cases.service';
 
 @ApiTags('cases')
@@ -20,6 +21,7 @@ export class CasesController {
     private readonly conferences: CaseConferencesService,
     private readonly referrals: CaseReferralsService,
     private readonly shares: CaseSharesService,
+    private readonly returns: CaseReturnsService,
   ) {}
 
   @Post()
@@ -175,5 +177,28 @@ export class CasesController {
     @RequestId() requestId: string | null,
   ) {
     return this.shares.record(user, code, shareId, q.purpose, requestId);
+  }
+
+  @Post(':code/return-assessments')
+  @RequirePermission('create', 'Case')
+  @ApiOperation({
+    summary:
+      'Catat penilaian sebelum pemulangan (takut kembali, non-refoulement, kewarganegaraan); pemulangan hanya bila sukarela dan aman / Record the assessment before return (fear of return, non-refoulement, nationality); a return only when voluntary and safe',
+  })
+  recordReturnAssessment(
+    @Param('code', CaseCodePipe) code: string,
+    @Body() body: RecordReturnAssessmentDto,
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return this.returns.record(user, code, body.data, preferredLanguage(acceptLanguage), requestId);
+  }
+
+  @Get(':code/return-assessments')
+  @RequirePermission('read', 'Case')
+  @ApiOperation({ summary: 'Penilaian sebelum pemulangan dan hasilnya (kode); pembacaan dicatat beserta tujuannya / Assessments before return and their outcome (codes); the read is audited with its purpose' })
+  returnAssessments(@Param('code', CaseCodePipe) code: string, @Query() q: CaseReadQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.returns.list(user, code, q.purpose, requestId);
   }
 }

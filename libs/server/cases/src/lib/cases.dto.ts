@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { CASE_READ_PURPOSES, CASE_STAGES, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordAgreementRequest, type RecordConsentRequest, type ShareCaseRequest, type TerminateAgreementRequest, type SendReferralRequest, type StartProtectionRequest, type UpdateCasePacketListRequest } from '@gugus/contracts';
+import { CASE_READ_PURPOSES, CASE_STAGES, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordAgreementRequest, type RecordConsentRequest, type RecordReturnAssessmentRequest, type ShareCaseRequest, type TerminateAgreementRequest, type SendReferralRequest, type StartProtectionRequest, type UpdateCasePacketListRequest } from '@gugus/contracts';
 import { INTAKE_CHANNELS } from './intake-channels';
 
 // The region code's shape is checked in the service, which says what is wrong in both languages.
@@ -166,4 +166,12 @@ export class ShareCaseDto implements ShareCaseRequest {
   @ApiProperty({ description: 'Gugus tugas mitra memimpin pemulangan dan reintegrasi / The partner\'s task force leads return and reintegration' })
   @IsBoolean()
   leadsReintegration: boolean;
+}
+
+// The answers are checked against the return-assessment form's version in the service.
+export class RecordReturnAssessmentDto implements RecordReturnAssessmentRequest {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Isian formulir penilaian sebelum pemulangan (return-assessment) / The return-assessment form\'s answers' })
+  @IsDefined()
+  @IsObject()
+  data: Record<string, unknown>;
 }

@@ -12,6 +12,7 @@ import { CasePacketListsController } from './case-packet-lists.controller';
 import { CasePacketListsService } from './case-packet-lists.service';
 import { CaseReferralsService } from './case-referrals.service';
 import { CaseSharesService } from './case-shares.service';
+import { CaseReturnsService } from './case-returns.service';
 import { CooperationAgreementsController } from './cooperation-agreements.controller';
 import { CooperationAgreementsService } from './cooperation-agreements.service';
 import { CasesController } from './cases.controller';
@@ -26,7 +27,7 @@ const settingsSource: Provider = { provide: CASE_SETTINGS, useExisting: ProcessS
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES), AuditModule, TasksModule, FormsModule, NotificationsModule, OrgsModule],
   controllers: [CasesController, CasePacketListsController, CooperationAgreementsController],
-  providers: [CasesRepository, CasesService, CaseConsentsService, CaseConferencesService, CaseReferralsService, CasePacketListsService, CooperationAgreementsService, CaseSharesService],
+  providers: [CasesRepository, CasesService, CaseConsentsService, CaseConferencesService, CaseReferralsService, CasePacketListsService, CooperationAgreementsService, CaseSharesService, CaseReturnsService],
 })
 export class CasesModule {}
 

@@ -216,4 +216,17 @@ export class CasesRepository {
     )) as { case_id: string }[];
     return rows.map((r) => r.case_id);
   }
+
+  // ------------------------------------------------------------------------------------------------
+  // Forms recorded on the case outside its tasks
+
+  async insertDocument(values: { caseId: string; kind: string; submissionId: string; recordedAt: Date; recordedBy: string }, tx: EntityManager): Promise<void> {
+    await tx.query(`INSERT INTO case_documents (case_id, kind, submission_id, recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5)`, [values.caseId, values.kind, values.submissionId, values.recordedAt, values.recordedBy]);
+  }
+
+  /** The case's forms of `kind`, in the order recorded. */
+  async documents(caseId: string, kind: string): Promise<{ submissionId: string; recordedAt: Date }[]> {
+    const rows = (await this.db.query(`SELECT submission_id, recorded_at FROM case_documents WHERE case_id = $1 AND kind = $2 ORDER BY seq`, [caseId, kind])) as { submission_id: string; recorded_at: Date }[];
+    return rows.map((r) => ({ submissionId: r.submission_id, recordedAt: r.recorded_at }));
+  }
 }

@@ -372,3 +372,35 @@ export interface CaseSharedRecordView {
   documents: CaseReferralPacketView['documents'];
   notice?: { id: string; en: string };
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The foreign national path (issue 11, step 8): an assessment before any return.
+
+/** `POST /cases/:code/return-assessments`: the `return-assessment` form's answers. */
+export interface RecordReturnAssessmentRequest {
+  data: Record<string, unknown>;
+}
+
+/** What an assessment allows (`@gugus/cases` returnOutcome): codes only. */
+export interface ReturnOutcomeView {
+  returnAllowed: boolean;
+  /** Codes: not_voluntary, fear_of_return, serious_harm, stateless, not_recommended. */
+  blocks: string[];
+  /** What to offer instead of a return. */
+  offer: 'international_protection' | null;
+}
+
+export interface ReturnAssessmentView {
+  submissionId: string;
+  recordedAt: string;
+  assessmentDate: string | null;
+  /** A `case-return-recommendations` code. */
+  recommendation: string | null;
+  outcome: ReturnOutcomeView;
+}
+
+/** `GET /cases/:code/return-assessments`: every assessment, oldest first; the latest decides. */
+export interface CaseReturnAssessmentList {
+  caseCode: string;
+  items: ReturnAssessmentView[];
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { returnOutcome, type ReturnAssessmentFacts } from '@gugus/cases';
+import type { CaseReadPurpose, CaseReturnAssessmentList, ReturnAssessmentView } from '@gugus/contracts';
+import type { Language } from '@gugus/forms';
+import type { AuthUser } from '@gugus/server-access';
+import { AuditService } from '@gugus/server-audit';
+import { FormsService } from '@gugus/server-forms';
+import { DomainError } from '@gugus/server-http';
+import { ErrorCode } from '@gugus/contracts';
+import { caseFor } from './case-access';
+import { CasesRepository } from './cases.repository';
+import { CooperationAgreementsService } from './cooperation-agreements.service';
+
+/** The national assessment before a return (`forms/library/return-assessment`); a province's variant applies where it has one. */
+export const RETURN_ASSESSMENT_FORM_KEY = 'return-assessment';
+const KIND = 'return-assessment';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const text = (v: unknown) => (typeof v === 'string' ? v : null);
+
+/**
+ * The assessment before a return (PRODUCT §3.2 step 8, foreign national path): fear of return, the risk
+ * of serious harm (non-refoulement), nationality and statelessness, the person's wish. Recorded on the
+ * case by its team (a sealed form, audited by id only); the latest one decides whether a referral for
+ * repatriation may go, and a fear, a risk or statelessness offers international protection instead.
+ */
+@Injectable()
+export class CaseReturnsService {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly forms: FormsService,
+    private readonly audit: AuditService,
+    private readonly agreements: CooperationAgreementsService,
+  ) {}
+
+  async record(user: AuthUser, code: string, data: unknown, language: Language, requestId: string | null): Promise<ReturnAssessmentView> {
+    const found = await caseFor(this.cases, user, code, 'create');
+    if (found.stage === 'closed') throw new DomainError(ErrorCode.CONFLICT, { id: `Kasus ${found.code} sudah ditutup.`, en: `Case ${found.code} is closed.` });
+    const version = await this.forms.pinVersion(RETURN_ASSESSMENT_FORM_KEY, found.jurisdictionCode);
+    const cleaned = await this.forms.checkAgainstVersion(version.id, data, found.jurisdictionCode, language, await this.agreements.agencyScope(found.jurisdictionCode));
+    const recordedAt = new Date();
+    const outcome = returnOutcome(cleaned as ReturnAssessmentFacts);
+    const submissionId = await this.cases.transaction(async (tx) => {
+      const id = await this.forms.storeSubmission({ versionId: version.id, jurisdictionCode: found.jurisdictionCode, data: cleaned, personId: user.personId, requestId }, tx);
+      await this.cases.insertDocument({ caseId: found.id, kind: KIND, submissionId: id, recordedAt, recordedBy: user.personId }, tx);
+      // The outcome in codes, never an answer.
+      await this.audit.record(
+        { actorId: user.personId, action: 'case.return_assessed', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, after: { submissionId: id, returnAllowed: outcome.returnAllowed, blocks: outcome.blocks } },
+        tx,
+      );
+      return id;
+    });
+    return { submissionId, recordedAt: recordedAt.toISOString(), assessmentDate: text(cleaned['assessmentDate']), recommendation: text(cleaned['recommendation']), outcome };
+  }
+
+  async list(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseReturnAssessmentList> {
+    const found = await caseFor(this.cases, user, code, 'read');
+    await this.audit.record({ actorId: user.personId, action: 'case_return_assessment.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose });
+    const items: ReturnAssessmentView[] = [];
+    for (const link of await this.cases.documents(found.id, KIND)) {
+      const row = await this.forms.submissionData(link.submissionId);
+      const answers = isRecord(row?.data) ? row.data : {};
+      items.push({ submissionId: link.submissionId, recordedAt: link.recordedAt.toISOString(), assessmentDate: text(answers['assessmentDate']), recommendation: text(answers['recommendation']), outcome: returnOutcome(answers) });
+    }
+    return { caseCode: found.code, items };
+  }
+
+  /** The latest assessment's answers the return rule reads, or null when none is recorded. */
+  async latest(caseId: string): Promise<ReturnAssessmentFacts | null> {
+    const last = (await this.cases.documents(caseId, KIND)).at(-1);
+    if (!last) return null;
+    const row = await this.forms.submissionData(last.submissionId);
+    return isRecord(row?.data) ? row.data : {};
+  }
+}
