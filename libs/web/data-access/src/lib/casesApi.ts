@@ -1,4 +1,4 @@
-import type { AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { CaseReturnAssessmentList, ReturnAssessmentView, AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { apiClient, withQuery } from './apiClient';
 
 /** `GET /cases`: this jurisdiction and those below it (none: all the reader may see), newest first. */
@@ -53,4 +53,8 @@ export const casesApi = {
   /** 400 with `details.fields` (partyA, partyB, dataCategories/n, signedOn, validFrom, validUntil). */
   recordAgreement: (body: RecordAgreementRequest) => apiClient.post<AgreementView>('/agreements', body),
   terminateAgreement: ({ id, ...body }: TerminateAgreementRequest & { id: string }) => apiClient.post<AgreementView>(`/agreements/${seg(id)}/termination`, body),
+  /** Records an assessment before return; 400 with `details.extraErrors` for the form's fields. */
+  recordReturnAssessment: ({ code, data }: { code: string; data: Record<string, unknown> }) => apiClient.post<ReturnAssessmentView>(`/cases/${seg(code)}/return-assessments`, { data }),
+  /** The case's assessments before return, outcomes in codes (audited with `purpose`). */
+  returnAssessments: (code: string, purpose: CaseReadPurpose, signal?: AbortSignal) => apiClient.get<CaseReturnAssessmentList>(withQuery(`/cases/${seg(code)}/return-assessments`, { purpose }), { signal }),
 };

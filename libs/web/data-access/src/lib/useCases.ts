@@ -1,4 +1,4 @@
-import type { AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { CaseReturnAssessmentList, ReturnAssessmentView, AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { casesApi, type CaseListFilter } from './casesApi';
 import { useApiMutation, type MutationState } from './useApiMutation';
 import { useApiQuery, type QueryState } from './useApiQuery';
@@ -96,4 +96,13 @@ export function useRecordAgreement(): MutationState<RecordAgreementRequest, Agre
 
 export function useTerminateAgreement(): MutationState<TerminateAgreementRequest & { id: string }, AgreementView> {
   return useApiMutation(casesApi.terminateAgreement);
+}
+
+/** The case's assessments before return, read for `purpose` (audited). */
+export function useReturnAssessments(code: string | undefined, purpose: CaseReadPurpose | undefined): QueryState<CaseReturnAssessmentList> {
+  return useApiQuery(code && purpose ? `case-returns:${code}:${purpose}` : undefined, (signal) => casesApi.returnAssessments(code ?? '', purpose ?? 'case_management', signal));
+}
+
+export function useRecordReturnAssessment(): MutationState<{ code: string; data: Record<string, unknown> }, ReturnAssessmentView> {
+  return useApiMutation(casesApi.recordReturnAssessment);
 }

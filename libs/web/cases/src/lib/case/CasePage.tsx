@@ -14,6 +14,7 @@ import { ConsentCard } from './ConsentCard';
 import { ProtectionCard } from './ProtectionCard';
 import { ReferralsCard } from './ReferralsCard';
 import { SharesCard } from './SharesCard';
+import { ReturnCard } from './ReturnCard';
 import { TimelineCard } from './TimelineCard';
 import { PurposeChoice } from './PurposeChoice';
 import '../Cases.css';
@@ -67,6 +68,7 @@ function CaseRecord({ view, purpose, onChangePurpose }: { view: CaseView; purpos
   const { language } = useLanguage();
   const { me } = useAuth();
   const channels = useIntakeChannels(view.jurisdictionCode);
+  const [offer, setOffer] = useState<{ serviceType: string; at: number }>();
   return (
     <>
       <Alert tone="info" data-testid="case-read-recorded">
@@ -136,7 +138,8 @@ function CaseRecord({ view, purpose, onChangePurpose }: { view: CaseView; purpos
         <>
           <ProtectionCard view={view} />
           <ConsentCard view={view} purpose={purpose} />
-          <ReferralsCard view={view} purpose={purpose} />
+          <ReferralsCard view={view} purpose={purpose} offer={offer} />
+          <ReturnCard view={view} purpose={purpose} onOffer={(serviceType) => setOffer({ serviceType, at: Date.now() })} />
         </>
       ) : (
         <Alert tone="info" data-testid="case-partner-notice">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseReadPurpose, CaseView, ReferralStatus } from '@gugus/contracts';
 import { useCaseConsents, useCaseReferrals, useEffectiveForm, useSendReferral } from '@gugus/web-data-access';
@@ -17,7 +17,7 @@ const TONE: Record<ReferralStatus, 'primary' | 'accent' | 'neutral'> = { sent: '
  * referral form in effect. The API refuses a data category the person's consent for that agency does
  * not cover, at the field; the packet the agency reads is built from consent, never from this form alone.
  */
-export function ReferralsCard({ view, purpose }: { view: CaseView; purpose: CaseReadPurpose }) {
+export function ReferralsCard({ view, purpose, offer }: { view: CaseView; purpose: CaseReadPurpose; offer?: { serviceType: string; at: number } }) {
   const { t } = useTranslation('cases');
   const { t: tc } = useTranslation('common');
   const { language } = useLanguage();
@@ -35,6 +35,16 @@ export function ReferralsCard({ view, purpose }: { view: CaseView; purpose: Case
     const sharing = consents.data?.purposes.find((p) => p.purpose === 'data_sharing');
     return [...(sharing?.agencies?.find((a) => a.agencyId === agencyId && a.status === 'granted')?.categories ?? [])];
   };
+  // Another card offers a referral (international protection instead of a return): open the form for it.
+  useEffect(() => {
+    if (!offer) return;
+    setSent(null);
+    send.reset();
+    setAnswers({ serviceType: offer.serviceType, consentedCategories: [] });
+    setOpen(true);
+    document.querySelector('[data-testid="case-referrals"]')?.scrollIntoView({ block: 'start' });
+    // Only a new offer opens the form; the mutation's reset is stable.
+  }, [offer]);
   const change = (next: FormData) => setAnswers({ ...next, consentedCategories: covered((next as Record<string, unknown>)['receivingAgencyId']) });
 
   const submit = async (data: FormData) => {
