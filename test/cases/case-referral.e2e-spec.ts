@@ -253,6 +253,86 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
     }
   });
 
+  step('in Chromium: the shelter accepts from its inbox; the health office declines with a reason; the coordinator re-refers from the task it gets back', async () => {
+    const shelter = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral('shelter', agency['uptd'], ['profile', 'risk_assessment', 'needs_and_plan']));
+    const health = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral('health_rehabilitation', agency['dinkes'], DINKES_SHARED));
+    expect([shelter.status, health.status]).toEqual([201, 201]);
+    const [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
+    try {
+      const signIn = async (email: string) => {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+        const page = await context.newPage();
+        await page.goto(`${web.url}/tugas`);
+        await page.waitForURL(/\/masuk$/);
+        await submitLogin(page, email);
+        await page.waitForURL((url) => url.pathname === '/tugas');
+        return page;
+      };
+      /** Opens, from the inbox, the task of `step` whose title names referral `number`. */
+      const fromInbox = async (page: Awaited<ReturnType<typeof signIn>>, taskStep: string, number: number) => {
+        // The people here have many open tasks from the steps before: page through the inbox to the one.
+        let found = false;
+        for (let n = 1; n <= 20 && !found; n++) {
+          await page.goto(`${web.url}/tugas?hal=${n}`);
+          await page.getByTestId('task-list').or(page.getByTestId('inbox-empty')).first().waitFor();
+          const row = page.locator(`[data-testid="task-row"][data-step="${taskStep}"]`).filter({ hasText: `#${number} kasus ${caseCode}` });
+          if ((await row.count()) === 1) {
+            await row.getByRole('link').first().click();
+            found = true;
+          } else if ((await page.getByTestId('task-row').count()) === 0) break;
+        }
+        expect({ taskStep, number, found }).toEqual({ taskStep, number, found: true });
+        await page.getByTestId('task-form').waitFor();
+        return (name: string) => page.getByTestId('task-form').locator(`[data-field="root_${name}"]`);
+      };
+
+      await openTask('caseWorker', 'referral-response', `Rujukan #${shelter.body.number} kasus`);
+      await openTask('dinkes', 'referral-response', `Rujukan #${health.body.number} kasus`);
+      // The UPTD PPA's case worker accepts the shelter referral.
+      let page = await signIn('pekerja.jabar@gugus.test');
+      let field = await fromInbox(page, 'referral-response', shelter.body.number);
+      await page.getByTestId('referral-packet').waitFor();
+      await field('respondedOn').locator('input').fill(today());
+      await field('decision').getByRole('radio', { name: 'Diterima' }).check();
+      await field('expectedStartDate').locator('input').fill(today());
+      await page.screenshot({ path: join(screenshotDir, 'cases-referral-accept.png'), fullPage: true });
+      await page.getByTestId('task-complete').click();
+      await page.getByTestId('task-done').waitFor();
+
+      // Dinas Kesehatan declines the health referral, with its reason.
+      page = await signIn('dinkes.bandung@gugus.test');
+      field = await fromInbox(page, 'referral-response', health.body.number);
+      await field('respondedOn').locator('input').fill(today());
+      await field('decision').getByRole('radio', { name: 'Ditolak' }).check();
+      await field('declineReason').locator('select').selectOption({ label: 'Kapasitas layanan penuh' });
+      await field('declineNote').locator('textarea').fill('Contoh fiktif: ruang rawat penuh bulan ini.');
+      await page.screenshot({ path: join(screenshotDir, 'cases-referral-decline.png'), fullPage: true });
+      await page.getByTestId('task-complete').click();
+      await page.getByTestId('task-done').waitFor();
+
+      // The coordinator gets it back, the form as sent beside the decline, and re-refers to the UPTD PPA.
+      await openTask('coordinator', 're-referral', `rujukan #${health.body.number} kasus`);
+      page = await signIn('koordinator.jabar@gugus.test');
+      field = await fromInbox(page, 're-referral', health.body.number);
+      await page.getByTestId('task-review').waitFor();
+      await page.getByTestId('task-review').locator('summary').click();
+      const reason = page.getByTestId('review-form').locator('[data-field="tinjau_declineReason"]');
+      await expect(reason.locator('option:checked').innerText().catch(() => reason.innerText())).resolves.toContain('Kapasitas layanan penuh');
+      await field('referralDate').locator('input').fill(today());
+      await field('receivingAgencyId').locator('select').selectOption({ label: 'UPTD PPA Provinsi Jawa Barat' });
+      await page.screenshot({ path: join(screenshotDir, 'cases-referral-rerefer.png'), fullPage: true });
+      await page.getByTestId('task-complete').click();
+      await page.getByTestId('task-done').waitFor();
+    } finally {
+      await browser.close();
+      await web.stop();
+    }
+    const list = await eventually(async () => ((l) => (l.some((r) => r.replacesNumber === health.body.number) ? l : undefined))(await referrals()), 60_000, 'the re-referral sent');
+    expect(list.find((r) => r.number === shelter.body.number)?.status).toBe('accepted');
+    expect(list.find((r) => r.number === health.body.number)?.status).toBe('declined');
+    expect(list.find((r) => r.replacesNumber === health.body.number)).toMatchObject({ serviceType: 'health_rehabilitation', receivingAgency: { id: agency['uptd'] }, status: 'sent' });
+  });
+
   step('the province adjusts what a shelter packet carries: the next read follows; bad lists are refused by name; only its administrators may', async () => {
     const lists = (who: string) => as[who].get('/case-packet-lists/32');
     const shelterOf = (body: CasePacketListView) => body.items.find((i) => i.serviceType === 'shelter');
