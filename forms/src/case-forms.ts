@@ -45,6 +45,13 @@ import caseFeedbackStatusesList from '../options/case-feedback-statuses.json';
 import caseSatisfactionLevelsList from '../options/case-satisfaction-levels.json';
 import caseFearOfReturnReasonsList from '../options/case-fear-of-return-reasons.json';
 import caseReturnRecommendationsList from '../options/case-return-recommendations.json';
+import caseJusticeStagesList from '../options/case-justice-stages.json';
+import caseJusticeRolesList from '../options/case-justice-roles.json';
+import caseJusticeChargesList from '../options/case-justice-charges.json';
+import caseJusticeVerdictsList from '../options/case-justice-verdicts.json';
+import casePostTrialProtectionList from '../options/case-post-trial-protection.json';
+import caseIdentificationDecisionsList from '../options/case-identification-decisions.json';
+import caseSupportAdjustmentsList from '../options/case-support-adjustments.json';
 import victimScreening from '../library/victim-screening/form.json';
 import victimScreeningValidAdultLabourPresumed from '../library/victim-screening/fixtures/valid-adult-labour-presumed.json';
 import victimScreeningValidChildSexualNoMeans from '../library/victim-screening/fixtures/valid-child-sexual-no-means.json';
@@ -117,6 +124,16 @@ import returnAssessmentValidSafeVoluntaryReturn from '../library/return-assessme
 import returnAssessmentValidFearOfReturn from '../library/return-assessment/fixtures/valid-fear-of-return.json';
 import returnAssessmentInvalidReturnDespiteFear from '../library/return-assessment/fixtures/invalid-return-despite-fear.json';
 import returnAssessmentInvalidFearWithoutReasons from '../library/return-assessment/fixtures/invalid-fear-without-reasons.json';
+import justiceRecord from '../library/justice-record/form.json';
+import justiceRecordValidConvictionWithRestitution from '../library/justice-record/fixtures/valid-conviction-with-restitution.json';
+import justiceRecordValidUnderInvestigation from '../library/justice-record/fixtures/valid-under-investigation.json';
+import justiceRecordInvalidVerdictStageWithoutVerdict from '../library/justice-record/fixtures/invalid-verdict-stage-without-verdict.json';
+import justiceRecordInvalidNegativeRestitution from '../library/justice-record/fixtures/invalid-negative-restitution.json';
+import identificationDecision from '../library/identification-decision/form.json';
+import identificationDecisionValidVerifiedAfterInterview from '../library/identification-decision/fixtures/valid-verified-after-interview.json';
+import identificationDecisionValidNotConfirmedSupportContinues from '../library/identification-decision/fixtures/valid-not-confirmed-support-continues.json';
+import identificationDecisionInvalidNotConfirmedWithoutAdjustment from '../library/identification-decision/fixtures/invalid-not-confirmed-without-adjustment.json';
+import identificationDecisionInvalidMissingRationale from '../library/identification-decision/fixtures/invalid-missing-rationale.json';
 import quarterlyCaseReport from '../library/quarterly-case-report/form.json';
 import quarterlyCaseReportValidRegencyQuarter from '../library/quarterly-case-report/fixtures/valid-regency-quarter.json';
 import quarterlyCaseReportValidNilReport from '../library/quarterly-case-report/fixtures/valid-nil-report.json';
@@ -270,6 +287,28 @@ export const CASE_FORMS: LibraryForm[] = [
     },
   ),
   form(
+    justiceRecord,
+    {
+      'conviction-with-restitution': justiceRecordValidConvictionWithRestitution,
+      'under-investigation': justiceRecordValidUnderInvestigation,
+    },
+    {
+      'verdict-stage-without-verdict': justiceRecordInvalidVerdictStageWithoutVerdict,
+      'negative-restitution': justiceRecordInvalidNegativeRestitution,
+    },
+  ),
+  form(
+    identificationDecision,
+    {
+      'verified-after-interview': identificationDecisionValidVerifiedAfterInterview,
+      'not-confirmed-support-continues': identificationDecisionValidNotConfirmedSupportContinues,
+    },
+    {
+      'not-confirmed-without-adjustment': identificationDecisionInvalidNotConfirmedWithoutAdjustment,
+      'missing-rationale': identificationDecisionInvalidMissingRationale,
+    },
+  ),
+  form(
     quarterlyCaseReport,
     {
       'regency-quarter': quarterlyCaseReportValidRegencyQuarter,
@@ -300,6 +339,8 @@ export const CASE_RECORD_FORM_KEYS: readonly string[] = [
   'follow-up-visit',
   'case-closure',
   'return-assessment',
+  'justice-record',
+  'identification-decision',
 ];
 
 /** Option lists of the case forms (`options/<key>.json`). */
@@ -349,4 +390,11 @@ export const CASE_OPTION_LISTS: OptionList[] = [
   caseSatisfactionLevelsList,
   caseFearOfReturnReasonsList,
   caseReturnRecommendationsList,
+  caseJusticeStagesList,
+  caseJusticeRolesList,
+  caseJusticeChargesList,
+  caseJusticeVerdictsList,
+  casePostTrialProtectionList,
+  caseIdentificationDecisionsList,
+  caseSupportAdjustmentsList,
 ];

@@ -20,7 +20,7 @@ const FORMS_DIR = join(__dirname, '../../../../../forms');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(FORMS_DIR, path), 'utf8'));
 const codesOf = (list: string) => (readJson(`options/${list}.json`) as { options: { code: string }[] }).options.map((o) => o.code);
 
-const CASE_FORMS = ['victim-screening', 'case-intake', 'consent', 'case-conference', 'referral', 'referral-response', 'service-outcome', 'reintegration-plan', 'follow-up-visit', 'case-closure', 'return-assessment'];
+const CASE_FORMS = ['victim-screening', 'case-intake', 'consent', 'case-conference', 'referral', 'referral-response', 'service-outcome', 'reintegration-plan', 'follow-up-visit', 'case-closure', 'return-assessment', 'justice-record', 'identification-decision'];
 const schemaOf = (key: string) => (readJson(`library/${key}/form.json`) as { schema: PacketSchema }).schema;
 const validFixtures = (key: string) =>
   readdirSync(join(FORMS_DIR, 'library', key, 'fixtures'))
