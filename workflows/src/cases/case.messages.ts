@@ -16,6 +16,8 @@ export const caseWorkflowId = (caseCode: string) => `case-${caseCode}`;
 export interface CaseProcessInput {
   caseId: string;
   caseCode: string;
+  /** A closed case reopened by its team: the process starts again at the case conference. */
+  reopened?: boolean;
 }
 
 /** Who does each step and the settings in force, resolved once when the process starts (kept in its history). */
@@ -116,3 +118,9 @@ export function caseTaskDefaults(jurisdictionCode: string, s: CaseManagementSett
  * the screening's needs later add only the ones not yet open.
  */
 export const startProtectionSignal = defineSignal<[{ needs: ImmediateNeed[] }]>('startProtection');
+
+/**
+ * The case team closed the case for a reason of its own (the `case-closure` form, stored and checked by
+ * the API): every open step is cancelled and the case closes.
+ */
+export const closeCaseSignal = defineSignal<[{ submissionId: string }]>('closeCase');

@@ -1,17 +1,26 @@
-import { patched, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { CancellationScope, isCancellation, patched, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import { addMonths } from '@gugus/cases';
 import { Role, type CaseTaskContext } from '@gugus/contracts';
 import { DATABASE_ACTIVITY } from '../activity-options';
-import { humanTask, startHumanTask, taskHandlersFinished, type HumanTask } from '../tasks/human-task';
+import { cancelHumanTask, humanTask, openHumanTasks, startHumanTask, taskHandlersFinished, type HumanTask } from '../tasks/human-task';
 import type { TaskRequest } from '../tasks/task.messages';
 import type { CaseActivities } from './case.activities';
-import { CASE_PROCESS_KEY, caseTaskDefaults, startProtectionSignal, type CaseProcessInput, type ImmediateNeed } from './case.messages';
+import { CASE_PROCESS_KEY, caseTaskDefaults, closeCaseSignal, startProtectionSignal, type CaseProcessInput, type ImmediateNeed, type ScreeningOutcome } from './case.messages';
 
 const act = proxyActivities<CaseActivities>(DATABASE_ACTIVITY);
 
 /** Who a coordinator may move a conference action to, at the same agency or another of the task force. */
 const ACTION_ROLES: Role[] = [Role.AGENCY_OFFICER, Role.CASE_WORKER, Role.CASE_COORDINATOR];
 const CONFERENCE_HOURS_DEFAULT = 48;
+
+/**
+ * A step's promise that the close signal may cancel while nothing awaits it yet: marked handled here, so
+ * a cancellation is not an unhandled rejection (whoever awaits it later still sees the outcome).
+ */
+function held<T extends Promise<unknown>>(promise: T): T {
+  promise.catch(() => undefined);
+  return promise;
+}
 
 /**
  * One case, from entry through screening and immediate protection to the case conference and its actions
@@ -22,7 +31,32 @@ const CONFERENCE_HOURS_DEFAULT = 48;
  * determination stays in `screening`. Everything the workflow holds is ids and codes: the answers stay
  * sealed in form submissions, read by activities on the server.
  */
-export async function caseProcess({ caseId, caseCode }: CaseProcessInput): Promise<void> {
+export async function caseProcess({ caseId, caseCode, reopened = false }: CaseProcessInput): Promise<void> {
+  // Closed for another reason at any time (withdrew, lost contact, transferred …): the case team records
+  // the closure through the API, which signals here; every step still open is cancelled and the case
+  // closes. The main line runs in a scope the signal cancels.
+  let closure: { submissionId: string } | null = null;
+  const main = new CancellationScope();
+  setHandler(closeCaseSignal, (input) => {
+    if (closure) return;
+    closure = input;
+    main.cancel();
+  });
+  try {
+    await main.run(() => caseSteps({ caseId, caseCode, reopened }));
+  } catch (err) {
+    if (!closure || !isCancellation(err)) throw err;
+  }
+  if (closure) {
+    const { submissionId } = closure;
+    for (const task of openHumanTasks()) await cancelHumanTask(task.taskId, { id: `Kasus ${caseCode} ditutup`, en: `Case ${caseCode} was closed` });
+    await act.recordClosure({ caseId, submissionId, at: new Date().toISOString() });
+  }
+  await taskHandlersFinished();
+}
+
+/** The case's steps, from entry (or from a reopening) to closure. */
+async function caseSteps({ caseId, caseCode, reopened }: Required<CaseProcessInput>): Promise<void> {
   const plan = await act.prepareCase({ caseId });
   const s = plan.settings;
   const common = caseTaskDefaults(plan.jurisdictionCode, s);
@@ -32,48 +66,53 @@ export async function caseProcess({ caseId, caseCode }: CaseProcessInput): Promi
   const protection = new Map<string, HumanTask>();
   const protect = (need: ImmediateNeed) => {
     if (protection.has(need.code)) return;
-    protection.set(
-      need.code,
-      startHumanTask(CASE_PROCESS_KEY, caseId, {
-        ...common,
-        step: 'immediate-protection',
-        title: { id: `${need.label.id} — kasus ${caseCode}`, en: `${need.label.en} — case ${caseCode}` },
-        formKey: null,
-        assignee: plan.protection,
-        due: { workingDays: s.immediateProtectionWorkingDays },
-        outcomes: ['completed'],
-        context: context('immediate-protection', { need: need.code }),
-      }),
-    );
+    const task = startHumanTask(CASE_PROCESS_KEY, caseId, {
+      ...common,
+      step: 'immediate-protection',
+      title: { id: `${need.label.id} — kasus ${caseCode}`, en: `${need.label.en} — case ${caseCode}` },
+      formKey: null,
+      assignee: plan.protection,
+      due: { workingDays: s.immediateProtectionWorkingDays },
+      outcomes: ['completed'],
+      context: context('immediate-protection', { need: need.code }),
+    });
+    held(task.result);
+    protection.set(need.code, task);
   };
   setHandler(startProtectionSignal, ({ needs }) => needs.forEach(protect));
 
-  // 1. Intake by the agency the case came in through.
-  const intake = await humanTask(CASE_PROCESS_KEY, caseId, {
-    ...common,
-    step: 'intake',
-    title: { id: `Penerimaan kasus ${caseCode}`, en: `Case intake ${caseCode}` },
-    formKey: 'case-intake',
-    assignee: plan.intake,
-    due: { workingDays: s.intakeWorkingDays },
-    outcomes: ['completed'],
-    context: context('intake'),
-  });
-  await act.recordIntake({ caseId, submissionId: intake.submissionId });
+  // A reopened case goes straight back to the case team's conference (its intake and screening stand).
+  let outcome: Pick<ScreeningOutcome, 'identificationStatus' | 'immediateNeeds'>;
+  if (reopened) {
+    outcome = { identificationStatus: 'presumed', immediateNeeds: [] };
+  } else {
+    // 1. Intake by the agency the case came in through.
+    const intake = await humanTask(CASE_PROCESS_KEY, caseId, {
+      ...common,
+      step: 'intake',
+      title: { id: `Penerimaan kasus ${caseCode}`, en: `Case intake ${caseCode}` },
+      formKey: 'case-intake',
+      assignee: plan.intake,
+      due: { workingDays: s.intakeWorkingDays },
+      outcomes: ['completed'],
+      context: context('intake'),
+    });
+    await act.recordIntake({ caseId, submissionId: intake.submissionId });
 
-  // 2. Initial screening, beside the intake record. The API checks the result against the rules
-  // (`checkScreeningDecision`) before the decision reaches this workflow.
-  const screening = await humanTask(CASE_PROCESS_KEY, caseId, {
-    ...common,
-    step: 'screening',
-    title: { id: `Penapisan awal kasus ${caseCode}`, en: `Initial screening ${caseCode}` },
-    formKey: 'victim-screening',
-    assignee: plan.intake,
-    due: { workingDays: s.screeningWorkingDays },
-    outcomes: ['completed'],
-    context: context('screening', { reviewSubmissionId: intake.submissionId }),
-  });
-  const outcome = await act.recordScreening({ caseId, submissionId: screening.submissionId });
+    // 2. Initial screening, beside the intake record. The API checks the result against the rules
+    // (`checkScreeningDecision`) before the decision reaches this workflow.
+    const screening = await humanTask(CASE_PROCESS_KEY, caseId, {
+      ...common,
+      step: 'screening',
+      title: { id: `Penapisan awal kasus ${caseCode}`, en: `Initial screening ${caseCode}` },
+      formKey: 'victim-screening',
+      assignee: plan.intake,
+      due: { workingDays: s.screeningWorkingDays },
+      outcomes: ['completed'],
+      context: context('screening', { reviewSubmissionId: intake.submissionId }),
+    });
+    outcome = await act.recordScreening({ caseId, submissionId: screening.submissionId });
+  }
 
   // 3. Immediate protection: one decision task per need recorded, all open at once (those already open
   // before the screening are not opened again).
@@ -103,19 +142,19 @@ export async function caseProcess({ caseId, caseCode }: CaseProcessInput): Promi
       const recorded = await act.recordConference({ caseId, round, submissionId: conference.submissionId, actionRole });
       for (const a of recorded.actions) {
         const what = a.serviceLabel ?? { id: 'tindakan', en: 'action' };
-        actions.push(
-          startHumanTask(CASE_PROCESS_KEY, caseId, {
-            ...common,
-            step: 'conference-action',
-            title: { id: `Tindakan konferensi kasus ${caseCode} #${a.index + 1}: ${what.id}`, en: `Case conference action ${caseCode} #${a.index + 1}: ${what.en}` },
-            formKey: null,
-            assignee: { agencyId: a.agencyId, role: a.role, positionId: null },
-            reassignRoles: ACTION_ROLES,
-            due: { date: a.dueDate },
-            outcomes: ['completed'],
-            context: context('conference-action', { conferenceRound: round, conferenceSubmissionId: conference.submissionId ?? undefined, actionIndex: a.index, service: a.service }),
-          }),
-        );
+        const action = startHumanTask(CASE_PROCESS_KEY, caseId, {
+          ...common,
+          step: 'conference-action',
+          title: { id: `Tindakan konferensi kasus ${caseCode} #${a.index + 1}: ${what.id}`, en: `Case conference action ${caseCode} #${a.index + 1}: ${what.en}` },
+          formKey: null,
+          assignee: { agencyId: a.agencyId, role: a.role, positionId: null },
+          reassignRoles: ACTION_ROLES,
+          due: { date: a.dueDate },
+          outcomes: ['completed'],
+          context: context('conference-action', { conferenceRound: round, conferenceSubmissionId: conference.submissionId ?? undefined, actionIndex: a.index, service: a.service }),
+        });
+        held(action.result);
+        actions.push(action);
       }
       if (!recorded.followUpDate) break;
       due = { date: recorded.followUpDate };
@@ -169,7 +208,7 @@ export async function caseProcess({ caseId, caseCode }: CaseProcessInput): Promi
         outcomes: ['completed'],
         context: { ...context('follow-up', { followUpMonth: month }), prefill: { visitNumber: i + 1, monthAfterReintegration: month } },
       });
-      visits.push(visit.result.then((r) => act.recordFollowUp({ caseId, month, submissionId: r.submissionId })));
+      visits.push(held(visit.result.then((r) => act.recordFollowUp({ caseId, month, submissionId: r.submissionId }))));
     }
     await Promise.all(visits);
     const closure = await humanTask(CASE_PROCESS_KEY, caseId, {
@@ -185,5 +224,4 @@ export async function caseProcess({ caseId, caseCode }: CaseProcessInput): Promi
     await act.recordClosure({ caseId, submissionId: closure.submissionId, at: new Date().toISOString() });
   }
   await Promise.all([...protection.values(), ...actions].map((n) => n.result));
-  await taskHandlersFinished();
 }

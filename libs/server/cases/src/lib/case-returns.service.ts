@@ -8,6 +8,7 @@ import { FormsService } from '@gugus/server-forms';
 import { DomainError } from '@gugus/server-http';
 import { ErrorCode } from '@gugus/contracts';
 import { caseFor } from './case-access';
+import { caseDocuments, recordCaseDocument } from './case-documents';
 import { CasesRepository } from './cases.repository';
 import { CooperationAgreementsService } from './cooperation-agreements.service';
 
@@ -36,32 +37,34 @@ export class CaseReturnsService {
   async record(user: AuthUser, code: string, data: unknown, language: Language, requestId: string | null): Promise<ReturnAssessmentView> {
     const found = await caseFor(this.cases, user, code, 'create');
     if (found.stage === 'closed') throw new DomainError(ErrorCode.CONFLICT, { id: `Kasus ${found.code} sudah ditutup.`, en: `Case ${found.code} is closed.` });
-    const version = await this.forms.pinVersion(RETURN_ASSESSMENT_FORM_KEY, found.jurisdictionCode);
-    const cleaned = await this.forms.checkAgainstVersion(version.id, data, found.jurisdictionCode, language, await this.agreements.agencyScope(found.jurisdictionCode));
-    const recordedAt = new Date();
-    const outcome = returnOutcome(cleaned as ReturnAssessmentFacts);
-    const submissionId = await this.cases.transaction(async (tx) => {
-      const id = await this.forms.storeSubmission({ versionId: version.id, jurisdictionCode: found.jurisdictionCode, data: cleaned, personId: user.personId, requestId }, tx);
-      await this.cases.insertDocument({ caseId: found.id, kind: KIND, submissionId: id, recordedAt, recordedBy: user.personId }, tx);
-      // The outcome in codes, never an answer.
-      await this.audit.record(
-        { actorId: user.personId, action: 'case.return_assessed', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, after: { submissionId: id, returnAllowed: outcome.returnAllowed, blocks: outcome.blocks } },
-        tx,
-      );
-      return id;
-    });
-    return { submissionId, recordedAt: recordedAt.toISOString(), assessmentDate: text(cleaned['assessmentDate']), recommendation: text(cleaned['recommendation']), outcome };
+    const { submissionId, recordedAt, cleaned } = await recordCaseDocument(
+      { cases: this.cases, forms: this.forms, audit: this.audit, agreements: this.agreements },
+      {
+        user,
+        found,
+        formKey: RETURN_ASSESSMENT_FORM_KEY,
+        kind: KIND,
+        data,
+        language,
+        requestId,
+        action: 'case.return_assessed',
+        // The outcome in codes, never an answer.
+        summary: (c) => ((o) => ({ returnAllowed: o.returnAllowed, blocks: o.blocks }))(returnOutcome(c as ReturnAssessmentFacts)),
+      },
+    );
+    return { submissionId, recordedAt: recordedAt.toISOString(), assessmentDate: text(cleaned['assessmentDate']), recommendation: text(cleaned['recommendation']), outcome: returnOutcome(cleaned as ReturnAssessmentFacts) };
   }
 
   async list(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseReturnAssessmentList> {
     const found = await caseFor(this.cases, user, code, 'read');
     await this.audit.record({ actorId: user.personId, action: 'case_return_assessment.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose });
-    const items: ReturnAssessmentView[] = [];
-    for (const link of await this.cases.documents(found.id, KIND)) {
-      const row = await this.forms.submissionData(link.submissionId);
-      const answers = isRecord(row?.data) ? row.data : {};
-      items.push({ submissionId: link.submissionId, recordedAt: link.recordedAt.toISOString(), assessmentDate: text(answers['assessmentDate']), recommendation: text(answers['recommendation']), outcome: returnOutcome(answers) });
-    }
+    const items = (await caseDocuments(this.cases, this.forms, found.id, KIND)).map((d) => ({
+      submissionId: d.submissionId,
+      recordedAt: d.recordedAt.toISOString(),
+      assessmentDate: text(d.data['assessmentDate']),
+      recommendation: text(d.data['recommendation']),
+      outcome: returnOutcome(d.data),
+    }));
     return { caseCode: found.code, items };
   }
 

@@ -8,7 +8,8 @@ import { CaseConsentsService } from './case-consents.service';
 import { CaseReferralsService } from './case-referrals.service';
 import { CaseSharesService } from './case-shares.service';
 import { CaseReturnsService } from './case-returns.service';
-import { CaseListQuery, CaseReadQuery, OpenCaseDto, RecordConsentDto, RecordReturnAssessmentDto, SendReferralDto, ShareCaseDto, StartProtectionDto } from './cases.dto';
+import { CaseDecisionsService } from './case-decisions.service';
+import { CaseListQuery, CaseReadQuery, CloseCaseDto, RecordCaseFormDto, OpenCaseDto, ReopenCaseDto, RecordConsentDto, RecordReturnAssessmentDto, SendReferralDto, ShareCaseDto, StartProtectionDto } from './cases.dto';
 import { CasesService } from './cases.service';
 
 @ApiTags('cases')
@@ -22,6 +23,7 @@ export class CasesController {
     private readonly referrals: CaseReferralsService,
     private readonly shares: CaseSharesService,
     private readonly returns: CaseReturnsService,
+    private readonly decisions: CaseDecisionsService,
   ) {}
 
   @Post()
@@ -200,5 +202,61 @@ export class CasesController {
   @ApiOperation({ summary: 'Penilaian sebelum pemulangan dan hasilnya (kode); pembacaan dicatat beserta tujuannya / Assessments before return and their outcome (codes); the read is audited with its purpose' })
   returnAssessments(@Param('code', CaseCodePipe) code: string, @Query() q: CaseReadQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
     return this.returns.list(user, code, q.purpose, requestId);
+  }
+
+  @Post(':code/closure')
+  @HttpCode(200)
+  @RequirePermission('create', 'Case')
+  @ApiOperation({
+    summary:
+      'Tutup kasus kapan saja dengan alasan tercatat (formulir case-closure); semua langkah yang masih terbuka dibatalkan / Close the case at any time for a recorded reason (case-closure form); every open step is cancelled',
+  })
+  close(
+    @Param('code', CaseCodePipe) code: string,
+    @Body() body: CloseCaseDto,
+    @CurrentUser() user: AuthUser,
+    @RequestId() requestId: string | null,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return this.cases.close(user, code, body.data, preferredLanguage(acceptLanguage), requestId);
+  }
+
+  @Post(':code/reopening')
+  @HttpCode(200)
+  @RequirePermission('create', 'Case')
+  @ApiOperation({ summary: 'Buka kembali kasus yang ditutup; kembali ke konferensi kasus / Reopen a closed case; it goes back to the case conference' })
+  reopen(@Param('code', CaseCodePipe) code: string, @Body() body: ReopenCaseDto, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.cases.reopen(user, code, body.reason, requestId);
+  }
+
+  @Post(':code/identification-decisions')
+  @RequirePermission('create', 'Case')
+  @ApiOperation({
+    summary:
+      'Catat keputusan status identifikasi (terverifikasi, dikonfirmasi, tidak dikonfirmasi — dukungan disesuaikan, kasus berlanjut) / Record an identification decision (verified, confirmed, not confirmed — support adjusted, the case goes on)',
+  })
+  decideIdentification(@Param('code', CaseCodePipe) code: string, @Body() body: RecordCaseFormDto, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Headers('accept-language') acceptLanguage?: string) {
+    return this.decisions.decideIdentification(user, code, body.data, preferredLanguage(acceptLanguage), requestId);
+  }
+
+  @Get(':code/identification-decisions')
+  @RequirePermission('read', 'Case')
+  @ApiOperation({ summary: 'Keputusan status identifikasi (kode); pembacaan dicatat beserta tujuannya / Identification decisions (codes); the read is audited with its purpose' })
+  identificationDecisions(@Param('code', CaseCodePipe) code: string, @Query() q: CaseReadQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.decisions.identificationDecisions(user, code, q.purpose, requestId);
+  }
+
+  @Post(':code/justice-records')
+  @RequirePermission('create', 'Case')
+  @ApiOperation({ summary: 'Catat proses peradilan pidana kasus (tidak pernah menjadi syarat bantuan) / Record the case\'s criminal justice track (never a condition for help)' })
+  recordJustice(@Param('code', CaseCodePipe) code: string, @Body() body: RecordCaseFormDto, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null, @Headers('accept-language') acceptLanguage?: string) {
+    return this.decisions.recordJustice(user, code, body.data, preferredLanguage(acceptLanguage), requestId);
+  }
+
+  @Get(':code/justice-records')
+  @RequirePermission('read', 'Case')
+  @ApiOperation({ summary: 'Catatan peradilan pidana kasus (kode dan angka); pembacaan dicatat beserta tujuannya / The case\'s justice records (codes and figures); the read is audited with its purpose' })
+  justiceRecords(@Param('code', CaseCodePipe) code: string, @Query() q: CaseReadQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.decisions.justiceRecords(user, code, q.purpose, requestId);
   }
 }

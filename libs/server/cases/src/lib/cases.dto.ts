@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { CASE_READ_PURPOSES, CASE_STAGES, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordAgreementRequest, type RecordConsentRequest, type RecordReturnAssessmentRequest, type ShareCaseRequest, type TerminateAgreementRequest, type SendReferralRequest, type StartProtectionRequest, type UpdateCasePacketListRequest } from '@gugus/contracts';
+import { CASE_READ_PURPOSES, CASE_REOPEN_REASONS, CASE_STAGES, type CaseReopenReason, type CloseCaseRequest, type ReopenCaseRequest, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordAgreementRequest, type RecordCaseFormRequest, type RecordConsentRequest, type RecordReturnAssessmentRequest, type ShareCaseRequest, type TerminateAgreementRequest, type SendReferralRequest, type StartProtectionRequest, type UpdateCasePacketListRequest } from '@gugus/contracts';
 import { INTAKE_CHANNELS } from './intake-channels';
 
 // The region code's shape is checked in the service, which says what is wrong in both languages.
@@ -171,6 +171,28 @@ export class ShareCaseDto implements ShareCaseRequest {
 // The answers are checked against the return-assessment form's version in the service.
 export class RecordReturnAssessmentDto implements RecordReturnAssessmentRequest {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Isian formulir penilaian sebelum pemulangan (return-assessment) / The return-assessment form\'s answers' })
+  @IsDefined()
+  @IsObject()
+  data: Record<string, unknown>;
+}
+
+// The answers are checked against the closure form's version (and the child's two years) in the service.
+export class CloseCaseDto implements CloseCaseRequest {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Isian formulir penutupan kasus (case-closure) / The case-closure form\'s answers' })
+  @IsDefined()
+  @IsObject()
+  data: Record<string, unknown>;
+}
+
+export class ReopenCaseDto implements ReopenCaseRequest {
+  @ApiProperty({ enum: CASE_REOPEN_REASONS, description: 'Alasan membuka kembali kasus / Why the case is reopened' })
+  @IsIn(CASE_REOPEN_REASONS)
+  reason: CaseReopenReason;
+}
+
+// The answers are checked against the form's version (identification-decision, justice-record) in the service.
+export class RecordCaseFormDto implements RecordCaseFormRequest {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Isian formulir / The form\'s answers' })
   @IsDefined()
   @IsObject()
   data: Record<string, unknown>;

@@ -13,6 +13,7 @@ import { CasePacketListsService } from './case-packet-lists.service';
 import { CaseReferralsService } from './case-referrals.service';
 import { CaseSharesService } from './case-shares.service';
 import { CaseReturnsService } from './case-returns.service';
+import { CaseDecisionsService } from './case-decisions.service';
 import { CooperationAgreementsController } from './cooperation-agreements.controller';
 import { CooperationAgreementsService } from './cooperation-agreements.service';
 import { CasesController } from './cases.controller';
@@ -27,7 +28,7 @@ const settingsSource: Provider = { provide: CASE_SETTINGS, useExisting: ProcessS
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES), AuditModule, TasksModule, FormsModule, NotificationsModule, OrgsModule],
   controllers: [CasesController, CasePacketListsController, CooperationAgreementsController],
-  providers: [CasesRepository, CasesService, CaseConsentsService, CaseConferencesService, CaseReferralsService, CasePacketListsService, CooperationAgreementsService, CaseSharesService, CaseReturnsService],
+  providers: [CasesRepository, CasesService, CaseConsentsService, CaseConferencesService, CaseReferralsService, CasePacketListsService, CooperationAgreementsService, CaseSharesService, CaseReturnsService, CaseDecisionsService],
 })
 export class CasesModule {}
 

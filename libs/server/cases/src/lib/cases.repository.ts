@@ -105,6 +105,12 @@ export class CasesRepository {
     await tx.getRepository(CaseEntity).update({ id }, { stage: 'closed', closedAt: at });
   }
 
+  /** A closed case back to its team's conference (false when it was not closed), inside the caller's transaction. */
+  async reopen(id: string, tx: EntityManager): Promise<boolean> {
+    const result = await tx.createQueryBuilder().update(CaseEntity).set({ stage: 'case_conference', closedAt: null }).where(`id = :id AND stage = 'closed'`, { id }).execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   // ------------------------------------------------------------------------------------------------
   // Referrals
 

@@ -2,22 +2,42 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { checkScreeningDecision, earliestChildClosure } from '@gugus/cases';
-import { ErrorCode, type BilingualText, type CaseList, type CaseReadPurpose, type CaseStage, type CaseTimelineView, type CaseView, type OpenCaseRequest, type ProtectionStarted } from '@gugus/contracts';
+import { ErrorCode, type BilingualText, type CaseList, type CaseReadPurpose, type CaseStage, type CaseTimelineView, type CaseView, type CaseReopenReason, type OpenCaseRequest, type ProtectionStarted } from '@gugus/contracts';
 import { abilityFor, assertCan, canOn, coveredCodePattern, covers, forbidden, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
 import { OPTION_LISTS } from '@gugus/forms';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
 import { DomainError } from '@gugus/server-http';
 import { TasksRepository, TasksService } from '@gugus/server-tasks';
-import { CASE_PROCESS_KEY, caseProcess, caseWorkflowId, startProtectionSignal } from '@gugus/workflows';
+import { CASE_PROCESS_KEY, caseProcess, caseWorkflowId, closeCaseSignal, startProtectionSignal } from '@gugus/workflows';
 import { caseYear, formatCaseCode, isCaseJurisdiction } from './case-code';
 import { toCaseSummary, toCaseView } from './cases.mapper';
 import { CasesRepository } from './cases.repository';
+import type { CaseEntity } from './cases.entities';
+import { FormsService } from '@gugus/server-forms';
+import type { Language } from '@gugus/forms';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { caseFor, caseForReader } from './case-access';
+import { recordCaseDocument } from './case-documents';
 import { CooperationAgreementsService } from './cooperation-agreements.service';
 import { jakartaDate } from '@gugus/server-calendar';
 
 export const CASE_LIST_DEFAULT = 50;
+/** The national closure form (`forms/library/case-closure`); a province's variant applies where it has one. */
+export const CLOSURE_FORM_KEY = 'case-closure';
+
+/** What keeps a closure from standing: a child's case closes as "regained control" two years after reunification at the earliest. */
+export function closureProblems(row: CaseEntity, data: Record<string, unknown>): { field: string; message: BilingualText }[] {
+  if (data['reason'] !== 'regained_control' || data['ageGroup'] !== 'child') return [];
+  const closing = typeof data['closureDate'] === 'string' ? data['closureDate'] : '';
+  if (!row.reunifiedAt) {
+    return [{ field: '/closureDate', message: { id: 'penyatuan kembali anak belum dicatat; kasus anak ditutup paling cepat 2 tahun setelahnya', en: "the child's reunification is not recorded yet; a child's case closes 2 years after it at the earliest" } }];
+  }
+  const earliest = earliestChildClosure(row.reunifiedAt.toISOString());
+  return closing >= earliest
+    ? []
+    : [{ field: '/closureDate', message: { id: `kasus anak baru dapat ditutup paling cepat ${earliest} (2 tahun setelah penyatuan kembali)`, en: `a child's case can close on ${earliest} at the earliest (2 years after reunification)` } }];
+}
 
 const NEED_LABELS = new Map((OPTION_LISTS.get('case-immediate-needs')?.options ?? []).map((o) => [o.code, o.label]));
 
@@ -26,8 +46,13 @@ const invalid = (field: string, message: BilingualText) =>
 const notJurisdiction = (field: string) =>
   invalid(field, { id: 'harus kode wilayah resmi provinsi atau kabupaten/kota, misalnya 32 atau 32.04', en: 'must be the official code of a province or regency/city, such as 32 or 32.04' });
 // The same answer for a case that does not exist and one the reader may not see: nothing leaks.
-const engineDown = () =>
-  new DomainError(ErrorCode.DEPENDENCY_UNAVAILABLE, { id: 'Mesin proses (Temporal) tidak dapat dihubungi; kasus belum dibuka. Coba lagi sebentar lagi.', en: 'The process engine (Temporal) cannot be reached; the case was not opened. Try again shortly.' });
+const NOT_DONE: Record<'opened' | 'closed' | 'reopened', BilingualText> = {
+  opened: { id: 'kasus belum dibuka', en: 'the case was not opened' },
+  closed: { id: 'kasus belum ditutup', en: 'the case was not closed' },
+  reopened: { id: 'kasus belum dibuka kembali', en: 'the case was not reopened' },
+};
+const engineDown = (what: keyof typeof NOT_DONE = 'opened') =>
+  new DomainError(ErrorCode.DEPENDENCY_UNAVAILABLE, { id: `Mesin proses (Temporal) tidak dapat dihubungi; ${NOT_DONE[what].id}. Coba lagi sebentar lagi.`, en: `The process engine (Temporal) cannot be reached; ${NOT_DONE[what].en}. Try again shortly.` });
 /** How long opening a case waits for Temporal to take its process (the case number is held meanwhile). */
 export const CASE_START_WAIT_MS = 10_000;
 
@@ -46,22 +71,15 @@ export class CasesService {
     tasks: TasksService,
     private readonly taskRows: TasksRepository,
     private readonly agreements: CooperationAgreementsService,
+    private readonly forms: FormsService,
   ) {
     // A screening result must stand by the rules (a "not a case" needs a rationale and an onward
     // referral; a departure from the advice needs a rationale) before the process hears of it.
     tasks.registerDecisionCheck(CASE_PROCESS_KEY, 'screening', (data) => checkScreeningDecision(data).map((p) => ({ field: p.field, message: p.message })));
     // A child is followed for two years after reunification before the case closes as "regained control".
     tasks.registerDecisionCheck(CASE_PROCESS_KEY, 'closure', async (data, task) => {
-      if (data['reason'] !== 'regained_control' || data['ageGroup'] !== 'child') return [];
       const row = await this.cases.findById(task.processId);
-      const closing = typeof data['closureDate'] === 'string' ? data['closureDate'] : '';
-      if (!row?.reunifiedAt) {
-        return [{ field: '/closureDate', message: { id: 'penyatuan kembali anak belum dicatat; kasus anak ditutup paling cepat 2 tahun setelahnya', en: "the child's reunification is not recorded yet; a child's case closes 2 years after it at the earliest" } }];
-      }
-      const earliest = earliestChildClosure(row.reunifiedAt.toISOString());
-      return closing >= earliest
-        ? []
-        : [{ field: '/closureDate', message: { id: `kasus anak baru dapat ditutup paling cepat ${earliest} (2 tahun setelah penyatuan kembali)`, en: `a child's case can close on ${earliest} at the earliest (2 years after reunification)` } }];
+      return row ? closureProblems(row, data) : [];
     });
     // A case's team: the agencies of its regency and of its province (whose task force serves it).
     tasks.registerAgencyScope(CASE_PROCESS_KEY, (code) => (code.includes('.') ? [code, code.split('.')[0]] : [code]));
@@ -193,5 +211,62 @@ export class CasesService {
     }
     await this.audit.record({ actorId: user.personId, action: 'case.protection_started', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, after: { needs: unique } });
     return { caseCode: found.code, needs: unique };
+  }
+
+  /**
+   * Closes the case at any time for a recorded reason (PRODUCT §3.2 step 10: withdrew, lost contact,
+   * transferred, not a victim …) with the closure form, the person's feedback included: the form is
+   * sealed and linked to the case, the case closes at once, and its process cancels every open step.
+   */
+  async close(user: AuthUser, code: string, data: unknown, language: Language, requestId: string | null): Promise<CaseView> {
+    const found = await caseFor(this.cases, user, code, 'create');
+    if (found.stage === 'closed') throw new DomainError(ErrorCode.CONFLICT, { id: `Kasus ${found.code} sudah ditutup.`, en: `Case ${found.code} is already closed.` });
+    const at = new Date();
+    await recordCaseDocument(
+      { cases: this.cases, forms: this.forms, audit: this.audit, agreements: this.agreements },
+      {
+        user,
+        found,
+        formKey: CLOSURE_FORM_KEY,
+        kind: 'closure',
+        data,
+        language,
+        requestId,
+        action: 'case.close',
+        rules: (c) => closureProblems(found, c),
+        summary: (c) => ({ reason: c['reason'], before: found.stage, stage: 'closed' }),
+        alsoInside: async (_c, tx, submissionId) => {
+          await this.cases.close(found.id, at, tx);
+          // The process cancels its open steps; one that has already ended has none. Temporal down rolls the closure back.
+          try {
+            await this.temporal.withDeadline(Date.now() + CASE_START_WAIT_MS, () => this.temporal.workflow.getHandle(caseWorkflowId(found.code)).signal(closeCaseSignal, { submissionId }));
+          } catch (err) {
+            if (!(err instanceof WorkflowNotFoundError)) throw engineDown('closed');
+          }
+        },
+      },
+    );
+    return this.view(user, found.code, 'case_management', requestId);
+  }
+
+  /** Reopens a closed case (a recorded reason, a code): it goes back to its team's case conference. */
+  async reopen(user: AuthUser, code: string, reason: CaseReopenReason, requestId: string | null): Promise<CaseView> {
+    const found = await caseFor(this.cases, user, code, 'create');
+    if (found.stage !== 'closed') throw new DomainError(ErrorCode.CONFLICT, { id: `Kasus ${found.code} tidak sedang ditutup.`, en: `Case ${found.code} is not closed.` });
+    await this.cases.transaction(async (tx) => {
+      if (!(await this.cases.reopen(found.id, tx))) throw new DomainError(ErrorCode.CONFLICT, { id: `Kasus ${found.code} tidak sedang ditutup.`, en: `Case ${found.code} is not closed.` });
+      await this.audit.record({ actorId: user.personId, action: 'case.reopen', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, before: { stage: 'closed' }, after: { reason, stage: 'case_conference' } }, tx);
+      try {
+        await this.temporal.withDeadline(Date.now() + CASE_START_WAIT_MS, () =>
+          this.temporal.workflow.start(caseProcess, { workflowId: caseWorkflowId(found.code), taskQueue: this.config.TEMPORAL_TASK_QUEUE, args: [{ caseId: found.id, caseCode: found.code, reopened: true }], workflowIdConflictPolicy: 'FAIL' }),
+        );
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) {
+          throw new DomainError(ErrorCode.CONFLICT, { id: `Proses kasus ${found.code} masih menyelesaikan penutupan; coba lagi sebentar lagi.`, en: `The process of case ${found.code} is still finishing its closure; try again shortly.` });
+        }
+        throw engineDown('reopened');
+      }
+    });
+    return this.view(user, found.code, 'case_management', requestId);
   }
 }

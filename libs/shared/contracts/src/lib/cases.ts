@@ -404,3 +404,64 @@ export interface CaseReturnAssessmentList {
   caseCode: string;
   items: ReturnAssessmentView[];
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Closure at any time for a recorded reason, and reopening (issue 11, step 10).
+
+/** `POST /cases/:code/closure`: the `case-closure` form's answers (reason, feedback …). */
+export interface CloseCaseRequest {
+  data: Record<string, unknown>;
+}
+
+/** Why a closed case is reopened (codes; no free text about the person). */
+export const CASE_REOPEN_REASONS = ['new_needs', 'retrafficking_risk', 'new_information', 'closed_in_error'] as const;
+export type CaseReopenReason = (typeof CASE_REOPEN_REASONS)[number];
+
+/** `POST /cases/:code/reopening`. */
+export interface ReopenCaseRequest {
+  reason: CaseReopenReason;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Identification status decisions (issue 11, step 2) and the justice track (step 11).
+
+/** `POST /cases/:code/identification-decisions` and `POST /cases/:code/justice-records`: the form's answers. */
+export interface RecordCaseFormRequest {
+  data: Record<string, unknown>;
+}
+
+/** One identification decision, in codes (the rationale stays sealed). */
+export interface IdentificationDecisionView {
+  submissionId: string;
+  recordedAt: string;
+  decidedOn: string | null;
+  /** verified, confirmed or not_confirmed. */
+  status: string | null;
+  /** For not_confirmed: how support is adjusted (a `case-support-adjustments` code). */
+  supportAdjustment: string | null;
+}
+
+export interface CaseIdentificationDecisionList {
+  caseCode: string;
+  identificationStatus: string | null;
+  items: IdentificationDecisionView[];
+}
+
+/** One justice record: the figures reports count (stage, charges, verdict, sentence, restitution); the note stays sealed. */
+export interface JusticeRecordView {
+  submissionId: string;
+  recordedAt: string;
+  recordedOn: string | null;
+  stage: string | null;
+  charges: string[];
+  suspectsCount: number | null;
+  verdict: string | null;
+  sentenceMonths: number | null;
+  restitutionOrderedIdr: number | null;
+  restitutionPaidIdr: number | null;
+}
+
+export interface CaseJusticeRecordList {
+  caseCode: string;
+  items: JusticeRecordView[];
+}

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, type BilingualText, type CaseIdentificationDecisionList, type CaseJusticeRecordList, type CaseReadPurpose, type IdentificationDecisionView, type JusticeRecordView } from '@gugus/contracts';
+import type { Language } from '@gugus/forms';
+import type { AuthUser } from '@gugus/server-access';
+import { AuditService } from '@gugus/server-audit';
+import { FormsService } from '@gugus/server-forms';
+import { DomainError } from '@gugus/server-http';
+import { caseFor } from './case-access';
+import { caseDocuments, recordCaseDocument, type CaseDocumentDeps } from './case-documents';
+import type { CaseEntity } from './cases.entities';
+import { CasesRepository } from './cases.repository';
+import { CooperationAgreementsService } from './cooperation-agreements.service';
+
+const text = (v: unknown) => (typeof v === 'string' ? v : null);
+const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : null);
+const closed = (code: string) => new DomainError(ErrorCode.CONFLICT, { id: `Kasus ${code} sudah ditutup; buka kembali kasus lebih dulu.`, en: `Case ${code} is closed; reopen it first.` });
+
+/**
+ * What the identification rule asks of a decision (PRODUCT §3.2 step 2; seed 003 §identification):
+ * verification by the authorised officers' determination interview, once the person is in a safe place;
+ * confirmation after verification; "not confirmed" at any stage — with support adjusted by the decision,
+ * the case going on (it is never closed by it).
+ */
+export function identificationProblems(current: string | null, data: Record<string, unknown>): { field: string; message: BilingualText }[] {
+  const status = data['status'];
+  if (status === 'verified' && !(data['interviewHeld'] === true && data['personInSafePlace'] === true)) {
+    return [{ field: '/interviewHeld', message: { id: 'verifikasi memerlukan wawancara penentuan oleh petugas berwenang setelah yang bersangkutan berada di tempat aman', en: "verification needs the authorised officers' determination interview, held once the person is in a safe place" } }];
+  }
+  if (status === 'confirmed' && current !== 'verified' && current !== 'confirmed') {
+    return [{ field: '/status', message: { id: 'status dikonfirmasi hanya setelah diverifikasi', en: 'a status is confirmed only after it was verified' } }];
+  }
+  if ((status === 'verified' || status === 'confirmed') && current !== 'presumed' && current !== 'verified' && current !== 'confirmed' && current !== 'not_confirmed') {
+    return [{ field: '/status', message: { id: 'hanya calon korban yang diduga korban yang dapat diverifikasi', en: 'only a person presumed a victim can be verified' } }];
+  }
+  return [];
+}
+
+/**
+ * Decisions recorded on the case page by its team: the identification status after screening — verified,
+ * confirmed, or a later "not a victim" finding that adjusts support by a recorded decision instead of
+ * dropping the person — and the justice track (stage, charges, verdict, restitution, post-trial safety),
+ * never a condition for help, recorded so that reports count it. Forms sealed; audit and listings in codes.
+ */
+@Injectable()
+export class CaseDecisionsService {
+  private readonly deps: CaseDocumentDeps;
+
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly forms: FormsService,
+    audit: AuditService,
+    agreements: CooperationAgreementsService,
+  ) {
+    this.deps = { cases, forms, audit, agreements };
+  }
+
+  private async open(user: AuthUser, code: string): Promise<CaseEntity> {
+    const found = await caseFor(this.cases, user, code, 'create');
+    if (found.stage === 'closed') throw closed(found.code);
+    return found;
+  }
+
+  async decideIdentification(user: AuthUser, code: string, data: unknown, language: Language, requestId: string | null): Promise<IdentificationDecisionView> {
+    const found = await this.open(user, code);
+    const { submissionId, recordedAt, cleaned } = await recordCaseDocument(this.deps, {
+      user,
+      found,
+      formKey: 'identification-decision',
+      kind: 'identification-decision',
+      data,
+      language,
+      requestId,
+      action: 'case.identification',
+      rules: (c) => identificationProblems(found.identificationStatus, c),
+      summary: (c) => ({ before: found.identificationStatus, status: c['status'], supportAdjustment: c['supportAdjustment'] ?? null }),
+      alsoInside: async (c, tx) => this.cases.updateProgress(found.id, { stage: found.stage, identificationStatus: c['status'] as CaseEntity['identificationStatus'] }, tx),
+    });
+    return { submissionId, recordedAt: recordedAt.toISOString(), decidedOn: text(cleaned['decidedOn']), status: text(cleaned['status']), supportAdjustment: text(cleaned['supportAdjustment']) };
+  }
+
+  async identificationDecisions(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseIdentificationDecisionList> {
+    const found = await caseFor(this.cases, user, code, 'read');
+    await this.deps.audit.record({ actorId: user.personId, action: 'case_identification.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose });
+    const items = (await caseDocuments(this.cases, this.forms, found.id, 'identification-decision')).map((d) => ({
+      submissionId: d.submissionId,
+      recordedAt: d.recordedAt.toISOString(),
+      decidedOn: text(d.data['decidedOn']),
+      status: text(d.data['status']),
+      supportAdjustment: text(d.data['supportAdjustment']),
+    }));
+    return { caseCode: found.code, identificationStatus: found.identificationStatus, items };
+  }
+
+  async recordJustice(user: AuthUser, code: string, data: unknown, language: Language, requestId: string | null): Promise<JusticeRecordView> {
+    // The justice track may go on after the case closes (a trial outlasts support): closed cases take records too.
+    const found = await caseFor(this.cases, user, code, 'create');
+    const { submissionId, recordedAt, cleaned } = await recordCaseDocument(this.deps, {
+      user,
+      found,
+      formKey: 'justice-record',
+      kind: 'justice-record',
+      data,
+      language,
+      requestId,
+      action: 'case.justice_record',
+      summary: (c) => ({ stage: c['stage'], verdict: c['verdict'] ?? null }),
+    });
+    return toJustice(submissionId, recordedAt, cleaned);
+  }
+
+  async justiceRecords(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseJusticeRecordList> {
+    const found = await caseFor(this.cases, user, code, 'read');
+    await this.deps.audit.record({ actorId: user.personId, action: 'case_justice.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose });
+    return { caseCode: found.code, items: (await caseDocuments(this.cases, this.forms, found.id, 'justice-record')).map((d) => toJustice(d.submissionId, d.recordedAt, d.data)) };
+  }
+}
+
+function toJustice(submissionId: string, recordedAt: Date, d: Record<string, unknown>): JusticeRecordView {
+  return {
+    submissionId,
+    recordedAt: recordedAt.toISOString(),
+    recordedOn: text(d['recordedOn']),
+    stage: text(d['stage']),
+    charges: Array.isArray(d['charges']) ? d['charges'].filter((c): c is string => typeof c === 'string') : [],
+    suspectsCount: int(d['suspectsCount']),
+    verdict: text(d['verdict']),
+    sentenceMonths: int(d['sentenceMonths']),
+    restitutionOrderedIdr: int(d['restitutionOrderedIdr']),
+    restitutionPaidIdr: int(d['restitutionPaidIdr']),
+  };
+}
