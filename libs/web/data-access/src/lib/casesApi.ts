@@ -1,4 +1,4 @@
-import type { CaseReturnAssessmentList, ReturnAssessmentView, AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { CaseReopenReason, CaseReturnAssessmentList, ReturnAssessmentView, AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { apiClient, withQuery } from './apiClient';
 
 /** `GET /cases`: this jurisdiction and those below it (none: all the reader may see), newest first. */
@@ -57,4 +57,8 @@ export const casesApi = {
   recordReturnAssessment: ({ code, data }: { code: string; data: Record<string, unknown> }) => apiClient.post<ReturnAssessmentView>(`/cases/${seg(code)}/return-assessments`, { data }),
   /** The case's assessments before return, outcomes in codes (audited with `purpose`). */
   returnAssessments: (code: string, purpose: CaseReadPurpose, signal?: AbortSignal) => apiClient.get<CaseReturnAssessmentList>(withQuery(`/cases/${seg(code)}/return-assessments`, { purpose }), { signal }),
+  /** Closes the case for a recorded reason (the case-closure form); 400 with `details.extraErrors`, 409 when already closed. */
+  close: ({ code, data }: { code: string; data: Record<string, unknown> }) => apiClient.post<CaseView>(`/cases/${seg(code)}/closure`, { data }),
+  /** Reopens a closed case; it goes back to the case conference. */
+  reopen: ({ code, reason }: { code: string; reason: CaseReopenReason }) => apiClient.post<CaseView>(`/cases/${seg(code)}/reopening`, { reason }),
 };

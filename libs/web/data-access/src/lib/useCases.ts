@@ -1,4 +1,4 @@
-import type { CaseReturnAssessmentList, ReturnAssessmentView, AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { CaseReopenReason, CaseReturnAssessmentList, ReturnAssessmentView, AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { casesApi, type CaseListFilter } from './casesApi';
 import { useApiMutation, type MutationState } from './useApiMutation';
 import { useApiQuery, type QueryState } from './useApiQuery';
@@ -105,4 +105,12 @@ export function useReturnAssessments(code: string | undefined, purpose: CaseRead
 
 export function useRecordReturnAssessment(): MutationState<{ code: string; data: Record<string, unknown> }, ReturnAssessmentView> {
   return useApiMutation(casesApi.recordReturnAssessment);
+}
+
+export function useCloseCase(): MutationState<{ code: string; data: Record<string, unknown> }, CaseView> {
+  return useApiMutation(casesApi.close);
+}
+
+export function useReopenCase(): MutationState<{ code: string; reason: CaseReopenReason }, CaseView> {
+  return useApiMutation(casesApi.reopen);
 }

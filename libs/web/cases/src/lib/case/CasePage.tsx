@@ -15,6 +15,7 @@ import { ProtectionCard } from './ProtectionCard';
 import { ReferralsCard } from './ReferralsCard';
 import { SharesCard } from './SharesCard';
 import { ReturnCard } from './ReturnCard';
+import { ClosureCard } from './ClosureCard';
 import { TimelineCard } from './TimelineCard';
 import { PurposeChoice } from './PurposeChoice';
 import '../Cases.css';
@@ -56,14 +57,14 @@ function CaseVisit({ code }: { code: string }) {
         <>
           {found.error && <ApiErrorAlert error={found.error} />}
           {found.isLoading && !found.data && <Loading label={tc('loading')} />}
-          {found.data && <CaseRecord view={found.data} purpose={purpose} onChangePurpose={() => setPurpose(undefined)} />}
+          {found.data && <CaseRecord view={found.data} purpose={purpose} onChangePurpose={() => setPurpose(undefined)} onChanged={found.reload} />}
         </>
       )}
     </div>
   );
 }
 
-function CaseRecord({ view, purpose, onChangePurpose }: { view: CaseView; purpose: CaseReadPurpose; onChangePurpose: () => void }) {
+function CaseRecord({ view, purpose, onChangePurpose, onChanged }: { view: CaseView; purpose: CaseReadPurpose; onChangePurpose: () => void; onChanged: () => void }) {
   const { t } = useTranslation('cases');
   const { language } = useLanguage();
   const { me } = useAuth();
@@ -147,6 +148,7 @@ function CaseRecord({ view, purpose, onChangePurpose }: { view: CaseView; purpos
         </Alert>
       )}
       <SharesCard view={view} purpose={purpose} />
+      {view.access === 'team' && <ClosureCard view={view} onChanged={onChanged} />}
       <TimelineCard view={view} purpose={purpose} />
     </>
   );
