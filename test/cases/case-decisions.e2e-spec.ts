@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { CaseIdentificationDecisionList, CaseJusticeRecordList, CaseView } from '@gugus/contracts';
-import { eventually, sequentialSteps } from '../support';
+import { eventually, launchChromium, screenshotDir, sequentialSteps, startWeb, submitLogin } from '../support';
 import { type Api, type CaseStack, fixture, startCaseStack } from './support';
 
 /**
@@ -96,6 +97,31 @@ describe('identification decisions after screening, and the justice track', () =
     ]);
     expect(list.items[1].charges).toEqual(['tppo_art4_out_of_indonesia', 'migrant_worker_law']);
     expect(JSON.stringify(list)).not.toContain('Teratai');
+  });
+
+  step('in Chromium: the case page lists the decisions and the justice track in words, without their texts', async () => {
+    const [web, browser] = await Promise.all([startWeb(stack.api.url), launchChromium()]);
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+      const page = await context.newPage();
+      await page.goto(`${web.url}/kasus/${caseCode}`);
+      await page.waitForURL(/\/masuk$/);
+      await submitLogin(page, 'koordinator.jabar@gugus.test');
+      await page.waitForURL((url) => url.pathname.startsWith('/kasus/'));
+      await page.getByRole('radio', { name: 'Penanganan kasus', exact: true }).check();
+      await page.getByTestId('case-purpose-submit').click();
+      const identification = page.getByTestId('identification-list');
+      await identification.locator('li[data-status="not_confirmed"]').getByText('Tidak dikonfirmasi sebagai korban').waitFor();
+      const justiceList = page.getByTestId('justice-list');
+      await justiceList.locator('li[data-stage="verdict"]').waitFor();
+      await expect(justiceList.innerText()).resolves.toContain('pidana 60 bulan');
+      await expect(page.getByTestId('case-justice').innerText()).resolves.not.toContain('Teratai');
+      await page.getByTestId('case-decision').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(screenshotDir, 'cases-decisions.png'), fullPage: true });
+    } finally {
+      await browser.close();
+      await web.stop();
+    }
   });
 
   step('other provinces get nothing; the audit trail has the decisions in codes and no text', async () => {

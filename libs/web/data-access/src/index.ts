@@ -110,4 +110,4 @@ export {
   useStartPlan,
 } from './lib/usePlans';
 export { casesApi, type CaseListFilter } from './lib/casesApi';
-export { useCase, useCaseConsents, useCaseReferrals, useCases, useCaseTimeline, useConferenceAction, useOpenCase, usePacketLists, useRecordConsent, useReferralPacket, useSendReferral, useStartProtection, useUpdatePacketList, useCaseShares, useShareCase, useEndShare, useSharedRecord, useAgreements, useRecordAgreement, useTerminateAgreement, useReturnAssessments, useRecordReturnAssessment, useCloseCase, useReopenCase } from './lib/useCases';
+export { useCase, useCaseConsents, useCaseReferrals, useCases, useCaseTimeline, useConferenceAction, useOpenCase, usePacketLists, useRecordConsent, useReferralPacket, useSendReferral, useStartProtection, useUpdatePacketList, useCaseShares, useShareCase, useEndShare, useSharedRecord, useAgreements, useRecordAgreement, useTerminateAgreement, useReturnAssessments, useRecordReturnAssessment, useCloseCase, useReopenCase, useIdentificationDecisions, useDecideIdentification, useJusticeRecords, useRecordJustice } from './lib/useCases';

@@ -1,4 +1,4 @@
-import type { CaseReopenReason, CaseReturnAssessmentList, ReturnAssessmentView, AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { CaseIdentificationDecisionList, CaseJusticeRecordList, IdentificationDecisionView, JusticeRecordView, CaseReopenReason, CaseReturnAssessmentList, ReturnAssessmentView, AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { apiClient, withQuery } from './apiClient';
 
 /** `GET /cases`: this jurisdiction and those below it (none: all the reader may see), newest first. */
@@ -61,4 +61,11 @@ export const casesApi = {
   close: ({ code, data }: { code: string; data: Record<string, unknown> }) => apiClient.post<CaseView>(`/cases/${seg(code)}/closure`, { data }),
   /** Reopens a closed case; it goes back to the case conference. */
   reopen: ({ code, reason }: { code: string; reason: CaseReopenReason }) => apiClient.post<CaseView>(`/cases/${seg(code)}/reopening`, { reason }),
+  /** Records an identification decision; 400 with `details.extraErrors` (the interview, the order of statuses included). */
+  decideIdentification: ({ code, data }: { code: string; data: Record<string, unknown> }) => apiClient.post<IdentificationDecisionView>(`/cases/${seg(code)}/identification-decisions`, { data }),
+  identificationDecisions: (code: string, purpose: CaseReadPurpose, signal?: AbortSignal) =>
+    apiClient.get<CaseIdentificationDecisionList>(withQuery(`/cases/${seg(code)}/identification-decisions`, { purpose }), { signal }),
+  /** Records a step of the justice track; 400 with `details.extraErrors`. */
+  recordJustice: ({ code, data }: { code: string; data: Record<string, unknown> }) => apiClient.post<JusticeRecordView>(`/cases/${seg(code)}/justice-records`, { data }),
+  justiceRecords: (code: string, purpose: CaseReadPurpose, signal?: AbortSignal) => apiClient.get<CaseJusticeRecordList>(withQuery(`/cases/${seg(code)}/justice-records`, { purpose }), { signal }),
 };

@@ -1,4 +1,4 @@
-import type { CaseReopenReason, CaseReturnAssessmentList, ReturnAssessmentView, AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { CaseIdentificationDecisionList, CaseJusticeRecordList, IdentificationDecisionView, JusticeRecordView, CaseReopenReason, CaseReturnAssessmentList, ReturnAssessmentView, AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { casesApi, type CaseListFilter } from './casesApi';
 import { useApiMutation, type MutationState } from './useApiMutation';
 import { useApiQuery, type QueryState } from './useApiQuery';
@@ -113,4 +113,22 @@ export function useCloseCase(): MutationState<{ code: string; data: Record<strin
 
 export function useReopenCase(): MutationState<{ code: string; reason: CaseReopenReason }, CaseView> {
   return useApiMutation(casesApi.reopen);
+}
+
+/** The case's identification decisions, read for `purpose` (audited). */
+export function useIdentificationDecisions(code: string | undefined, purpose: CaseReadPurpose | undefined): QueryState<CaseIdentificationDecisionList> {
+  return useApiQuery(code && purpose ? `case-identification:${code}:${purpose}` : undefined, (signal) => casesApi.identificationDecisions(code ?? '', purpose ?? 'case_management', signal));
+}
+
+export function useDecideIdentification(): MutationState<{ code: string; data: Record<string, unknown> }, IdentificationDecisionView> {
+  return useApiMutation(casesApi.decideIdentification);
+}
+
+/** The case's justice records, read for `purpose` (audited). */
+export function useJusticeRecords(code: string | undefined, purpose: CaseReadPurpose | undefined): QueryState<CaseJusticeRecordList> {
+  return useApiQuery(code && purpose ? `case-justice:${code}:${purpose}` : undefined, (signal) => casesApi.justiceRecords(code ?? '', purpose ?? 'case_management', signal));
+}
+
+export function useRecordJustice(): MutationState<{ code: string; data: Record<string, unknown> }, JusticeRecordView> {
+  return useApiMutation(casesApi.recordJustice);
 }

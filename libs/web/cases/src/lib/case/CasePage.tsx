@@ -16,6 +16,7 @@ import { ReferralsCard } from './ReferralsCard';
 import { SharesCard } from './SharesCard';
 import { ReturnCard } from './ReturnCard';
 import { ClosureCard } from './ClosureCard';
+import { IdentificationCard, JusticeCard } from './DecisionCards';
 import { TimelineCard } from './TimelineCard';
 import { PurposeChoice } from './PurposeChoice';
 import '../Cases.css';
@@ -141,6 +142,8 @@ function CaseRecord({ view, purpose, onChangePurpose, onChanged }: { view: CaseV
           <ConsentCard view={view} purpose={purpose} />
           <ReferralsCard view={view} purpose={purpose} offer={offer} />
           <ReturnCard view={view} purpose={purpose} onOffer={(serviceType) => setOffer({ serviceType, at: Date.now() })} />
+          <IdentificationCard view={view} purpose={purpose} onChanged={onChanged} />
+          <JusticeCard view={view} purpose={purpose} />
         </>
       ) : (
         <Alert tone="info" data-testid="case-partner-notice">

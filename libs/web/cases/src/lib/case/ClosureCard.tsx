@@ -67,9 +67,11 @@ export function ClosureCard({ view, onChanged }: { view: CaseView; onChanged: ()
             ))}
           </SelectField>
           {reopen.error && !reopen.fieldErrors['reason'] && <ApiErrorAlert error={reopen.error} />}
-          <Button onClick={() => void again()} disabled={!reason || reopen.isSubmitting} data-testid="reopen-submit">
-            {reopen.isSubmitting ? t('closure.reopening') : t('closure.reopen')}
-          </Button>
+          <div className="gu-cases__consent-actions">
+            <Button onClick={() => void again()} disabled={!reason || reopen.isSubmitting} data-testid="reopen-submit">
+              {reopen.isSubmitting ? t('closure.reopening') : t('closure.reopen')}
+            </Button>
+          </div>
         </div>
       )}
       {open && form.data && (
