@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { COORDINATION_MEETING_DEFAULTS } from '@gugus/contracts';
+import { CASE_MANAGEMENT_DEFAULTS, COORDINATION_MEETING_DEFAULTS } from '@gugus/contracts';
 import { DEMO_PASSWORD } from '@gugus/server-orgs';
 import { client, launchChromium, login, screenshotDir, serviceEnv, startApi, startWeb, type RunningApi, type RunningWeb } from '../support';
 
@@ -29,6 +29,7 @@ describe('web app: process settings and the working-day calendar', () => {
     // Other test files run meetings in West Java on the same database: leave it on the national values.
     const admin = api && client(api.url, (await login(api.url, 'admin.jabar@gugus.test')).accessToken);
     await admin?.post('/process-settings/coordination-meeting/32', { settings: COORDINATION_MEETING_DEFAULTS, note: 'Kembali ke nilai nasional setelah uji' });
+    await admin?.post('/process-settings/case-management/32.73', { settings: CASE_MANAGEMENT_DEFAULTS, note: 'Kembali ke nilai nasional setelah uji' });
     await Promise.all(contexts.map((c) => c.close()));
     await browser?.close();
     await Promise.all([web?.stop(), api?.stop()]);
@@ -92,6 +93,29 @@ describe('web app: process settings and the working-day calendar', () => {
     await page.waitForURL(/wilayah=32\.04/);
     await page.getByTestId('settings-source').filter({ hasText: /Versi provinsi Jawa Barat/i }).waitFor();
     await expect(page.getByTestId('setting-agendaWorkingDays').inputValue()).resolves.toBe('8');
+  });
+
+  it('edits case management on screen too: the conference deadline in hours, bounded, for Kota Bandung', async () => {
+    const page = await newPage();
+    await logIn(page, 'admin.jabar@gugus.test', '/pengaturan-proses');
+    await page.getByTestId('settings-source').waitFor();
+    await page.getByTestId('settings-process').selectOption({ label: 'Penanganan kasus' });
+    await page.waitForURL(/proses=case-management/);
+    await page.getByTestId('settings-jurisdiction').selectOption('32.73');
+    await page.waitForURL(/proses=case-management.*wilayah=32\.73|wilayah=32\.73.*proses=case-management/);
+    const hours = page.getByTestId('setting-conferenceHours');
+    await expect(hours.inputValue()).resolves.toBe('48');
+    await hours.fill('300');
+    await page.getByTestId('settings-save').click();
+    await expect(errorOf(page, 'setting-conferenceHours').textContent()).resolves.toContain('168');
+    await hours.fill('36');
+    await page.getByTestId('settings-note').fill(`Konferensi lebih cepat di Kota Bandung ${note}`);
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('settings-saved').waitFor();
+    await expect(hours.inputValue()).resolves.toBe('36');
+    await shot(page, 'process-settings-case-management');
+    const admin = client(api.url, (await login(api.url, 'admin.jabar@gugus.test')).accessToken);
+    expect((await admin.get('/process-settings/case-management?jurisdictionCode=32.73')).body.effective.settings.conferenceHours).toBe(36);
   });
 
   it('fits a phone and switches to English', async () => {

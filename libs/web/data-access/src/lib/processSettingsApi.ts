@@ -1,11 +1,11 @@
-import type { CoordinationMeetingSettings, ProcessSettingsOverview, ProcessSettingsVersionView } from '@gugus/contracts';
+import type { ProcessSettingsValue, ProcessSettingsOverview, ProcessSettingsVersionView } from '@gugus/contracts';
 import { apiClient, withQuery } from './apiClient';
 
 /** A new settings version to save for one process and jurisdiction. */
 export interface NewSettingsVersion {
   processKey: string;
   jurisdictionCode: string;
-  settings: CoordinationMeetingSettings;
+  settings: ProcessSettingsValue;
   note?: string;
 }
 

@@ -1,26 +1,31 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { COORDINATION_MEETING_PROCESS, type ProcessSettingsVersionView } from '@gugus/contracts';
+import { isProcessKey, PROCESS_KEYS, PROCESS_SETTINGS_DEFINITIONS, type ProcessSettingsDefinition, type ProcessSettingsValue, type ProcessSettingsVersionView } from '@gugus/contracts';
 import { useAuth } from '@gugus/web-auth';
 import { useJurisdiction, useProcessSettings } from '@gugus/web-data-access';
 import { useLanguage } from '@gugus/web-i18n';
-import { Alert, Card, Loading, PageHeader, Tag } from '@gugus/web-ui';
+import { Alert, Card, Loading, PageHeader, SelectField, Tag } from '@gugus/web-ui';
 import { ApiErrorAlert, JurisdictionSelect } from '@gugus/web-shared';
 import { canEditSettings, mayView, settingsJurisdictions } from '../grants';
 import { SettingsEditor } from './SettingsEditor';
 import { SettingsHistory } from './SettingsHistory';
 import '../ProcessSettings.css';
 
-const definition = COORDINATION_MEETING_PROCESS;
-
-/** `/pengaturan-proses?wilayah=32.04`: what applies in a jurisdiction, where from, a form for a new version, and its history. */
+/**
+ * `/pengaturan-proses?proses=case-management&wilayah=32.04`: for one process (coordination meetings by
+ * default, the plan of action, case management), what applies in a jurisdiction, where from, a form for a
+ * new version, and its history.
+ */
 export function ProcessSettingsPage() {
   const { t } = useTranslation('processSettings');
   const { t: tc } = useTranslation('common');
   const { language } = useLanguage();
   const { me } = useAuth();
   const [params, setParams] = useSearchParams();
+  const askedProcess = params.get('proses') ?? '';
+  const processKey = isProcessKey(askedProcess) ? askedProcess : 'coordination-meeting';
+  const definition = PROCESS_SETTINGS_DEFINITIONS[processKey] as unknown as ProcessSettingsDefinition<ProcessSettingsValue>;
   const grantCodes = me ? settingsJurisdictions(me.grants) : [];
   const asked = params.get('wilayah') ?? '';
   const code = asked && mayView(grantCodes, asked) ? asked : (grantCodes[0] ?? '');
@@ -33,7 +38,11 @@ export function ProcessSettingsPage() {
 
   const choose = (next: string) => {
     setLastSaved(undefined);
-    setParams({ wilayah: next }, { replace: true });
+    setParams({ ...(processKey !== 'coordination-meeting' ? { proses: processKey } : {}), wilayah: next }, { replace: true });
+  };
+  const chooseProcess = (next: string) => {
+    setLastSaved(undefined);
+    setParams({ ...(next !== 'coordination-meeting' ? { proses: next } : {}), ...(code ? { wilayah: code } : {}) }, { replace: true });
   };
   const saved = (version: ProcessSettingsVersionView) => {
     setLastSaved(version);
@@ -56,6 +65,13 @@ export function ProcessSettingsPage() {
       </p>
       {code && (
         <Card>
+          <SelectField label={t('settings.process')} value={processKey} onChange={(e) => chooseProcess(e.target.value)} data-testid="settings-process">
+            {PROCESS_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {PROCESS_SETTINGS_DEFINITIONS[key].title[language]}
+              </option>
+            ))}
+          </SelectField>
           <JurisdictionSelect label={t('settings.jurisdiction')} hint={t('settings.jurisdictionHint')} data-testid="settings-jurisdiction" grantCodes={grantCodes} value={code} onChange={choose} />
           {data && (
             <div className="gu-ps__source" data-testid="settings-source">
@@ -77,7 +93,7 @@ export function ProcessSettingsPage() {
       {data && (
         <div className="gu-ps__columns">
           <SettingsEditor
-            key={`${code}:${data.effective.settingsId ?? 'defaults'}`}
+            key={`${processKey}:${code}:${data.effective.settingsId ?? 'defaults'}`}
             definition={definition}
             current={data.effective.settings}
             jurisdictionCode={code}

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkProcessSettings, STEP_ROLES, type CoordinationMeetingSettings, type ProcessSettingsDefinition, type ProcessSettingsVersionView } from '@gugus/contracts';
+import { checkProcessSettings, STEP_ROLES, type Role, type ProcessSettingsValue, type ProcessSettingsDefinition, type ProcessSettingsVersionView } from '@gugus/contracts';
 import { useSaveProcessSettings } from '@gugus/web-data-access';
 import { useLanguage } from '@gugus/web-i18n';
 import { Alert, Button, Card, SelectField, TextAreaField, TextField } from '@gugus/web-ui';
@@ -10,9 +10,9 @@ import { draftOf, settingsOf, type SettingsDraft } from './settingsForm';
 type Text = { id: string; en: string };
 
 export interface SettingsEditorProps {
-  definition: ProcessSettingsDefinition<CoordinationMeetingSettings>;
+  definition: ProcessSettingsDefinition<ProcessSettingsValue>;
   /** What applies now: the form starts from it. */
-  current: CoordinationMeetingSettings;
+  current: ProcessSettingsValue;
   jurisdictionCode: string;
   jurisdictionName: string;
   canEdit: boolean;
@@ -97,7 +97,7 @@ export function SettingsEditor({ definition, current, jurisdictionCode, jurisdic
             <SelectField
               key={f.key}
               label={f.label[language]}
-              hint={t('settings.roleDefault', { role: to(`roles.${definition.defaults.roles[f.key as keyof CoordinationMeetingSettings['roles']]}`) })}
+              hint={t('settings.roleDefault', { role: to(`roles.${(definition.defaults.roles as Record<string, Role>)[f.key]}`) })}
               error={errorAt(`roles.${f.key}`)}
               value={draft.roles[f.key] ?? ''}
               disabled={!canEdit}

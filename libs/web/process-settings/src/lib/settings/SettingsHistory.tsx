@@ -1,12 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CoordinationMeetingSettings, ProcessSettingsDefinition, ProcessSettingsVersionView } from '@gugus/contracts';
+import type { ProcessSettingsValue, ProcessSettingsDefinition, ProcessSettingsVersionView } from '@gugus/contracts';
 import { formatDateTime, useLanguage } from '@gugus/web-i18n';
 import { Card } from '@gugus/web-ui';
 import { changedFields } from './settingsForm';
 
 export interface SettingsHistoryProps {
-  definition: ProcessSettingsDefinition<CoordinationMeetingSettings>;
+  definition: ProcessSettingsDefinition<ProcessSettingsValue>;
   history: readonly ProcessSettingsVersionView[];
   jurisdictionName: string;
 }

@@ -1,4 +1,4 @@
-import type { CoordinationMeetingSettings, ProcessSettingsDefinition } from '@gugus/contracts';
+import type { ProcessSettingsValue, ProcessSettingsDefinition } from '@gugus/contracts';
 
 /** What the form holds: numbers as typed (so a bad entry can be named), roles as chosen. */
 export interface SettingsDraft {
@@ -6,7 +6,7 @@ export interface SettingsDraft {
   roles: Record<string, string>;
 }
 
-export function draftOf(definition: ProcessSettingsDefinition<CoordinationMeetingSettings>, settings: CoordinationMeetingSettings): SettingsDraft {
+export function draftOf(definition: ProcessSettingsDefinition<ProcessSettingsValue>, settings: ProcessSettingsValue): SettingsDraft {
   const values = settings as unknown as Record<string, unknown>;
   return {
     durations: Object.fromEntries(definition.durations.map((f) => [f.key, String(values[f.key] ?? '')])),
@@ -15,7 +15,7 @@ export function draftOf(definition: ProcessSettingsDefinition<CoordinationMeetin
 }
 
 /** The settings object the draft stands for; an empty number is left out and "abc" becomes NaN, so the schema names them. */
-export function settingsOf(definition: ProcessSettingsDefinition<CoordinationMeetingSettings>, draft: SettingsDraft): unknown {
+export function settingsOf(definition: ProcessSettingsDefinition<ProcessSettingsValue>, draft: SettingsDraft): unknown {
   const out: Record<string, unknown> = {};
   for (const f of definition.durations) {
     const raw = draft.durations[f.key]?.trim() ?? '';
@@ -26,7 +26,7 @@ export function settingsOf(definition: ProcessSettingsDefinition<CoordinationMee
 }
 
 /** Dotted paths whose value differs between two settings objects, in the definition's order. */
-export function changedFields(definition: ProcessSettingsDefinition<CoordinationMeetingSettings>, before: CoordinationMeetingSettings, after: CoordinationMeetingSettings): { field: string; from: string; to: string }[] {
+export function changedFields(definition: ProcessSettingsDefinition<ProcessSettingsValue>, before: ProcessSettingsValue, after: ProcessSettingsValue): { field: string; from: string; to: string }[] {
   const a = before as unknown as Record<string, unknown>;
   const b = after as unknown as Record<string, unknown>;
   const numbers = definition.durations.filter((f) => a[f.key] !== b[f.key]).map((f) => ({ field: f.key, from: String(a[f.key]), to: String(b[f.key]) }));
