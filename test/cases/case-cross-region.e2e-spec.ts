@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addMonths, earliestChildClosure } from '@gugus/cases';
 import type { AgreementList, AgreementView, CaseList, CaseShareList, CaseShareView, CaseSharedRecordView, CaseView } from '@gugus/contracts';
 import { agencyReferences, FORM_LIBRARY } from '@gugus/forms';
-import { decodedHistory, eventually, launchChromium, screenshotDir, sequentialSteps, startWeb, submitLogin, temporalClient, type RunningApi } from '../support';
+import { client, decodedHistory, eventually, launchChromium, login, screenshotDir, sequentialSteps, startWeb, submitLogin, temporalClient, type RunningApi } from '../support';
 import { type Api, type CaseStack, fixture, startCaseStack } from './support';
 import { clockSkipper } from '../plans/support';
 
@@ -18,7 +18,9 @@ import { clockSkipper } from '../plans/support';
  * the case with West Java's UPTD PPA, which leads her return and reintegration. West Java's coordinator
  * finds the case in the list, reads its record and steps (not its consent or referrals) and the shared
  * record: only what the agreement AND the consent cover. The conference within 48 hours assigns three
- * actions in Riau Islands; shelter is referred in Batam and accepted. The reintegration plan, her
+ * actions in Riau Islands; shelter is referred in Batam and accepted; health is declined by Batam's health
+ * office with a reason and re-referred by the coordinator to the UPTD PPA, which accepts; the girl
+ * declines legal aid (recorded as its outcome) and the case goes on. The reintegration plan, her
  * reunification, the follow-ups at 1, 3, 6, 12 and 24 months and the closure with her feedback land in
  * West Java's inboxes. When the agreement is terminated, West Java reads nothing more of the case.
  */
@@ -88,6 +90,14 @@ describe('a cross-region case: a girl from Kabupaten Bandung identified in Kota 
     const rows = (await db.query(`SELECT id, name FROM agencies WHERE jurisdiction_code IN ('21', '21.71')`)).rows as { id: string; name: string }[];
     for (const r of rows) agency[r.name] = r.id;
     agency['uptdJabar'] = stack.agency.uptd;
+    // Kota Batam's health office, with an officer who answers referrals (entered by the Riau Islands administrator).
+    const dinkes = await as['kepri'].post('/agencies', { jurisdictionCode: '21.71', name: 'Dinas Kesehatan Kota Batam', kind: 'government_office' });
+    const position = await as['kepri'].post(`/agencies/${dinkes.body.id}/positions`, { title: 'Staf Pelayanan Kesehatan', roles: ['agency_officer'] });
+    const person = await as['kepri'].post('/people', { agencyId: dinkes.body.id, fullName: 'Petugas Kesehatan Batam (contoh fiktif)', email: 'dinkes.batam.uji@gugus.test', password: 'sandi-uji-dinkes-batam' });
+    expect([dinkes.status, position.status, person.status]).toEqual([201, 201, 201]);
+    expect((await as['kepri'].put(`/positions/${position.body.id}/holder`, { personId: person.body.id })).status).toBe(200);
+    agency['Dinas Kesehatan Kota Batam'] = dinkes.body.id as string;
+    as['batamHealth'] = client(stack.api.url, (await login(stack.api.url, 'dinkes.batam.uji@gugus.test', 'sandi-uji-dinkes-batam')).accessToken);
   });
 
   afterAll(async () => {
@@ -281,6 +291,47 @@ describe('a cross-region case: a girl from Kabupaten Bandung identified in Kota 
     const response = await eventually(async () => ((await as['batamOfficer'].get(`/tasks?status=open&limit=100`)).body.items as Task[]).find((t) => t.step === 'referral-response'), 120_000, 'the shelter referral at Dinas Sosial Kota Batam');
     expect((await decide('batamOfficer', response.id, { ...fixture('referral-response', 'valid-accepted'), respondedOn: today(), expectedStartDate: today() })).status).toBe(200);
     await eventually(async () => (((await as['batamCoordinator'].get(`/cases/${caseCode}/referrals?purpose=case_management`)).body.items as { status: string }[])[0]?.status === 'accepted' ? true : undefined), 60_000, 'the referral accepted');
+  });
+
+  step('health: Batam\'s health office declines with a reason, the coordinator re-refers to the UPTD PPA, which accepts; legal aid: the girl declines it, recorded, and the case goes on', async () => {
+    const health = ['profile', 'medical'];
+    const consented = await as['batamCoordinator'].post(`/cases/${caseCode}/consents`, consent([sharing(agency['Dinas Kesehatan Kota Batam'], health), sharing(agency['UPTD PPA Kota Batam'], health)]));
+    expect(consented.status).toBe(201);
+    const referralOf = (service: string, to: string, shared: string[]) => ({
+      data: { ...fixture('referral', 'valid-shelter-within-consent'), referralDate: today(), serviceType: service, receivingAgencyId: to, ageGroup: 'child', consentedCategories: shared, sharedDataCategories: shared },
+    });
+    const sent = await as['batamCoordinator'].post(`/cases/${caseCode}/referrals`, referralOf('health_rehabilitation', agency['Dinas Kesehatan Kota Batam'], health));
+    expect(sent.status).toBe(201);
+    const answer = await eventually(async () => ((await as['batamHealth'].get('/tasks?status=open&limit=100')).body.items as Task[]).find((t) => t.step === 'referral-response' && t.title.id.includes(`#${sent.body.number} kasus`)), 120_000, 'the health referral at Dinas Kesehatan Kota Batam');
+    const declined: Record<string, unknown> = { ...fixture('referral-response', 'valid-declined-no-capacity'), respondedOn: today() };
+    delete declined['suggestedAgencyId'];
+    expect((await decide('batamHealth', answer.id, declined)).status).toBe(200);
+    const [again] = await openTasks('batamCoordinator', 're-referral', 1);
+    const view = (await as['batamCoordinator'].get(`/tasks/${again.id}`)).body;
+    expect(view.review.data).toMatchObject({ decision: 'declined', declineReason: 'no_capacity' });
+    expect((await decide('batamCoordinator', again.id, { ...view.initialData, referralDate: today(), receivingAgencyId: agency['UPTD PPA Kota Batam'], consentedCategories: health, sharedDataCategories: health })).status).toBe(200);
+    const third = await eventually(async () => (await tasksOf('batamWorker')).find((t) => t.step === 'referral-response'), 120_000, 'the re-referral at the UPTD PPA Kota Batam');
+    expect((await decide('batamWorker', third.id, { ...fixture('referral-response', 'valid-accepted'), respondedOn: today(), expectedStartDate: today() })).status).toBe(200);
+
+    // Legal aid: the girl declines it (the provider records it as the outcome); nothing else stops.
+    const legal = await as['batamCoordinator'].post(`/cases/${caseCode}/referrals`, referralOf('legal_aid', agency['Dinas Sosial Kota Batam'], ['profile']));
+    expect(legal.status).toBe(201);
+    const legalAnswer = await eventually(async () => ((await as['batamOfficer'].get('/tasks?status=open&limit=100')).body.items as Task[]).find((t) => t.step === 'referral-response' && t.title.id.includes(`#${legal.body.number} kasus`)), 120_000, 'the legal aid referral');
+    expect((await decide('batamOfficer', legalAnswer.id, { ...fixture('referral-response', 'valid-accepted'), respondedOn: today(), expectedStartDate: today() })).status).toBe(200);
+    const outcome = await eventually(async () => ((await as['batamOfficer'].get('/tasks?status=open&limit=100')).body.items as Task[]).find((t) => t.step === 'service-outcome' && t.title.id.includes(`#${legal.body.number} kasus`)), 120_000, 'the legal aid outcome task');
+    expect((await decide('batamOfficer', outcome.id, { ...fixture('service-outcome', 'valid-medical-declined'), serviceType: 'legal_aid', startDate: today(), endDate: today() })).status).toBe(200);
+    const list = await eventually(
+      async () => ((l) => (l.find((r) => r.number === legal.body.number)?.status === 'completed' && l.some((r) => r.replacesNumber === sent.body.number && r.status === 'accepted') ? l : undefined))((await as['batamCoordinator'].get(`/cases/${caseCode}/referrals?purpose=case_management`)).body.items as { number: number; status: string; serviceType: string; replacesNumber: number | null }[]),
+      60_000,
+      'health re-referred and accepted, legal aid declined by the girl',
+    );
+    expect(list.map((r) => [r.serviceType, r.status])).toEqual([
+      ['shelter', 'accepted'],
+      ['health_rehabilitation', 'declined'],
+      ['health_rehabilitation', 'accepted'],
+      ['legal_aid', 'completed'],
+    ]);
+    expect((await caseView()).closedAt).toBeNull();
   });
 
   step('return and reintegration land in West Java: the plan, her reunification, for West Java\'s coordinator — none for Batam', async () => {
