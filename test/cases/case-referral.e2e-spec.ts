@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_PACKET_CATEGORIES, SERVICE_TYPES } from '@gugus/cases';
 import type { CasePacketListView, CaseReferralList, CaseReferralPacketView, CaseView } from '@gugus/contracts';
 import { FORM_LIBRARY } from '@gugus/forms';
-import { decodedHistory, eventually, launchChromium, markersIn, plainDump, screenshotDir, sequentialSteps, startWeb, submitLogin, temporalClient, type RunningApi } from '../support';
+import { decodedHistory, eventually, launchChromium, markersIn, plainDump, screenshotDir, sequentialSteps, signedInAt, startWeb, submitLogin, temporalClient, type RunningApi } from '../support';
 import { type Api, type CaseStack, fixture, startCaseStack } from './support';
 
 /**
@@ -127,7 +127,8 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
   });
 
   step('health to Dinas Kesehatan: declined with a reason, back to the coordinator, re-referred to the UPTD PPA, accepted and closed with an outcome report', async () => {
-    const sent = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral('health_rehabilitation', agency['dinkes'], DINKES_SHARED));
+    // The form claims more is consented than is: the server writes what the consent on record covers.
+    const sent = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral('health_rehabilitation', agency['dinkes'], DINKES_SHARED, { consentedCategories: ['identity', ...DINKES_SHARED] }));
     expect([sent.status, sent.body.number]).toEqual([201, 2]);
     const task = await openTask('dinkes', 'referral-response', `Rujukan #2 kasus ${caseCode}`);
     // Health needs identity, psychosocial and the plan too; the consent for Dinkes covers none of them.
@@ -143,7 +144,7 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
     const view = (await as['coordinator'].get(`/tasks/${again.id}`)).body;
     // The decline's reason beside the form, and the form as first sent.
     expect(view.review.data).toMatchObject({ decision: 'declined', declineReason: 'no_capacity' });
-    expect(view.initialData).toMatchObject({ serviceType: 'health_rehabilitation', receivingAgencyId: agency['dinkes'] });
+    expect(view.initialData).toMatchObject({ serviceType: 'health_rehabilitation', receivingAgencyId: agency['dinkes'], consentedCategories: DINKES_SHARED });
     expect((await referrals()).map((r) => [r.number, r.status])).toEqual([[1, 'accepted'], [2, 'declined']]);
     // The declined agency no longer reads the data.
     const after = (await packet('dinkes', 2)).body as CaseReferralPacketView;
@@ -259,15 +260,7 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
     expect([shelter.status, health.status]).toEqual([201, 201]);
     const [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
     try {
-      const signIn = async (email: string) => {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-        const page = await context.newPage();
-        await page.goto(`${web.url}/tugas`);
-        await page.waitForURL(/\/masuk$/);
-        await submitLogin(page, email);
-        await page.waitForURL((url) => url.pathname === '/tugas');
-        return page;
-      };
+      const signIn = (email: string) => signedInAt(browser, web.url, email, '/tugas');
       /** Opens, from the inbox, the task of `step` whose title names referral `number`. */
       const fromInbox = async (page: Awaited<ReturnType<typeof signIn>>, taskStep: string, number: number) => {
         // The people here have many open tasks from the steps before: page through the inbox to the one.

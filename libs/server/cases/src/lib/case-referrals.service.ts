@@ -79,6 +79,9 @@ export class CaseReferralsService {
     const agencyId = cleaned['receivingAgencyId'] as string;
     const serviceType = cleaned['serviceType'] as string;
     this.forms.refuse(await this.consentProblems(found.id, cleaned), version.id, language);
+    // "Covered by consent" is the system's to fill: what the consent on record covers today for this agency, whatever the form sent.
+    const consent = consentedCategories(await this.consents.decisions(found.id), agencyId, jakartaDate(new Date()));
+    cleaned['consentedCategories'] = consent.status === 'granted' ? [...consent.categories] : [];
     const sentAt = new Date();
     const row = await this.cases.transaction(async (tx) => {
       const submissionId = await this.forms.storeSubmission({ versionId: version.id, jurisdictionCode: found.jurisdictionCode, data: cleaned, personId: user.personId, requestId }, tx);
