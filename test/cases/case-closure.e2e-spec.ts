@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { CaseList, CaseView } from '@gugus/contracts';
-import { decodedHistory, eventually, launchChromium, screenshotDir, sequentialSteps, startWeb, submitLogin, temporalClient } from '../support';
-import { type Api, type CaseStack, fixture, startCaseStack } from './support';
+import { decodedHistory, eventually, launchChromium, screenshotDir, sequentialSteps, signedInAt, startWeb, temporalClient } from '../support';
+import { type Api, type CaseStack, caseTasks, fixture, openCasePage, startCaseStack } from './support';
 
 /**
  * Issue 11, step 10 — closure at any time for a recorded reason, and reopening — through the built API
@@ -13,9 +13,6 @@ import { type Api, type CaseStack, fixture, startCaseStack } from './support';
  * reopened (a code, no free text): it goes back to the case team's conference, and can be closed again
  * for another reason. Other provinces get nothing; the workflow history holds no answer.
  */
-type Task = { id: string; step: string; status: string };
-
-const PROCESS = 'case-management';
 const PATH_MARKER = 'Jalan kedepan Cempaka Penandatutup';
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
@@ -27,9 +24,7 @@ describe('closing a case at any time for a recorded reason, and reopening it', (
   let caseCode = '';
   const step = sequentialSteps();
 
-  const tasksOf = async (who: string, status = 'open') => ((await as[who].get(`/tasks?processKey=${PROCESS}&processId=${caseId}&status=${status}&limit=100`)).body as { items: Task[] }).items;
-  const openTask = (who: string, taskStep: string) => eventually(async () => (await tasksOf(who)).find((t) => t.step === taskStep), 120_000, `${who}: ${taskStep}`);
-  const decide = (who: string, taskId: string, data?: Record<string, unknown>) => as[who].post(`/tasks/${taskId}/decision`, { outcome: 'completed', ...(data ? { data } : {}) });
+  const { tasksOf, openTask, decide } = caseTasks(as, () => caseId);
   const view = async () => (await as['coordinator'].get(`/cases/${caseCode}?purpose=case_management`)).body as CaseView;
   const closure = (extra: Record<string, unknown> = {}) => ({ data: { ...fixture('case-closure', 'valid-declined-further-assistance'), closureDate: today(), pathForward: PATH_MARKER, ...extra } });
   const taskStatuses = async () => (await db.query(`SELECT step, status FROM tasks WHERE process_id = $1 ORDER BY created_at, id`, [caseId])).rows as { step: string; status: string }[];
@@ -92,14 +87,8 @@ describe('closing a case at any time for a recorded reason, and reopening it', (
     await eventually(async () => ((await as['coordinator'].get(`/cases/${caseCode}/timeline?purpose=case_management`)).body.items.every((i: { status: string }) => i.status !== 'open') ? true : undefined), 60_000, 'the closure finished');
     const [web, browser] = await Promise.all([startWeb(stack.api.url), launchChromium()]);
     try {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-      const page = await context.newPage();
-      await page.goto(`${web.url}/kasus/${caseCode}`);
-      await page.waitForURL(/\/masuk$/);
-      await submitLogin(page, 'koordinator.jabar@gugus.test');
-      await page.waitForURL((url) => url.pathname.startsWith('/kasus/'));
-      await page.getByRole('radio', { name: 'Penanganan kasus', exact: true }).check();
-      await page.getByTestId('case-purpose-submit').click();
+      const page = await signedInAt(browser, web.url, 'koordinator.jabar@gugus.test', `/kasus/${caseCode}`);
+      await openCasePage(page, web.url, caseCode);
       const card = page.getByTestId('case-closure');
       await card.getByTestId('reopen-reason').selectOption({ label: 'Kebutuhan baru' });
       await page.screenshot({ path: join(screenshotDir, 'cases-closed-reopen.png'), fullPage: true });

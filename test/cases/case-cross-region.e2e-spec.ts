@@ -4,8 +4,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addMonths, earliestChildClosure } from '@gugus/cases';
 import type { AgreementList, AgreementView, CaseList, CaseShareList, CaseShareView, CaseSharedRecordView, CaseView } from '@gugus/contracts';
 import { agencyReferences, FORM_LIBRARY } from '@gugus/forms';
-import { client, decodedHistory, eventually, launchChromium, login, screenshotDir, sequentialSteps, startWeb, submitLogin, temporalClient, type RunningApi } from '../support';
-import { type Api, type CaseStack, fixture, startCaseStack } from './support';
+import { client, decodedHistory, eventually, launchChromium, login, screenshotDir, sequentialSteps, signedInAt, startWeb, temporalClient, type RunningApi } from '../support';
+import { type Api, type CaseStack, type CaseTask as Task, caseTasks, fixture, openCasePage, startCaseStack } from './support';
 import { clockSkipper } from '../plans/support';
 
 /**
@@ -24,9 +24,6 @@ import { clockSkipper } from '../plans/support';
  * reunification, the follow-ups at 1, 3, 6, 12 and 24 months and the closure with her feedback land in
  * West Java's inboxes. When the agreement is terminated, West Java reads nothing more of the case.
  */
-type Task = { id: string; step: string; title: { id: string; en: string }; dueAt: string; assignee: { agencyId: string; role: string } };
-
-const PROCESS = 'case-management';
 const DAY = 24 * 3600 * 1000;
 const HOUR = 3600 * 1000;
 const WIB = 7 * HOUR;
@@ -49,10 +46,7 @@ describe('a cross-region case: a girl from Kabupaten Bandung identified in Kota 
   const step = sequentialSteps();
   const skipTo = clockSkipper(() => env);
 
-  const tasksOf = async (who: string) => ((await as[who].get(`/tasks?processKey=${PROCESS}&processId=${caseId}&status=open&limit=100`)).body as { items: Task[] }).items;
-  const openTasks = (who: string, taskStep: string, n: number) =>
-    eventually(async () => ((list) => (list.length === n ? list : undefined))((await tasksOf(who)).filter((t) => t.step === taskStep)), 120_000, `${n} open ${taskStep} task(s) for ${who}`);
-  const decide = (who: string, taskId: string, data?: Record<string, unknown>) => as[who].post(`/tasks/${taskId}/decision`, { outcome: 'completed', ...(data ? { data } : {}) });
+  const { tasksOf, openTasks, decide } = caseTasks(as, () => caseId);
   const caseView = async (who = 'batamCoordinator') => (await as[who].get(`/cases/${caseCode}?purpose=case_management`)).body as CaseView;
   const sharing = (agencyId: string, dataCategories: string[]) => ({ purpose: 'data_sharing', status: 'granted', agencyId, dataCategories, decidedOn: today(), method: 'written_signature', interpreterUsed: false });
   const consent = (decisions: Record<string, unknown>[]) => ({
@@ -214,19 +208,10 @@ describe('a cross-region case: a girl from Kabupaten Bandung identified in Kota 
   step('in the browser: Batam\'s coordinator sees the share and can pick West Java\'s agencies; West Java\'s coordinator reads the case as a partner; the register', async () => {
     const [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
     try {
-      const signIn = async (email: string, path: string) => {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-        const page = await context.newPage();
-        await page.goto(`${web.url}${path}`);
-        await page.waitForURL(/\/masuk$/);
-        await submitLogin(page, email);
-        await page.waitForURL((url) => url.pathname === path);
-        return page;
-      };
+      const signIn = (email: string, path: string) => signedInAt(browser, web.url, email, path);
       const openCase = async (email: string) => {
         const page = await signIn(email, `/kasus/${caseCode}`);
-        await page.getByRole('radio', { name: 'Penanganan kasus', exact: true }).check();
-        await page.getByTestId('case-purpose-submit').click();
+        await openCasePage(page, web.url, caseCode);
         await page.getByTestId('share-row').first().waitFor();
         return page;
       };

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { CaseIdentificationDecisionList, CaseJusticeRecordList, CaseView } from '@gugus/contracts';
-import { eventually, launchChromium, screenshotDir, sequentialSteps, startWeb, submitLogin } from '../support';
-import { type Api, type CaseStack, fixture, startCaseStack } from './support';
+import { launchChromium, screenshotDir, sequentialSteps, signedInAt, startWeb } from '../support';
+import { type Api, type CaseStack, caseTasks, fixture, openCasePage, startCaseStack } from './support';
 
 /**
  * Issue 11, steps 2 and 11, through the built API and worker. After screening, a woman presumed a victim
@@ -13,9 +13,6 @@ import { type Api, type CaseStack, fixture, startCaseStack } from './support';
  * verdict refused at its field) as codes and figures for the reports; the notes never reach a listing or
  * the audit trail. Other provinces get nothing.
  */
-type Task = { id: string; step: string; status: string };
-
-const PROCESS = 'case-management';
 const RATIONALE_MARKER = 'Alasan Kamboja Penandaputusan';
 const NOTE_MARKER = 'Catatan Teratai Penandaperadilan';
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -28,9 +25,7 @@ describe('identification decisions after screening, and the justice track', () =
   let caseCode = '';
   const step = sequentialSteps();
 
-  const tasksOf = async (who: string) => ((await as[who].get(`/tasks?processKey=${PROCESS}&processId=${caseId}&status=open&limit=100`)).body as { items: Task[] }).items;
-  const openTask = (who: string, taskStep: string) => eventually(async () => (await tasksOf(who)).find((t) => t.step === taskStep), 120_000, `${who}: ${taskStep}`);
-  const decide = (who: string, taskId: string, data?: Record<string, unknown>) => as[who].post(`/tasks/${taskId}/decision`, { outcome: 'completed', ...(data ? { data } : {}) });
+  const { tasksOf, openTask, decide } = caseTasks(as, () => caseId);
   const view = async () => (await as['coordinator'].get(`/cases/${caseCode}?purpose=case_management`)).body as CaseView;
   const identify = (name: string, extra: Record<string, unknown> = {}) =>
     as['coordinator'].post(`/cases/${caseCode}/identification-decisions`, { data: { ...fixture('identification-decision', name), decidedOn: today(), decidingAgencyId: stack.agency.uptd, rationale: RATIONALE_MARKER, ...extra } });
@@ -102,14 +97,8 @@ describe('identification decisions after screening, and the justice track', () =
   step('in Chromium: the case page lists the decisions and the justice track in words, without their texts', async () => {
     const [web, browser] = await Promise.all([startWeb(stack.api.url), launchChromium()]);
     try {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-      const page = await context.newPage();
-      await page.goto(`${web.url}/kasus/${caseCode}`);
-      await page.waitForURL(/\/masuk$/);
-      await submitLogin(page, 'koordinator.jabar@gugus.test');
-      await page.waitForURL((url) => url.pathname.startsWith('/kasus/'));
-      await page.getByRole('radio', { name: 'Penanganan kasus', exact: true }).check();
-      await page.getByTestId('case-purpose-submit').click();
+      const page = await signedInAt(browser, web.url, 'koordinator.jabar@gugus.test', `/kasus/${caseCode}`);
+      await openCasePage(page, web.url, caseCode);
       const identification = page.getByTestId('identification-list');
       await identification.locator('li[data-status="not_confirmed"]').getByText('Tidak dikonfirmasi sebagai korban').waitFor();
       const justiceList = page.getByTestId('justice-list');

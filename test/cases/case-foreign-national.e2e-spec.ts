@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { CaseReferralPacketView, CaseReturnAssessmentList, CaseView, ReturnAssessmentView } from '@gugus/contracts';
-import { decodedHistory, eventually, launchChromium, screenshotDir, sequentialSteps, startWeb, submitLogin, temporalClient } from '../support';
-import { type Api, type CaseStack, fixture, startCaseStack } from './support';
+import { decodedHistory, eventually, launchChromium, screenshotDir, sequentialSteps, signedInAt, startWeb, temporalClient } from '../support';
+import { type Api, type CaseStack, caseTasks, fixture, openCasePage, startCaseStack } from './support';
 
 /**
  * Issue 11, step 8 and acceptance 2 — the foreign national path — through the built API and worker. An
@@ -15,9 +15,6 @@ import { type Api, type CaseStack, fixture, startCaseStack } from './support';
  * holds nothing, and new sharing with it is refused. No assessment's note reaches the audit trail, a
  * listing or a workflow history.
  */
-type Task = { id: string; step: string; title: { id: string } };
-
-const PROCESS = 'case-management';
 const NOTE_MARKER = 'Catatan penilai Seroja Penandakembali';
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
@@ -30,9 +27,7 @@ describe('a foreign national: consular notification with consent, no return befo
   let caseCode = '';
   const step = sequentialSteps();
 
-  const tasksOf = async (who: string) => ((await as[who].get(`/tasks?processKey=${PROCESS}&processId=${caseId}&status=open&limit=100`)).body as { items: Task[] }).items;
-  const openTask = (who: string, taskStep: string) => eventually(async () => (await tasksOf(who)).find((t) => t.step === taskStep), 120_000, `${who}: ${taskStep}`);
-  const decide = (who: string, taskId: string, data?: Record<string, unknown>) => as[who].post(`/tasks/${taskId}/decision`, { outcome: 'completed', ...(data ? { data } : {}) });
+  const { openTask, decide } = caseTasks(as, () => caseId);
   const decision = (purpose: string, status = 'granted', extra: Record<string, unknown> = {}) => ({ purpose, status, decidedOn: today(), method: 'verbal_recorded', interpreterUsed: true, ...extra });
   const consent = (decisions: Record<string, unknown>[]) => ({
     data: { recordedOn: today(), givenBy: 'person', explanationLanguage: 'Bahasa Tagalog (contoh)', explainedInUnderstoodLanguage: true, decisions },
@@ -112,14 +107,8 @@ describe('a foreign national: consular notification with consent, no return befo
   step('in the browser: the case page\'s return card says why a return cannot go and offers international protection, which opens the referral form for it', async () => {
     const [web, browser] = await Promise.all([startWeb(stack.api.url), launchChromium()]);
     try {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-      const page = await context.newPage();
-      await page.goto(`${web.url}/kasus/${caseCode}`);
-      await page.waitForURL(/\/masuk$/);
-      await submitLogin(page, 'koordinator.jabar@gugus.test');
-      await page.waitForURL((url) => url.pathname.startsWith('/kasus/'));
-      await page.getByRole('radio', { name: 'Penanganan kasus', exact: true }).check();
-      await page.getByTestId('case-purpose-submit').click();
+      const page = await signedInAt(browser, web.url, 'koordinator.jabar@gugus.test', `/kasus/${caseCode}`);
+      await openCasePage(page, web.url, caseCode);
       const card = page.getByTestId('case-return');
       const latest = card.getByTestId('return-latest');
       await latest.waitFor();

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { client, databaseOfItsOwn, login, serviceEnv, startApi, startTimeSkippingEnv, startWorker, type OwnDatabase, type RunningApi, type ServiceProcess } from '../support';
+import type { Page } from 'playwright-core';
+import { client, databaseOfItsOwn, eventually, login, serviceEnv, startApi, startTimeSkippingEnv, startWorker, type OwnDatabase, type RunningApi, type ServiceProcess } from '../support';
 import { repoRoot } from '../support/engines';
 
 export type Api = ReturnType<typeof client>;
@@ -59,4 +60,26 @@ export async function startCaseStack(prefix: string, people: Record<string, stri
       await own.drop();
     },
   };
+}
+
+export type CaseTask = { id: string; step: string; status: string; title: { id: string; en: string }; dueAt: string; assignee: { agencyId: string; role: string } };
+
+/** A case's tasks as the people of `as` see them, and deciding them (`caseId` is read at each call). */
+export function caseTasks(as: Record<string, Api>, caseId: () => string) {
+  const tasksOf = async (who: string, status = 'open') => ((await as[who].get(`/tasks?processKey=case-management&processId=${caseId()}&status=${status}&limit=100`)).body as { items: CaseTask[] }).items;
+  return {
+    tasksOf,
+    /** The first open task of `step` `who` sees (waiting for it). */
+    openTask: (who: string, step: string) => eventually(async () => (await tasksOf(who)).find((t) => t.step === step), 120_000, `${who}: ${step}`),
+    /** Exactly `n` open tasks of `step` for `who` (waiting for them). */
+    openTasks: (who: string, step: string, n: number) => eventually(async () => ((list) => (list.length === n ? list : undefined))((await tasksOf(who)).filter((t) => t.step === step)), 120_000, `${n} open ${step} task(s) for ${who}`),
+    decide: (who: string, taskId: string, data?: Record<string, unknown>) => as[who].post(`/tasks/${taskId}/decision`, { outcome: 'completed', ...(data ? { data } : {}) }),
+  };
+}
+
+/** The case page of `code` in `page`, read for case management (the purpose chosen as a person would). */
+export async function openCasePage(page: Page, webUrl: string, code: string): Promise<void> {
+  if (!page.url().endsWith(`/kasus/${code}`)) await page.goto(`${webUrl}/kasus/${code}`);
+  await page.getByRole('radio', { name: 'Penanganan kasus', exact: true }).check();
+  await page.getByTestId('case-purpose-submit').click();
 }

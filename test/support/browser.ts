@@ -35,3 +35,18 @@ export async function submitLogin(page: Page, email: string, password = DEMO_PAS
   await form.getByLabel('Kata sandi').fill(password);
   await page.getByTestId('login-submit').click();
 }
+
+/**
+ * A person signed in, in a window of their own (laptop size, Bahasa Indonesia, Jakarta time), on `path`:
+ * the app sends them to `/masuk` first and back to `path` once logged in.
+ */
+export async function signedInAt(browser: Browser, webUrl: string, email: string, path: string, password = DEMO_PASSWORD): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const page = await context.newPage();
+  await page.goto(`${webUrl}${path}`);
+  await page.waitForURL(/\/masuk$/);
+  await submitLogin(page, email, password);
+  const target = path.split('?')[0];
+  await page.waitForURL((url) => url.pathname === target);
+  return page;
+}

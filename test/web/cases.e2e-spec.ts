@@ -316,7 +316,8 @@ describe('web app: case list, opening a case, the case page', () => {
   });
 
   step('has the coordinator’s reads in the audit trail with their purposes, and not the refused one', async () => {
-    const entries = (await admin.get(`/audit?targetType=case&targetId=${encodeURIComponent(caseCode)}&kind=read`)).body as AuditEntryView[];
+    // Each visit of the page reads several cards: ask for enough rows to hold them all.
+    const entries = (await admin.get(`/audit?targetType=case&targetId=${encodeURIComponent(caseCode)}&kind=read&limit=200`)).body as AuditEntryView[];
     expect(
       entries
         .filter((e) => e.action === 'case.read')
