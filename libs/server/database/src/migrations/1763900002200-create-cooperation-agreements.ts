@@ -50,8 +50,9 @@ export class CreateCooperationAgreements1763900002200 implements MigrationInterf
         ended_by uuid REFERENCES people (id),
         CHECK (ended_at IS NULL OR ended_at >= shared_at)
       )`);
-    // One live share per case and partner agency.
+    // One live share per case and partner agency, and one live share leading the reintegration.
     await q.query(`CREATE UNIQUE INDEX case_shares_live_idx ON case_shares (case_id, partner_agency_id) WHERE ended_at IS NULL`);
+    await q.query(`CREATE UNIQUE INDEX case_shares_lead_idx ON case_shares (case_id) WHERE ended_at IS NULL AND leads_reintegration`);
     // The partner's case list: the cases shared with its jurisdictions.
     await q.query(`CREATE INDEX case_shares_partner_idx ON case_shares (partner_jurisdiction_code) WHERE ended_at IS NULL`);
   }

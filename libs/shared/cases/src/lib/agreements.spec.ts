@@ -38,6 +38,8 @@ describe('cooperation agreements', () => {
     expect(fields({ ...valid, signedOn: '2026-02-30', validFrom: '2026-13-01', validUntil: 'tomorrow' })).toEqual(['signedOn', 'validFrom', 'validUntil']);
     expect(fields({ ...valid, validUntil: '2026-01-31' })).toEqual(['validUntil']);
     expect(fields({ ...valid, validFrom: '2028-02-29', validUntil: '2028-02-29' })).toEqual([]);
+    expect(fields({ ...valid, signedOn: '0000-01-01' })).toEqual(['signedOn']);
+    expect(fields({ ...valid, reference: '   ', title: '' })).toEqual(['reference', 'title']);
     expect(checkAgreement({ ...valid, partyA: '32', partyB: '32.04' })[0].message.id).toMatch(/provinsi sudah melayani/);
   });
 

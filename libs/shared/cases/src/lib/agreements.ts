@@ -47,7 +47,7 @@ function isDay(v: unknown): v is string {
   const [y, m, d] = v.split('-').map(Number);
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const length = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
-  return length !== undefined && d >= 1 && d <= length;
+  return y >= 1 && length !== undefined && d >= 1 && d <= length;
 }
 
 export interface AgreementProblem {
@@ -61,8 +61,11 @@ export interface AgreementProblem {
  * province already serves its own regencies); the scope is known data categories, each once; the
  * dates are real days and the agreement ends on or after it starts.
  */
-export function checkAgreement(input: { partyA: unknown; partyB: unknown; dataCategories: unknown; signedOn: unknown; validFrom: unknown; validUntil: unknown }): AgreementProblem[] {
+export function checkAgreement(input: { reference?: unknown; title?: unknown; partyA: unknown; partyB: unknown; dataCategories: unknown; signedOn: unknown; validFrom: unknown; validUntil: unknown }): AgreementProblem[] {
   const problems: AgreementProblem[] = [];
+  for (const field of ['reference', 'title'] as const) {
+    if (field in input && (typeof input[field] !== 'string' || !(input[field] as string).trim())) problems.push({ field, message: { id: 'wajib diisi (bukan hanya spasi)', en: 'is required (not only spaces)' } });
+  }
   const region = { id: 'harus kode wilayah resmi provinsi atau kabupaten/kota, misalnya 32 atau 21.71', en: 'must be the official code of a province or regency/city, such as 32 or 21.71' };
   const a = typeof input.partyA === 'string' && REGION.test(input.partyA) && input.partyA !== '00' ? input.partyA : null;
   const b = typeof input.partyB === 'string' && REGION.test(input.partyB) && input.partyB !== '00' ? input.partyB : null;
