@@ -26,6 +26,8 @@ export interface CaseActivities {
    * origin); null when the case's own team leads. (Older histories recorded no answer here.)
    */
   openReintegration(input: { caseId: string }): Promise<ReintegrationTeam | null | void>;
+  /** The partner leading the return and reintegration today (a live share under an agreement in force), or null: asked again before each later step. */
+  reintegrationTeam(input: { caseId: string }): Promise<ReintegrationTeam | null>;
   /** Reads the reintegration plan (sealed) and returns its follow-up months (a child's until month 24) and whether it is a child's. */
   recordReintegrationPlan(input: { caseId: string; submissionId: string | null }): Promise<{ followUpMonths: number[]; child: boolean }>;
   /** Records the day the person was reunified or returned (the workflow's clock), once; audited. */

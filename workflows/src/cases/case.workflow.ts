@@ -43,20 +43,27 @@ export async function caseProcess({ caseId, caseCode, reopened = false }: CasePr
     main.cancel();
   });
   try {
-    await main.run(() => caseSteps({ caseId, caseCode, reopened }));
+    await main.run(() => caseSteps({ caseId, caseCode, reopened }, () => closure !== null));
   } catch (err) {
     if (!closure || !isCancellation(err)) throw err;
   }
   if (closure) {
     const { submissionId } = closure;
-    for (const task of openHumanTasks()) await cancelHumanTask(task.taskId, { id: `Kasus ${caseCode} ditutup`, en: `Case ${caseCode} was closed` });
+    await cancelOpenSteps(caseCode);
     await act.recordClosure({ caseId, submissionId, at: new Date().toISOString() });
   }
   await taskHandlersFinished();
 }
 
+/** Cancels every step of the case still open (until none is: a cancellation may not open another). */
+async function cancelOpenSteps(caseCode: string): Promise<void> {
+  for (let open = openHumanTasks(); open.length; open = openHumanTasks()) {
+    for (const task of open) await cancelHumanTask(task.taskId, { id: `Kasus ${caseCode} ditutup`, en: `Case ${caseCode} was closed` });
+  }
+}
+
 /** The case's steps, from entry (or from a reopening) to closure. */
-async function caseSteps({ caseId, caseCode, reopened }: Required<CaseProcessInput>): Promise<void> {
+async function caseSteps({ caseId, caseCode, reopened }: Required<CaseProcessInput>, closed: () => boolean): Promise<void> {
   const plan = await act.prepareCase({ caseId });
   const s = plan.settings;
   const common = caseTaskDefaults(plan.jurisdictionCode, s);
@@ -65,7 +72,8 @@ async function caseSteps({ caseId, caseCode, reopened }: Required<CaseProcessInp
   // 3, early. Immediate protection asked for before the screening is done: one task per need, once.
   const protection = new Map<string, HumanTask>();
   const protect = (need: ImmediateNeed) => {
-    if (protection.has(need.code)) return;
+    // Nothing opens once the case team has closed the case.
+    if (protection.has(need.code) || closed()) return;
     const task = startHumanTask(CASE_PROCESS_KEY, caseId, {
       ...common,
       step: 'immediate-protection',
@@ -170,7 +178,6 @@ async function caseSteps({ caseId, caseCode, reopened }: Required<CaseProcessInp
     // the return and reintegration, and the steps land in its region's inboxes.
     const team = (await act.openReintegration({ caseId })) || null;
     const convener = team?.convener ?? plan.conference ?? plan.protection;
-    const visitor = team?.visitor ?? plan.followUp ?? plan.intake;
     const here = team ? caseTaskDefaults(team.jurisdictionCode, s) : common;
     const planTask = await humanTask(CASE_PROCESS_KEY, caseId, {
       ...here,
@@ -198,12 +205,14 @@ async function caseSteps({ caseId, caseCode, reopened }: Required<CaseProcessInp
     for (const [i, month] of schedule.followUpMonths.entries()) {
       const due = Date.parse(addMonths(reunifiedAt, month)) - Date.now();
       if (due > 0) await sleep(due);
+      // A share that ended, or an agreement no longer in force, hands the later steps back to the case's own team.
+      const nowTeam = patched('case-reintegration-recheck') ? await act.reintegrationTeam({ caseId }) : team;
       const visit = startHumanTask(CASE_PROCESS_KEY, caseId, {
-        ...here,
+        ...(nowTeam ? caseTaskDefaults(nowTeam.jurisdictionCode, s) : common),
         step: 'follow-up',
         title: { id: `Kunjungan pemantauan bulan ke-${month}: kasus ${caseCode}`, en: `Follow-up visit, month ${month}: case ${caseCode}` },
         formKey: 'follow-up-visit',
-        assignee: visitor,
+        assignee: nowTeam?.visitor ?? plan.followUp ?? plan.intake,
         due: { workingDays: s.followUpWorkingDays ?? 10 },
         outcomes: ['completed'],
         context: { ...context('follow-up', { followUpMonth: month }), prefill: { visitNumber: i + 1, monthAfterReintegration: month } },
@@ -211,17 +220,20 @@ async function caseSteps({ caseId, caseCode, reopened }: Required<CaseProcessInp
       visits.push(held(visit.result.then((r) => act.recordFollowUp({ caseId, month, submissionId: r.submissionId }))));
     }
     await Promise.all(visits);
+    const closingTeam = patched('case-reintegration-recheck') ? await act.reintegrationTeam({ caseId }) : team;
     const closure = await humanTask(CASE_PROCESS_KEY, caseId, {
-      ...here,
+      ...(closingTeam ? caseTaskDefaults(closingTeam.jurisdictionCode, s) : common),
       step: 'closure',
       title: { id: `Penutupan kasus ${caseCode}`, en: `Case closure ${caseCode}` },
       formKey: 'case-closure',
-      assignee: convener,
+      assignee: closingTeam?.convener ?? plan.conference ?? plan.protection,
       due: { workingDays: s.closureWorkingDays ?? 10 },
       outcomes: ['completed'],
       context: { ...context('closure'), prefill: { followUpMonthsCompleted: Math.max(...schedule.followUpMonths), ageGroup: schedule.child ? 'child' : 'adult' } },
     });
     await act.recordClosure({ caseId, submissionId: closure.submissionId, at: new Date().toISOString() });
+    // Closed: any step still open (a protection need, a conference action) ends with it.
+    if (patched('case-closure-ends-steps')) await cancelOpenSteps(caseCode);
   }
   await Promise.all([...protection.values(), ...actions].map((n) => n.result));
 }

@@ -80,6 +80,17 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
   const auditReferral = (row: CaseEntity, action: string, after: Record<string, unknown>, tx?: EntityManager) =>
     audit.record({ actorId: null, action, targetType: 'case', targetId: row.code, jurisdictionCode: row.jurisdictionCode, requestId: null, after }, tx);
 
+  /** The task force leading the return and reintegration through a live share under an agreement in force, or null (the case's own team). */
+  const leadTeam = async (caseId: string) => {
+    const lead = (await liveShares(cases, caseId)).find((share) => share.leadsReintegration);
+    if (!lead) return null;
+    const effective = await settings.effective(CASE_PROCESS_KEY, lead.partnerJurisdictionCode);
+    const s = caseManagementSettingsSchema.parse(withDefaults(CASE_MANAGEMENT_PROCESS, effective.settings));
+    const convener = (await holderNear(lead.partnerAgencyId, lead.partnerJurisdictionCode, s.roles.conference)) ?? { agencyId: lead.partnerAgencyId, role: s.roles.conference, positionId: null };
+    const visitor = (await holderNear(lead.partnerAgencyId, lead.partnerJurisdictionCode, s.roles.followUp)) ?? convener;
+    return { jurisdictionCode: lead.partnerJurisdictionCode, convener, visitor };
+  };
+
   return {
     async prepareCase({ caseId }) {
       const row = await load(caseId);
@@ -158,14 +169,11 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
     async openReintegration({ caseId }) {
       const row = await load(caseId);
       if (row.stage !== 'reintegration' && row.stage !== 'closed') await moveTo(row, { stage: 'reintegration', identificationStatus: row.identificationStatus }, 'case.reintegration');
-      // Shared with a task force that leads the return and reintegration (under an agreement in force): its people do the steps.
-      const lead = (await liveShares(cases, row.id)).find((share) => share.leadsReintegration);
-      if (!lead) return null;
-      const effective = await settings.effective(CASE_PROCESS_KEY, lead.partnerJurisdictionCode);
-      const s = caseManagementSettingsSchema.parse(withDefaults(CASE_MANAGEMENT_PROCESS, effective.settings));
-      const convener = (await holderNear(lead.partnerAgencyId, lead.partnerJurisdictionCode, s.roles.conference)) ?? { agencyId: lead.partnerAgencyId, role: s.roles.conference, positionId: null };
-      const visitor = (await holderNear(lead.partnerAgencyId, lead.partnerJurisdictionCode, s.roles.followUp)) ?? convener;
-      return { jurisdictionCode: lead.partnerJurisdictionCode, convener, visitor };
+      return leadTeam(row.id);
+    },
+
+    async reintegrationTeam({ caseId }) {
+      return leadTeam((await load(caseId)).id);
     },
 
     async recordReintegrationPlan({ caseId, submissionId }) {
