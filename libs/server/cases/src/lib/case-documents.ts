@@ -45,8 +45,9 @@ export async function recordCaseDocument(
   const submissionId = await cases.transaction(async (tx) => {
     const id = await forms.storeSubmission({ versionId: version.id, jurisdictionCode: found.jurisdictionCode, data: cleaned, personId: user.personId, requestId: input.requestId }, tx);
     await cases.insertDocument({ caseId: found.id, kind: input.kind, submissionId: id, recordedAt, recordedBy: user.personId }, tx);
-    await input.alsoInside?.(cleaned, tx, id);
     await audit.record({ actorId: user.personId, action: input.action, targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId: input.requestId, after: { submissionId: id, ...input.summary(cleaned) } }, tx);
+    // Last, so that what it tells the outside (a process signal) follows everything the commit holds.
+    await input.alsoInside?.(cleaned, tx, id);
     return id;
   });
   return { submissionId, recordedAt, cleaned };

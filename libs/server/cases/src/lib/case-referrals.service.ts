@@ -64,18 +64,21 @@ export class CaseReferralsService {
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
     tasks: TasksService,
     private readonly taskRows: TasksRepository,
-    private readonly agreements: CooperationAgreementsService,
     private readonly returns: CaseReturnsService,
   ) {
     // A re-referral is a referral too: the same consent rules before it goes.
-    tasks.registerDecisionCheck(CASE_PROCESS_KEY, 're-referral', (data, task) => this.consentProblems(task.processId, data));
+    tasks.registerDecisionCheck(CASE_PROCESS_KEY, 're-referral', async (data, task) => {
+      const row = await this.cases.findById(task.processId);
+      if (row?.stage === 'closed') return [{ field: '/receivingAgencyId', message: { id: `kasus ${row.code} sudah ditutup; tidak ada rujukan ulang`, en: `case ${row.code} is closed; there is no re-referral` } }];
+      return this.consentProblems(task.processId, data);
+    });
   }
 
   async send(user: AuthUser, code: string, data: unknown, language: Language, requestId: string | null): Promise<CaseReferralView> {
     const found = await caseFor(this.cases, user, code, 'create');
     if (found.stage === 'closed') throw closedCase(found.code);
     const version = await this.forms.pinVersion(REFERRAL_FORM_KEY, found.jurisdictionCode);
-    const cleaned = await this.forms.checkAgainstVersion(version.id, data, found.jurisdictionCode, language, await this.agreements.agencyScope(found.jurisdictionCode));
+    const cleaned = await this.forms.checkAgainstVersion(version.id, data, found.jurisdictionCode, language, CooperationAgreementsService.provinceScope(found.jurisdictionCode));
     const agencyId = cleaned['receivingAgencyId'] as string;
     const serviceType = cleaned['serviceType'] as string;
     this.forms.refuse(await this.consentProblems(found.id, cleaned), version.id, language);

@@ -107,7 +107,8 @@ export class CasesRepository {
 
   /** A closed case back to its team's conference (false when it was not closed), inside the caller's transaction. */
   async reopen(id: string, tx: EntityManager): Promise<boolean> {
-    const result = await tx.createQueryBuilder().update(CaseEntity).set({ stage: 'case_conference', closedAt: null }).where(`id = :id AND stage = 'closed'`, { id }).execute();
+    // A new reunification will be recorded: a child's two years count from it, not from the first.
+    const result = await tx.createQueryBuilder().update(CaseEntity).set({ stage: 'case_conference', closedAt: null, reunifiedAt: null }).where(`id = :id AND stage = 'closed'`, { id }).execute();
     return (result.affected ?? 0) > 0;
   }
 

@@ -17,12 +17,29 @@ import type { CaseEntity } from './cases.entities';
 import { FormsService } from '@gugus/server-forms';
 import type { Language } from '@gugus/forms';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { caseFor, caseForReader } from './case-access';
+import { caseFor, caseForReader, sharesOf } from './case-access';
 import { recordCaseDocument } from './case-documents';
 import { CooperationAgreementsService } from './cooperation-agreements.service';
 import { jakartaDate } from '@gugus/server-calendar';
 
 export const CASE_LIST_DEFAULT = 50;
+const STEP_TITLES: Record<string, BilingualText> = {
+  intake: { id: 'Penerimaan kasus', en: 'Case intake' },
+  screening: { id: 'Penapisan awal', en: 'Initial screening' },
+  'immediate-protection': { id: 'Perlindungan segera', en: 'Immediate protection' },
+  conference: { id: 'Konferensi kasus', en: 'Case conference' },
+  'conference-action': { id: 'Tindakan konferensi kasus', en: 'Case conference action' },
+  'referral-response': { id: 'Jawaban rujukan', en: 'Referral answer' },
+  're-referral': { id: 'Rujukan ulang', en: 'Re-referral' },
+  'service-outcome': { id: 'Hasil layanan', en: 'Service outcome' },
+  'reintegration-plan': { id: 'Rencana reintegrasi', en: 'Reintegration plan' },
+  reunification: { id: 'Penyatuan kembali atau pemulangan', en: 'Reunification or return' },
+  'follow-up': { id: 'Kunjungan pemantauan', en: 'Follow-up visit' },
+  closure: { id: 'Penutupan kasus', en: 'Case closure' },
+};
+/** A step's title without what it is about (a need, a service): the step's name and the coded id. */
+const stepTitle = (step: string, code: string): BilingualText => ((t) => ({ id: `${t.id} — kasus ${code}`, en: `${t.en} — case ${code}` }))(STEP_TITLES[step] ?? { id: 'Langkah', en: 'Step' });
+
 /** The national closure form (`forms/library/case-closure`); a province's variant applies where it has one. */
 export const CLOSURE_FORM_KEY = 'case-closure';
 
@@ -168,21 +185,34 @@ export class CasesService {
 
   /** The steps of the case's processes, for the case team; the read is audited with its purpose. */
   async timeline(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CaseTimelineView> {
-    const { found } = await caseForReader(this.cases, user, code);
+    const { found, access } = await caseForReader(this.cases, user, code);
     await this.audit.record({ actorId: user.personId, action: 'case_timeline.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose });
     const rows = await this.taskRows.ofProcess(CASE_PROCESS_KEY, found.id);
+    // A partner sees which steps stand where and its own agencies' part, not the owner's: a step's title
+    // can name a need or a service, and an agency can say where the person is.
+    const partnerCodes = access === 'partner' ? (await sharesOf(this.cases, user, found)).map((s) => s.partnerJurisdictionCode) : [];
+    const ownAgency = new Map<string, boolean>();
+    if (access === 'partner') {
+      for (const id of new Set(rows.map((r) => r.agencyId))) {
+        const j = await this.cases.agencyJurisdiction(id);
+        ownAgency.set(id, j !== null && partnerCodes.some((p) => j === p || j.startsWith(`${p}.`)));
+      }
+    }
     return {
       caseCode: found.code,
-      items: rows.map((r) => ({
-        taskId: r.id,
-        step: r.step,
-        title: r.title,
-        status: r.status,
-        agency: { id: r.agencyId, name: r.agencyName },
-        createdAt: r.createdAt.toISOString(),
-        dueAt: r.dueAt.toISOString(),
-        completedAt: r.completedAt?.toISOString() ?? null,
-      })),
+      items: rows.map((r) => {
+        const shown = access === 'team' || ownAgency.get(r.agencyId) === true;
+        return {
+          taskId: r.id,
+          step: r.step,
+          title: shown ? r.title : stepTitle(r.step, found.code),
+          status: r.status,
+          agency: shown ? { id: r.agencyId, name: r.agencyName } : { id: '', name: null },
+          createdAt: r.createdAt.toISOString(),
+          dueAt: r.dueAt.toISOString(),
+          completedAt: r.completedAt?.toISOString() ?? null,
+        };
+      }),
     };
   }
 
@@ -253,6 +283,13 @@ export class CasesService {
   async reopen(user: AuthUser, code: string, reason: CaseReopenReason, requestId: string | null): Promise<CaseView> {
     const found = await caseFor(this.cases, user, code, 'create');
     if (found.stage !== 'closed') throw new DomainError(ErrorCode.CONFLICT, { id: `Kasus ${found.code} tidak sedang ditutup.`, en: `Case ${found.code} is not closed.` });
+    // A reopened case starts again at its conference: only one whose person was identified as a victim.
+    if (!['presumed', 'verified', 'confirmed'].includes(found.identificationStatus ?? '')) {
+      throw new DomainError(ErrorCode.CONFLICT, {
+        id: `Kasus ${found.code} ditutup sebelum yang bersangkutan diidentifikasi sebagai korban; buka kasus baru untuk penerimaan dan penapisan.`,
+        en: `Case ${found.code} was closed before the person was identified as a victim; open a new case for intake and screening.`,
+      });
+    }
     await this.cases.transaction(async (tx) => {
       if (!(await this.cases.reopen(found.id, tx))) throw new DomainError(ErrorCode.CONFLICT, { id: `Kasus ${found.code} tidak sedang ditutup.`, en: `Case ${found.code} is not closed.` });
       await this.audit.record({ actorId: user.personId, action: 'case.reopen', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, before: { stage: 'closed' }, after: { reason, stage: 'case_conference' } }, tx);

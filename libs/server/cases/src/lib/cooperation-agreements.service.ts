@@ -158,7 +158,17 @@ export class CooperationAgreementsService {
     return [...new Set([...ownChain(caseJurisdiction), ...partners])];
   }
 
-  /** The check a case form's agency answer must pass: an agency of one of {@link agencyJurisdictions}. */
+  /**
+   * The check a referral's receiving agency must pass: an agency of the case's own province (its regencies
+   * included). A partner task force is reached through a share, whose record the agreement bounds — never
+   * through a referral, whose packet the agreement would not bound.
+   */
+  static provinceScope(caseJurisdiction: string): (agencyJurisdiction: string) => boolean {
+    const province = caseJurisdiction.split('.')[0];
+    return (code) => partyCovers(province, code);
+  }
+
+  /** The check a case form's agency answer must pass (consent, the forms recorded on a case): an agency of one of {@link agencyJurisdictions}. */
   async agencyScope(caseJurisdiction: string): Promise<(agencyJurisdiction: string) => boolean> {
     const scope = await this.agencyJurisdictions(caseJurisdiction);
     const province = caseJurisdiction.split('.')[0];

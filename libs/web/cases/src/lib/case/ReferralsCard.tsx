@@ -9,6 +9,13 @@ import { ApiErrorAlert } from '@gugus/web-shared';
 import { CaseFormPanel } from './CaseFormPanel';
 
 const REFERRAL_FORM = 'referral';
+const teams = new Map<string, readonly string[]>();
+/** A referral goes to an agency of the case's own task forces (its regency and province): a partner is reached through a share. The same array for the same code. */
+function ownTeam(code: string): readonly string[] {
+  let found = teams.get(code);
+  if (!found) teams.set(code, (found = code.includes('.') ? [code, code.split('.')[0]] : [code]));
+  return found;
+}
 const TONE: Record<ReferralStatus, 'primary' | 'accent' | 'neutral'> = { sent: 'neutral', accepted: 'primary', declined: 'accent', completed: 'primary' };
 
 /**
@@ -111,7 +118,7 @@ export function ReferralsCard({ view, purpose, offer }: { view: CaseView; purpos
           name="referral"
           form={form.data}
           jurisdictionCode={view.jurisdictionCode}
-          agencyJurisdictions={view.agencyJurisdictions}
+          agencyJurisdictions={ownTeam(view.jurisdictionCode)}
           answers={answers}
           onChange={change}
           onSubmit={(valid) => void submit(valid)}

@@ -29,10 +29,10 @@ export function TimelineCard({ view, purpose }: { view: CaseView; purpose: CaseR
           {items.map((item) => (
             <li key={item.taskId} className="gu-cases__consent-item" data-testid="timeline-item" data-step={item.step} data-status={item.status}>
               <div className="gu-cases__consent-line">
-                <Link to={`/tugas/${item.taskId}`}>{item.title[language]}</Link> <Tag tone={item.status === 'open' ? 'accent' : 'primary'}>{tt(`status.${item.status}`, { defaultValue: item.status })}</Tag>
+                {item.agency.id ? <Link to={`/tugas/${item.taskId}`}>{item.title[language]}</Link> : <span>{item.title[language]}</span>} <Tag tone={item.status === 'open' ? 'accent' : 'primary'}>{tt(`status.${item.status}`, { defaultValue: item.status })}</Tag>
               </div>
               <p className="gu-cases__muted">
-                {tt(`steps.${item.step}`, { defaultValue: item.step })} · {item.agency.name ?? item.agency.id} · {t('timeline.opened', { at: formatShortDateTime(item.createdAt, language) })}
+                {tt(`steps.${item.step}`, { defaultValue: item.step })} · {item.agency.id ? (item.agency.name ?? item.agency.id) : t('timeline.ownerAgency')} · {t('timeline.opened', { at: formatShortDateTime(item.createdAt, language) })}
                 {item.completedAt ? ` · ${t('timeline.done', { at: formatShortDateTime(item.completedAt, language) })}` : ` · ${t('timeline.due', { at: formatShortDateTime(item.dueAt, language) })}`}
               </p>
             </li>

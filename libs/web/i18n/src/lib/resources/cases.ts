@@ -133,6 +133,7 @@ const id = {
     opened: 'dibuka {{at}}',
     due: 'tenggat {{at}}',
     done: 'selesai {{at}}',
+    ownerAgency: 'instansi gugus tugas pemilik kasus',
   },
   packetLists: {
     title: 'Isi paket rujukan per layanan',
@@ -426,6 +427,7 @@ const en: typeof id = {
     opened: 'opened {{at}}',
     due: 'due {{at}}',
     done: 'done {{at}}',
+    ownerAgency: "an agency of the case's own task force",
   },
   packetLists: {
     title: 'What each service\'s referral packet carries',
