@@ -114,6 +114,15 @@ describe('closing a case at any time for a recorded reason, and reopening it', (
     expect((await taskStatuses()).filter((t) => t.step === 'conference' && t.status === 'cancelled')).toHaveLength(2);
   });
 
+  step('a case closed before anyone was identified cannot be reopened (a new case is opened instead)', async () => {
+    const opened = await as['caseWorker'].post('/cases', { jurisdictionCode: '32', intakeAgencyId: stack.agency.uptd, intakeChannel: 'hotline' });
+    const early = (opened.body as CaseView).code;
+    const closed = await as['coordinator'].post(`/cases/${early}/closure`, { data: { ...closure({ reason: 'lost_contact' }).data } });
+    expect([closed.status, closed.body.stage]).toEqual([200, 'closed']);
+    const again = await as['coordinator'].post(`/cases/${early}/reopening`, { reason: 'new_information' });
+    expect([again.status, again.body.message]).toEqual([409, expect.stringContaining('buka kasus baru')]);
+  });
+
   step('no workflow history holds an answer of the closure', async () => {
     const text = await decodedHistory(temporalClient(stack.env.connection), `case-${caseCode}`);
     expect(text).toContain(caseCode);

@@ -290,6 +290,9 @@ describe('a girl\'s case: conference within 48 hours across a weekend, actions, 
     expect((await decide('coordinator', closure.id, { ...early, closureDate: earliest })).status).toBe(200);
     const closed = await eventually(async () => ((v) => (v.stage === 'closed' ? v : undefined))(await caseView()), 60_000, 'the case closed');
     expect(closed.closedAt).not.toBeNull();
+    // Closed: no step of the case stays open (the immediate-protection tasks left undone are cancelled), and its process ends.
+    await eventually(async () => ((n) => (n === 0 ? true : undefined))((await db.query(`SELECT count(*)::int AS n FROM tasks WHERE process_id = $1 AND status = 'open'`, [caseId])).rows[0].n as number), 60_000, 'no open step');
+    await eventually(async () => ((await temporalClient(env.connection).workflow.getHandle(`case-${caseCode}`).describe()).status.name === 'COMPLETED' ? true : undefined), 60_000, 'the case process ended');
   });
 
   step('cooperation with law enforcement never gates assistance: three cases differing only in it (none, intelligence only, testify) get the same tasks', async () => {

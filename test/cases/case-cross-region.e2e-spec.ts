@@ -21,8 +21,9 @@ import { clockSkipper } from '../plans/support';
  * actions in Riau Islands; shelter is referred in Batam and accepted; health is declined by Batam's health
  * office with a reason and re-referred by the coordinator to the UPTD PPA, which accepts; the girl
  * declines legal aid (recorded as its outcome) and the case goes on. The reintegration plan, her
- * reunification, the follow-ups at 1, 3, 6, 12 and 24 months and the closure with her feedback land in
- * West Java's inboxes. When the agreement is terminated, West Java reads nothing more of the case.
+ * reunification and the follow-ups at 1, 3, 6 and 12 months land in West Java's inboxes; then the agreement
+ * is terminated: West Java reads nothing more of the case, and the 24-month follow-up and the closure with
+ * her feedback come back to Batam's team.
  */
 const DAY = 24 * 3600 * 1000;
 const HOUR = 3600 * 1000;
@@ -163,6 +164,11 @@ describe('a cross-region case: a girl from Kabupaten Bandung identified in Kota 
     share = shared.body as CaseShareView;
     expect(share).toMatchObject({ caseCode, partnerAgency: { id: agency['uptdJabar'], name: 'UPTD PPA Provinsi Jawa Barat', jurisdictionCode: '32' }, leadsReintegration: true, active: true, endedAt: null });
     expect((await as['batamCoordinator'].post(`/cases/${caseCode}/shares`, { agreementId: agreement.id, partnerAgencyId: agency['uptdJabar'], leadsReintegration: false })).status).toBe(409);
+    // A partner is reached through the share (bounded by the agreement), never through a referral (which it would not bound).
+    const toPartner = await as['batamCoordinator'].post(`/cases/${caseCode}/referrals`, {
+      data: { ...fixture('referral', 'valid-shelter-within-consent'), referralDate: today(), serviceType: 'reintegration', receivingAgencyId: agency['uptdJabar'], ageGroup: 'child', consentedCategories: [], sharedDataCategories: [] },
+    });
+    expect([toPartner.status, toPartner.body.details.fields.map((f: { field: string }) => f.field)]).toEqual([400, ['data/receivingAgencyId']]);
     // West Java's UPTD PPA is told, by the case code alone.
     const notes = (await as['jabarCoordinator'].get('/notifications?limit=50')).body.items as { kind: string; title: { id: string }; body: { id: string } }[];
     const note = notes.find((n) => n.kind === 'case.shared');
@@ -175,7 +181,12 @@ describe('a cross-region case: a girl from Kabupaten Bandung identified in Kota 
     expect(list.items.map((c) => c.code)).toContain(caseCode);
     const view = await caseView('jabarCoordinator');
     expect([view.code, view.access, view.stage]).toEqual([caseCode, 'partner', expect.any(String)]);
-    expect((await as['jabarCoordinator'].get(`/cases/${caseCode}/timeline?purpose=case_management`)).status).toBe(200);
+    // The steps, but not what Batam's are about (a need, a service) nor which of its agencies holds them.
+    const timeline = (await as['jabarCoordinator'].get(`/cases/${caseCode}/timeline?purpose=case_management`)).body as { items: { step: string; title: { id: string }; agency: { id: string; name: string | null } }[] };
+    const protection = timeline.items.filter((i) => i.step === 'immediate-protection');
+    expect(protection.length).toBeGreaterThan(0);
+    expect(protection.map((i) => [i.title.id, i.agency])).toEqual(protection.map(() => [`Perlindungan segera — kasus ${caseCode}`, { id: '', name: null }]));
+    expect(JSON.stringify(timeline)).not.toContain('UPTD PPA Kota Batam');
     expect((await as['jabarCoordinator'].get(`/cases/${caseCode}/consents?purpose=case_management`)).status).toBe(404);
     expect((await as['jabarCoordinator'].get(`/cases/${caseCode}/referrals?purpose=case_management`)).status).toBe(404);
     const shares = (await as['jabarCoordinator'].get(`/cases/${caseCode}/shares?purpose=case_management`)).body as CaseShareList;
@@ -343,31 +354,38 @@ describe('a cross-region case: a girl from Kabupaten Bandung identified in Kota 
     expect(record.documents.map((d) => d.formKey)).toContain('reintegration-plan');
   });
 
-  step('follow-ups at 1, 3, 6, 12 and 24 months after reunification, for West Java\'s case worker; closure with her feedback', async () => {
-    for (const [i, month] of [1, 3, 6, 12, 24].entries()) {
+  step('follow-ups at 1, 3, 6 and 12 months for West Java\'s case worker; then the agreement is terminated, and month 24 and the closure (with her feedback) come back to Batam', async () => {
+    const visitAt = async (who: string, i: number, month: number) => {
       const opensAt = Date.parse(addMonths(reunifiedAt, month));
       await skipTo(opensAt + 60_000);
-      const [visit] = await openTasks('jabarWorker', 'follow-up', 1);
+      const [visit] = await openTasks(who, 'follow-up', 1);
       expect(visit.title.id).toBe(`Kunjungan pemantauan bulan ke-${month}: kasus ${caseCode}`);
       const answers = { ...fixture('follow-up-visit', 'valid-month-12-with-check'), visitNumber: i + 1, monthAfterReintegration: month, visitDate: jakartaDate(opensAt) };
-      expect((await decide('jabarWorker', visit.id, answers)).status).toBe(200);
-      await eventually(async () => ((await tasksOf('jabarWorker')).some((t) => t.id === visit.id) ? undefined : true), 60_000, `visit ${month} done`);
-    }
-    const [closure] = await openTasks('jabarCoordinator', 'closure', 1);
-    const closing: Record<string, unknown> = { ...fixture('case-closure', 'valid-child-regained-control'), closureDate: earliestChildClosure(reunifiedAt) };
-    expect(closing['feedback']).toBeDefined();
-    expect((await decide('jabarCoordinator', closure.id, closing)).status).toBe(200);
-    const closed = await eventually(async () => ((v) => (v.stage === 'closed' ? v : undefined))(await caseView()), 60_000, 'the case closed');
-    expect(closed.closedAt).not.toBeNull();
-  });
+      expect((await decide(who, visit.id, answers)).status).toBe(200);
+      await eventually(async () => ((await tasksOf(who)).some((t) => t.id === visit.id) ? undefined : true), 60_000, `visit ${month} done`);
+    };
+    for (const [i, month] of [1, 3, 6, 12].entries()) await visitAt('jabarWorker', i, month);
 
-  step('the agreement terminated: West Java no longer finds or reads the case; Batam sees why', async () => {
+    // The agreement ends (only its parties' secretariat or administrators may end it, on a real day after it began).
     expect((await as['batamCoordinator'].post(`/agreements/${agreement.id}/termination`, { terminatedOn: today(), reason: 'x' })).status).toBe(403);
     const bad = await as['secretariat'].post(`/agreements/${agreement.id}/termination`, { terminatedOn: '2001-01-01', reason: 'Tidak diperpanjang' });
     expect([bad.status, bad.body.details.fields[0].field]).toEqual([400, 'terminatedOn']);
     const done = await as['secretariat'].post(`/agreements/${agreement.id}/termination`, { terminatedOn: today(), reason: 'Diakhiri atas kesepakatan kedua pihak (contoh fiktif).' });
     expect([done.status, done.body.status]).toEqual([200, 'terminated']);
     expect((await as['secretariat'].post(`/agreements/${agreement.id}/termination`, { terminatedOn: today(), reason: 'lagi' })).status).toBe(409);
+
+    // The later steps go back to the case's own team, in Batam.
+    await visitAt('batamWorker', 4, 24);
+    expect((await tasksOf('jabarWorker')).filter((t) => t.step === 'follow-up')).toEqual([]);
+    const [closure] = await openTasks('batamCoordinator', 'closure', 1);
+    const closing: Record<string, unknown> = { ...fixture('case-closure', 'valid-child-regained-control'), closureDate: earliestChildClosure(reunifiedAt) };
+    expect(closing['feedback']).toBeDefined();
+    expect((await decide('batamCoordinator', closure.id, closing)).status).toBe(200);
+    const closed = await eventually(async () => ((v) => (v.stage === 'closed' ? v : undefined))(await caseView()), 60_000, 'the case closed');
+    expect(closed.closedAt).not.toBeNull();
+  });
+
+  step('with the agreement terminated, West Java no longer finds or reads the case; Batam sees why', async () => {
     expect((await as['jabarCoordinator'].get(`/cases/${caseCode}?purpose=case_management`)).status).toBe(404);
     expect((await as['jabarCoordinator'].get(`/cases/${caseCode}/shares/${share.id}/record?purpose=case_management`)).status).toBe(404);
     expect(((await as['jabarCoordinator'].get('/cases?limit=50')).body as CaseList).items.map((c) => c.code)).not.toContain(caseCode);

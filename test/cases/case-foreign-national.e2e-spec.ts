@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { CaseReferralPacketView, CaseReturnAssessmentList, CaseView, ReturnAssessmentView } from '@gugus/contracts';
 import { decodedHistory, eventually, launchChromium, screenshotDir, sequentialSteps, signedInAt, startWeb, temporalClient } from '../support';
-import { type Api, type CaseStack, caseTasks, fixture, openCasePage, startCaseStack } from './support';
+import { type Api, type CaseStack, caseTasks, categoryAt, fixture, openCasePage, startCaseStack } from './support';
+import { DEFAULT_PACKET_CATEGORIES } from '@gugus/cases';
 
 /**
  * Issue 11, step 8 and acceptance 2 — the foreign national path — through the built API and worker. An
@@ -136,12 +137,23 @@ describe('a foreign national: consular notification with consent, no return befo
     expect([sent.status, sent.body.serviceType]).toEqual([201, 'repatriation']);
   });
 
+  step('family tracing for an adult, with her consent to family contact: its packet holds exactly what it needs and her consent covers, field by field', async () => {
+    expect((await as['coordinator'].post(`/cases/${caseCode}/consents`, consent([decision('family_contact')]))).status).toBe(201);
+    const sent = await send('family_tracing', agency['dinsos'], ['identity', 'profile']);
+    expect(sent.status).toBe(201);
+    const p = (await as['dinsos'].get(`/cases/${caseCode}/referrals/${sent.body.number}/packet?purpose=referral_follow_up`)).body as CaseReferralPacketView;
+    const needed = DEFAULT_PACKET_CATEGORIES.family_tracing;
+    expect([p.categories, p.withheld]).toEqual([needed.filter((c) => SHARED.includes(c)), needed.filter((c) => !SHARED.includes(c))]);
+    const seen = new Set(p.documents.flatMap((d) => d.fields.map((f) => categoryAt(d.formKey, f.pointer) ?? `uncategorised:${d.formKey}${f.pointer}`)));
+    expect([...seen].sort()).toEqual(['identity', 'profile']);
+  });
+
   step('her consent to share with Dinas Sosial is withdrawn: its packets show when and hold nothing; new sharing is refused', async () => {
     const before = (await as['dinsos'].get(`/cases/${caseCode}/referrals/1/packet?purpose=referral_follow_up`)).body as CaseReferralPacketView;
     expect([before.consent.status, before.documents.length > 0]).toEqual(['granted', true]);
     const withdrawn = await as['coordinator'].post(`/cases/${caseCode}/consents`, consent([decision('data_sharing', 'withdrawn', { agencyId: agency['dinsos'], withdrawnOn: today() })]));
     expect(withdrawn.status).toBe(201);
-    for (const number of [1, 2, 3]) {
+    for (const number of [1, 2, 3, 4]) {
       const p = (await as['dinsos'].get(`/cases/${caseCode}/referrals/${number}/packet?purpose=referral_follow_up`)).body as CaseReferralPacketView;
       expect({ number, status: p.consent.status, withdrawnOn: p.consent.withdrawnOn, documents: p.documents }).toEqual({ number, status: 'withdrawn', withdrawnOn: today(), documents: [] });
     }

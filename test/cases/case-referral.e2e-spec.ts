@@ -3,9 +3,8 @@ import type { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_PACKET_CATEGORIES, SERVICE_TYPES } from '@gugus/cases';
 import type { CasePacketListView, CaseReferralList, CaseReferralPacketView, CaseView } from '@gugus/contracts';
-import { FORM_LIBRARY } from '@gugus/forms';
 import { decodedHistory, eventually, launchChromium, markersIn, plainDump, screenshotDir, sequentialSteps, signedInAt, startWeb, submitLogin, temporalClient, type RunningApi } from '../support';
-import { type Api, type CaseStack, fixture, startCaseStack } from './support';
+import { type Api, type CaseStack, categoryAt, fixture, startCaseStack } from './support';
 
 /**
  * Issue 11, step 6 — referrals as a closed loop, with minimal disclosure — through the built API and
@@ -24,19 +23,6 @@ type Task = { id: string; step: string; title: { id: string; en: string }; assig
 const PROCESS = 'case-management';
 const MARKER_NAME = 'Melati Rujukanwati Penandasari';
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-const SCHEMAS = new Map(FORM_LIBRARY.map((f) => [f.definition.key, f.definition.schema as Record<string, unknown>]));
-
-/** The data category of the field at `pointer` in form `key` (undefined for a pointer the form does not describe). */
-function categoryAt(key: string, pointer: string): string | undefined {
-  let node = SCHEMAS.get(key);
-  for (const part of pointer.split('/').slice(1)) {
-    if (!node) return undefined;
-    const properties = node['properties'] as Record<string, Record<string, unknown>> | undefined;
-    node = /^\d+$/.test(part) && node['items'] ? (node['items'] as Record<string, unknown>) : properties?.[part];
-  }
-  return node?.['x-data-category'] as string | undefined;
-}
-
 describe('case referrals: closed loop, minimal disclosure, consent withdrawal', () => {
   let stack: CaseStack;
   let env: TestWorkflowEnvironment;

@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Page } from 'playwright-core';
 import { client, databaseOfItsOwn, eventually, login, serviceEnv, startApi, startTimeSkippingEnv, startWorker, type OwnDatabase, type RunningApi, type ServiceProcess } from '../support';
+import { FORM_LIBRARY } from '@gugus/forms';
 import { repoRoot } from '../support/engines';
 
 export type Api = ReturnType<typeof client>;
@@ -82,4 +83,17 @@ export async function openCasePage(page: Page, webUrl: string, code: string): Pr
   if (!page.url().endsWith(`/kasus/${code}`)) await page.goto(`${webUrl}/kasus/${code}`);
   await page.getByRole('radio', { name: 'Penanganan kasus', exact: true }).check();
   await page.getByTestId('case-purpose-submit').click();
+}
+
+const SCHEMAS = new Map(FORM_LIBRARY.map((f) => [f.definition.key, f.definition.schema as Record<string, unknown>]));
+
+/** The data category of the field at `pointer` in national form `key` (undefined for a pointer the form does not describe). */
+export function categoryAt(key: string, pointer: string): string | undefined {
+  let node = SCHEMAS.get(key);
+  for (const part of pointer.split('/').slice(1)) {
+    if (!node) return undefined;
+    const properties = node['properties'] as Record<string, Record<string, unknown>> | undefined;
+    node = /^\d+$/.test(part) && node['items'] ? (node['items'] as Record<string, unknown>) : properties?.[part];
+  }
+  return node?.['x-data-category'] as string | undefined;
 }
