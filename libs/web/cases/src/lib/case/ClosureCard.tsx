@@ -1,13 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_REOPEN_REASONS, type CaseReopenReason, type CaseView } from '@gugus/contracts';
-import { useCloseCase, useEffectiveForm, useReopenCase } from '@gugus/web-data-access';
-import type { FormData } from '@gugus/web-forms';
-import { Alert, Button, Card, SelectField } from '@gugus/web-ui';
+import { useCloseCase, useReopenCase, type MutationState } from '@gugus/web-data-access';
+import { Alert, Button, SelectField } from '@gugus/web-ui';
 import { ApiErrorAlert } from '@gugus/web-shared';
-import { CaseFormPanel } from './CaseFormPanel';
-
-const CLOSURE_FORM = 'case-closure';
+import { RecordedFormsCard } from './RecordedFormsCard';
 
 /**
  * Closure at any time for a recorded reason (issue 11, step 10), with the closure form and the person's
@@ -16,47 +13,41 @@ const CLOSURE_FORM = 'case-closure';
  */
 export function ClosureCard({ view, onChanged }: { view: CaseView; onChanged: () => void }) {
   const { t } = useTranslation('cases');
-  const form = useEffectiveForm(CLOSURE_FORM, view.jurisdictionCode);
   const close = useCloseCase();
   const reopen = useReopenCase();
-  const [open, setOpen] = useState(false);
-  const [answers, setAnswers] = useState<FormData>({});
   const [reason, setReason] = useState<CaseReopenReason | ''>('');
-  const [done, setDone] = useState<'closed' | 'reopened' | null>(null);
+  const [reopened, setReopened] = useState(false);
+  const closed = view.stage === 'closed';
 
-  const store = async (data: FormData) => {
-    if (await close.submit({ code: view.code, data: data as Record<string, unknown> })) {
-      setOpen(false);
-      setAnswers({});
-      setDone('closed');
-      onChanged();
-    }
-  };
   const again = async () => {
     if (reason && (await reopen.submit({ code: view.code, reason }))) {
       setReason('');
-      setDone('reopened');
+      setReopened(true);
       onChanged();
     }
   };
 
   return (
-    <Card className="gu-cases__closure" data-testid="case-closure">
-      <div className="gu-cases__consent-head">
-        <h2 className="gu-cases__section-title">{view.stage === 'closed' ? t('closure.reopenTitle') : t('closure.title')}</h2>
-        {view.stage !== 'closed' && !open && (
-          <Button variant="secondary" onClick={() => { setDone(null); close.reset(); setOpen(true); }} disabled={!form.data} data-testid="closure-open">
-            {t('closure.close')}
-          </Button>
-        )}
-      </div>
-      <p className="gu-cases__muted">{t('closure.intro')}</p>
-      {done && (
-        <Alert tone="success" data-testid={`case-${done}`}>
-          {t(`closure.${done}`)}
+    <RecordedFormsCard
+      view={view}
+      name="closure"
+      formKey="case-closure"
+      title={closed ? t('closure.reopenTitle') : t('closure.title')}
+      intro={t('closure.intro')}
+      record={close as MutationState<{ code: string; data: Record<string, unknown> }, unknown>}
+      onSaved={() => {
+        setReopened(false);
+        onChanged();
+      }}
+      canRecord={!closed}
+      labels={{ record: t('closure.close'), submit: t('closure.save'), submitting: t('closure.saving'), cancel: t('closure.cancel'), rejected: t('closure.rejected'), saved: t('closure.closed') }}
+    >
+      {reopened && (
+        <Alert tone="success" data-testid="case-reopened">
+          {t('closure.reopened')}
         </Alert>
       )}
-      {view.stage === 'closed' && (
+      {closed && (
         <div className="gu-cases__form">
           <SelectField label={t('closure.reopenReason')} value={reason} onChange={(e) => setReason(e.target.value as CaseReopenReason)} error={reopen.fieldErrors['reason']} data-testid="reopen-reason">
             <option value="">{t('closure.choose')}</option>
@@ -74,21 +65,6 @@ export function ClosureCard({ view, onChanged }: { view: CaseView; onChanged: ()
           </div>
         </div>
       )}
-      {open && form.data && (
-        <CaseFormPanel
-          name="closure"
-          form={form.data}
-          jurisdictionCode={view.jurisdictionCode}
-          agencyJurisdictions={view.agencyJurisdictions}
-          answers={answers}
-          onChange={setAnswers}
-          onSubmit={(valid) => void store(valid)}
-          onCancel={() => setOpen(false)}
-          error={close.error}
-          submitting={close.isSubmitting}
-          labels={{ submit: t('closure.save'), submitting: t('closure.saving'), cancel: t('closure.cancel'), rejected: t('closure.rejected') }}
-        />
-      )}
-    </Card>
+    </RecordedFormsCard>
   );
 }

@@ -1,88 +1,13 @@
-import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseReadPurpose, CaseView } from '@gugus/contracts';
 import { useDecideIdentification, useEffectiveForm, useIdentificationDecisions, useJusticeRecords, useRecordJustice, type MutationState } from '@gugus/web-data-access';
-import type { FormData } from '@gugus/web-forms';
+import { RecordedFormsCard } from './RecordedFormsCard';
 import { formatDate, formatNumber, useLanguage } from '@gugus/web-i18n';
-import { Alert, Button, Card, Loading, Tag } from '@gugus/web-ui';
-import { ApiErrorAlert } from '@gugus/web-shared';
-import { CaseFormPanel } from './CaseFormPanel';
+import { Tag } from '@gugus/web-ui';
 
 type Names = Record<string, string>;
 /** A coded answer's label as the form in effect gives it (its option lists, in the reader's language). */
 const namesOf = (uiSchema: Record<string, unknown> | undefined, field: string): Names => ((uiSchema?.[field] as { 'ui:enumNames'?: Names } | undefined)?.['ui:enumNames'] ?? {}) as Names;
-
-/**
- * A card of forms recorded on the case page (a decision, a justice record): the list, "Catat" opening the
- * form in effect, the API's refusals at their fields, and a reload once saved.
- */
-function RecordedFormsCard({ view, name, formKey, title, intro, none, count, loading, error, children, record, onSaved }: {
-  view: CaseView;
-  name: string;
-  formKey: string;
-  title: string;
-  intro: string;
-  none: string;
-  count: number | undefined;
-  loading: boolean;
-  error: Parameters<typeof ApiErrorAlert>[0]['error'] | undefined;
-  children: ReactNode;
-  record: MutationState<{ code: string; data: Record<string, unknown> }, unknown>;
-  onSaved: () => void;
-}) {
-  const { t } = useTranslation('cases');
-  const { t: tc } = useTranslation('common');
-  const form = useEffectiveForm(formKey, view.jurisdictionCode);
-  const [open, setOpen] = useState(false);
-  const [answers, setAnswers] = useState<FormData>({});
-  const [saved, setSaved] = useState(false);
-  const store = async (data: FormData) => {
-    setSaved(false);
-    if (await record.submit({ code: view.code, data: data as Record<string, unknown> })) {
-      setOpen(false);
-      setAnswers({});
-      setSaved(true);
-      onSaved();
-    }
-  };
-  return (
-    <Card className="gu-cases__decisions" data-testid={`case-${name}`}>
-      <div className="gu-cases__consent-head">
-        <h2 className="gu-cases__section-title">{title}</h2>
-        {!open && (
-          <Button variant="secondary" onClick={() => { setSaved(false); record.reset(); setOpen(true); }} disabled={!form.data} data-testid={`${name}-record`}>
-            {t('decisions.record')}
-          </Button>
-        )}
-      </div>
-      <p className="gu-cases__muted">{intro}</p>
-      {saved && (
-        <Alert tone="success" data-testid={`${name}-saved`}>
-          {t('decisions.saved')}
-        </Alert>
-      )}
-      {error && <ApiErrorAlert error={error} />}
-      {loading && <Loading label={tc('loading')} />}
-      {count === 0 && <p data-testid={`${name}-none`}>{none}</p>}
-      {children}
-      {open && form.data && (
-        <CaseFormPanel
-          name={name}
-          form={form.data}
-          jurisdictionCode={view.jurisdictionCode}
-          agencyJurisdictions={view.agencyJurisdictions}
-          answers={answers}
-          onChange={setAnswers}
-          onSubmit={(valid) => void store(valid)}
-          onCancel={() => setOpen(false)}
-          error={record.error}
-          submitting={record.isSubmitting}
-          labels={{ submit: t('decisions.save'), submitting: t('decisions.saving'), cancel: t('decisions.cancel'), rejected: t('decisions.rejected') }}
-        />
-      )}
-    </Card>
-  );
-}
 
 /** Identification after screening (issue 11, step 2): verified, confirmed, or not confirmed with support adjusted. */
 export function IdentificationCard({ view, purpose, onChanged }: { view: CaseView; purpose: CaseReadPurpose; onChanged: () => void }) {
