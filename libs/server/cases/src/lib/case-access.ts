@@ -16,6 +16,15 @@ export async function caseFor(cases: CasesRepository, user: AuthUser, code: stri
   return found;
 }
 
+/** The case `code` for its team to act on, while it is open: 404 as {@link caseFor}, 409 once it is closed (reopen it first). */
+export async function openCaseFor(cases: CasesRepository, user: AuthUser, code: string): Promise<CaseEntity> {
+  const found = await caseFor(cases, user, code, 'create');
+  if (found.stage === 'closed') {
+    throw new DomainError(ErrorCode.CONFLICT, { id: `Kasus ${found.code} sudah ditutup; buka kembali kasus lebih dulu.`, en: `Case ${found.code} is closed; reopen it first.` });
+  }
+  return found;
+}
+
 /** The case's shares that carry today: not ended, under an agreement in force. */
 export async function liveShares(cases: CasesRepository, caseId: string, today = jakartaDate(new Date())): Promise<CaseShareEntity[]> {
   const out: CaseShareEntity[] = [];

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type BilingualText, type CaseIdentificationDecisionList, type CaseJusticeRecordList, type CaseReadPurpose, type IdentificationDecisionView, type JusticeRecordView } from '@gugus/contracts';
+import { type BilingualText, type CaseIdentificationDecisionList, type CaseJusticeRecordList, type CaseReadPurpose, type IdentificationDecisionView, type JusticeRecordView } from '@gugus/contracts';
 import type { Language } from '@gugus/forms';
 import type { AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
 import { FormsService } from '@gugus/server-forms';
-import { DomainError } from '@gugus/server-http';
-import { caseFor } from './case-access';
+import { caseFor, openCaseFor } from './case-access';
 import { caseDocuments, recordCaseDocument, type CaseDocumentDeps } from './case-documents';
 import type { CaseEntity } from './cases.entities';
 import { CasesRepository } from './cases.repository';
@@ -13,7 +12,6 @@ import { CooperationAgreementsService } from './cooperation-agreements.service';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : null);
 const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : null);
-const closed = (code: string) => new DomainError(ErrorCode.CONFLICT, { id: `Kasus ${code} sudah ditutup; buka kembali kasus lebih dulu.`, en: `Case ${code} is closed; reopen it first.` });
 
 /**
  * What the identification rule asks of a decision (PRODUCT §3.2 step 2; seed 003 §identification):
@@ -54,14 +52,8 @@ export class CaseDecisionsService {
     this.deps = { cases, forms, audit, agreements };
   }
 
-  private async open(user: AuthUser, code: string): Promise<CaseEntity> {
-    const found = await caseFor(this.cases, user, code, 'create');
-    if (found.stage === 'closed') throw closed(found.code);
-    return found;
-  }
-
   async decideIdentification(user: AuthUser, code: string, data: unknown, language: Language, requestId: string | null): Promise<IdentificationDecisionView> {
-    const found = await this.open(user, code);
+    const found = await openCaseFor(this.cases, user, code);
     const { submissionId, recordedAt, cleaned } = await recordCaseDocument(this.deps, {
       user,
       found,

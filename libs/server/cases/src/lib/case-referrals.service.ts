@@ -12,7 +12,7 @@ import { FormsService } from '@gugus/server-forms';
 import { DomainError } from '@gugus/server-http';
 import { TasksRepository, TasksService } from '@gugus/server-tasks';
 import { CASE_PROCESS_KEY, caseReferral, caseReferralWorkflowId } from '@gugus/workflows';
-import { caseFor } from './case-access';
+import { caseFor, openCaseFor } from './case-access';
 import { CaseConsentsService } from './case-consents.service';
 import { CooperationAgreementsService } from './cooperation-agreements.service';
 import { CaseReturnsService } from './case-returns.service';
@@ -33,7 +33,6 @@ const engineDown = () =>
     id: 'Mesin proses (Temporal) tidak dapat dihubungi; rujukan belum dikirim. Coba lagi sebentar lagi.',
     en: 'The process engine (Temporal) cannot be reached; the referral was not sent. Try again shortly.',
   });
-const closedCase = (code: string) => new DomainError(ErrorCode.CONFLICT, { id: `Kasus ${code} sudah ditutup; buka kembali kasus sebelum merujuk.`, en: `Case ${code} is closed; reopen it before referring.` });
 
 const URGENCY_LABELS = new Map((OPTION_LISTS.get('case-referral-urgency')?.options ?? []).map((o) => [o.code, o.label]));
 const CATEGORY_LABELS = new Map((OPTION_LISTS.get('case-data-categories')?.options ?? []).map((o) => [o.code, o.label]));
@@ -75,8 +74,7 @@ export class CaseReferralsService {
   }
 
   async send(user: AuthUser, code: string, data: unknown, language: Language, requestId: string | null): Promise<CaseReferralView> {
-    const found = await caseFor(this.cases, user, code, 'create');
-    if (found.stage === 'closed') throw closedCase(found.code);
+    const found = await openCaseFor(this.cases, user, code);
     const version = await this.forms.pinVersion(REFERRAL_FORM_KEY, found.jurisdictionCode);
     const cleaned = await this.forms.checkAgainstVersion(version.id, data, found.jurisdictionCode, language, CooperationAgreementsService.provinceScope(found.jurisdictionCode));
     const agencyId = cleaned['receivingAgencyId'] as string;

@@ -5,9 +5,7 @@ import type { Language } from '@gugus/forms';
 import type { AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
 import { FormsService } from '@gugus/server-forms';
-import { DomainError } from '@gugus/server-http';
-import { ErrorCode } from '@gugus/contracts';
-import { caseFor } from './case-access';
+import { caseFor, openCaseFor } from './case-access';
 import { caseDocuments, recordCaseDocument } from './case-documents';
 import { CasesRepository } from './cases.repository';
 import { CooperationAgreementsService } from './cooperation-agreements.service';
@@ -35,8 +33,7 @@ export class CaseReturnsService {
   ) {}
 
   async record(user: AuthUser, code: string, data: unknown, language: Language, requestId: string | null): Promise<ReturnAssessmentView> {
-    const found = await caseFor(this.cases, user, code, 'create');
-    if (found.stage === 'closed') throw new DomainError(ErrorCode.CONFLICT, { id: `Kasus ${found.code} sudah ditutup.`, en: `Case ${found.code} is closed.` });
+    const found = await openCaseFor(this.cases, user, code);
     const { submissionId, recordedAt, cleaned } = await recordCaseDocument(
       { cases: this.cases, forms: this.forms, audit: this.audit, agreements: this.agreements },
       {

@@ -11,7 +11,7 @@ import { DomainError } from '@gugus/server-http';
 import { NotificationsService } from '@gugus/server-notifications';
 import { TasksRepository } from '@gugus/server-tasks';
 import { CASE_PROCESS_KEY } from '@gugus/workflows';
-import { caseFor, caseForReader, sharesOf } from './case-access';
+import { caseFor, caseForReader, openCaseFor, sharesOf } from './case-access';
 import { CaseConsentsService } from './case-consents.service';
 import { fieldsOf } from './packet-fields';
 import type { CaseEntity, CaseShareEntity, CooperationAgreementEntity } from './cases.entities';
@@ -46,8 +46,7 @@ export class CaseSharesService {
   ) {}
 
   async share(user: AuthUser, code: string, body: ShareCaseRequest, requestId: string | null): Promise<CaseShareView> {
-    const found = await caseFor(this.cases, user, code, 'create');
-    if (found.stage === 'closed') throw new DomainError(ErrorCode.CONFLICT, { id: `Kasus ${found.code} sudah ditutup; buka kembali kasus sebelum membagikannya.`, en: `Case ${found.code} is closed; reopen it before sharing it.` });
+    const found = await openCaseFor(this.cases, user, code);
     const agreement = await this.cases.findAgreement(body.agreementId);
     const partner = agreement ? otherParty([agreement.partyA, agreement.partyB], found.jurisdictionCode) : null;
     if (!agreement || !partner) throw invalid('agreementId', { id: 'bukan perjanjian kerja sama gugus tugas kasus ini', en: "is not a cooperation agreement of this case's task force" });
