@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { CaseList, CaseView } from '@gugus/contracts';
 import { decodedHistory, eventually, launchChromium, screenshotDir, sequentialSteps, signedInAt, startWeb, temporalClient } from '../support';
-import { type Api, type CaseStack, caseTasks, fixture, openCasePage, startCaseStack } from './support';
+import { type Api, type CaseStack, caseTasks, fixture, openCasePage, startCaseStack, today } from './support';
 
 /**
  * Issue 11, step 10 — closure at any time for a recorded reason, and reopening — through the built API
@@ -14,7 +14,6 @@ import { type Api, type CaseStack, caseTasks, fixture, openCasePage, startCaseSt
  * for another reason. Other provinces get nothing; the workflow history holds no answer.
  */
 const PATH_MARKER = 'Jalan kedepan Cempaka Penandatutup';
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 describe('closing a case at any time for a recorded reason, and reopening it', () => {
   let stack: CaseStack;

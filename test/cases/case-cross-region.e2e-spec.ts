@@ -5,7 +5,7 @@ import { addMonths, earliestChildClosure } from '@gugus/cases';
 import type { AgreementList, AgreementView, CaseList, CaseShareList, CaseShareView, CaseSharedRecordView, CaseView } from '@gugus/contracts';
 import { agencyReferences, FORM_LIBRARY } from '@gugus/forms';
 import { client, decodedHistory, eventually, launchChromium, login, screenshotDir, sequentialSteps, signedInAt, startWeb, temporalClient, type RunningApi } from '../support';
-import { type Api, type CaseStack, type CaseTask as Task, caseTasks, fixture, openCasePage, startCaseStack } from './support';
+import { type Api, type CaseStack, type CaseTask as Task, caseTasks, fixture, openCasePage, startCaseStack, consentDecision, sharingDecision, consentForm, referralForm } from './support';
 import { clockSkipper } from '../plans/support';
 
 /**
@@ -49,10 +49,9 @@ describe('a cross-region case: a girl from Kabupaten Bandung identified in Kota 
 
   const { tasksOf, openTasks, decide } = caseTasks(as, () => caseId);
   const caseView = async (who = 'batamCoordinator') => (await as[who].get(`/cases/${caseCode}?purpose=case_management`)).body as CaseView;
-  const sharing = (agencyId: string, dataCategories: string[]) => ({ purpose: 'data_sharing', status: 'granted', agencyId, dataCategories, decidedOn: today(), method: 'written_signature', interpreterUsed: false });
-  const consent = (decisions: Record<string, unknown>[]) => ({
-    data: { recordedOn: today(), givenBy: 'guardian', personViewsHeard: true, explanationLanguage: 'Bahasa Indonesia', explainedInUnderstoodLanguage: true, decisions: [{ purpose: 'assistance', status: 'granted', decidedOn: today(), method: 'written_signature', interpreterUsed: false }, ...decisions] },
-  });
+  const sharing = sharingDecision;
+  // Her guardian's consent to assistance comes with every form here.
+  const consent = (decisions: Record<string, unknown>[]) => consentForm([consentDecision('assistance'), ...decisions]);
   const agreementBody = (extra: Record<string, unknown> = {}) => ({
     reference: '119/PKS/GT-TPPO/2026',
     title: 'Kerja sama penanganan korban TPPO antara Gugus Tugas Provinsi Jawa Barat dan Gugus Tugas Kota Batam (contoh fiktif)',
@@ -282,7 +281,7 @@ describe('a cross-region case: a girl from Kabupaten Bandung identified in Kota 
     const actions = await eventually(async () => ((list) => (list.length === 3 ? list : undefined))((await db.query(`SELECT assignee_agency_id FROM tasks WHERE process_id = $1 AND step = 'conference-action'`, [caseId])).rows as { assignee_agency_id: string }[]), 120_000, 'three actions');
     expect(actions.map((a) => a.assignee_agency_id).sort()).toEqual([uptd, dinsos, province].sort());
 
-    const referral = { ...fixture('referral', 'valid-shelter-within-consent'), referralDate: today(), serviceType: 'shelter', receivingAgencyId: dinsos, ageGroup: 'child', consentedCategories: ['profile', 'risk_assessment', 'needs_and_plan'], sharedDataCategories: ['profile', 'risk_assessment', 'needs_and_plan'] };
+    const referral = referralForm('shelter', dinsos, ['profile', 'risk_assessment', 'needs_and_plan']).data;
     expect((await as['batamCoordinator'].post(`/cases/${caseCode}/referrals`, { data: referral })).status).toBe(201);
     const response = await eventually(async () => ((await as['batamOfficer'].get(`/tasks?status=open&limit=100`)).body.items as Task[]).find((t) => t.step === 'referral-response'), 120_000, 'the shelter referral at Dinas Sosial Kota Batam');
     expect((await decide('batamOfficer', response.id, { ...fixture('referral-response', 'valid-accepted'), respondedOn: today(), expectedStartDate: today() })).status).toBe(200);
@@ -293,9 +292,7 @@ describe('a cross-region case: a girl from Kabupaten Bandung identified in Kota 
     const health = ['profile', 'medical'];
     const consented = await as['batamCoordinator'].post(`/cases/${caseCode}/consents`, consent([sharing(agency['Dinas Kesehatan Kota Batam'], health), sharing(agency['UPTD PPA Kota Batam'], health)]));
     expect(consented.status).toBe(201);
-    const referralOf = (service: string, to: string, shared: string[]) => ({
-      data: { ...fixture('referral', 'valid-shelter-within-consent'), referralDate: today(), serviceType: service, receivingAgencyId: to, ageGroup: 'child', consentedCategories: shared, sharedDataCategories: shared },
-    });
+    const referralOf = referralForm;
     const sent = await as['batamCoordinator'].post(`/cases/${caseCode}/referrals`, referralOf('health_rehabilitation', agency['Dinas Kesehatan Kota Batam'], health));
     expect(sent.status).toBe(201);
     const answer = await eventually(async () => ((await as['batamHealth'].get('/tasks?status=open&limit=100')).body.items as Task[]).find((t) => t.step === 'referral-response' && t.title.id.includes(`#${sent.body.number} kasus`)), 120_000, 'the health referral at Dinas Kesehatan Kota Batam');

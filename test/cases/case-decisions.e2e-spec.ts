@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { CaseIdentificationDecisionList, CaseJusticeRecordList, CaseView } from '@gugus/contracts';
 import { launchChromium, screenshotDir, sequentialSteps, signedInAt, startWeb } from '../support';
-import { type Api, type CaseStack, caseTasks, fixture, openCasePage, startCaseStack } from './support';
+import { type Api, type CaseStack, caseTasks, fixture, openCasePage, startCaseStack, today } from './support';
 
 /**
  * Issue 11, steps 2 and 11, through the built API and worker. After screening, a woman presumed a victim
@@ -15,7 +15,6 @@ import { type Api, type CaseStack, caseTasks, fixture, openCasePage, startCaseSt
  */
 const RATIONALE_MARKER = 'Alasan Kamboja Penandaputusan';
 const NOTE_MARKER = 'Catatan Teratai Penandaperadilan';
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 describe('identification decisions after screening, and the justice track', () => {
   let stack: CaseStack;

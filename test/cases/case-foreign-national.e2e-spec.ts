@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { CaseReferralPacketView, CaseReturnAssessmentList, CaseView, ReturnAssessmentView } from '@gugus/contracts';
 import { decodedHistory, eventually, launchChromium, screenshotDir, sequentialSteps, signedInAt, startWeb, temporalClient } from '../support';
-import { type Api, type CaseStack, caseTasks, categoryAt, fixture, openCasePage, startCaseStack } from './support';
+import { type Api, type CaseStack, caseTasks, categoryAt, fixture, openCasePage, startCaseStack, today, consentDecision, consentForm, referralForm } from './support';
 import { DEFAULT_PACKET_CATEGORIES } from '@gugus/cases';
 
 /**
@@ -17,7 +17,6 @@ import { DEFAULT_PACKET_CATEGORIES } from '@gugus/cases';
  * listing or a workflow history.
  */
 const NOTE_MARKER = 'Catatan penilai Seroja Penandakembali';
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 describe('a foreign national: consular notification with consent, no return before a safe assessment, protection instead', () => {
   let stack: CaseStack;
@@ -29,13 +28,10 @@ describe('a foreign national: consular notification with consent, no return befo
   const step = sequentialSteps();
 
   const { openTask, decide } = caseTasks(as, () => caseId);
-  const decision = (purpose: string, status = 'granted', extra: Record<string, unknown> = {}) => ({ purpose, status, decidedOn: today(), method: 'verbal_recorded', interpreterUsed: true, ...extra });
-  const consent = (decisions: Record<string, unknown>[]) => ({
-    data: { recordedOn: today(), givenBy: 'person', explanationLanguage: 'Bahasa Tagalog (contoh)', explainedInUnderstoodLanguage: true, decisions },
-  });
-  const referral = (service: string, to: string, shared: string[]) => ({
-    data: { ...fixture('referral', 'valid-shelter-within-consent'), referralDate: today(), serviceType: service, receivingAgencyId: to, ageGroup: 'adult', consentedCategories: shared, sharedDataCategories: shared },
-  });
+  // She decides for herself, through an interpreter.
+  const decision = (purpose: string, status = 'granted', extra: Record<string, unknown> = {}) => consentDecision(purpose, { status, method: 'verbal_recorded', interpreterUsed: true, ...extra });
+  const consent = (decisions: Record<string, unknown>[]) => consentForm(decisions, { givenBy: 'person', personViewsHeard: undefined, explanationLanguage: 'Bahasa Tagalog (contoh)' });
+  const referral = (service: string, to: string, shared: string[]) => referralForm(service, to, shared, { ageGroup: 'adult' });
   const send = (service: string, to: string, shared: string[] = []) => as['coordinator'].post(`/cases/${caseCode}/referrals`, referral(service, to, shared));
   const assess = (name: string, extra: Record<string, unknown> = {}) => as['coordinator'].post(`/cases/${caseCode}/return-assessments`, { data: { ...fixture('return-assessment', name), assessmentDate: today(), ...extra } });
   const referralCount = async () => ((await as['coordinator'].get(`/cases/${caseCode}/referrals?purpose=case_management`)).body.items as unknown[]).length;

@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_PACKET_CATEGORIES, SERVICE_TYPES } from '@gugus/cases';
 import type { CasePacketListView, CaseReferralList, CaseReferralPacketView, CaseView } from '@gugus/contracts';
 import { decodedHistory, eventually, launchChromium, markersIn, plainDump, screenshotDir, sequentialSteps, signedInAt, startWeb, submitLogin, temporalClient, type RunningApi } from '../support';
-import { type Api, type CaseStack, categoryAt, fixture, startCaseStack } from './support';
+import { type Api, type CaseStack, categoryAt, fixture, startCaseStack, today, consentDecision, sharingDecision, consentForm, referralForm } from './support';
 
 /**
  * Issue 11, step 6 — referrals as a closed loop, with minimal disclosure — through the built API and
@@ -22,7 +22,6 @@ type Task = { id: string; step: string; title: { id: string; en: string }; assig
 
 const PROCESS = 'case-management';
 const MARKER_NAME = 'Melati Rujukanwati Penandasari';
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 describe('case referrals: closed loop, minimal disclosure, consent withdrawal', () => {
   let stack: CaseStack;
   let env: TestWorkflowEnvironment;
@@ -40,13 +39,9 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
   const decide = (who: string, taskId: string, data?: Record<string, unknown>) => as[who].post(`/tasks/${taskId}/decision`, { outcome: 'completed', ...(data ? { data } : {}) });
   const packet = async (who: string, number: number, purpose = 'referral_follow_up') => as[who].get(`/cases/${caseCode}/referrals/${number}/packet?purpose=${purpose}`);
   const referrals = async () => ((await as['coordinator'].get(`/cases/${caseCode}/referrals?purpose=case_management`)).body as CaseReferralList).items;
-  const referral = (service: string, to: string, shared: string[], extra: Record<string, unknown> = {}) => ({
-    data: { ...fixture('referral', 'valid-shelter-within-consent'), referralDate: today(), serviceType: service, receivingAgencyId: to, ageGroup: 'child', consentedCategories: shared, sharedDataCategories: shared, ...extra },
-  });
-  const sharing = (agencyId: string, dataCategories: string[]) => ({ purpose: 'data_sharing', status: 'granted', agencyId, dataCategories, decidedOn: today(), method: 'written_signature', interpreterUsed: false });
-  const consent = (decisions: Record<string, unknown>[]) => ({
-    data: { recordedOn: today(), givenBy: 'guardian', personViewsHeard: true, explanationLanguage: 'Bahasa Indonesia', explainedInUnderstoodLanguage: true, decisions },
-  });
+  const referral = referralForm;
+  const sharing = sharingDecision;
+  const consent = consentForm;
   /** Every answer in a packet is of a category in `allowed` (looked up in the form's own schema). */
   const categoriesIn = (p: CaseReferralPacketView) => new Set(p.documents.flatMap((d) => d.fields.map((f) => categoryAt(d.formKey, f.pointer) ?? `uncategorised:${d.formKey}${f.pointer}`)));
 
@@ -164,7 +159,7 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
       expect(refused.body.details.fields[0].message).toContain(service === 'repatriation' ? 'penilaian takut kembali' : 'persetujuan');
     }
     const before = (await referrals()).length;
-    const decision = (purpose: string) => ({ purpose, status: 'granted', decidedOn: today(), method: 'written_signature', interpreterUsed: false });
+    const decision = (purpose: string) => consentDecision(purpose);
     expect((await as['coordinator'].post(`/cases/${caseCode}/consents`, consent([decision('consular_notification'), decision('return'), decision('family_contact')]))).status).toBe(201);
     expect((await referrals()).length).toBe(before);
     // A child's family is not contacted before a family assessment, even with consent (she has none yet).

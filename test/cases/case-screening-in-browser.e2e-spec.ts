@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { CaseView } from '@gugus/contracts';
 import { eventually, launchChromium, screenshotDir, sequentialSteps, signedInAt, startWeb, type RunningWeb } from '../support';
 import { fillSchemaForm, type FillSchema } from '../support/schema-form';
-import { type Api, type CaseStack, caseTasks, fixture, startCaseStack } from './support';
+import { type Api, type CaseStack, caseTasks, fixture, startCaseStack, today } from './support';
 
 /**
  * Issue 11, acceptance 5, the forms themselves in Chromium: a first responder screens a girl on a
@@ -12,7 +12,6 @@ import { type Api, type CaseStack, caseTasks, fixture, startCaseStack } from './
  * its task at laptop width, assigning an action to an agency, which gets its task.
  */
 const PHONE = { width: 390, height: 844 };
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 describe('screening on a phone and the case conference, filled in the browser', () => {
   let stack: CaseStack;

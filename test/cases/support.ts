@@ -97,3 +97,22 @@ export function categoryAt(key: string, pointer: string): string | undefined {
   }
   return node?.['x-data-category'] as string | undefined;
 }
+
+/** Today in Asia/Jakarta, YYYY-MM-DD (what the forms' date fields hold). */
+export const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** One decision of a consent form, taken today (written signature, no interpreter, unless `extra` says otherwise). */
+export const consentDecision = (purpose: string, extra: Record<string, unknown> = {}) => ({ purpose, status: 'granted', decidedOn: today(), method: 'written_signature', interpreterUsed: false, ...extra });
+
+/** Consent to share `dataCategories` with one agency, granted today. */
+export const sharingDecision = (agencyId: string, dataCategories: string[], extra: Record<string, unknown> = {}) => consentDecision('data_sharing', { agencyId, dataCategories, ...extra });
+
+/** A consent form recorded today, given by the child's guardian (her views heard) unless `extra` says otherwise. */
+export const consentForm = (decisions: Record<string, unknown>[], extra: Record<string, unknown> = {}) => ({
+  data: { recordedOn: today(), givenBy: 'guardian', personViewsHeard: true, explanationLanguage: 'Bahasa Indonesia', explainedInUnderstoodLanguage: true, decisions, ...extra },
+});
+
+/** A referral form of today for a child, sharing `shared` (which the consent is declared to cover) unless `extra` says otherwise. */
+export const referralForm = (service: string, to: string, shared: string[], extra: Record<string, unknown> = {}) => ({
+  data: { ...fixture('referral', 'valid-shelter-within-consent'), referralDate: today(), serviceType: service, receivingAgencyId: to, ageGroup: 'child', consentedCategories: shared, sharedDataCategories: shared, ...extra },
+});
