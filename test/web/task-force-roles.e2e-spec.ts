@@ -56,7 +56,8 @@ describe('web app: task force chair and Sub-TF leads', () => {
       expect(options.length).toBeGreaterThan(0);
       await select.selectOption({ label: options[0] });
       await sub.getByTestId('save-lead').click();
-      await expect(sub.getByTestId('save-lead').isDisabled()).resolves.toBe(true);
+      // Saved: once the task force reloads, the choice is the one in force and the button goes quiet (a wait, not a snapshot taken while the reload may still be on its way).
+      await sub.locator('[data-testid="save-lead"]:disabled').waitFor();
 
       const chair = page.getByTestId('task-force-chair');
       await chair.locator('p', { hasText: 'Belum ditetapkan' }).waitFor();
