@@ -52,6 +52,9 @@ import caseJusticeVerdictsList from '../options/case-justice-verdicts.json';
 import casePostTrialProtectionList from '../options/case-post-trial-protection.json';
 import caseIdentificationDecisionsList from '../options/case-identification-decisions.json';
 import caseSupportAdjustmentsList from '../options/case-support-adjustments.json';
+import casePlanStatusesList from '../options/case-plan-statuses.json';
+import casePlanHorizonsList from '../options/case-plan-horizons.json';
+import serviceTargetGroupsList from '../options/service-target-groups.json';
 import victimScreening from '../library/victim-screening/form.json';
 import victimScreeningValidAdultLabourPresumed from '../library/victim-screening/fixtures/valid-adult-labour-presumed.json';
 import victimScreeningValidChildSexualNoMeans from '../library/victim-screening/fixtures/valid-child-sexual-no-means.json';
@@ -397,4 +400,7 @@ export const CASE_OPTION_LISTS: OptionList[] = [
   casePostTrialProtectionList,
   caseIdentificationDecisionsList,
   caseSupportAdjustmentsList,
+  casePlanStatusesList,
+  casePlanHorizonsList,
+  serviceTargetGroupsList,
 ];

@@ -17,3 +17,5 @@ export * from './lib/reintegration';
 export * from './lib/referral-rules';
 // Cooperation agreements between task forces and the cases shared under them (issue 11, step 9).
 export * from './lib/agreements';
+// The case-management plan and the directory of service providers it draws on (issue 11, step 10).
+export * from './lib/case-plan';

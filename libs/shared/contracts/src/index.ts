@@ -15,3 +15,4 @@ export * from './lib/text';
 export * from './lib/plan-content';
 export * from './lib/plans';
 export * from './lib/cases';
+export * from './lib/case-plans';

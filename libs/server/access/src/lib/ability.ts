@@ -33,6 +33,7 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can('manage', 'FormVersion', inScope);
         can('manage', 'ProcessSettings', inScope);
         can(['create', 'read', 'update'], 'Agreement', inScope);
+        can('manage', 'ServiceDirectory', inScope);
         can(['read', 'reassign'], 'Task', inScope);
         can('read', 'Meeting', inScope);
         can('read', ['Plan', 'PlanAnalytics'], inScope);
@@ -45,6 +46,8 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can('read', 'ProcessSettings', inScope);
         // The secretariat keeps the task force's cooperation agreements (the cooperation sub-task force's work).
         can(['create', 'read', 'update'], 'Agreement', inScope);
+        // The secretariat keeps the directory of service providers current, as it keeps the membership.
+        can(['read', 'update'], 'ServiceDirectory', inScope);
         can(['read', 'reassign'], 'Task', inScope);
         can(['create', 'read', 'update'], 'Meeting', inScope);
         // The secretariat starts and steers plans, records outside steps and budget allocations.
@@ -54,7 +57,7 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         break;
       case Role.CHAIR:
         can('read', ['TaskForce', 'Agency', 'Position'], inScope);
-        can('read', ['ProcessSettings', 'Task', 'Meeting', 'Plan', 'PlanAnalytics', 'Agreement'], inScope);
+        can('read', ['ProcessSettings', 'Task', 'Meeting', 'Plan', 'PlanAnalytics', 'Agreement', 'ServiceDirectory'], inScope);
         break;
       case Role.AGENCY_OFFICER:
         can(['create', 'read'], 'FormSubmission', inScope);
@@ -65,6 +68,9 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can('read', 'Meeting', inScope);
         // The plan is the task force's public programme: its members read it (they act on it through their own tasks).
         can('read', 'Plan', inScope);
+        // Each agency keeps its own entry of the directory of service providers current (what it offers, its capacity).
+        can('read', 'ServiceDirectory', inScope);
+        can('update', 'ServiceDirectory', { ...inScope, ...ownAgency });
         break;
       case Role.LEGAL_REVIEWER:
         can(['create', 'read'], 'FormSubmission', inScope);
@@ -80,6 +86,8 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can(['create', 'read'], 'Case', inScope);
         // Which agreements a case can be shared under.
         can('read', 'Agreement', inScope);
+        // Case plans choose the responsible agency from the directory of service providers.
+        can('read', 'ServiceDirectory', inScope);
         can('read', ['TaskForce', 'Agency'], inScope);
         can('read', ['Position', 'Person'], ownAgency);
         break;

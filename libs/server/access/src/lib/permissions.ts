@@ -31,6 +31,8 @@ export type Subject =
   | 'Case'
   /** The register of cooperation agreements (MoU) between task forces: parties, scope, duration, termination. */
   | 'Agreement'
+  /** The directory of service providers: per member agency, the services it offers (what case plans choose from). */
+  | 'ServiceDirectory'
   | 'all';
 
 export const PERMISSION_KEY = 'gugus:permission';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, RequirePermission, type AuthUser } from '@gugus/server-access';
 import { positiveIntParam, preferredLanguage, RequestId, uuidParam } from '@gugus/server-http';
@@ -9,7 +9,8 @@ import { CaseReferralsService } from './case-referrals.service';
 import { CaseSharesService } from './case-shares.service';
 import { CaseReturnsService } from './case-returns.service';
 import { CaseDecisionsService } from './case-decisions.service';
-import { CaseListQuery, CaseReadQuery, CloseCaseDto, RecordCaseFormDto, OpenCaseDto, ReopenCaseDto, RecordConsentDto, RecordReturnAssessmentDto, SendReferralDto, ShareCaseDto, StartProtectionDto } from './cases.dto';
+import { CasePlansService } from './case-plans.service';
+import { CaseListQuery, CaseReadQuery, CloseCaseDto, RecordCaseFormDto, OpenCaseDto, ReopenCaseDto, RecordConsentDto, RecordReturnAssessmentDto, SaveCasePlanItemDto, SendReferralDto, ShareCaseDto, StartProtectionDto } from './cases.dto';
 import { CasesService } from './cases.service';
 
 @ApiTags('cases')
@@ -24,6 +25,7 @@ export class CasesController {
     private readonly shares: CaseSharesService,
     private readonly returns: CaseReturnsService,
     private readonly decisions: CaseDecisionsService,
+    private readonly plans: CasePlansService,
   ) {}
 
   @Post()
@@ -258,5 +260,27 @@ export class CasesController {
   @ApiOperation({ summary: 'Catatan peradilan pidana kasus (kode dan angka); pembacaan dicatat beserta tujuannya / The case\'s justice records (codes and figures); the read is audited with its purpose' })
   justiceRecords(@Param('code', CaseCodePipe) code: string, @Query() q: CaseReadQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
     return this.decisions.justiceRecords(user, code, q.purpose, requestId);
+  }
+
+  @Get(':code/plan')
+  // The case's team, or a partner whose agreement and consent cover "needs and plan": the service checks which.
+  @RequirePermission('read', 'Case')
+  @ApiOperation({ summary: 'Rencana penanganan kasus: layanan × lembaga × mata anggaran × sumber dana, dengan riwayat; pembacaan dicatat beserta tujuannya / The case-management plan: services × agency × budget line × funding source, with its history; the read is audited with its purpose' })
+  plan(@Param('code', CaseCodePipe) code: string, @Query() q: CaseReadQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.plans.view(user, code, q.purpose, requestId);
+  }
+
+  @Post(':code/plan/items')
+  @RequirePermission('create', 'Case')
+  @ApiOperation({ summary: 'Tambah layanan ke rencana (lembaga dari direktori penyedia layanan); versi lama ditolak (409) / Add a service to the plan (agency from the directory); a stale version is refused (409)' })
+  addPlanItem(@Param('code', CaseCodePipe) code: string, @Body() body: SaveCasePlanItemDto, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.plans.add(user, code, body, requestId);
+  }
+
+  @Put(':code/plan/items/:itemId')
+  @RequirePermission('create', 'Case')
+  @ApiOperation({ summary: 'Ubah satu layanan dalam rencana (status, realisasi, lembaga, tanggal); versi lama ditolak (409) / Change one planned service (status, spending, agency, dates); a stale version is refused (409)' })
+  updatePlanItem(@Param('code', CaseCodePipe) code: string, @Param('itemId', uuidParam('itemId')) itemId: string, @Body() body: SaveCasePlanItemDto, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.plans.update(user, code, itemId, body, requestId);
   }
 }

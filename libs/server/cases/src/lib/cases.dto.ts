@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { CASE_READ_PURPOSES, CASE_REOPEN_REASONS, CASE_STAGES, type CaseReopenReason, type CloseCaseRequest, type ReopenCaseRequest, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordAgreementRequest, type RecordCaseFormRequest, type RecordConsentRequest, type RecordReturnAssessmentRequest, type ShareCaseRequest, type TerminateAgreementRequest, type SendReferralRequest, type StartProtectionRequest, type UpdateCasePacketListRequest } from '@gugus/contracts';
+import { CASE_READ_PURPOSES, CASE_REOPEN_REASONS, CASE_STAGES, type CaseReopenReason, type CloseCaseRequest, type ReopenCaseRequest, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordAgreementRequest, type RecordCaseFormRequest, type RecordConsentRequest, type RecordReturnAssessmentRequest, type ShareCaseRequest, type TerminateAgreementRequest, type SendReferralRequest, type StartProtectionRequest, type UpdateCasePacketListRequest, type CasePlanItemFields, type SaveCasePlanItemRequest, type UpdateServiceProviderRequest } from '@gugus/contracts';
 import { INTAKE_CHANNELS } from './intake-channels';
 
 // The region code's shape is checked in the service, which says what is wrong in both languages.
@@ -196,4 +196,60 @@ export class RecordCaseFormDto implements RecordCaseFormRequest {
   @IsDefined()
   @IsObject()
   data: Record<string, unknown>;
+}
+
+export class ServiceDirectoryQuery {
+  @ApiPropertyOptional({ example: 'shelter', description: 'Hanya lembaga yang menawarkan layanan ini (kode daftar services) / Only agencies offering this service (services code)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  serviceType?: string;
+}
+
+// Codes and bounds are checked in the service (checkProvider), which names each wrong field in both languages.
+export class UpdateServiceProviderDto implements UpdateServiceProviderRequest {
+  @ApiProperty({ type: [String], example: ['shelter', 'psychosocial'], description: 'Layanan yang ditawarkan (kode daftar services); kosong = bukan penyedia layanan / Services offered (services codes); empty = not a provider' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  services: string[];
+
+  @ApiProperty({ type: [String], example: ['children', 'women'], description: 'Kelompok sasaran (kode daftar service-target-groups) / Target groups (service-target-groups codes)' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  targetGroups: string[];
+
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 20, description: 'Kapasitas (jumlah tempat) / Capacity (places)' })
+  @IsOptional()
+  @IsInt()
+  capacity: number | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Unit atau meja yang dihubungi (bukan nomor pribadi) / The unit or desk to contact (no private numbers)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  contactPoint: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Cara merujuk (jam layanan, dokumen, alur) / How to refer (hours, documents, route)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  referralProtocol: string | null;
+}
+
+// The item is checked in the service (checkPlanItem: codes, the directory, amounts, dates), each field named.
+export class SaveCasePlanItemDto implements SaveCasePlanItemRequest {
+  @ApiProperty({ example: 3, description: 'Versi rencana saat perubahan dibuat; versi yang sudah lewat ditolak (409) / The plan version the change was made on; a stale one is refused (409)' })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  expectedVersion: number;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Layanan: jenis, lembaga penanggung jawab (dari direktori), jangka, mata anggaran, sumber dana, jumlah, tanggal, status / The service: type, responsible agency (from the directory), horizon, budget line, funding source, amounts, dates, status' })
+  @IsDefined()
+  @IsObject()
+  item: CasePlanItemFields;
 }

@@ -21,14 +21,18 @@ import { CASE_ENTITIES } from './cases.entities';
 import { CASE_SETTINGS } from './cases.ports';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
+import { CasePlansRepository } from './case-plans.repository';
+import { CasePlansService } from './case-plans.service';
+import { ServiceDirectoryController } from './service-directory.controller';
+import { ServiceDirectoryService } from './service-directory.service';
 
 const settingsSource: Provider = { provide: CASE_SETTINGS, useExisting: ProcessSettingsService };
 
 /** The case record (issue 11): coded ids, the case list and the case page; opening a case starts its process; consent per purpose. */
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES), AuditModule, TasksModule, FormsModule, NotificationsModule, OrgsModule],
-  controllers: [CasesController, CasePacketListsController, CooperationAgreementsController],
-  providers: [CasesRepository, CasesService, CaseConsentsService, CaseConferencesService, CaseReferralsService, CasePacketListsService, CooperationAgreementsService, CaseSharesService, CaseReturnsService, CaseDecisionsService],
+  controllers: [CasesController, CasePacketListsController, CooperationAgreementsController, ServiceDirectoryController],
+  providers: [CasesRepository, CasesService, CaseConsentsService, CaseConferencesService, CaseReferralsService, CasePacketListsService, CooperationAgreementsService, CaseSharesService, CaseReturnsService, CaseDecisionsService, CasePlansRepository, ServiceDirectoryService, CasePlansService],
 })
 export class CasesModule {}
 
