@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { AuditEntryView, CasePlanView, CaseView, ServiceDirectoryView, ServiceProviderView } from '@gugus/contracts';
-import { eventually, sequentialSteps } from '../support';
-import { type Api, type CaseStack, consentDecision, consentForm, fixture, sharingDecision, startCaseStack, today } from './support';
+import { eventually, launchChromium, screenshotDir, sequentialSteps, signedInAt, startWeb } from '../support';
+import { type Api, type CaseStack, consentDecision, consentForm, fixture, openCasePage, sharingDecision, startCaseStack, today } from './support';
 
 /**
  * Issue 11, step 10 — the case-management plan and the directory of service providers it draws on —
@@ -225,11 +226,61 @@ describe('the case-management plan, drawn from the directory of service provider
     expect(reads.filter((e) => e.action === 'case_plan.read').every((e) => e.purpose === 'case_management')).toBe(true);
   });
 
+  step('in Chromium: the coordinator plans a service from the directory; the secretariat updates the directory', async () => {
+    const [web, browser] = await Promise.all([startWeb(stack.api.url), launchChromium()]);
+    try {
+      const page = await signedInAt(browser, web.url, 'koordinator.jabar@gugus.test', `/kasus/${caseCode}`);
+      await openCasePage(page, web.url, caseCode);
+      const card = page.getByTestId('case-plan');
+      await card.getByTestId('plan-item').nth(1).waitFor();
+      await expect(card.getByTestId('plan-totals').innerText()).resolves.toContain('APBD provinsi: rencana Rp 4.500.000, realisasi Rp 4.250.000');
+      await card.getByTestId('plan-add').click();
+      await card.getByTestId('plan-service').selectOption('psychosocial');
+      // Only the directory's providers of psychosocial support in West Java are offered.
+      const agency = card.getByTestId('plan-agency');
+      await agency.locator('option', { hasText: 'UPTD PPA Provinsi Jawa Barat' }).waitFor({ state: 'attached' });
+      await expect(agency.locator('option').allInnerTexts()).resolves.toEqual(['— pilih —', 'UPTD PPA Provinsi Jawa Barat']);
+      await agency.selectOption({ label: 'UPTD PPA Provinsi Jawa Barat' });
+      await card.getByTestId('plan-horizon').selectOption('medium');
+      await card.getByTestId('plan-budget-line').fill('hubungi 0812 3456 7890');
+      await card.getByTestId('plan-amount').fill('2000000');
+      await card.getByTestId('plan-save').click();
+      // The API names the field; the form keeps what was typed.
+      await card.getByText('tidak boleh memuat nomor telepon').waitFor();
+      await card.getByTestId('plan-budget-line').fill('5.1.02.01.01.0052 Konseling psikologis korban');
+      await card.getByTestId('plan-save').click();
+      await card.getByTestId('plan-saved').waitFor();
+      await card.locator('[data-testid="plan-item"][data-service="psychosocial"]').waitFor();
+      await expect(card.getByTestId('plan-item').count()).resolves.toBe(3);
+      await card.getByTestId('plan-history').locator('summary').click();
+      await expect(card.getByTestId('plan-change').first().innerText()).resolves.toContain('Layanan #3 ditambahkan');
+      await card.screenshot({ path: join(screenshotDir, 'cases-plan.png') });
+
+      const directory = await signedInAt(browser, web.url, 'sekretariat.jabar@gugus.test', '/direktori-layanan');
+      const row = directory.locator('[data-testid="directory-row"][data-agency="Dinas Sosial Provinsi Jawa Barat"]');
+      await row.getByTestId('directory-edit').click();
+      await directory.getByTestId('directory-capacity-input').fill('15');
+      await directory.getByTestId('directory-save').click();
+      await directory.getByTestId('directory-saved').waitFor();
+      // The list reloads after the save: wait for the new figure to show.
+      await row.getByTestId('directory-capacity').filter({ hasText: /^15$/ }).waitFor();
+      await directory.getByTestId('directory-filter').selectOption('health_rehabilitation');
+      await directory.locator('[data-testid="directory-row"][data-agency="Dinas Kesehatan Kabupaten Bandung"]').waitFor();
+      await expect(directory.getByTestId('directory-row').count()).resolves.toBe(1);
+      await directory.getByTestId('directory-filter').selectOption('');
+      await row.waitFor();
+      await directory.screenshot({ path: join(screenshotDir, 'cases-service-directory.png') });
+    } finally {
+      await browser.close();
+      await web.stop();
+    }
+  });
+
   step('a closed case: its plan is read, not changed', async () => {
     const closure = { data: { ...fixture('case-closure', 'valid-declined-further-assistance'), closureDate: today() } };
     expect((await as['coordinator'].post(`/cases/${caseCode}/closure`, closure)).status).toBe(200);
     const closed = await plan();
-    expect([closed.canEdit, closed.items.length]).toEqual([false, 2]);
+    expect([closed.canEdit, closed.items.length]).toEqual([false, 3]);
     const refused = await add('coordinator', closed.version, { serviceType: 'psychosocial' });
     expect(refused.status).toBe(409);
     expect((await plan()).version).toBe(closed.version);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-router-dom';
 import { AgenciesPage, AgencyPage, AuditPage, JurisdictionPage, JurisdictionsPage, MyAgenciesRedirect, PositionPage } from '@gugus/web-admin';
 import { AuthProvider, LoginPage, RequireAuth, SsoReturnPage } from '@gugus/web-auth';
-import { AgreementsPage, CasePage, CasesPage, PacketListsPage } from '@gugus/web-cases';
+import { AgreementsPage, CasePage, CasesPage, PacketListsPage, ServiceDirectoryPage } from '@gugus/web-cases';
 import { MeetingPage, MeetingsPage, MeetingTaskFacts } from '@gugus/web-meetings';
 import { NotificationsPage } from '@gugus/web-notifications';
 import { PlanAnalyticsPage, PlanPage, PlanReviewPage, PlansPage, PlanTaskFacts } from '@gugus/web-plans';
@@ -64,6 +64,7 @@ const router = createBrowserRouter([
           { path: 'pengaturan-proses', element: <ProcessSettingsPage /> },
           { path: 'pengaturan-proses/paket-rujukan', element: <PacketListsPage /> },
           { path: 'perjanjian-kerja-sama', element: <AgreementsPage /> },
+          { path: 'direktori-layanan', element: <ServiceDirectoryPage /> },
           { path: 'kalender-kerja', element: <WorkingCalendarPage /> },
           { path: 'notifikasi', element: <NotificationsPage /> },
           { path: 'formulir', element: <Lazy><FormsListPage /></Lazy> },

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { changedFields, checkPlanItem, consentedCategories, PLAN_ITEMS_MAX, planTotals, type PlanItemInput, type ProviderLookup } from '@gugus/cases';
 import { ErrorCode, type BilingualText, type CasePlanItemFields, type CasePlanView, type CaseReadPurpose, type SaveCasePlanItemRequest } from '@gugus/contracts';
-import { OPTION_LISTS } from '@gugus/forms';
 import type { AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
 import { jakartaDate } from '@gugus/server-calendar';
@@ -10,12 +9,12 @@ import { DomainError } from '@gugus/server-http';
 import { NotificationsService } from '@gugus/server-notifications';
 import { caseForReader, openCaseFor, sharesOf } from './case-access';
 import { CaseConsentsService } from './case-consents.service';
+import { CASE_PLAN_LABELS } from './case-plan-labels';
 import { CasePlansRepository, type PlanItemRow } from './case-plans.repository';
 import type { CaseEntity } from './cases.entities';
 import { CasesRepository } from './cases.repository';
 import { ServiceDirectoryService } from './service-directory.service';
 
-const SERVICE_LABELS = new Map((OPTION_LISTS.get('services')?.options ?? []).map((o) => [o.code, o.label]));
 const invalid = (fields: { field: string; message: BilingualText }[]) => new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields });
 const CHANGES_SHOWN = 50;
 
@@ -137,7 +136,7 @@ export class CasePlansService {
   }
 
   private async tellAgency(found: CaseEntity, item: PlanItemInput, number: number): Promise<void> {
-    const service = SERVICE_LABELS.get(item.serviceType) ?? { id: item.serviceType, en: item.serviceType };
+    const service = CASE_PLAN_LABELS.services[item.serviceType] ?? { id: item.serviceType, en: item.serviceType };
     await this.notifications.notify({
       dedupeKey: `case:${found.code}:plan:${number}:${item.agencyId}`,
       kind: 'case.plan_assigned',
@@ -165,6 +164,7 @@ export class CasePlansService {
       totals: planTotals(rows as unknown as PlanItemInput[]),
       changes: changes.map((c) => ({ planVersion: c.planVersion, itemNumber: numbers.get(c.itemId) ?? 0, action: c.action, fields: c.fields, before: c.before, after: c.after, actor: { id: c.actorId, name: people.get(c.actorId) ?? null }, at: c.at.toISOString() })),
       canEdit,
+      labels: CASE_PLAN_LABELS,
     };
   }
 }

@@ -4,6 +4,7 @@ import { ErrorCode, type BilingualText, type ServiceDirectoryView, type ServiceP
 import { abilityFor, assertCan, canOn, type AuthUser, type GugusAbility } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
 import { DomainError } from '@gugus/server-http';
+import { CASE_PLAN_LABELS } from './case-plan-labels';
 import { CasePlansRepository, type ProviderRow } from './case-plans.repository';
 
 const PROVINCE = /^\d{2}$/;
@@ -34,6 +35,7 @@ export class ServiceDirectoryService {
     return {
       jurisdictionCode: province,
       items: rows.filter((r) => !serviceType || (r.services ?? []).includes(serviceType)).map((r) => this.toView(r, ability)),
+      labels: CASE_PLAN_LABELS,
     };
   }
 

@@ -120,6 +120,18 @@ const DEMO_AGENCIES: DemoAgency[] = [
 /** Demo logins in the order the start command prints them. */
 export const DEMO_LOGINS: DemoLogin[] = DEMO_AGENCIES.flatMap((a) => a.people.map((p) => ({ email: p.email, role: p.roles[0], description: p.description })));
 
+/**
+ * What the demo agencies offer in the directory of service providers (issue 11, step 10), so that a case
+ * plan has providers to choose from on the first day. Fictional, like every demo record.
+ */
+const DEMO_SERVICES: { agency: string; services: string[]; targetGroups: string[]; capacity: number | null; contactPoint: string }[] = [
+  { agency: 'UPTD PPA Provinsi Jawa Barat', services: ['shelter', 'psychosocial', 'legal_aid', 'child_protection'], targetGroups: ['children', 'women'], capacity: 24, contactPoint: 'Layanan pengaduan UPTD PPA (contoh fiktif)' },
+  { agency: 'Dinas Sosial Provinsi Jawa Barat', services: ['social_rehabilitation', 'reintegration', 'livelihood'], targetGroups: ['children', 'adults', 'women', 'men'], capacity: null, contactPoint: 'Seksi Perlindungan Sosial (contoh fiktif)' },
+  { agency: 'Dinas Kesehatan Kabupaten Bandung', services: ['health_rehabilitation'], targetGroups: ['children', 'adults', 'women', 'men'], capacity: null, contactPoint: 'Seksi Pelayanan Kesehatan (contoh fiktif)' },
+  { agency: 'UPTD PPA Kota Batam', services: ['shelter', 'psychosocial', 'repatriation'], targetGroups: ['children', 'women', 'foreign_nationals'], capacity: 12, contactPoint: 'Layanan pengaduan UPTD PPA Kota Batam (contoh fiktif)' },
+  { agency: 'Dinas Sosial Kota Batam', services: ['social_rehabilitation', 'repatriation', 'family_tracing'], targetGroups: ['children', 'adults'], capacity: null, contactPoint: 'Bidang Rehabilitasi Sosial (contoh fiktif)' },
+];
+
 /** Creates the demo task forces, agencies, positions and people; skips what already exists. */
 export async function seedDemoOrganisations(dataSource: DataSource): Promise<void> {
   const repo = new OrgsRepository(dataSource);
@@ -146,4 +158,13 @@ export async function seedDemoOrganisations(dataSource: DataSource): Promise<voi
       }
     }
   });
+  // Entries an administrator has since changed are kept.
+  for (const entry of DEMO_SERVICES) {
+    await dataSource.query(
+      `INSERT INTO service_providers (agency_id, services, target_groups, capacity, contact_point, updated_by, updated_at)
+       SELECT a.id, $2, $3, $4, $5, p.id, now() FROM agencies a, people p WHERE a.name = $1 AND p.email = 'admin@gugus.test'
+       ON CONFLICT (agency_id) DO NOTHING`,
+      [entry.agency, entry.services, entry.targetGroups, entry.capacity, entry.contactPoint],
+    );
+  }
 }

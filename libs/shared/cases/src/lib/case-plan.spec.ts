@@ -9,7 +9,7 @@ const SHELTER = '11111111-1111-4111-8111-111111111111';
 const HOSPITAL = '22222222-2222-4222-8222-222222222222';
 const directory: ProviderLookup = (id) => ({ [SHELTER]: { name: 'UPTD PPA', services: ['shelter', 'psychosocial'] }, [HOSPITAL]: { name: 'RSUD', services: ['health_rehabilitation'] } })[id] ?? null;
 
-const item = (over: Partial<Record<keyof PlanItemInput, unknown>> = {}): Record<string, unknown> => ({
+const item = (over: Partial<Record<keyof PlanItemInput | 'extra', unknown>> = {}): Record<string, unknown> => ({
   serviceType: 'shelter',
   agencyId: SHELTER,
   horizon: 'immediate',

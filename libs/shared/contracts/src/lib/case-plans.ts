@@ -1,10 +1,20 @@
 import type { AgencyRef } from './plans';
+import type { BilingualText } from './text';
 
 /**
  * The case-management plan (issue 11, step 10) and the directory of service providers it draws on.
  * Codes, ids, figures and dates only: nothing here identifies the person. The rules (which codes, what is
  * valid) are in `@gugus/cases` (case-plan.ts).
  */
+
+/** The labels of the codes a plan and the directory use, in both languages (from the national option lists). */
+export interface CasePlanLabels {
+  services: Record<string, BilingualText>;
+  fundingSources: Record<string, BilingualText>;
+  statuses: Record<string, BilingualText>;
+  horizons: Record<string, BilingualText>;
+  targetGroups: Record<string, BilingualText>;
+}
 
 /** One member agency in the directory of service providers of a province. */
 export interface ServiceProviderView {
@@ -29,6 +39,7 @@ export interface ServiceDirectoryView {
   jurisdictionCode: string;
   /** Every member agency of the province's task forces (the province and its regencies/cities), providers first. */
   items: ServiceProviderView[];
+  labels: CasePlanLabels;
 }
 
 /** `PUT /service-directory/:province/agencies/:agencyId`. */
@@ -93,6 +104,7 @@ export interface CasePlanView {
   changes: CasePlanChangeView[];
   /** Whether the reader may change the plan (the case's own team, while the case is open). */
   canEdit: boolean;
+  labels: CasePlanLabels;
 }
 
 /** `POST /cases/:code/plan/items` and `PUT /cases/:code/plan/items/:itemId`. */

@@ -33,4 +33,6 @@ export const casePaths = {
   case: (code: string) => `/kasus/${seg(code)}`,
   /** The register of cooperation agreements between task forces. */
   agreements: '/perjanjian-kerja-sama',
+  /** The province's directory of service providers (`?provinsi=32`). */
+  directory: '/direktori-layanan',
 };

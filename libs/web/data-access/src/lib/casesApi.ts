@@ -1,4 +1,4 @@
-import type { CaseIdentificationDecisionList, CaseJusticeRecordList, IdentificationDecisionView, JusticeRecordView, CaseReopenReason, CaseReturnAssessmentList, ReturnAssessmentView, AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { CasePlanView, SaveCasePlanItemRequest, ServiceDirectoryView, ServiceProviderView, UpdateServiceProviderRequest, CaseIdentificationDecisionList, CaseJusticeRecordList, IdentificationDecisionView, JusticeRecordView, CaseReopenReason, CaseReturnAssessmentList, ReturnAssessmentView, AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseStage, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { apiClient, withQuery } from './apiClient';
 
 /** `GET /cases`: this jurisdiction and those below it (none: all the reader may see), newest first. */
@@ -35,6 +35,16 @@ export const casesApi = {
   referralPacket: (code: string, number: number, purpose: CaseReadPurpose, signal?: AbortSignal) =>
     apiClient.get<CaseReferralPacketView>(withQuery(`/cases/${seg(code)}/referrals/${number}/packet`, { purpose }), { signal }),
   /** What each service's referral packet carries in a province (before consent narrows it). */
+  /** The province's directory of service providers (only those offering `serviceType`, when given). */
+  serviceDirectory: (province: string, serviceType: string | undefined, signal?: AbortSignal) => apiClient.get<ServiceDirectoryView>(withQuery(`/service-directory/${seg(province)}`, { serviceType }), { signal }),
+  /** What one agency offers; 400 names services/n, targetGroups/n, capacity, contactPoint, referralProtocol. */
+  updateServiceProvider: ({ province, agencyId, ...body }: UpdateServiceProviderRequest & { province: string; agencyId: string }) =>
+    apiClient.put<ServiceProviderView>(`/service-directory/${seg(province)}/agencies/${seg(agencyId)}`, body),
+  /** The case-management plan with its history (audited with `purpose`). */
+  plan: (code: string, purpose: CaseReadPurpose, signal?: AbortSignal) => apiClient.get<CasePlanView>(withQuery(`/cases/${seg(code)}/plan`, { purpose }), { signal }),
+  /** Adds a service; 400 names item/<field>; 409 when the plan changed since `expectedVersion`. */
+  addPlanItem: ({ code, ...body }: SaveCasePlanItemRequest & { code: string }) => apiClient.post<CasePlanView>(`/cases/${seg(code)}/plan/items`, body),
+  updatePlanItem: ({ code, itemId, ...body }: SaveCasePlanItemRequest & { code: string; itemId: string }) => apiClient.put<CasePlanView>(`/cases/${seg(code)}/plan/items/${seg(itemId)}`, body),
   packetLists: (province: string, signal?: AbortSignal) => apiClient.get<CasePacketListView>(`/case-packet-lists/${seg(province)}`, { signal }),
   /** Adjusts one service's packet list (`null`: back to the national default); 400 names unknown categories. */
   updatePacketList: ({ province, serviceType, categories }: { province: string; serviceType: string; categories: string[] | null }) =>

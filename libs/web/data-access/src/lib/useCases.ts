@@ -1,4 +1,4 @@
-import type { CaseIdentificationDecisionList, CaseJusticeRecordList, IdentificationDecisionView, JusticeRecordView, CaseReopenReason, CaseReturnAssessmentList, ReturnAssessmentView, AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
+import type { CasePlanView, SaveCasePlanItemRequest, ServiceDirectoryView, ServiceProviderView, UpdateServiceProviderRequest, CaseIdentificationDecisionList, CaseJusticeRecordList, IdentificationDecisionView, JusticeRecordView, CaseReopenReason, CaseReturnAssessmentList, ReturnAssessmentView, AgreementList, AgreementView, CaseShareList, CaseSharedRecordView, CaseShareView, RecordAgreementRequest, ShareCaseRequest, TerminateAgreementRequest, ProtectionStarted, CaseTimelineView, CasePacketListView, CaseConferenceActionView, CaseConsentView, CaseList, CaseReferralList, CaseReferralPacketView, CaseReferralView, CaseReadPurpose, CaseView, ConsentRecorded, OpenCaseRequest } from '@gugus/contracts';
 import { casesApi, type CaseListFilter } from './casesApi';
 import { useApiMutation, type MutationState } from './useApiMutation';
 import { useApiQuery, type QueryState } from './useApiQuery';
@@ -131,4 +131,26 @@ export function useJusticeRecords(code: string | undefined, purpose: CaseReadPur
 
 export function useRecordJustice(): MutationState<{ code: string; data: Record<string, unknown> }, JusticeRecordView> {
   return useApiMutation(casesApi.recordJustice);
+}
+
+/** The province's directory of service providers (idle without a province). */
+export function useServiceDirectory(province: string | undefined, serviceType?: string): QueryState<ServiceDirectoryView> {
+  return useApiQuery(province ? `service-directory:${province}:${serviceType ?? ''}` : undefined, (signal) => casesApi.serviceDirectory(province ?? '', serviceType, signal));
+}
+
+export function useUpdateServiceProvider(): MutationState<UpdateServiceProviderRequest & { province: string; agencyId: string }, ServiceProviderView> {
+  return useApiMutation(casesApi.updateServiceProvider);
+}
+
+/** The case-management plan, read for `purpose` (audited). */
+export function useCasePlan(code: string | undefined, purpose: CaseReadPurpose | undefined): QueryState<CasePlanView> {
+  return useApiQuery(code && purpose ? `case-plan:${code}:${purpose}` : undefined, (signal) => casesApi.plan(code ?? '', purpose ?? 'case_management', signal));
+}
+
+export function useAddPlanItem(): MutationState<SaveCasePlanItemRequest & { code: string }, CasePlanView> {
+  return useApiMutation(casesApi.addPlanItem);
+}
+
+export function useUpdatePlanItem(): MutationState<SaveCasePlanItemRequest & { code: string; itemId: string }, CasePlanView> {
+  return useApiMutation(casesApi.updatePlanItem);
 }

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { canManageOrgs, useAuth } from '@gugus/web-auth';
 import { useAgency, useJurisdiction, usePeople, usePositions } from '@gugus/web-data-access';
 import { Card, Loading, PageHeader, Tag } from '@gugus/web-ui';
@@ -42,6 +42,12 @@ export function AgencyPage() {
         breadcrumbsLabel={tc('breadcrumbs')}
         aside={<Tag>{labels.agencyKind(kind)}</Tag>}
       />
+      <p>
+        {/* What the agency offers to case plans lives in the province's directory of service providers. */}
+        <Link to={`/direktori-layanan?provinsi=${jurisdictionCode.slice(0, 2)}`} data-testid="agency-directory-link">
+          {t('agency.directory')}
+        </Link>
+      </p>
       <div className={mayManage ? 'gu-admin__columns' : undefined}>
         <div className="gu-admin__stack">
           <Card aria-labelledby={positionsId}>

@@ -13,6 +13,7 @@ import { useIntakeChannels } from '../useIntakeChannels';
 import { ConsentCard } from './ConsentCard';
 import { ProtectionCard } from './ProtectionCard';
 import { ReferralsCard } from './ReferralsCard';
+import { PlanCard } from './PlanCard';
 import { SharesCard } from './SharesCard';
 import { ReturnCard } from './ReturnCard';
 import { ClosureCard } from './ClosureCard';
@@ -140,6 +141,7 @@ function CaseRecord({ view, purpose, onChangePurpose, onChanged }: { view: CaseV
         <>
           <ProtectionCard view={view} />
           <ConsentCard view={view} purpose={purpose} />
+          <PlanCard view={view} purpose={purpose} />
           <ReferralsCard view={view} purpose={purpose} offer={offer} />
           <ReturnCard view={view} purpose={purpose} onOffer={(serviceType) => setOffer({ serviceType, at: Date.now() })} />
           <IdentificationCard view={view} purpose={purpose} onChanged={onChanged} />
@@ -150,6 +152,7 @@ function CaseRecord({ view, purpose, onChangePurpose, onChanged }: { view: CaseV
           <p>{t('shares.partnerNotice')}</p>
         </Alert>
       )}
+      {view.access === 'partner' && <PlanCard view={view} purpose={purpose} />}
       <SharesCard view={view} purpose={purpose} />
       {view.access === 'team' && <ClosureCard view={view} onChanged={onChanged} />}
       <TimelineCard view={view} purpose={purpose} />

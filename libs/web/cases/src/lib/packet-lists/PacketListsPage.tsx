@@ -1,24 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import type { CasePacketListView } from '@gugus/contracts';
-import { useAuth } from '@gugus/web-auth';
 import { usePacketLists, useUpdatePacketList } from '@gugus/web-data-access';
 import { formatShortDateTime, useLanguage } from '@gugus/web-i18n';
 import { Alert, Button, Card, Loading, PageHeader, Tag } from '@gugus/web-ui';
 import { ApiErrorAlert } from '@gugus/web-shared';
+import { useProvince } from '../useProvince';
 import '../Cases.css';
 
 type Item = CasePacketListView['items'][number];
-
-/** The province the page opens on: `?provinsi=`, else the province of the reader's first grant outside the nation. */
-function useProvince(): string | undefined {
-  const { me } = useAuth();
-  const [params] = useSearchParams();
-  const asked = params.get('provinsi');
-  if (asked && /^\d{2}$/.test(asked)) return asked;
-  return me?.grants.map((g) => g.jurisdictionCode.split('.')[0]).find((code) => code !== '00');
-}
 
 /**
  * `/pengaturan-proses/paket-rujukan`: what each service's referral packet carries in the province

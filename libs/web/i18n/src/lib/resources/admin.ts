@@ -70,6 +70,7 @@ const id = {
     vacant: 'Kosong',
     roles: 'Peran',
     people: 'Orang',
+    directory: 'Layanan yang ditawarkan lembaga ini (direktori penyedia layanan) →',
     peopleEmpty: 'Belum ada orang terdaftar di instansi ini.',
     inactive: 'Nonaktif',
     addPosition: {
@@ -218,6 +219,7 @@ const en: typeof id = {
     vacant: 'Vacant',
     roles: 'Roles',
     people: 'People',
+    directory: 'Services this agency offers (directory of service providers) →',
     peopleEmpty: 'No people registered in this agency yet.',
     inactive: 'Inactive',
     addPosition: {

@@ -6,6 +6,7 @@ const id = {
   settings: {
     packetLists: 'Isi paket rujukan per jenis layanan (penanganan kasus) →',
     agreements: 'Perjanjian kerja sama antar-gugus tugas →',
+    directory: 'Direktori penyedia layanan →',
     title: 'Pengaturan proses',
     intro:
       'Atur jangka waktu dan pembagian peran suatu proses untuk provinsi Anda dan kabupaten/kota di dalamnya. Setiap penyimpanan menjadi versi baru; proses yang sudah berjalan tetap memakai pengaturan saat ia dimulai.',
@@ -95,6 +96,7 @@ const en: typeof id = {
   settings: {
     packetLists: 'What each service\'s referral packet carries (case management) →',
     agreements: 'Cooperation agreements between task forces →',
+    directory: 'Directory of service providers →',
     title: 'Process settings',
     intro:
       'Set the durations and the division of roles of a process for your province and the regencies and cities in it. Every save becomes a new version; processes already running keep the settings they started with.',

@@ -61,6 +61,9 @@ export function ProcessSettingsPage() {
         </Link>{' '}
         <Link to="/perjanjian-kerja-sama" data-testid="agreements-link">
           {t('settings.agreements')}
+        </Link>{' '}
+        <Link to="/direktori-layanan" data-testid="directory-link">
+          {t('settings.directory')}
         </Link>
       </p>
       {code && (
