@@ -122,6 +122,11 @@ import caseClosureValidDeclinedFurtherAssistance from '../library/case-closure/f
 import caseClosureInvalidRegainedWithoutCriteria from '../library/case-closure/fixtures/invalid-regained-without-criteria.json';
 import caseClosureInvalidChildClosedTooEarly from '../library/case-closure/fixtures/invalid-child-closed-too-early.json';
 import caseClosureInvalidFeedbackGivenWithoutSatisfaction from '../library/case-closure/fixtures/invalid-feedback-given-without-satisfaction.json';
+import reunificationRisk from '../library/reunification-risk/form.json';
+import reunificationRiskValidAdultFamilyLowRisk from '../library/reunification-risk/fixtures/valid-adult-family-low-risk.json';
+import reunificationRiskValidChildAlternativeCareFamilySuspected from '../library/reunification-risk/fixtures/valid-child-alternative-care-family-suspected.json';
+import reunificationRiskInvalidChildHomeToSuspectedFamily from '../library/reunification-risk/fixtures/invalid-child-home-to-suspected-family.json';
+import reunificationRiskInvalidHighRiskWithoutMeasures from '../library/reunification-risk/fixtures/invalid-high-risk-without-measures.json';
 import returnAssessment from '../library/return-assessment/form.json';
 import returnAssessmentValidSafeVoluntaryReturn from '../library/return-assessment/fixtures/valid-safe-voluntary-return.json';
 import returnAssessmentValidFearOfReturn from '../library/return-assessment/fixtures/valid-fear-of-return.json';
@@ -276,6 +281,17 @@ export const CASE_FORMS: LibraryForm[] = [
       'regained-without-criteria': caseClosureInvalidRegainedWithoutCriteria,
       'child-closed-too-early': caseClosureInvalidChildClosedTooEarly,
       'feedback-given-without-satisfaction': caseClosureInvalidFeedbackGivenWithoutSatisfaction,
+    },
+  ),
+  form(
+    reunificationRisk,
+    {
+      'adult-family-low-risk': reunificationRiskValidAdultFamilyLowRisk,
+      'child-alternative-care-family-suspected': reunificationRiskValidChildAlternativeCareFamilySuspected,
+    },
+    {
+      'child-home-to-suspected-family': reunificationRiskInvalidChildHomeToSuspectedFamily,
+      'high-risk-without-measures': reunificationRiskInvalidHighRiskWithoutMeasures,
     },
   ),
   form(

@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addMonths, earliestChildClosure } from '@gugus/cases';
-import type { CaseView } from '@gugus/contracts';
+import type { CaseList, CaseView } from '@gugus/contracts';
 import { agencyReferences, FORM_LIBRARY } from '@gugus/forms';
 import { decodedHistory, eventually, launchChromium, screenshotDir, sequentialSteps, startWeb, submitLogin, temporalClient, type RunningApi } from '../support';
-import { type Api, type CaseStack, fixture, startCaseStack } from './support';
+import { type Api, type CaseStack, fixture, startCaseStack, today } from './support';
 import { clockSkipper } from '../plans/support';
 
 /**
@@ -241,6 +241,8 @@ describe('a girl\'s case: conference within 48 hours across a weekend, actions, 
     // Recorded (stage referral), and the process moves straight on to reintegration.
     await eventually(async () => (['referral', 'reintegration'].includes((await caseView()).stage) ? true : undefined), 60_000, 'the last conference recorded');
     expect((await tasksOf('coordinator')).filter((t) => t.step === 'conference')).toHaveLength(0);
+    // The danger the conference assessed is the case's risk on the list (a code; the assessment stays sealed).
+    expect((await caseView()).riskLevel).toBe('medium');
   });
 
   step('reintegration: the plan agreed with the girl (follow-ups at 1, 3, 6, 12, 18 and 24 months), then her reunification recorded', async () => {
@@ -255,9 +257,21 @@ describe('a girl\'s case: conference within 48 hours across a weekend, actions, 
     }
     expect((await decide('coordinator', planTask.id, data)).status).toBe(200);
     const [reunion] = await openTasks('coordinator', 'reunification', 1);
-    expect((await decide('coordinator', reunion.id)).status).toBe(200);
+    // The risk assessment before the reunification is the step's form: without it, or sending a child back
+    // to a family whose involvement is unclear, nothing is recorded.
+    expect((await decide('coordinator', reunion.id)).status).toBe(400);
+    const risk = { ...fixture('reunification-risk', 'valid-adult-family-low-risk'), ageGroup: 'child', assessedOn: today() };
+    const unclear = await decide('coordinator', reunion.id, { ...risk, familyInvolvementSuspected: 'unknown' });
+    expect([unclear.status, unclear.body.details?.extraErrors?.destination?.__errors?.length]).toEqual([400, 1]);
+    expect((await decide('coordinator', reunion.id, risk)).status).toBe(200);
     const view = await eventually(async () => ((v) => (v.reunifiedAt ? v : undefined))(await caseView()), 60_000, 'the reunification recorded');
     reunifiedAt = view.reunifiedAt as string;
+    // The assessment before reunification is now the case's latest risk, and the list filters by it.
+    await eventually(async () => ((await caseView()).riskLevel === 'low' ? true : undefined), 60_000, 'the risk before reunification recorded');
+    const low = (await as['coordinator'].get('/cases?jurisdictionCode=32&risk=low&limit=200')).body as CaseList;
+    expect(low.items.map((c) => c.code)).toContain(caseCode);
+    expect(((await as['coordinator'].get('/cases?jurisdictionCode=32&risk=high&limit=200')).body as CaseList).items.map((c) => c.code)).not.toContain(caseCode);
+    expect((await as['coordinator'].get('/cases?risk=extreme')).status).toBe(400);
     // No visit before its month.
     expect((await tasksOf('caseWorker')).filter((t) => t.step === 'follow-up')).toEqual([]);
   });
@@ -277,6 +291,8 @@ describe('a girl\'s case: conference within 48 hours across a weekend, actions, 
     }
     const audited = (await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'case.follow_up' AND target_id = $1`, [caseCode])).rows[0].n as number;
     expect(audited).toBe(6);
+    // Each visit's re-trafficking check is the case's latest risk.
+    await eventually(async () => ((await caseView()).riskLevel === 'medium' ? true : undefined), 60_000, 'the risk of the last visit');
   });
 
   step('closure: refused as "regained control" before the girl\'s two years are up, naming the first day it may; accepted from that day; the case is closed', async () => {

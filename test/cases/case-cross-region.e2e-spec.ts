@@ -343,7 +343,8 @@ describe('a cross-region case: a girl from Kabupaten Bandung identified in Kota 
     }
     expect((await decide('jabarCoordinator', planTask.id, data)).status).toBe(200);
     const [reunion] = await openTasks('jabarCoordinator', 'reunification', 1);
-    expect((await decide('jabarCoordinator', reunion.id)).status).toBe(200);
+    // Her return home follows the risk assessment, recorded with it.
+    expect((await decide('jabarCoordinator', reunion.id, { ...fixture('reunification-risk', 'valid-adult-family-low-risk'), ageGroup: 'child', assessedOn: today() })).status).toBe(200);
     const after = await eventually(async () => ((v) => (v.reunifiedAt ? v : undefined))(await caseView()), 60_000, 'the reunification recorded');
     reunifiedAt = after.reunifiedAt as string;
     // The plan is shared too, in the categories both cover.

@@ -14,7 +14,7 @@ type Api = ReturnType<typeof client>;
 
 const JAKARTA_YEAR = Number(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4));
 const caseCode = (seq: number) => `32.04-${JAKARTA_YEAR}-${String(seq).padStart(4, '0')}`;
-const SUMMARY_KEYS = ['closedAt', 'code', 'identificationStatus', 'intakeChannel', 'jurisdictionCode', 'nextDueAt', 'openedAt', 'stage'];
+const SUMMARY_KEYS = ['closedAt', 'code', 'identificationStatus', 'intakeChannel', 'jurisdictionCode', 'nextDueAt', 'openedAt', 'riskLevel', 'stage'];
 /** Names of the demo staff: none of them belongs in a case list either. */
 const NAMES = ['Lina Marlina', 'Ahmad Fauzi', 'Yusuf Hidayat', 'Rahmat Hidayat'];
 
@@ -84,6 +84,7 @@ describe('case record and coded case id', () => {
       openedBy: expect.any(String),
       closedAt: null,
       reunifiedAt: null,
+      riskLevel: null,
       nextDueAt: null,
       access: 'team',
       // Its own regency and province (and the other party of any agreement in force: none here).

@@ -390,6 +390,22 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
     expect(reads).toBeGreaterThanOrEqual(SERVICE_TYPES.length + 7);
   });
 
+  step('the case closes with referrals under way: their open steps are cancelled, they end as cancelled, their agencies read nothing more', async () => {
+    const before = await referrals();
+    const underWay = before.filter((r) => r.status === 'sent' || r.status === 'accepted');
+    expect(underWay.length).toBeGreaterThan(2);
+    const dinsosOpen = underWay.find((r) => r.receivingAgency.id === agency['dinsos'])!;
+    const closure = { data: { ...fixture('case-closure', 'valid-declined-further-assistance'), closureDate: today() } };
+    expect((await as['coordinator'].post(`/cases/${caseCode}/closure`, closure)).status).toBe(200);
+    await eventually(async () => ((await referrals()).filter((r) => r.status === 'cancelled').length === underWay.length ? true : undefined), 60_000, 'the referrals under way cancelled');
+    const after = new Map((await referrals()).map((r) => [r.number, r.status]));
+    // What had ended keeps its status: completed loops and declines stand.
+    for (const r of before) expect({ number: r.number, status: after.get(r.number) }).toEqual({ number: r.number, status: r.status === 'sent' || r.status === 'accepted' ? 'cancelled' : r.status });
+    await eventually(async () => ((await db.query(`SELECT count(*)::int AS n FROM tasks WHERE process_id = $1 AND status = 'open'`, [caseId])).rows[0].n === 0 ? true : undefined), 60_000, 'no open step left');
+    const closed = (await packet('dinsos', dinsosOpen.number)).body as CaseReferralPacketView;
+    expect([closed.referral.status, closed.documents, closed.notice?.id]).toEqual(['cancelled', [], `Rujukan #${dinsosOpen.number} dibatalkan karena kasus ${caseCode} ditutup; datanya tidak lagi dibagikan.`]);
+  });
+
   step('privacy probe with intake, screening, consent, referrals and responses filled: no marker in the database dump, the logs or a task title', async () => {
     const markers = [MARKER_NAME, 'Rujukanwati'];
     const dump = await plainDump(stack.own.ownerUrl);

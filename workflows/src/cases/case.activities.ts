@@ -47,4 +47,10 @@ export interface CaseActivities {
   recordReReferral(input: { referralId: string; submissionId: string | null }): Promise<{ referralId: string }>;
   /** The outcome report closes the loop: the referral is `completed` (audited). */
   recordServiceOutcome(input: { referralId: string; submissionId: string | null }): Promise<void>;
+  /** Reads a risk assessment (sealed) and makes its level the case's latest risk (a code, audited). */
+  recordRisk(input: { caseId: string; submissionId: string | null }): Promise<void>;
+  /** The workflow ids of the case's referral loops not yet closed (the latest referral of each chain sent, accepted or declined). */
+  openReferralLoops(input: { caseId: string }): Promise<string[]>;
+  /** The case closed while this referral was under way: `cancelled` (audited); a completed or already cancelled one stays as it is. */
+  cancelReferral(input: { referralId: string }): Promise<void>;
 }

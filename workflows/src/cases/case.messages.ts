@@ -124,3 +124,10 @@ export const startProtectionSignal = defineSignal<[{ needs: ImmediateNeed[] }]>(
  * the API): every open step is cancelled and the case closes.
  */
 export const closeCaseSignal = defineSignal<[{ submissionId: string }]>('closeCase');
+
+/**
+ * The case the referral belongs to has closed: the referral's open step (the receiving agency's answer or
+ * outcome report, or the coordinator's re-referral) is cancelled and a referral still under way ends as
+ * `cancelled`.
+ */
+export const endReferralSignal = defineSignal('endReferral');

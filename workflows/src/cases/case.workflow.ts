@@ -1,11 +1,11 @@
-import { CancellationScope, isCancellation, patched, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { CancellationScope, getExternalWorkflowHandle, isCancellation, patched, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import { addMonths } from '@gugus/cases';
 import { Role, type CaseTaskContext } from '@gugus/contracts';
 import { DATABASE_ACTIVITY } from '../activity-options';
 import { cancelHumanTask, humanTask, openHumanTasks, startHumanTask, taskHandlersFinished, type HumanTask } from '../tasks/human-task';
 import type { TaskRequest } from '../tasks/task.messages';
 import type { CaseActivities } from './case.activities';
-import { CASE_PROCESS_KEY, caseTaskDefaults, closeCaseSignal, startProtectionSignal, type CaseProcessInput, type ImmediateNeed, type ScreeningOutcome } from './case.messages';
+import { CASE_PROCESS_KEY, caseTaskDefaults, closeCaseSignal, endReferralSignal, startProtectionSignal, type CaseProcessInput, type ImmediateNeed, type ScreeningOutcome } from './case.messages';
 
 const act = proxyActivities<CaseActivities>(DATABASE_ACTIVITY);
 
@@ -51,8 +51,21 @@ export async function caseProcess({ caseId, caseCode, reopened = false }: CasePr
     const { submissionId } = closure;
     await cancelOpenSteps(caseCode);
     await act.recordClosure({ caseId, submissionId, at: new Date().toISOString() });
+    await endReferralLoops(caseId);
   }
   await taskHandlersFinished();
+}
+
+/** Ends the case's referral loops still under way: the agencies' open steps are cancelled with the case. */
+async function endReferralLoops(caseId: string): Promise<void> {
+  if (!patched('case-closure-ends-referrals')) return;
+  for (const workflowId of await act.openReferralLoops({ caseId })) {
+    try {
+      await getExternalWorkflowHandle(workflowId).signal(endReferralSignal);
+    } catch {
+      // The loop ended meanwhile (its outcome reported): nothing left to end.
+    }
+  }
 }
 
 /** Cancels every step of the case still open (until none is: a cancellation may not open another). */
@@ -190,11 +203,12 @@ async function caseSteps({ caseId, caseCode, reopened }: Required<CaseProcessInp
       context: context('reintegration-plan'),
     });
     const schedule = await act.recordReintegrationPlan({ caseId, submissionId: planTask.submissionId });
-    await humanTask(CASE_PROCESS_KEY, caseId, {
+    const reunion = await humanTask(CASE_PROCESS_KEY, caseId, {
       ...here,
       step: 'reunification',
       title: { id: `Catat penyatuan kembali atau pemulangan: kasus ${caseCode}`, en: `Record the reunification or return: case ${caseCode}` },
-      formKey: null,
+      // The risk assessment before any return or family reunification is this step's form (PRODUCT §3.2 step 10).
+      formKey: patched('case-reunification-risk') ? 'reunification-risk' : null,
       assignee: convener,
       due: { workingDays: s.reunificationWorkingDays ?? 60 },
       outcomes: ['completed'],
@@ -202,6 +216,7 @@ async function caseSteps({ caseId, caseCode, reopened }: Required<CaseProcessInp
     });
     const reunifiedAt = new Date().toISOString();
     await act.recordReunification({ caseId, at: reunifiedAt });
+    if (patched('case-reunification-risk')) await act.recordRisk({ caseId, submissionId: reunion.submissionId });
     for (const [i, month] of schedule.followUpMonths.entries()) {
       const due = Date.parse(addMonths(reunifiedAt, month)) - Date.now();
       if (due > 0) await sleep(due);
@@ -232,8 +247,9 @@ async function caseSteps({ caseId, caseCode, reopened }: Required<CaseProcessInp
       context: { ...context('closure'), prefill: { followUpMonthsCompleted: Math.max(...schedule.followUpMonths), ageGroup: schedule.child ? 'child' : 'adult' } },
     });
     await act.recordClosure({ caseId, submissionId: closure.submissionId, at: new Date().toISOString() });
-    // Closed: any step still open (a protection need, a conference action) ends with it.
+    // Closed: any step still open (a protection need, a conference action, a referral) ends with it.
     if (patched('case-closure-ends-steps')) await cancelOpenSteps(caseCode);
+    await endReferralLoops(caseId);
   }
   await Promise.all([...protection.values(), ...actions].map((n) => n.result));
 }

@@ -1,9 +1,9 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { CancellationScope, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CaseTaskContext } from '@gugus/contracts';
 import { DATABASE_ACTIVITY } from '../activity-options';
-import { humanTask, taskHandlersFinished } from '../tasks/human-task';
+import { cancelHumanTask, humanTask, openHumanTasks, taskHandlersFinished } from '../tasks/human-task';
 import type { CaseActivities } from './case.activities';
-import { CASE_PROCESS_KEY, caseTaskDefaults, type CaseReferralInput } from './case.messages';
+import { CASE_PROCESS_KEY, caseTaskDefaults, endReferralSignal, type CaseReferralInput } from './case.messages';
 
 const act = proxyActivities<CaseActivities>(DATABASE_ACTIVITY);
 
@@ -15,9 +15,34 @@ const act = proxyActivities<CaseActivities>(DATABASE_ACTIVITY);
  * The receiving agency reads the packet (only what the service needs and consent covers) on its task
  * page; this workflow carries ids, codes and numbers only.
  */
-export async function caseReferral({ caseId, caseCode, referralId: first }: CaseReferralInput): Promise<void> {
+export async function caseReferral(input: CaseReferralInput): Promise<void> {
+  // The case closes while the loop is under way: the open step is cancelled and the referral ends.
+  let ended = false;
+  let current = input.referralId;
+  const main = new CancellationScope();
+  setHandler(endReferralSignal, () => {
+    if (ended) return;
+    ended = true;
+    main.cancel();
+  });
+  try {
+    await main.run(() => referralLoop(input, (id) => (current = id)));
+  } catch (err) {
+    if (!ended || !isCancellation(err)) throw err;
+  }
+  if (ended) {
+    for (let open = openHumanTasks(); open.length; open = openHumanTasks()) {
+      for (const task of open) await cancelHumanTask(task.taskId, { id: `Kasus ${input.caseCode} ditutup`, en: `Case ${input.caseCode} was closed` });
+    }
+    await act.cancelReferral({ referralId: current });
+  }
+  await taskHandlersFinished();
+}
+
+async function referralLoop({ caseId, caseCode, referralId: first }: CaseReferralInput, onReferral: (referralId: string) => void): Promise<void> {
   let referralId = first;
   for (;;) {
+    onReferral(referralId);
     const plan = await act.prepareReferral({ referralId });
     const s = plan.settings;
     const common = caseTaskDefaults(plan.jurisdictionCode, s);
@@ -65,5 +90,4 @@ export async function caseReferral({ caseId, caseCode, referralId: first }: Case
     await act.recordServiceOutcome({ referralId, submissionId: outcome.submissionId });
     break;
   }
-  await taskHandlersFinished();
 }

@@ -178,8 +178,8 @@ export class CaseReferralsService {
     const [view] = await this.views(found, [referral]);
     const referralForm = await this.forms.submissionData(referral.referralSubmissionId);
     const terms = isRecord(referralForm?.data) ? referralForm.data : {};
-    // A declined referral is no longer the agency's to read; the case team still sees what was sent.
-    const closedToReceiver = !team && referral.status === 'declined';
+    // A declined referral, or one cancelled when its case closed, is no longer the agency's to read; the case team still sees what was sent.
+    const closedToReceiver = !team && (referral.status === 'declined' || referral.status === 'cancelled');
     const documents: (PacketDocument & { title: BilingualText })[] = [];
     if (!closedToReceiver) {
       // What a packet is drawn from: the case's intake, screening and conferences, its assessments before return, and the referral itself.
@@ -208,7 +208,12 @@ export class CaseReferralsService {
       // Each form on its own, with its own title and schema (two conference rounds are two documents).
       documents: documents.flatMap((doc) => buildPacket([doc], selection, found.code).documents.map((d) => ({ formKey: d.formKey, title: doc.title, data: d.data, fields: fieldsOf(doc.schema, d.data) }))),
       ...(closedToReceiver
-        ? { notice: { id: `Rujukan #${number} ditolak oleh lembaga Anda; datanya tidak lagi dibagikan.`, en: `Referral #${number} was declined by your agency; its data is no longer shared.` } }
+        ? {
+            notice:
+              referral.status === 'cancelled'
+                ? { id: `Rujukan #${number} dibatalkan karena kasus ${found.code} ditutup; datanya tidak lagi dibagikan.`, en: `Referral #${number} was cancelled as case ${found.code} closed; its data is no longer shared.` }
+                : { id: `Rujukan #${number} ditolak oleh lembaga Anda; datanya tidak lagi dibagikan.`, en: `Referral #${number} was declined by your agency; its data is no longer shared.` },
+          }
         : packet.notice
           ? { notice: packet.notice }
           : {}),

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { afterScreening, followUpSchedule, immediateNeedCodes, isScreeningResult, screeningFields, stageAfterScreening } from '@gugus/cases';
-import { CASE_MANAGEMENT_PROCESS, caseManagementSettingsSchema, ErrorCode, Role, withDefaults } from '@gugus/contracts';
+import { CASE_MANAGEMENT_PROCESS, CASE_RISK_LEVELS, caseManagementSettingsSchema, ErrorCode, Role, withDefaults, type CaseRiskLevel } from '@gugus/contracts';
 import { OPTION_LISTS } from '@gugus/forms';
 import type { AuditService } from '@gugus/server-audit';
 import type { FormsService } from '@gugus/server-forms';
 import { DomainError } from '@gugus/server-http';
 import type { TasksRepository } from '@gugus/server-tasks';
-import { CASE_PROCESS_KEY, type CaseActivities, type ConferenceAction, type ImmediateNeed, type TaskAssignee } from '@gugus/workflows';
+import { CASE_PROCESS_KEY, caseReferralWorkflowId, type CaseActivities, type ConferenceAction, type ImmediateNeed, type TaskAssignee } from '@gugus/workflows';
 import type { CaseEntity } from './cases.entities';
 import type { CaseSettingsSource } from './cases.ports';
 import { liveShares } from './case-access';
@@ -76,6 +76,13 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
 
   const auditCase = (row: CaseEntity, action: string, after: Record<string, unknown>, tx?: EntityManager) =>
     audit.record({ actorId: null, action, targetType: 'case', targetId: row.code, jurisdictionCode: row.jurisdictionCode, requestId: null, after }, tx);
+
+  /** A risk level the case team assessed becomes the case's (a code on the list; the assessment itself stays sealed). */
+  const noteRisk = async (row: CaseEntity, level: unknown) => {
+    if (!(CASE_RISK_LEVELS as readonly unknown[]).includes(level)) return;
+    await cases.setRisk(row.id, level as CaseRiskLevel, new Date());
+    await auditCase(row, 'case.risk_assessed', { riskLevel: level });
+  };
 
   const auditReferral = (row: CaseEntity, action: string, after: Record<string, unknown>, tx?: EntityManager) =>
     audit.record({ actorId: null, action, targetType: 'case', targetId: row.code, jurisdictionCode: row.jurisdictionCode, requestId: null, after }, tx);
@@ -159,6 +166,8 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
           }
         }
       }
+      const agenda = isRecord(data['agenda']) ? data['agenda'] : {};
+      await noteRisk(row, isRecord(agenda['dangerFromTrafficker']) ? agenda['dangerFromTrafficker']['riskLevel'] : undefined);
       const followUpDate = data['followUpConferenceNeeded'] === true && isDate(data['followUpConferenceDate']) ? data['followUpConferenceDate'] : null;
       if (row.stage === 'case_conference') {
         await moveTo(row, { stage: 'referral', identificationStatus: row.identificationStatus }, 'case.conference', { round, actions: actions.length, followUp: followUpDate !== null });
@@ -196,7 +205,9 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
 
     async recordFollowUp({ caseId, month, submissionId }) {
       const row = await load(caseId);
-      const status = submissionId ? (await forms.submissionData(submissionId))?.data['status'] : undefined;
+      const data = submissionId ? ((await forms.submissionData(submissionId))?.data ?? {}) : {};
+      const status = data['status'];
+      await noteRisk(row, isRecord(data['retraffickingCheck']) ? data['retraffickingCheck']['riskLevel'] : undefined);
       await auditCase(row, 'case.follow_up', { month, status: typeof status === 'string' ? status : null });
     },
 
@@ -280,6 +291,38 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
         await cases.updateReferral(referralId, { status: 'completed', outcomeSubmissionId: submissionId, completedAt: new Date() }, tx);
         const outcome = submissionId ? (await forms.submissionData(submissionId))?.data['outcome'] : undefined;
         await auditReferral(row, 'case_referral.outcome', { number: referral.number, serviceType: referral.serviceType, outcome: typeof outcome === 'string' ? outcome : null }, tx);
+      });
+    },
+
+    async recordRisk({ caseId, submissionId }) {
+      const row = await load(caseId);
+      const data = submissionId ? ((await forms.submissionData(submissionId))?.data ?? {}) : {};
+      await noteRisk(row, data['riskLevel']);
+    },
+
+    async openReferralLoops({ caseId }) {
+      const row = await load(caseId);
+      const all = await cases.referrals(caseId);
+      const byId = new Map(all.map((r) => [r.id, r]));
+      const replaced = new Set(all.map((r) => r.replacesId).filter((id): id is string => !!id));
+      const out: string[] = [];
+      // Each chain's latest referral (none replaces it); its loop runs under the chain's first number.
+      for (const latest of all.filter((r) => !replaced.has(r.id))) {
+        if (!['sent', 'accepted', 'declined'].includes(latest.status)) continue;
+        let root = latest;
+        for (let up = root.replacesId ? byId.get(root.replacesId) : undefined; up; up = up.replacesId ? byId.get(up.replacesId) : undefined) root = up;
+        out.push(caseReferralWorkflowId(row.code, root.number));
+      }
+      return out;
+    },
+
+    async cancelReferral({ referralId }) {
+      const { referral, row } = await loadReferral(referralId);
+      // A declined referral stays declined (the agency's answer stands); one under way ends with the case.
+      if (referral.status !== 'sent' && referral.status !== 'accepted') return;
+      await cases.transaction(async (tx) => {
+        await cases.updateReferral(referralId, { status: 'cancelled', completedAt: new Date() }, tx);
+        await auditReferral(row, 'case_referral.cancelled', { number: referral.number, serviceType: referral.serviceType, before: referral.status, reason: 'case_closed' }, tx);
       });
     },
   };

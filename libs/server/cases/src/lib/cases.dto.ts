@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { CASE_READ_PURPOSES, CASE_REOPEN_REASONS, CASE_STAGES, type CaseReopenReason, type CloseCaseRequest, type ReopenCaseRequest, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordAgreementRequest, type RecordCaseFormRequest, type RecordConsentRequest, type RecordReturnAssessmentRequest, type ShareCaseRequest, type TerminateAgreementRequest, type SendReferralRequest, type StartProtectionRequest, type UpdateCasePacketListRequest, type CasePlanItemFields, type SaveCasePlanItemRequest, type UpdateServiceProviderRequest } from '@gugus/contracts';
+import { CASE_READ_PURPOSES, CASE_REOPEN_REASONS, CASE_RISK_LEVELS, CASE_STAGES, type CaseRiskLevel, type CaseReopenReason, type CloseCaseRequest, type ReopenCaseRequest, type CaseReadPurpose, type CaseStage, type OpenCaseRequest, type RecordAgreementRequest, type RecordCaseFormRequest, type RecordConsentRequest, type RecordReturnAssessmentRequest, type ShareCaseRequest, type TerminateAgreementRequest, type SendReferralRequest, type StartProtectionRequest, type UpdateCasePacketListRequest, type CasePlanItemFields, type SaveCasePlanItemRequest, type UpdateServiceProviderRequest } from '@gugus/contracts';
 import { INTAKE_CHANNELS } from './intake-channels';
 
 // The region code's shape is checked in the service, which says what is wrong in both languages.
@@ -31,6 +31,11 @@ export class CaseListQuery {
   @IsOptional()
   @IsIn(CASE_STAGES)
   stage?: CaseStage;
+
+  @ApiPropertyOptional({ enum: CASE_RISK_LEVELS, description: 'Hanya kasus dengan tingkat risiko terakhir ini / Only cases whose latest assessed risk is this' })
+  @IsOptional()
+  @IsIn(CASE_RISK_LEVELS)
+  risk?: CaseRiskLevel;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
   @IsOptional()

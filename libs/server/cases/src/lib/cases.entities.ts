@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CaseStage, ReferralStatus } from '@gugus/contracts';
+import type { CaseRiskLevel, CaseStage, ReferralStatus } from '@gugus/contracts';
 import type { IdentificationStatus } from '@gugus/cases';
 
 /** A case: its coded id and process data. No column identifies the person, by design. */
@@ -19,6 +19,9 @@ export class CaseEntity {
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
   /** When the person was reunified or returned: follow-ups count from it. */
   @Column({ name: 'reunified_at', type: 'timestamptz', nullable: true }) reunifiedAt: Date | null;
+  /** The latest risk level the case team assessed (conference, before reunification, follow-up): low, medium or high. */
+  @Column({ name: 'risk_level', type: 'text', nullable: true }) riskLevel: CaseRiskLevel | null;
+  @Column({ name: 'risk_assessed_at', type: 'timestamptz', nullable: true }) riskAssessedAt: Date | null;
 }
 
 /** A referral of a case to a service: codes, ids and dates; the forms themselves are sealed submissions. */

@@ -12,6 +12,7 @@ export function toCaseSummary(c: CaseEntity, nextDueAt: Date | null = null): Cas
     openedAt: c.openedAt.toISOString(),
     closedAt: c.closedAt?.toISOString() ?? null,
     nextDueAt: nextDueAt?.toISOString() ?? null,
+    riskLevel: c.riskLevel,
   };
 }
 

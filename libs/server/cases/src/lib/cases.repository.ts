@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CaseStage } from '@gugus/contracts';
+import type { CaseRiskLevel, CaseStage } from '@gugus/contracts';
 import { CaseEntity, CasePacketListEntity, CaseReferralEntity, CaseShareEntity, CooperationAgreementEntity } from './cases.entities';
 
 export interface CaseListFilter {
@@ -10,6 +10,7 @@ export interface CaseListFilter {
   /** Regex source of the jurisdiction asked for (it and those below it). */
   jurisdictionPattern?: string;
   stage?: CaseStage;
+  risk?: CaseRiskLevel;
   /** Cases shared with the reader's task forces (under agreements in force), shown beside those in scope. */
   sharedIds?: string[];
   limit: number;
@@ -65,6 +66,7 @@ export class CasesRepository {
     }
     if (filter.jurisdictionPattern) qb.andWhere('c.jurisdictionCode ~ :asked', { asked: filter.jurisdictionPattern });
     if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
+    if (filter.risk) qb.andWhere('c.riskLevel = :risk', { risk: filter.risk });
     const [rows, total] = await qb.orderBy('c.openedAt', 'DESC').addOrderBy('c.seq', 'DESC').take(filter.limit).skip(filter.offset).getManyAndCount();
     return { rows, total };
   }
@@ -95,6 +97,11 @@ export class CasesRepository {
     if (!ids.length) return new Map();
     const rows = (await this.db.query(`SELECT id, name FROM agencies WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; name: string }[];
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** The case's latest assessed risk (a newer assessment replaces an older one, never the other way round). */
+  async setRisk(id: string, level: CaseEntity['riskLevel'], at: Date): Promise<void> {
+    await this.db.query(`UPDATE cases SET risk_level = $2, risk_assessed_at = $3 WHERE id = $1 AND (risk_assessed_at IS NULL OR risk_assessed_at <= $3)`, [id, level, at]);
   }
 
   async setReunified(id: string, at: Date, tx: EntityManager): Promise<void> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { checkScreeningDecision, earliestChildClosure } from '@gugus/cases';
-import { ErrorCode, type BilingualText, type CaseList, type CaseReadPurpose, type CaseStage, type CaseTimelineView, type CaseView, type CaseReopenReason, type OpenCaseRequest, type ProtectionStarted } from '@gugus/contracts';
+import { ErrorCode, type BilingualText, type CaseList, type CaseReadPurpose, type CaseRiskLevel, type CaseStage, type CaseTimelineView, type CaseView, type CaseReopenReason, type OpenCaseRequest, type ProtectionStarted } from '@gugus/contracts';
 import { abilityFor, assertCan, canOn, coveredCodePattern, covers, forbidden, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
 import { OPTION_LISTS } from '@gugus/forms';
@@ -128,6 +128,8 @@ export class CasesService {
         openedBy: user.personId,
         closedAt: null,
         reunifiedAt: null,
+        riskLevel: null,
+        riskAssessedAt: null,
       };
       await this.cases.insert(values, tx);
       await this.audit.record({ actorId: user.personId, action: 'case.open', targetType: 'case', targetId: values.code, jurisdictionCode, requestId, after: { intakeChannel, intakeAgencyId } }, tx);
@@ -153,7 +155,7 @@ export class CasesService {
   }
 
   /** Cases in the jurisdictions the reader may see (a province's cover its regencies), newest first. */
-  async list(user: AuthUser, query: { jurisdictionCode?: string; stage?: CaseStage; limit?: number; offset?: number }, requestId: string | null): Promise<CaseList> {
+  async list(user: AuthUser, query: { jurisdictionCode?: string; stage?: CaseStage; risk?: CaseRiskLevel; limit?: number; offset?: number }, requestId: string | null): Promise<CaseList> {
     const asked = query.jurisdictionCode;
     if (asked !== undefined && !isCaseJurisdiction(asked)) throw notJurisdiction('jurisdictionCode');
     const ability = abilityFor(user.grants);
@@ -169,7 +171,7 @@ export class CasesService {
     const offset = query.offset ?? 0;
     // Cases other task forces share with the reader's (under agreements in force) are theirs to follow too.
     const sharedIds = scopePatterns ? await this.cases.sharedCaseIds(scopePatterns, jakartaDate(new Date())) : [];
-    const { rows, total } = await this.cases.list({ scopePatterns, sharedIds, jurisdictionPattern: asked ? coveredCodePattern(asked).source : undefined, stage: query.stage, limit, offset });
+    const { rows, total } = await this.cases.list({ scopePatterns, sharedIds, jurisdictionPattern: asked ? coveredCodePattern(asked).source : undefined, stage: query.stage, risk: query.risk, limit, offset });
     await this.audit.record({ actorId: user.personId, action: 'case.list', targetType: 'case', targetId: null, jurisdictionCode: asked ?? null, requestId });
     const due = await this.taskRows.nextDueByProcess(CASE_PROCESS_KEY, rows.map((r) => r.id));
     return { items: rows.map((r) => toCaseSummary(r, due.get(r.id) ?? null)), total, limit, offset };

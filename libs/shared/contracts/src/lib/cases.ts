@@ -8,6 +8,10 @@
  * Where a case is in the referral process (PRODUCT.md §3.2). A new case starts at `intake`. The database
  * checks the same list (migration 1763900001600); a new stage needs a migration too.
  */
+/** Risk levels a case team assesses (`case-risk-levels` option list; the database checks the same list). */
+export const CASE_RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export type CaseRiskLevel = (typeof CASE_RISK_LEVELS)[number];
+
 export const CASE_STAGES = ['intake', 'screening', 'protection', 'case_conference', 'referral', 'reintegration', 'closed'] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
 
@@ -48,6 +52,8 @@ export interface CaseSummary {
   closedAt: string | null;
   /** The earliest due date of the case's open steps (its own and its referrals'); null when none is open. */
   nextDueAt: string | null;
+  /** The latest risk level the case team assessed (conference, before reunification, follow-up); null until one is. */
+  riskLevel: CaseRiskLevel | null;
 }
 
 /** `GET /cases`. */
@@ -171,7 +177,7 @@ export interface CaseConferenceActionView {
 // Referrals (issue 11, step 6): closed loop — sent, accepted or declined (re-referred), outcome.
 
 /** Where a referral stands. `declined` ones are followed by the coordinator's re-referral (a new referral). */
-export const REFERRAL_STATUSES = ['sent', 'accepted', 'declined', 'completed'] as const;
+export const REFERRAL_STATUSES = ['sent', 'accepted', 'declined', 'completed', 'cancelled'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 /** `POST /cases/:code/referrals`: the `referral` form's answers. */

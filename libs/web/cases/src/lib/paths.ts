@@ -1,4 +1,4 @@
-import { CASE_STAGES, type CaseStage } from '@gugus/contracts';
+import { CASE_RISK_LEVELS, CASE_STAGES, type CaseRiskLevel, type CaseStage } from '@gugus/contracts';
 
 const seg = encodeURIComponent;
 
@@ -6,9 +6,12 @@ const seg = encodeURIComponent;
 export interface CaseListParams {
   jurisdictionCode?: string;
   stage?: CaseStage;
+  risk?: CaseRiskLevel;
   /** 1-based. */
   page?: number;
 }
+
+export const isCaseRisk = (value: string | null): value is CaseRiskLevel => (CASE_RISK_LEVELS as readonly string[]).includes(value ?? '');
 
 export const isCaseStage = (value: string | null): value is CaseStage => (CASE_STAGES as readonly string[]).includes(value ?? '');
 
@@ -19,10 +22,11 @@ export const isCaseStage = (value: string | null): value is CaseStage => (CASE_S
 export const casePaths = {
   list: '/kasus',
   /** The list's address query for these filters. */
-  listQuery: ({ jurisdictionCode, stage, page }: CaseListParams) => {
+  listQuery: ({ jurisdictionCode, stage, risk, page }: CaseListParams) => {
     const query = new URLSearchParams();
     if (jurisdictionCode) query.set('wilayah', jurisdictionCode);
     if (stage) query.set('tahap', stage);
+    if (risk) query.set('risiko', risk);
     if (page && page > 1) query.set('hal', String(page));
     return query;
   },

@@ -5,7 +5,7 @@ import { useApiQuery, type QueryState } from './useApiQuery';
 
 /** One page of the case list. Idle while `filter` is undefined. */
 export function useCases(filter: CaseListFilter | undefined): QueryState<CaseList> {
-  const key = filter && `cases:${filter.jurisdictionCode ?? ''}:${filter.stage ?? ''}:${filter.limit ?? ''}:${filter.offset ?? 0}`;
+  const key = filter && `cases:${filter.jurisdictionCode ?? ''}:${filter.stage ?? ''}:${filter.risk ?? ''}:${filter.limit ?? ''}:${filter.offset ?? 0}`;
   return useApiQuery(key, (signal) => casesApi.list(filter ?? {}, signal));
 }
 

@@ -16,7 +16,7 @@ function ownTeam(code: string): readonly string[] {
   if (!found) teams.set(code, (found = code.includes('.') ? [code, code.split('.')[0]] : [code]));
   return found;
 }
-const TONE: Record<ReferralStatus, 'primary' | 'accent' | 'neutral'> = { sent: 'neutral', accepted: 'primary', declined: 'accent', completed: 'primary' };
+const TONE: Record<ReferralStatus, 'primary' | 'accent' | 'neutral'> = { sent: 'neutral', accepted: 'primary', declined: 'accent', completed: 'primary', cancelled: 'neutral' };
 
 /**
  * The case's referrals (issue 11, step 6): each with its service, the receiving agency and where it

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { CASE_STAGES, NATIONAL_CODE, type CaseSummary, type CaseView } from '@gugus/contracts';
+import { CASE_RISK_LEVELS, CASE_STAGES, NATIONAL_CODE, type CaseSummary, type CaseView } from '@gugus/contracts';
 import { useAuth } from '@gugus/web-auth';
 import { useCases } from '@gugus/web-data-access';
 import { formatDate, formatNumber, formatShortDateTime, useLanguage } from '@gugus/web-i18n';
@@ -9,7 +9,7 @@ import { Alert, Button, Card, Loading, PageHeader, SelectField } from '@gugus/we
 import { ApiErrorAlert, JurisdictionSelect } from '@gugus/web-shared';
 import { CaseStageTag, IdentificationTag, JurisdictionLabel, useProvinceNames } from '../CaseBadges';
 import { caseJurisdictions, isCaseJurisdiction, mayWorkCasesIn } from '../grants';
-import { casePaths, isCaseStage, type CaseListParams } from '../paths';
+import { casePaths, isCaseRisk, isCaseStage, type CaseListParams } from '../paths';
 import { useIntakeChannels, type IntakeChannels } from '../useIntakeChannels';
 import { OpenCaseForm } from './OpenCaseForm';
 import '../Cases.css';
@@ -34,8 +34,10 @@ export function CasesPage() {
   const code = asked && mayWorkCasesIn(grants, asked) ? asked : (grantCodes[0] ?? '');
   const stageParam = params.get('tahap');
   const stage = isCaseStage(stageParam) ? stageParam : undefined;
+  const riskParam = params.get('risiko');
+  const risk = isCaseRisk(riskParam) ? riskParam : undefined;
   const page = Math.max(1, Number(params.get('hal')) || 1);
-  const cases = useCases(code ? { jurisdictionCode: code === NATIONAL_CODE ? undefined : code, stage, limit: CASE_PAGE_SIZE, offset: (page - 1) * CASE_PAGE_SIZE } : undefined);
+  const cases = useCases(code ? { jurisdictionCode: code === NATIONAL_CODE ? undefined : code, stage, risk, limit: CASE_PAGE_SIZE, offset: (page - 1) * CASE_PAGE_SIZE } : undefined);
   const [opening, setOpening] = useState(false);
   // Labels for the rows, kept by the page across filter changes. Channels come from the case-intake form
   // of the list's region (under the nation: of the first row's).
@@ -44,7 +46,7 @@ export function CasesPage() {
   const regionNames = useProvinceNames(labelCode);
   const mayOpen = code !== '';
 
-  const go = (next: CaseListParams) => setParams(casePaths.listQuery({ jurisdictionCode: code, stage, page, ...next }), { replace: true });
+  const go = (next: CaseListParams) => setParams(casePaths.listQuery({ jurisdictionCode: code, stage, risk, page, ...next }), { replace: true });
   const opened = (view: CaseView) => void navigate(casePaths.case(view.code));
 
   const list = cases.data;
@@ -74,6 +76,14 @@ export function CasesPage() {
                 </option>
               ))}
             </SelectField>
+            <SelectField label={t('list.risk')} data-testid="cases-risk" value={risk ?? ''} onChange={(e) => go({ risk: isCaseRisk(e.target.value) ? e.target.value : undefined, page: 1 })}>
+              <option value="">{t('list.allRisks')}</option>
+              {CASE_RISK_LEVELS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`risks.${r}`)}
+                </option>
+              ))}
+            </SelectField>
           </div>
           {mayOpen && !opening && (
             <div className="gu-cases__actions">
@@ -94,7 +104,7 @@ export function CasesPage() {
           </h2>
           {list.items.length === 0 ? (
             <div className="gu-cases__empty" data-testid="cases-empty">
-              <p className="gu-cases__strong">{stage ? t('list.emptyFiltered') : t('list.empty')}</p>
+              <p className="gu-cases__strong">{stage || risk ? t('list.emptyFiltered') : t('list.empty')}</p>
               <p className="gu-cases__muted">{mayOpen ? t('list.emptyAction') : t('list.emptyNoStart')}</p>
             </div>
           ) : (
@@ -130,6 +140,7 @@ function CaseTable({ cases: rows, channels, regionNames }: { cases: readonly Cas
           <th scope="col">{t('list.columns.channel')}</th>
           <th scope="col">{t('list.columns.jurisdiction')}</th>
           <th scope="col">{t('list.columns.openedAt')}</th>
+          <th scope="col">{t('list.columns.risk')}</th>
           <th scope="col">{t('list.columns.nextDue')}</th>
         </tr>
       </thead>
@@ -154,6 +165,9 @@ function CaseTable({ cases: rows, channels, regionNames }: { cases: readonly Cas
             <td data-label={t('list.columns.openedAt')}>
               <span className="gu-cases__nowrap">{formatShortDateTime(c.openedAt, language)}</span>
               {c.closedAt && <span className="gu-cases__meta">{t('list.closedAt', { date: formatDate(c.closedAt, language) })}</span>}
+            </td>
+            <td data-label={t('list.columns.risk')} data-testid="case-risk" data-risk={c.riskLevel ?? ''}>
+              {c.riskLevel ? <span className={c.riskLevel === 'high' ? 'gu-cases__overdue' : undefined}>{t(`risks.${c.riskLevel}`)}</span> : <span className="gu-cases__meta">—</span>}
             </td>
             <td data-label={t('list.columns.nextDue')} data-testid="case-next-due">
               {c.nextDueAt ? <span className={`gu-cases__nowrap${Date.parse(c.nextDueAt) < Date.now() ? ' gu-cases__overdue' : ''}`}>{formatShortDateTime(c.nextDueAt, language)}</span> : <span className="gu-cases__meta">—</span>}

@@ -1,15 +1,17 @@
 import type { IdentificationStatus } from '@gugus/cases';
-import type { CaseReadPurpose, CaseStage } from '@gugus/contracts';
+import type { CaseReadPurpose, CaseRiskLevel, CaseStage } from '@gugus/contracts';
 
 // The case screens (issue 11). A case is only ever named by its coded id: no text here has room for a name.
 
 interface CaseWords {
+  risks: Record<CaseRiskLevel, string>;
   stages: Record<CaseStage, string>;
   identification: Record<IdentificationStatus | 'none', string>;
   purposes: Record<CaseReadPurpose, { label: string; hint: string }>;
 }
 
 const idWords: CaseWords = {
+  risks: { low: 'Rendah', medium: 'Sedang', high: 'Tinggi' },
   stages: {
     intake: 'Penerimaan',
     screening: 'Penapisan',
@@ -45,6 +47,8 @@ const id = {
     jurisdictionHint: 'Provinsi termasuk kabupaten/kota di bawahnya.',
     stage: 'Tahap',
     allStages: 'Semua tahap',
+    risk: 'Risiko',
+    allRisks: 'Semua tingkat risiko',
     cases: 'Daftar kasus',
     total_one: '{{count}} kasus',
     total_other: '{{count}} kasus',
@@ -60,6 +64,7 @@ const id = {
       jurisdiction: 'Wilayah',
       openedAt: 'Dibuka (WIB)',
       nextDue: 'Tenggat terdekat (WIB)',
+      risk: 'Risiko terakhir',
     },
     closedAt: 'Ditutup {{date}}',
     pages: 'Halaman kasus',
@@ -162,7 +167,7 @@ const id = {
     rejected: 'Rujukan belum dikirim: periksa isian yang ditandai.',
     sentAt: 'dikirim {{at}}',
     replaces: 'menggantikan rujukan #{{number}} yang ditolak',
-    status: { sent: 'Menunggu jawaban', accepted: 'Diterima', declined: 'Ditolak', completed: 'Selesai' },
+    status: { sent: 'Menunggu jawaban', accepted: 'Diterima', declined: 'Ditolak', completed: 'Selesai', cancelled: 'Dibatalkan: kasus ditutup' },
   },
   returns: {
     title: 'Pemulangan',
@@ -360,6 +365,7 @@ const id = {
 
 const en: typeof id = {
   nav: 'Cases',
+  risks: { low: 'Low', medium: 'Medium', high: 'High' },
   stages: {
     intake: 'Intake',
     screening: 'Screening',
@@ -390,6 +396,8 @@ const en: typeof id = {
     jurisdictionHint: 'A province includes its regencies and cities.',
     stage: 'Stage',
     allStages: 'All stages',
+    risk: 'Risk',
+    allRisks: 'All risk levels',
     cases: 'Cases',
     total_one: '{{count}} case',
     total_other: '{{count}} cases',
@@ -405,6 +413,7 @@ const en: typeof id = {
       jurisdiction: 'Jurisdiction',
       openedAt: 'Opened (WIB)',
       nextDue: 'Next due (WIB)',
+      risk: 'Latest risk',
     },
     closedAt: 'Closed {{date}}',
     pages: 'Case list pages',
@@ -507,7 +516,7 @@ const en: typeof id = {
     rejected: 'The referral was not sent: check the fields marked.',
     sentAt: 'sent {{at}}',
     replaces: 'replaces declined referral #{{number}}',
-    status: { sent: 'Awaiting an answer', accepted: 'Accepted', declined: 'Declined', completed: 'Completed' },
+    status: { sent: 'Awaiting an answer', accepted: 'Accepted', declined: 'Declined', completed: 'Completed', cancelled: 'Cancelled: the case was closed' },
   },
   returns: {
     title: 'Return',

@@ -166,7 +166,7 @@ const id = {
       empty: 'Tidak ada isian yang dibagikan; hanya kode kasus.',
       yes: 'Ya',
       no: 'Tidak',
-      status: { sent: 'menunggu jawaban', accepted: 'diterima', declined: 'ditolak', completed: 'selesai' },
+      status: { sent: 'menunggu jawaban', accepted: 'diterima', declined: 'ditolak', completed: 'selesai', cancelled: 'dibatalkan karena kasus ditutup' },
     },
     returned: {
       title: 'Dikembalikan dengan komentar',
@@ -443,7 +443,7 @@ const en: typeof id = {
       empty: 'No answers are shared; only the case code.',
       yes: 'Yes',
       no: 'No',
-      status: { sent: 'awaiting an answer', accepted: 'accepted', declined: 'declined', completed: 'completed' },
+      status: { sent: 'awaiting an answer', accepted: 'accepted', declined: 'declined', completed: 'completed', cancelled: 'cancelled as the case was closed' },
     },
     returned: {
       title: 'Returned with comments',
