@@ -256,11 +256,20 @@ describe('a girl\'s case: conference within 48 hours across a weekend, actions, 
       (path.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, data))[path[path.length - 1]] = agency['UPTD PPA Provinsi Jawa Barat'];
     }
     expect((await decide('coordinator', planTask.id, data)).status).toBe(200);
+    const [first] = await openTasks('coordinator', 'reunification', 1);
+    // Not safe yet: the step goes back with the reason (sealed) and the plan is made again.
+    expect((await as['coordinator'].post(`/tasks/${first.id}/decision`, { outcome: 'returned', comments: [{ text: 'Ancaman dari perekrut belum tertangani (contoh fiktif).' }] })).status).toBe(200);
+    const [again] = await openTasks('coordinator', 'reintegration-plan', 1);
+    expect((await decide('coordinator', again.id, data)).status).toBe(200);
     const [reunion] = await openTasks('coordinator', 'reunification', 1);
-    // The risk assessment before the reunification is the step's form: without it, or sending a child back
-    // to a family whose involvement is unclear, nothing is recorded.
+    expect(reunion.id).not.toBe(first.id);
+    expect((await as['coordinator'].get(`/tasks/${reunion.id}`)).body.initialData).toEqual({ ageGroup: 'child' });
+    // The risk assessment before the reunification is the step's form: without it, judging the child as an
+    // adult, or sending her back to a family whose involvement is unclear, nothing is recorded.
     expect((await decide('coordinator', reunion.id)).status).toBe(400);
     const risk = { ...fixture('reunification-risk', 'valid-adult-family-low-risk'), ageGroup: 'child', assessedOn: today() };
+    const asAdult = await decide('coordinator', reunion.id, { ...risk, ageGroup: 'adult', familyInvolvementSuspected: 'unknown' });
+    expect([asAdult.status, asAdult.body.details?.extraErrors?.ageGroup?.__errors?.length]).toEqual([400, 1]);
     const unclear = await decide('coordinator', reunion.id, { ...risk, familyInvolvementSuspected: 'unknown' });
     expect([unclear.status, unclear.body.details?.extraErrors?.destination?.__errors?.length]).toEqual([400, 1]);
     expect((await decide('coordinator', reunion.id, risk)).status).toBe(200);

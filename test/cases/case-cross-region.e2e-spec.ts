@@ -346,6 +346,12 @@ describe('a cross-region case: a girl from Kabupaten Bandung identified in Kota 
     // Her return home follows the risk assessment, recorded with it.
     expect((await decide('jabarCoordinator', reunion.id, { ...fixture('reunification-risk', 'valid-adult-family-low-risk'), ageGroup: 'child', assessedOn: today() })).status).toBe(200);
     const after = await eventually(async () => ((v) => (v.reunifiedAt ? v : undefined))(await caseView()), 60_000, 'the reunification recorded');
+    // The risk assessed before her return is Batam's to see on its list and page; West Java, a partner, never sees a risk level.
+    await eventually(async () => ((await caseView()).riskLevel === 'low' ? true : undefined), 60_000, 'the risk recorded');
+    expect((await caseView('jabarCoordinator')).riskLevel).toBeNull();
+    const jabarList = (await as['jabarCoordinator'].get('/cases?limit=200')).body as CaseList;
+    expect(jabarList.items.find((c) => c.code === caseCode)?.riskLevel).toBeNull();
+    expect(((await as['jabarCoordinator'].get('/cases?risk=low&limit=200')).body as CaseList).items.map((c) => c.code)).not.toContain(caseCode);
     reunifiedAt = after.reunifiedAt as string;
     // The plan is shared too, in the categories both cover.
     const record = (await as['jabarCoordinator'].get(`/cases/${caseCode}/shares/${share.id}/record?purpose=case_management`)).body as CaseSharedRecordView;

@@ -49,6 +49,11 @@ describe('identification decisions after screening, and the justice track', () =
     expect((await decide('caseWorker', (await openTask('caseWorker', 'screening')).id, fixture('victim-screening', 'valid-adult-labour-presumed'))).status).toBe(200);
     await openTask('coordinator', 'conference');
     expect((await view()).identificationStatus).toBe('presumed');
+    // What reports will count is on record as codes, from the sealed intake and screening (no name, no note).
+    const facts = (await db.query(`SELECT sex, age_group, nationality_group, trafficking_scope, origin_region, identified_in_region, exploitation_types, sectors, means FROM case_facts WHERE case_id = $1`, [caseId])).rows;
+    expect(facts).toEqual([
+      { sex: 'male', age_group: 'adult', nationality_group: 'indonesian', trafficking_scope: 'international', origin_region: '35.10', identified_in_region: '32.04', exploitation_types: ['forced_labour'], sectors: ['logistics_transport'], means: ['debt_bondage', 'deception'] },
+    ]);
   });
 
   step('verified only after the determination interview in a safe place; confirmed only after verification', async () => {

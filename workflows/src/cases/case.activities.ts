@@ -51,6 +51,6 @@ export interface CaseActivities {
   recordRisk(input: { caseId: string; submissionId: string | null }): Promise<void>;
   /** The workflow ids of the case's referral loops not yet closed (the latest referral of each chain sent, accepted or declined). */
   openReferralLoops(input: { caseId: string }): Promise<string[]>;
-  /** The case closed while this referral was under way: `cancelled` (audited); a completed or already cancelled one stays as it is. */
+  /** The case closed while this referral loop was under way: every referral of the case still sent or accepted becomes `cancelled` (audited); declined and completed ones stay. */
   cancelReferral(input: { referralId: string }): Promise<void>;
 }

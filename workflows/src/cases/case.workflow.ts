@@ -192,31 +192,40 @@ async function caseSteps({ caseId, caseCode, reopened }: Required<CaseProcessInp
     const team = (await act.openReintegration({ caseId })) || null;
     const convener = team?.convener ?? plan.conference ?? plan.protection;
     const here = team ? caseTaskDefaults(team.jurisdictionCode, s) : common;
-    const planTask = await humanTask(CASE_PROCESS_KEY, caseId, {
-      ...here,
-      step: 'reintegration-plan',
-      title: { id: `Rencana reintegrasi kasus ${caseCode}`, en: `Reintegration plan ${caseCode}` },
-      formKey: 'reintegration-plan',
-      assignee: convener,
-      due: { workingDays: s.reintegrationPlanWorkingDays ?? 20 },
-      outcomes: ['completed'],
-      context: context('reintegration-plan'),
-    });
-    const schedule = await act.recordReintegrationPlan({ caseId, submissionId: planTask.submissionId });
-    const reunion = await humanTask(CASE_PROCESS_KEY, caseId, {
-      ...here,
-      step: 'reunification',
-      title: { id: `Catat penyatuan kembali atau pemulangan: kasus ${caseCode}`, en: `Record the reunification or return: case ${caseCode}` },
-      // The risk assessment before any return or family reunification is this step's form (PRODUCT §3.2 step 10).
-      formKey: patched('case-reunification-risk') ? 'reunification-risk' : null,
-      assignee: convener,
-      due: { workingDays: s.reunificationWorkingDays ?? 60 },
-      outcomes: ['completed'],
-      context: context('reunification'),
-    });
+    // The risk assessment before any return or family reunification is the reunification step's form
+    // (PRODUCT §3.2 step 10); when it is not safe, or the person does not agree, the step goes back
+    // ("returned", with the reason as a comment) and the plan is made again (another destination,
+    // alternative care): every "declined" has a path forward.
+    const assessesRisk = patched('case-reunification-risk');
+    const reintegrate = async () => {
+      const planTask = await humanTask(CASE_PROCESS_KEY, caseId, {
+        ...here,
+        step: 'reintegration-plan',
+        title: { id: `Rencana reintegrasi kasus ${caseCode}`, en: `Reintegration plan ${caseCode}` },
+        formKey: 'reintegration-plan',
+        assignee: convener,
+        due: { workingDays: s.reintegrationPlanWorkingDays ?? 20 },
+        outcomes: ['completed'],
+        context: context('reintegration-plan'),
+      });
+      const planned = await act.recordReintegrationPlan({ caseId, submissionId: planTask.submissionId });
+      const reunion = await humanTask(CASE_PROCESS_KEY, caseId, {
+        ...here,
+        step: 'reunification',
+        title: { id: `Catat penyatuan kembali atau pemulangan: kasus ${caseCode}`, en: `Record the reunification or return: case ${caseCode}` },
+        formKey: assessesRisk ? 'reunification-risk' : null,
+        assignee: convener,
+        due: { workingDays: s.reunificationWorkingDays ?? 60 },
+        outcomes: assessesRisk ? ['completed', 'returned'] : ['completed'],
+        context: assessesRisk ? { ...context('reunification'), prefill: { ageGroup: planned.child ? 'child' : 'adult' } } : context('reunification'),
+      });
+      return { planned, reunion };
+    };
+    let { planned: schedule, reunion } = await reintegrate();
+    while (reunion.outcome === 'returned') ({ planned: schedule, reunion } = await reintegrate());
     const reunifiedAt = new Date().toISOString();
     await act.recordReunification({ caseId, at: reunifiedAt });
-    if (patched('case-reunification-risk')) await act.recordRisk({ caseId, submissionId: reunion.submissionId });
+    if (assessesRisk) await act.recordRisk({ caseId, submissionId: reunion.submissionId });
     for (const [i, month] of schedule.followUpMonths.entries()) {
       const due = Date.parse(addMonths(reunifiedAt, month)) - Date.now();
       if (due > 0) await sleep(due);

@@ -59,7 +59,8 @@ async function referralLoop({ caseId, caseCode, referralId: first }: CaseReferra
       outcomes: ['completed'],
       context: context('referral-response'),
     });
-    const answered = await act.recordReferralResponse({ referralId, submissionId: response.submissionId });
+    // What an agency or the coordinator decided is recorded to its end, even when the case closes meanwhile.
+    const answered = await CancellationScope.nonCancellable(() => act.recordReferralResponse({ referralId, submissionId: response.submissionId }));
 
     if (answered.decision === 'declined') {
       // Back to the coordinator with the reason beside the referral form, filled in as sent.
@@ -73,7 +74,7 @@ async function referralLoop({ caseId, caseCode, referralId: first }: CaseReferra
         outcomes: ['completed'],
         context: { ...context('re-referral'), reviewSubmissionId: response.submissionId, prefillFromSubmissionId: plan.referralSubmissionId },
       });
-      referralId = (await act.recordReReferral({ referralId, submissionId: again.submissionId })).referralId;
+      referralId = (await CancellationScope.nonCancellable(() => act.recordReReferral({ referralId, submissionId: again.submissionId }))).referralId;
       continue;
     }
 
@@ -87,7 +88,7 @@ async function referralLoop({ caseId, caseCode, referralId: first }: CaseReferra
       outcomes: ['completed'],
       context: { ...context('service-outcome'), prefill: { serviceType: plan.serviceType } },
     });
-    await act.recordServiceOutcome({ referralId, submissionId: outcome.submissionId });
+    await CancellationScope.nonCancellable(() => act.recordServiceOutcome({ referralId, submissionId: outcome.submissionId }));
     break;
   }
 }

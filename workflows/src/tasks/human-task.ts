@@ -1,4 +1,4 @@
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, CancellationScope, condition, patched, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { DATABASE_ACTIVITY } from '../activity-options';
 import type { TaskActivities } from './task.activities';
 import {
@@ -31,6 +31,10 @@ interface OpenTask {
   /** The reminder and the escalation already went out (in this run or an earlier one). */
   reminded: boolean;
   escalated: boolean;
+  /** Settles once opening the inbox row has ended, well or not. */
+  openingEnded: Promise<void>;
+  /** Opening runs to its end even when the process's scope is cancelled, and a cancellation waits for it (newer runs). */
+  settlesOpening: boolean;
 }
 
 // Module state is per workflow run: Temporal gives each run its own isolate context.
@@ -161,12 +165,22 @@ export function openHumanTasks(): CarriedTask[] {
 }
 
 function watch(processKey: string, processId: string, request: TaskRequest, taskId: string, assignee: TaskAssignee = request.assignee, pausedAt: string | null = null, sent = { reminded: false, escalated: false }): HumanTask {
-  const task: OpenTask = { taskId, request, assignee, state: 'opening', result: null, dates: null, pausedAt, version: 0, ...sent };
-  open.set(taskId, task);
   let markOpened: () => void = () => undefined;
   const opened = new Promise<void>((resolve) => (markOpened = resolve));
+  // A process cancelled (a case closed) while a task is being opened: the row is written all the same, then
+  // cancelled — never left open in an inbox with nobody waiting for it.
+  const settlesOpening = patched('human-task-open-settles');
+  let endOpening: () => void = () => undefined;
+  const openingEnded = new Promise<void>((resolve) => (endOpening = resolve));
+  const task: OpenTask = { taskId, request, assignee, state: 'opening', result: null, dates: null, pausedAt, version: 0, ...sent, openingEnded, settlesOpening };
+  open.set(taskId, task);
   const result = (async () => {
-    task.dates = await activities.openTask({ taskId, workflowId: workflowInfo().workflowId, processKey, processId, request, openedAt: new Date().toISOString() });
+    const openRow = () => activities.openTask({ taskId, workflowId: workflowInfo().workflowId, processKey, processId, request, openedAt: new Date().toISOString() });
+    try {
+      task.dates = await (settlesOpening ? CancellationScope.nonCancellable(openRow) : openRow());
+    } finally {
+      endOpening();
+    }
     if (task.state === 'opening') task.state = 'open';
     markOpened();
     // Remind before the due date, escalate after it; a pause holds both, a resume may move them.
@@ -222,6 +236,10 @@ export function humanTask(processKey: string, processId: string, request: TaskRe
 export async function cancelHumanTask(taskId: string, reason: BilingualText): Promise<void> {
   const task = open.get(taskId);
   if (!task || task.result) return;
+  if (task.settlesOpening && task.state === 'opening') {
+    await task.openingEnded;
+    if (task.result) return;
+  }
   await activities.cancelTask({ taskId, reason, at: new Date().toISOString() });
   task.result = { taskId, outcome: 'cancelled', submissionId: null, commentCount: 0, completedBy: null };
   task.state = 'done';

@@ -19,3 +19,5 @@ export * from './lib/referral-rules';
 export * from './lib/agreements';
 // The case-management plan and the directory of service providers it draws on (issue 11, step 10).
 export * from './lib/case-plan';
+// The codes reports count, taken from the sealed intake and screening (issue 12 groundwork).
+export * from './lib/case-facts';

@@ -18,6 +18,9 @@ import { ServiceDirectoryService } from './service-directory.service';
 const invalid = (fields: { field: string; message: BilingualText }[]) => new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields });
 const CHANGES_SHOWN = 50;
 
+/** What the audit trail keeps of an item: codes, figures and dates; of the typed budget line only whether there is one. */
+const audited = (fields: Partial<CasePlanItemFields>) => ('budgetLine' in fields ? { ...fields, budgetLine: fields.budgetLine ? 'present' : null } : fields);
+
 const fieldsOf = (i: PlanItemInput | PlanItemRow): CasePlanItemFields => ({
   serviceType: i.serviceType,
   agencyId: i.agencyId,
@@ -79,7 +82,7 @@ export class CasePlansService {
       const version = await this.bump(found, body.expectedVersion, tx);
       number = await this.repo.insertItem({ id, caseId: found.id, item: fieldsOf(item) }, user.personId, at, tx);
       await this.repo.recordChange(found.id, { itemId: id, planVersion: version, action: 'added', fields: Object.keys(fieldsOf(item)), before: null, after: fieldsOf(item), actorId: user.personId, at }, tx);
-      await this.audit.record({ actorId: user.personId, action: 'case_plan.item_added', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, after: { planVersion: version, number, ...fieldsOf(item) } }, tx);
+      await this.audit.record({ actorId: user.personId, action: 'case_plan.item_added', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, after: { planVersion: version, number, ...audited(fieldsOf(item)) } }, tx);
     });
     await this.tellAgency(found, item, number);
     return this.build(found, true, true);
@@ -104,7 +107,7 @@ export class CasePlansService {
       const pick = (from: CasePlanItemFields) => Object.fromEntries(fields.map((f) => [f, from[f]]));
       await this.repo.recordChange(found.id, { itemId, planVersion: version, action: 'changed', fields, before: pick(fieldsOf(before)), after: pick(fieldsOf(item)), actorId: user.personId, at }, tx);
       await this.audit.record(
-        { actorId: user.personId, action: 'case_plan.item_changed', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, before: { number: before.number, ...pick(fieldsOf(before)) }, after: { planVersion: version, number: before.number, ...pick(fieldsOf(item)) } },
+        { actorId: user.personId, action: 'case_plan.item_changed', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, before: { number: before.number, ...audited(pick(fieldsOf(before))) }, after: { planVersion: version, number: before.number, ...audited(pick(fieldsOf(item))) } },
         tx,
       );
     });

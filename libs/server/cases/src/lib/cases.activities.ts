@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { afterScreening, followUpSchedule, immediateNeedCodes, isScreeningResult, screeningFields, stageAfterScreening } from '@gugus/cases';
+import { afterScreening, factsFromIntake, factsFromScreening, mergeFacts, type CaseFacts, followUpSchedule, immediateNeedCodes, isScreeningResult, screeningFields, stageAfterScreening } from '@gugus/cases';
 import { CASE_MANAGEMENT_PROCESS, CASE_RISK_LEVELS, caseManagementSettingsSchema, ErrorCode, Role, withDefaults, type CaseRiskLevel } from '@gugus/contracts';
 import { OPTION_LISTS } from '@gugus/forms';
 import type { AuditService } from '@gugus/server-audit';
@@ -77,6 +77,11 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
   const auditCase = (row: CaseEntity, action: string, after: Record<string, unknown>, tx?: EntityManager) =>
     audit.record({ actorId: null, action, targetType: 'case', targetId: row.code, jurisdictionCode: row.jurisdictionCode, requestId: null, after }, tx);
 
+  /** The codes reports count, from a sealed form: what it says replaces what was known (a retry writes the same). */
+  const noteFacts = async (row: CaseEntity, next: Partial<CaseFacts>) => {
+    await cases.saveFacts(row.id, mergeFacts((await cases.facts(row.id)) ?? {}, next));
+  };
+
   /** A risk level the case team assessed becomes the case's (a code on the list; the assessment itself stays sealed). */
   const noteRisk = async (row: CaseEntity, level: unknown) => {
     if (!(CASE_RISK_LEVELS as readonly unknown[]).includes(level)) return;
@@ -114,8 +119,9 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
       return { caseId, caseCode: row.code, jurisdictionCode: row.jurisdictionCode, intake, protection, conference, followUp, settings: s, settingsVersion: effective.version };
     },
 
-    async recordIntake({ caseId }) {
+    async recordIntake({ caseId, submissionId }) {
       const row = await load(caseId);
+      if (submissionId) await noteFacts(row, factsFromIntake((await forms.submissionData(submissionId))?.data));
       if (row.stage !== 'intake') return;
       await moveTo(row, { stage: 'screening', identificationStatus: row.identificationStatus }, 'case.intake');
     },
@@ -123,6 +129,7 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
     async recordScreening({ caseId, submissionId }) {
       const row = await load(caseId);
       const data = submissionId ? ((await forms.submissionData(submissionId))?.data ?? {}) : {};
+      await noteFacts(row, factsFromScreening(data));
       const result = screeningFields(data)['result'];
       // The API checked the result before the decision was accepted; a submission without one is a fault.
       if (!isScreeningResult(result)) {
@@ -245,8 +252,10 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
       const decision = data['decision'] === 'accepted' ? 'accepted' : 'declined';
       if (referral.status === 'sent') {
         await cases.transaction(async (tx) => {
-          await cases.updateReferral(referralId, { status: decision, responseSubmissionId: submissionId, respondedAt: new Date() }, tx);
-          await auditReferral(row, `case_referral.${decision}`, { number: referral.number, serviceType: referral.serviceType, agencyId: referral.receivingAgencyId }, tx);
+          // Only from `sent`: a referral cancelled with its case meanwhile stays cancelled.
+          if (await cases.moveReferral(referralId, ['sent'], { status: decision, responseSubmissionId: submissionId, respondedAt: new Date() }, tx)) {
+            await auditReferral(row, `case_referral.${decision}`, { number: referral.number, serviceType: referral.serviceType, agencyId: referral.receivingAgencyId }, tx);
+          }
         });
       }
       return { decision };
@@ -257,6 +266,8 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
       if (!submissionId) throw new Error(`Re-referral of ${referralId} has no form`);
       const done = await cases.findReferralBySubmission(submissionId);
       if (done) return { referralId: done.id };
+      // The case closed while the coordinator was re-referring: no new referral goes out.
+      if (row.stage === 'closed') return { referralId };
       const data = (await forms.submissionData(submissionId))?.data ?? {};
       const created = await cases.transaction(async (tx) => {
         const next = await cases.insertReferral(
@@ -317,13 +328,18 @@ export function createCaseActivities({ cases, tasks, forms, audit, settings }: C
     },
 
     async cancelReferral({ referralId }) {
-      const { referral, row } = await loadReferral(referralId);
-      // A declined referral stays declined (the agency's answer stands); one under way ends with the case.
-      if (referral.status !== 'sent' && referral.status !== 'accepted') return;
-      await cases.transaction(async (tx) => {
-        await cases.updateReferral(referralId, { status: 'cancelled', completedAt: new Date() }, tx);
-        await auditReferral(row, 'case_referral.cancelled', { number: referral.number, serviceType: referral.serviceType, before: referral.status, reason: 'case_closed' }, tx);
-      });
+      const { row } = await loadReferral(referralId);
+      if (row.stage !== 'closed') return;
+      // Every referral of the closed case still under way ends (whichever loop gets here first); a declined one
+      // stays declined (the agency's answer stands), a completed one completed.
+      for (const referral of await cases.referrals(row.id)) {
+        if (referral.status !== 'sent' && referral.status !== 'accepted') continue;
+        await cases.transaction(async (tx) => {
+          if (await cases.moveReferral(referral.id, ['sent', 'accepted'], { status: 'cancelled', completedAt: new Date() }, tx)) {
+            await auditReferral(row, 'case_referral.cancelled', { number: referral.number, serviceType: referral.serviceType, before: referral.status, reason: 'case_closed' }, tx);
+          }
+        });
+      }
     },
   };
 }

@@ -2,7 +2,8 @@ import type { CaseAccess, CaseSummary, CaseView } from '@gugus/contracts';
 import type { CaseEntity } from './cases.entities';
 
 /** A row of the coordinators' list: coded id and process data, nothing about the person. */
-export function toCaseSummary(c: CaseEntity, nextDueAt: Date | null = null): CaseSummary {
+/** `team`: the reader is on the case's own team; a partner task force never sees its risk level (a restricted assessment). */
+export function toCaseSummary(c: CaseEntity, nextDueAt: Date | null = null, team = true): CaseSummary {
   return {
     code: c.code,
     jurisdictionCode: c.jurisdictionCode,
@@ -12,13 +13,13 @@ export function toCaseSummary(c: CaseEntity, nextDueAt: Date | null = null): Cas
     openedAt: c.openedAt.toISOString(),
     closedAt: c.closedAt?.toISOString() ?? null,
     nextDueAt: nextDueAt?.toISOString() ?? null,
-    riskLevel: c.riskLevel,
+    riskLevel: team ? c.riskLevel : null,
   };
 }
 
 export function toCaseView(c: CaseEntity, intakeAgencyName: string | null, nextDueAt: Date | null, access: CaseAccess, agencyJurisdictions: string[]): CaseView {
   return {
-    ...toCaseSummary(c, nextDueAt),
+    ...toCaseSummary(c, nextDueAt, access === 'team'),
     year: c.year,
     seq: c.seq,
     intakeAgency: { id: c.intakeAgencyId, name: intakeAgencyName },

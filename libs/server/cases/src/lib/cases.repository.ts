@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CaseRiskLevel, CaseStage } from '@gugus/contracts';
+import type { CaseFacts } from '@gugus/cases';
+import type { CaseRiskLevel, CaseStage, ReferralStatus } from '@gugus/contracts';
 import { CaseEntity, CasePacketListEntity, CaseReferralEntity, CaseShareEntity, CooperationAgreementEntity } from './cases.entities';
 
 export interface CaseListFilter {
@@ -99,6 +100,27 @@ export class CasesRepository {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  /** The case's statistical facts (codes), or none yet. */
+  async facts(caseId: string): Promise<CaseFacts | null> {
+    const rows = (await this.db.query(
+      `SELECT sex, age_group AS "ageGroup", age_uncertain AS "ageUncertain", nationality_group AS "nationalityGroup", nationality, trafficking_scope AS "traffickingScope",
+         origin_region AS "originRegion", identified_in_region AS "identifiedInRegion", exploitation_types AS "exploitationTypes", sectors, means
+       FROM case_facts WHERE case_id = $1`,
+      [caseId],
+    )) as CaseFacts[];
+    return rows[0] ?? null;
+  }
+
+  async saveFacts(caseId: string, f: CaseFacts): Promise<void> {
+    await this.db.query(
+      `INSERT INTO case_facts (case_id, sex, age_group, age_uncertain, nationality_group, nationality, trafficking_scope, origin_region, identified_in_region, exploitation_types, sectors, means, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
+       ON CONFLICT (case_id) DO UPDATE SET sex = $2, age_group = $3, age_uncertain = $4, nationality_group = $5, nationality = $6, trafficking_scope = $7,
+         origin_region = $8, identified_in_region = $9, exploitation_types = $10, sectors = $11, means = $12, updated_at = now()`,
+      [caseId, f.sex, f.ageGroup, f.ageUncertain, f.nationalityGroup, f.nationality, f.traffickingScope, f.originRegion, f.identifiedInRegion, f.exploitationTypes, f.sectors, f.means],
+    );
+  }
+
   /** The case's latest assessed risk (a newer assessment replaces an older one, never the other way round). */
   async setRisk(id: string, level: CaseEntity['riskLevel'], at: Date): Promise<void> {
     await this.db.query(`UPDATE cases SET risk_level = $2, risk_assessed_at = $3 WHERE id = $1 AND (risk_assessed_at IS NULL OR risk_assessed_at <= $3)`, [id, level, at]);
@@ -146,6 +168,12 @@ export class CasesRepository {
 
   referrals(caseId: string): Promise<CaseReferralEntity[]> {
     return this.db.getRepository(CaseReferralEntity).find({ where: { caseId }, order: { number: 'ASC' } });
+  }
+
+  /** Moves a referral on only from one of `from` (a concurrent change wins the race cleanly); true when it did. */
+  async moveReferral(id: string, from: ReferralStatus[], values: Partial<Pick<CaseReferralEntity, 'status' | 'responseSubmissionId' | 'respondedAt' | 'completedAt'>>, tx: EntityManager): Promise<boolean> {
+    const result = await tx.createQueryBuilder().update(CaseReferralEntity).set(values).where('id = :id AND status IN (:...from)', { id, from }).execute();
+    return (result.affected ?? 0) > 0;
   }
 
   async updateReferral(id: string, values: Partial<Pick<CaseReferralEntity, 'status' | 'responseSubmissionId' | 'outcomeSubmissionId' | 'respondedAt' | 'completedAt'>>, tx?: EntityManager): Promise<void> {

@@ -98,6 +98,13 @@ export class CasesService {
       const row = await this.cases.findById(task.processId);
       return row ? closureProblems(row, data) : [];
     });
+    // The risk assessment before a reunification judges a child as a child: the age group is the reintegration plan's.
+    tasks.registerDecisionCheck(CASE_PROCESS_KEY, 'reunification', async (data, task) => {
+      const plan = (await this.taskRows.submissionsOfProcess(CASE_PROCESS_KEY, task.processId, ['reintegration-plan'])).at(-1);
+      const child = plan ? (await this.forms.submissionData(plan))?.data['ageGroup'] === 'child' : false;
+      if (!child || data['ageGroup'] === 'child') return [];
+      return [{ field: '/ageGroup', message: { id: 'rencana reintegrasi kasus ini untuk anak: nilai risiko sebagai anak', en: "this case's reintegration plan is a child's: assess the risk as for a child" } }];
+    });
     // A case's team: the agencies of its regency and of its province (whose task force serves it).
     tasks.registerAgencyScope(CASE_PROCESS_KEY, (code) => (code.includes('.') ? [code, code.split('.')[0]] : [code]));
   }
@@ -170,11 +177,12 @@ export class CasesService {
     const limit = query.limit ?? CASE_LIST_DEFAULT;
     const offset = query.offset ?? 0;
     // Cases other task forces share with the reader's (under agreements in force) are theirs to follow too.
-    const sharedIds = scopePatterns ? await this.cases.sharedCaseIds(scopePatterns, jakartaDate(new Date())) : [];
+    // A risk filter reads the risk level, which only a case's own team sees: shared cases are left out of it.
+    const sharedIds = scopePatterns && !query.risk ? await this.cases.sharedCaseIds(scopePatterns, jakartaDate(new Date())) : [];
     const { rows, total } = await this.cases.list({ scopePatterns, sharedIds, jurisdictionPattern: asked ? coveredCodePattern(asked).source : undefined, stage: query.stage, risk: query.risk, limit, offset });
     await this.audit.record({ actorId: user.personId, action: 'case.list', targetType: 'case', targetId: null, jurisdictionCode: asked ?? null, requestId });
     const due = await this.taskRows.nextDueByProcess(CASE_PROCESS_KEY, rows.map((r) => r.id));
-    return { items: rows.map((r) => toCaseSummary(r, due.get(r.id) ?? null)), total, limit, offset };
+    return { items: rows.map((r) => toCaseSummary(r, due.get(r.id) ?? null, canOn(ability, 'read', 'Case', { jurisdictionCode: r.jurisdictionCode }))), total, limit, offset };
   }
 
   /** The case page. The read is audited with its purpose before anything is returned. */

@@ -127,7 +127,11 @@ export function PlanCard({ view, purpose }: { view: CaseView; purpose: CaseReadP
           plan={data}
           item={editing === 'new' ? undefined : editing}
           onSaved={() => { setEditing(null); setSaved(true); plan.reload(); }}
-          onReload={plan.reload}
+          onReload={() => {
+            // The colleague's change wins: the form closes on the reloaded plan, to be opened again on it.
+            setEditing(null);
+            plan.reload();
+          }}
           onCancel={() => setEditing(null)}
         />
       )}

@@ -118,7 +118,8 @@ function ProviderForm({ province, provider, labels, onSaved, onCancel }: { provi
       agencyId: provider.agency.id,
       services,
       targetGroups: groups,
-      capacity: capacity.trim() === '' ? null : Number(capacity),
+      // "1.000" is a thousand; anything that is not a whole number goes as typed, and the API names the field.
+      capacity: capacity.trim() === '' ? null : /^[\d.\s]+$/.test(capacity.trim()) ? Number(capacity.replace(/[.\s]/g, '')) : (capacity.trim() as unknown as number),
       contactPoint: contact.trim() || null,
       referralProtocol: protocol.trim() || null,
     });
