@@ -10,6 +10,7 @@ import { FormsModule } from '@gugus/server-forms';
 import { HealthModule } from '@gugus/server-health';
 import { MeetingsModule } from '@gugus/server-meetings';
 import { PlansModule } from '@gugus/server-plans';
+import { ReportsModule } from '@gugus/server-reports';
 import { createLoggingModule } from '@gugus/server-http';
 import { NotificationsModule } from '@gugus/server-notifications';
 import { OrgsModule } from '@gugus/server-orgs';
@@ -40,6 +41,7 @@ export class AppModule {
         MeetingsModule,
         PlansModule,
         CasesModule,
+        ReportsModule,
         HealthModule,
         SystemCheckModule,
       ],

@@ -4,6 +4,7 @@ import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-route
 import { AgenciesPage, AgencyPage, AuditPage, JurisdictionPage, JurisdictionsPage, MyAgenciesRedirect, PositionPage } from '@gugus/web-admin';
 import { AuthProvider, LoginPage, RequireAuth, SsoReturnPage } from '@gugus/web-auth';
 import { AgreementsPage, CasePage, CasesPage, PacketListsPage, ServiceDirectoryPage } from '@gugus/web-cases';
+import { CaseFiguresPage } from '@gugus/web-reports';
 import { MeetingPage, MeetingsPage, MeetingTaskFacts } from '@gugus/web-meetings';
 import { NotificationsPage } from '@gugus/web-notifications';
 import { PlanAnalyticsPage, PlanPage, PlanReviewPage, PlansPage, PlanTaskFacts } from '@gugus/web-plans';
@@ -65,6 +66,7 @@ const router = createBrowserRouter([
           { path: 'pengaturan-proses/paket-rujukan', element: <PacketListsPage /> },
           { path: 'perjanjian-kerja-sama', element: <AgreementsPage /> },
           { path: 'direktori-layanan', element: <ServiceDirectoryPage /> },
+          { path: 'laporan/angka-kasus', element: <CaseFiguresPage /> },
           { path: 'kalender-kerja', element: <WorkingCalendarPage /> },
           { path: 'notifikasi', element: <NotificationsPage /> },
           { path: 'formulir', element: <Lazy><FormsListPage /></Lazy> },

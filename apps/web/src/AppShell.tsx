@@ -7,6 +7,7 @@ import { canReadMeetings, meetingPaths } from '@gugus/web-meetings';
 import { canReadSettings, processSettingsPaths } from '@gugus/web-process-settings';
 import { NotificationBell } from '@gugus/web-notifications';
 import { canReadPlans, planPaths } from '@gugus/web-plans';
+import { canReadReports, reportPaths } from '@gugus/web-reports';
 import { AppLayout, LanguageSwitch, type NavItem } from '@gugus/web-ui';
 
 export function AppShell() {
@@ -17,6 +18,7 @@ export function AppShell() {
   const { t: tm } = useTranslation('meetings');
   const { t: tpl } = useTranslation('plans');
   const { t: tk } = useTranslation('cases');
+  const { t: tr } = useTranslation('reports');
   const { language, setLanguage } = useLanguage();
   const { me } = useAuth();
   const languageOptions = SUPPORTED_LANGUAGES.map((code) => ({
@@ -32,6 +34,7 @@ export function AppShell() {
           ...(canReadCases(me.grants) ? [{ to: casePaths.list, label: tk('nav') }] : []),
           ...(canReadPlans(me.grants) ? [{ to: planPaths.list, label: tpl('nav') }] : []),
           ...(canReadMeetings(me.grants) ? [{ to: meetingPaths.list, label: tm('nav') }] : []),
+          ...(canReadReports(me.grants) ? [{ to: reportPaths.caseFigures, label: tr('nav') }] : []),
           { to: '/wilayah', label: t('nav.jurisdictions') },
           { to: '/instansi', label: t('nav.agencies') },
           { to: '/formulir', label: tf('nav') },

@@ -16,3 +16,4 @@ export * from './lib/plan-content';
 export * from './lib/plans';
 export * from './lib/cases';
 export * from './lib/case-plans';
+export * from './lib/reports';

@@ -32,3 +32,5 @@ export { audit, isConsistent, AuditError, type AuditReport, type CellInterval } 
 export * from './lib/suppress';
 // "< 11" and the legend; the public cells.
 export * from './lib/render';
+// The case figures of a period from the cases' statistical facts (issue 12, item 1).
+export * from './lib/case-tally';

@@ -34,6 +34,7 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can('manage', 'ProcessSettings', inScope);
         can(['create', 'read', 'update'], 'Agreement', inScope);
         can('manage', 'ServiceDirectory', inScope);
+        can('read', 'CaseFigures', inScope);
         can(['read', 'reassign'], 'Task', inScope);
         can('read', 'Meeting', inScope);
         can('read', ['Plan', 'PlanAnalytics'], inScope);
@@ -48,6 +49,8 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can(['create', 'read', 'update'], 'Agreement', inScope);
         // The secretariat keeps the directory of service providers current, as it keeps the membership.
         can(['read', 'update'], 'ServiceDirectory', inScope);
+        // The secretariat compiles the task force's reports from its figures.
+        can('read', 'CaseFigures', inScope);
         can(['read', 'reassign'], 'Task', inScope);
         can(['create', 'read', 'update'], 'Meeting', inScope);
         // The secretariat starts and steers plans, records outside steps and budget allocations.
@@ -57,7 +60,7 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         break;
       case Role.CHAIR:
         can('read', ['TaskForce', 'Agency', 'Position'], inScope);
-        can('read', ['ProcessSettings', 'Task', 'Meeting', 'Plan', 'PlanAnalytics', 'Agreement', 'ServiceDirectory'], inScope);
+        can('read', ['ProcessSettings', 'Task', 'Meeting', 'Plan', 'PlanAnalytics', 'Agreement', 'ServiceDirectory', 'CaseFigures'], inScope);
         break;
       case Role.AGENCY_OFFICER:
         can(['create', 'read'], 'FormSubmission', inScope);
@@ -95,6 +98,7 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         // Aggregates only: task-force structure, never people or agency records.
         can('read', 'TaskForce', inScope);
         can('read', 'PlanAnalytics', inScope);
+        can('read', 'CaseFigures', inScope);
         break;
       default: {
         const unreachable: never = grant.role;

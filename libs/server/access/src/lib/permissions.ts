@@ -33,6 +33,8 @@ export type Subject =
   | 'Agreement'
   /** The directory of service providers: per member agency, the services it offers (what case plans choose from). */
   | 'ServiceDirectory'
+  /** Aggregated case figures of a period (counts by breakdown, never a case). */
+  | 'CaseFigures'
   | 'all';
 
 export const PERMISSION_KEY = 'gugus:permission';
