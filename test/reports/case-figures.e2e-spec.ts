@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { AuditEntryView, CaseFiguresView } from '@gugus/contracts';
@@ -122,6 +123,25 @@ describe('case figures of a quarter, from the cases', () => {
     expect(((await figures('kepri', '21')).body as CaseFiguresView).total).toBe(0);
   });
 
+  it('the same figures as CSV, with the caveats, for the same people; the export is audited', async () => {
+    const res = await as['analyst'].get('/reports/case-figures.csv?jurisdictionCode=33&year=2019&quarter=2');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="angka-kasus-33-2019-T2.csv"');
+    const text = res.body as string;
+    const lines = text.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toBe('rincian,breakdown,kode,label_id,label_en,jumlah');
+    expect(lines).toContain('total,Total,total,Korban teridentifikasi,Identified victims,5');
+    expect(lines).toContain('sex,Sex,unknown,Tidak diketahui,Unknown,1');
+    expect(lines.filter((l) => l.startsWith('catatan,'))).toHaveLength(3);
+    expect(text).not.toMatch(/2019-9\d{3}/);
+    expect((await as['jabarSecretariat'].get('/reports/case-figures.csv?jurisdictionCode=33&year=2019&quarter=2')).status).toBe(403);
+    expect((await as['analyst'].get('/reports/case-figures.csv?jurisdictionCode=33&year=2019&quarter=9')).status).toBe(400);
+    const admin = client(api.url, (await login(api.url, 'admin@gugus.test')).accessToken);
+    const trail = (await admin.get('/audit?limit=200')).body as AuditEntryView[];
+    expect(trail.filter((e) => e.action === 'case_figures.export' && e.targetId === 'case-figures:33:2019-Q2')).toHaveLength(1);
+  });
+
   it('the wrong people and bad questions get nothing; every read is audited', async () => {
     expect((await figures('jabarSecretariat', '32')).status).toBe(200);
     expect((await figures('jabarChair', '32')).status).toBe(200);
@@ -157,6 +177,20 @@ describe('case figures of a quarter, from the cases', () => {
       await page.getByTestId('figures-quarter').selectOption('2');
       await page.getByTestId('figures-total').filter({ hasText: /^5$/ }).waitFor();
       await page.screenshot({ path: join(screenshotDir, 'reports-case-figures.png'), fullPage: true });
+      // The CSV comes through the session as a download.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('figures-csv').click()]);
+      expect(download.suggestedFilename()).toBe('angka-kasus-33-2019-T2.csv');
+      const saved = await download.path();
+      expect(readFileSync(saved, 'utf8')).toContain('total,Total,total,Korban teridentifikasi,Identified victims,5');
+      // The longest navs with "Laporan" in them still fit one line at 1280 px (the secretariat's, the provincial administrator's).
+      for (const email of ['sekretariat.jabar@gugus.test', 'admin.jabar@gugus.test']) {
+        const other = await signedInAt(browser, web.url, email, '/laporan/angka-kasus');
+        const nav = other.getByRole('navigation', { name: 'Navigasi utama' });
+        await nav.getByRole('link', { name: 'Laporan', exact: true }).waitFor();
+        await other.evaluate(() => document.fonts.ready.then(() => undefined));
+        const tops = new Set(await nav.getByRole('link').evaluateAll((links) => links.map((l) => Math.round(l.getBoundingClientRect().top))));
+        expect({ email, lines: tops.size }).toEqual({ email, lines: 1 });
+      }
     } finally {
       await browser.close();
       await web.stop();

@@ -9,7 +9,7 @@ export async function login(apiUrl: string, email: string, password = DEMO_PASSW
   return (await res.json()) as SessionTokens;
 }
 
-/** A tiny JSON client bound to one bearer token (or none). */
+/** A tiny JSON client bound to one bearer token (or none); a file (CSV …) comes back as its text, with the headers. */
 export function client(apiUrl: string, token?: string) {
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${apiUrl}${path}`, {
@@ -18,7 +18,10 @@ export function client(apiUrl: string, token?: string) {
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as any) : undefined }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const json = (res.headers.get('content-type') ?? 'application/json').includes('json');
+    const received: Record<string, string> = {};
+    res.headers.forEach((value, key) => (received[key] = value));
+    return { status: res.status, headers: received, body: text ? (json ? (JSON.parse(text) as any) : text) : undefined }; // eslint-disable-line @typescript-eslint/no-explicit-any
   };
   return {
     get: (path: string) => call('GET', path),

@@ -2,3 +2,4 @@
 export { ApiErrorAlert, type ApiErrorAlertProps } from './lib/ApiErrorAlert';
 export { JurisdictionSelect, type JurisdictionSelectProps } from './lib/JurisdictionSelect';
 export { fieldLabel } from './lib/fieldLabel';
+export { saveFile } from './lib/saveFile';

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -40,5 +40,13 @@ export class CaseFiguresController {
   @ApiOperation({ summary: 'Angka kasus satu triwulan per rincian (hanya agregat) / A quarter\'s case figures by breakdown (aggregates only)' })
   caseFigures(@Query() q: CaseFiguresQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
     return this.figures.quarter(user, q.jurisdictionCode, q.year, q.quarter, requestId);
+  }
+
+  @Get('case-figures.csv')
+  @RequirePermission('read', 'CaseFigures')
+  @ApiOperation({ summary: 'Angka kasus satu triwulan sebagai CSV (hanya agregat; ekspor dicatat) / A quarter\'s case figures as CSV (aggregates only; the export is audited)' })
+  async caseFiguresCsv(@Query() q: CaseFiguresQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    const f = await this.figures.csv(user, q.jurisdictionCode, q.year, q.quarter, requestId);
+    return new StreamableFile(f.body, { type: f.contentType, disposition: `attachment; filename="${f.fileName}"`, length: f.body.length });
   }
 }

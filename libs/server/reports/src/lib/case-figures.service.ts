@@ -1,3 +1,4 @@
+import { writeToBuffer } from '@fast-csv/format';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -45,6 +46,23 @@ export class CaseFiguresService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * The same figures as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the labels): one
+   * row per breakdown value, the totals first and what the figures cannot show last. Audited as an export.
+   */
+  async csv(user: AuthUser, jurisdictionCode: string, year: number, quarter: number, requestId: string | null): Promise<{ body: Buffer; fileName: string; contentType: string }> {
+    const view = await this.quarter(user, jurisdictionCode, year, quarter, requestId);
+    const rows: (string | number)[][] = [
+      ['total', 'Total', 'total', 'Korban teridentifikasi', 'Identified victims', view.total],
+      ['total', 'Total', 'not_counted', 'Disaring dan tidak dihitung', 'Screened and not counted', view.notCounted],
+      ...view.breakdowns.flatMap((b) => b.items.map((i) => [b.key, b.label.en, i.code, i.label.id, i.label.en, i.count])),
+      ...view.caveats.map((c) => ['catatan', 'Caveat', '', c.id, c.en, '']),
+    ];
+    const body = await writeToBuffer(rows, { headers: ['rincian', 'breakdown', 'kode', 'label_id', 'label_en', 'jumlah'], writeBOM: true });
+    await this.audit.record({ actorId: user.personId, action: 'case_figures.export', targetType: 'report', targetId: `case-figures:${jurisdictionCode}:${year}-Q${quarter}`, jurisdictionCode, requestId, after: { format: 'csv', rows: rows.length } });
+    return { body, fileName: `angka-kasus-${jurisdictionCode.replace('.', '-')}-${year}-T${quarter}.csv`, contentType: 'text/csv; charset=utf-8' };
+  }
 
   async quarter(user: AuthUser, jurisdictionCode: string, year: number, quarter: number, requestId: string | null): Promise<CaseFiguresView> {
     if (jurisdictionCode !== NATIONAL_CODE && !REGION.test(jurisdictionCode)) {

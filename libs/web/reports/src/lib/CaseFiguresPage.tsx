@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { CaseFiguresView } from '@gugus/contracts';
 import { useAuth } from '@gugus/web-auth';
-import { useCaseFigures } from '@gugus/web-data-access';
+import { useCaseFigures, useCaseFiguresCsv } from '@gugus/web-data-access';
 import { formatDate, formatNumber, useLanguage } from '@gugus/web-i18n';
-import { Alert, Card, Loading, PageHeader, SelectField } from '@gugus/web-ui';
-import { ApiErrorAlert, JurisdictionSelect } from '@gugus/web-shared';
+import { Alert, Button, Card, Loading, PageHeader, SelectField } from '@gugus/web-ui';
+import { ApiErrorAlert, JurisdictionSelect, saveFile } from '@gugus/web-shared';
 import { figureJurisdictions } from './grants';
 import './Reports.css';
 
@@ -32,6 +32,11 @@ export function CaseFiguresPage() {
   const year = Number(params.get('tahun')) || now.year;
   const quarter = Math.min(4, Math.max(1, Number(params.get('triwulan')) || now.quarter));
   const figures = useCaseFigures(code || undefined, year, quarter);
+  const csv = useCaseFiguresCsv();
+  const download = async () => {
+    const file = await csv.submit({ jurisdictionCode: code, year, quarter });
+    if (file) saveFile(file.blob, file.fileName ?? `angka-kasus-${code}-${year}-T${quarter}.csv`);
+  };
   const go = (next: { wilayah?: string; tahun?: number; triwulan?: number }) =>
     setParams(new URLSearchParams({ wilayah: next.wilayah ?? code, tahun: String(next.tahun ?? year), triwulan: String(next.triwulan ?? quarter) }), { replace: true });
   // The last six years, and the one asked for when it is older.
@@ -62,6 +67,14 @@ export function CaseFiguresPage() {
       )}
       {figures.error && <ApiErrorAlert error={figures.error} />}
       {figures.isLoading && !data && <Loading label={tc('loading')} />}
+      {data && (
+        <div className="gu-reports__actions">
+          <Button variant="secondary" onClick={() => void download()} disabled={csv.isSubmitting} data-testid="figures-csv">
+            {csv.isSubmitting ? t('figures.downloading') : t('figures.csv')}
+          </Button>
+          {csv.error && <ApiErrorAlert error={csv.error} />}
+        </div>
+      )}
       {data && <Figures view={data} />}
       {data && (
         <Alert tone="info" data-testid="figures-caveats">

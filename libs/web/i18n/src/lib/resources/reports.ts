@@ -18,6 +18,8 @@ const id = {
     multiValued: 'Satu kasus dapat menyebut lebih dari satu nilai: jumlahnya dapat melebihi total.',
     caveats: 'Yang tidak dapat ditunjukkan angka ini',
     noAccess: 'Peran Anda tidak membaca angka laporan.',
+    csv: 'Unduh CSV',
+    downloading: 'Mengunduh…',
   },
 };
 
@@ -39,6 +41,8 @@ const en: typeof id = {
     multiValued: 'One case may name more than one value: the counts may add up to more than the total.',
     caveats: 'What these figures cannot show',
     noAccess: 'Your role does not read report figures.',
+    csv: 'Download CSV',
+    downloading: 'Downloading…',
   },
 };
 

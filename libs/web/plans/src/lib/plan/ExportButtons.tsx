@@ -1,19 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { usePlanExport, type PlanExportFormat } from '@gugus/web-data-access';
 import { Button } from '@gugus/web-ui';
-import { ApiErrorAlert } from '@gugus/web-shared';
-
-/** Hands a fetched file to the browser's download (a blob: URL, revoked once the click has started it). */
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+import { ApiErrorAlert, saveFile } from '@gugus/web-shared';
 
 /**
  * The plan as a PDF document and its activities as XLSX (`GET /plans/:id/export.pdf|xlsx`, under the
@@ -25,7 +13,7 @@ export function ExportButtons({ planId, fileStem, version }: { planId: string; f
   const exporter = usePlanExport();
   const run = async (format: PlanExportFormat) => {
     const file = await exporter.submit({ planId, format, version });
-    if (file) save(file.blob, file.fileName ?? `${fileStem}${version ? `-v${version}` : ''}.${format}`);
+    if (file) saveFile(file.blob, file.fileName ?? `${fileStem}${version ? `-v${version}` : ''}.${format}`);
   };
   return (
     <div className="gu-plans__exports" data-testid="plan-exports" data-version={version}>
