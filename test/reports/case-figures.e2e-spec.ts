@@ -126,8 +126,8 @@ describe('case figures of a quarter, from the cases', () => {
   it('the same figures as CSV, with the caveats, for the same people; the export is audited', async () => {
     const res = await as['analyst'].get('/reports/case-figures.csv?jurisdictionCode=33&year=2019&quarter=2');
     expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toContain('text/csv');
-    expect(res.headers['content-disposition']).toBe('attachment; filename="angka-kasus-33-2019-T2.csv"');
+    expect(res.headers?.['content-type']).toContain('text/csv');
+    expect(res.headers?.['content-disposition']).toBe('attachment; filename="angka-kasus-33-2019-T2.csv"');
     const text = res.body as string;
     const lines = text.replace(/^\uFEFF/, '').trim().split('\n');
     expect(lines[0]).toBe('rincian,breakdown,kode,label_id,label_en,jumlah');

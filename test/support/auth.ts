@@ -21,7 +21,9 @@ export function client(apiUrl: string, token?: string) {
     const json = (res.headers.get('content-type') ?? 'application/json').includes('json');
     const received: Record<string, string> = {};
     res.headers.forEach((value, key) => (received[key] = value));
-    return { status: res.status, headers: received, body: text ? (json ? (JSON.parse(text) as any) : text) : undefined }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    // JSON answers keep their exact old shape (tests compare { status, body } whole); a file brings its headers.
+    if (json) return { status: res.status, body: text ? (JSON.parse(text) as any) : undefined } as { status: number; body: any; headers?: Record<string, string> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return { status: res.status, headers: received, body: text || undefined } as { status: number; body: any; headers?: Record<string, string> }; // eslint-disable-line @typescript-eslint/no-explicit-any
   };
   return {
     get: (path: string) => call('GET', path),
