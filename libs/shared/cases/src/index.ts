@@ -1,6 +1,6 @@
 /**
  * The rules of case management and referral (issue 11) that the API, the workflows and the browser share:
- * pure functions of their inputs (see purity.spec.ts), so a workflow replays them identically.
+ * pure functions of their inputs (see test/repo/pure-libraries.spec.ts), so a workflow replays them identically.
  */
 // Screening and identification status (issue 11, step 2).
 export * from './lib/screening';

@@ -1,7 +1,7 @@
 /**
  * De-identified publishing (issue 12, item 4; acceptance 2): small-cell suppression with k ≥ 11 on a set of
  * linked published tables, the attacker's audit of the result, and its rendering. Pure functions of their
- * inputs (see purity.spec.ts), so the API, a workflow and the browser compute the same publication.
+ * inputs (see test/repo/pure-libraries.spec.ts), so the API, a workflow and the browser compute the same publication.
  *
  * Use: build the model of everything that will be published — `crossTabulate` over the dimensions
  * (province nation → provinces, period year → quarters, and the breakdowns, each with its total), or

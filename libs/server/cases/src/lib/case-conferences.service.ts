@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode, readTaskContext, type CaseConferenceActionView } from '@gugus/contracts';
 import { abilityFor, canOn, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
-import { OPTION_LISTS } from '@gugus/forms';
+import { optionLabels } from '@gugus/forms';
 import { FormsService } from '@gugus/server-forms';
 import { DomainError } from '@gugus/server-http';
 import { TasksService } from '@gugus/server-tasks';
 import { CASE_PROCESS_KEY } from '@gugus/workflows';
 import { CasesRepository } from './cases.repository';
 
-const SERVICE_LABELS = new Map((OPTION_LISTS.get('services')?.options ?? []).map((o) => [o.code, o.label]));
+const SERVICE_LABELS = optionLabels('services');
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 // One answer for a task that does not exist, is not this case's, or is not the reader's: nothing leaks.
 const actionNotFound = (code: string) => new DomainError(ErrorCode.NOT_FOUND, { id: `Tindakan konferensi kasus ${code} tidak ditemukan.`, en: `No such conference action on case ${code}.` });

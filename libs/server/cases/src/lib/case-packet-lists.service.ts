@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { checkPacketList, DATA_CATEGORIES, DEFAULT_PACKET_CATEGORIES, isServiceType, SERVICE_TYPES } from '@gugus/cases';
 import { ErrorCode, type BilingualText, type CasePacketListView } from '@gugus/contracts';
-import { OPTION_LISTS } from '@gugus/forms';
+import { optionLabels } from '@gugus/forms';
 import { abilityFor, assertCan, canOn, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
 import { DomainError } from '@gugus/server-http';
 import { CasesRepository } from './cases.repository';
 
-const SERVICE_LABELS = new Map((OPTION_LISTS.get('services')?.options ?? []).map((o) => [o.code, o.label]));
-const CATEGORY_LABELS = new Map((OPTION_LISTS.get('case-data-categories')?.options ?? []).map((o) => [o.code, o.label]));
+const SERVICE_LABELS = optionLabels('services');
+const CATEGORY_LABELS = optionLabels('case-data-categories');
 const PROVINCE = /^\d{2}$/;
 
 const invalid = (fields: { field: string; message: BilingualText }[]) => new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields });

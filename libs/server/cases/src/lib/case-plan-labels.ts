@@ -1,7 +1,7 @@
 import type { CasePlanLabels } from '@gugus/contracts';
-import { OPTION_LISTS } from '@gugus/forms';
+import { optionLabels } from '@gugus/forms';
 
-const labelsOf = (key: string) => Object.fromEntries((OPTION_LISTS.get(key)?.options ?? []).map((o) => [o.code, o.label]));
+const labelsOf = (key: string) => Object.fromEntries(optionLabels(key));
 
 /** The labels of the plan's and the directory's codes, from the national option lists (read once). */
 export const CASE_PLAN_LABELS: CasePlanLabels = {

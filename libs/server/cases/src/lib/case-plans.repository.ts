@@ -85,9 +85,8 @@ export class CasePlansRepository {
    * ends, so two saves on the same version cannot both pass.
    */
   async bumpPlanVersion(caseId: string, expected: number, tx: EntityManager): Promise<number | null> {
-    const rows = (await tx.query(`UPDATE cases SET plan_version = plan_version + 1 WHERE id = $1 AND plan_version = $2 RETURNING plan_version`, [caseId, expected])) as [{ plan_version: number }[], number] | { plan_version: number }[];
-    const list = Array.isArray(rows[0]) ? (rows[0] as { plan_version: number }[]) : (rows as { plan_version: number }[]);
-    return list[0]?.plan_version ?? null;
+    const rows = (await tx.query(`WITH moved AS (UPDATE cases SET plan_version = plan_version + 1 WHERE id = $1 AND plan_version = $2 RETURNING plan_version) SELECT plan_version FROM moved`, [caseId, expected])) as { plan_version: number }[];
+    return rows[0]?.plan_version ?? null;
   }
 
   async items(caseId: string): Promise<PlanItemRow[]> {
@@ -145,11 +144,5 @@ export class CasePlansRepository {
          FROM case_referrals WHERE case_id = $1 ORDER BY service_type, receiving_agency_id, number DESC`,
       [caseId],
     )) as { id: string; number: number; status: string; serviceType: string; agencyId: string }[];
-  }
-
-  async peopleNames(ids: readonly string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const rows = (await this.db.query(`SELECT id, full_name AS name FROM people WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; name: string }[];
-    return new Map(rows.map((r) => [r.id, r.name]));
   }
 }

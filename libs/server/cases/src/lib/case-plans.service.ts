@@ -7,6 +7,7 @@ import { AuditService } from '@gugus/server-audit';
 import { jakartaDate } from '@gugus/server-calendar';
 import { DomainError } from '@gugus/server-http';
 import { NotificationsService } from '@gugus/server-notifications';
+import { TasksRepository } from '@gugus/server-tasks';
 import { caseForReader, openCaseFor, sharesOf } from './case-access';
 import { CaseConsentsService } from './case-consents.service';
 import { CASE_PLAN_LABELS } from './case-plan-labels';
@@ -53,6 +54,7 @@ export class CasePlansService {
     private readonly consents: CaseConsentsService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly taskRows: TasksRepository,
   ) {}
 
   async view(user: AuthUser, code: string, purpose: CaseReadPurpose, requestId: string | null): Promise<CasePlanView> {
@@ -154,18 +156,17 @@ export class CasePlansService {
 
   private async build(found: CaseEntity, canEdit: boolean, showNames: boolean): Promise<CasePlanView> {
     const [rows, version, changes, referrals] = await Promise.all([this.repo.items(found.id), this.repo.planVersion(found.id), this.repo.changes(found.id, CHANGES_SHOWN), this.repo.latestReferrals(found.id)]);
-    const names = await this.cases.agencyNames([...new Set(rows.map((r) => r.agencyId))]);
-    const people = showNames ? await this.repo.peopleNames([...new Set(changes.map((c) => c.actorId))]) : new Map<string, string>();
+    const names = await this.taskRows.names({ agencies: [...new Set(rows.map((r) => r.agencyId))], people: showNames ? [...new Set(changes.map((c) => c.actorId))] : [], positions: [] });
     const numbers = new Map(rows.map((r) => [r.id, r.number]));
     return {
       caseCode: found.code,
       version,
       items: rows.map((r) => {
         const referral = referrals.find((x) => x.serviceType === r.serviceType && x.agencyId === r.agencyId);
-        return { ...fieldsOf(r), id: r.id, number: r.number, agency: { id: r.agencyId, name: names.get(r.agencyId) ?? null }, referral: referral ? { id: referral.id, number: referral.number, status: referral.status } : null, updatedAt: r.updatedAt.toISOString() };
+        return { ...fieldsOf(r), id: r.id, number: r.number, agency: { id: r.agencyId, name: names[r.agencyId] ?? null }, referral: referral ? { id: referral.id, number: referral.number, status: referral.status } : null, updatedAt: r.updatedAt.toISOString() };
       }),
       totals: planTotals(rows as unknown as PlanItemInput[]),
-      changes: changes.map((c) => ({ planVersion: c.planVersion, itemNumber: numbers.get(c.itemId) ?? 0, action: c.action, fields: c.fields, before: c.before, after: c.after, actor: { id: c.actorId, name: people.get(c.actorId) ?? null }, at: c.at.toISOString() })),
+      changes: changes.map((c) => ({ planVersion: c.planVersion, itemNumber: numbers.get(c.itemId) ?? 0, action: c.action, fields: c.fields, before: c.before, after: c.after, actor: { id: c.actorId, name: (showNames && names[c.actorId]) || null }, at: c.at.toISOString() })),
       canEdit,
       labels: CASE_PLAN_LABELS,
     };

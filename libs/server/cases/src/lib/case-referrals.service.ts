@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { buildPacket, consentedCategories, familyContactProblem, packetCategories, referralConsentProblem, returnProblem, type PacketDocument, type PacketSchema } from '@gugus/cases';
 import { ErrorCode, type BilingualText, type CaseReadPurpose, type CaseReferralList, type CaseReferralPacketView, type CaseReferralView } from '@gugus/contracts';
-import { OPTION_LISTS, type Language } from '@gugus/forms';
+import { optionLabels, type Language } from '@gugus/forms';
 import { abilityFor, canOn, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
 import { jakartaDate } from '@gugus/server-calendar';
@@ -34,8 +34,8 @@ const engineDown = () =>
     en: 'The process engine (Temporal) cannot be reached; the referral was not sent. Try again shortly.',
   });
 
-const URGENCY_LABELS = new Map((OPTION_LISTS.get('case-referral-urgency')?.options ?? []).map((o) => [o.code, o.label]));
-const CATEGORY_LABELS = new Map((OPTION_LISTS.get('case-data-categories')?.options ?? []).map((o) => [o.code, o.label]));
+const URGENCY_LABELS = optionLabels('case-referral-urgency');
+const CATEGORY_LABELS = optionLabels('case-data-categories');
 const SHARING_STATUS: Record<string, BilingualText> = {
   none: { id: 'belum ada persetujuan berbagi data dengan lembaga ini', en: 'there is no consent to share data with this agency' },
   declined: { id: 'yang bersangkutan menolak berbagi data dengan lembaga ini', en: 'the person declined to share data with this agency' },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { agreementStatus, buildPacket, consentedCategories, DATA_CATEGORIES, otherParty, partyCovers, type PacketDocument, type PacketSchema } from '@gugus/cases';
 import { ErrorCode, type BilingualText, type CaseReadPurpose, type CaseShareList, type CaseShareView, type CaseSharedRecordView, type ShareCaseRequest } from '@gugus/contracts';
-import { OPTION_LISTS } from '@gugus/forms';
+import { optionLabels } from '@gugus/forms';
 import type { AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
 import { jakartaDate } from '@gugus/server-calendar';
@@ -18,7 +18,7 @@ import type { CaseEntity, CaseShareEntity, CooperationAgreementEntity } from './
 import { CasesRepository } from './cases.repository';
 import { CooperationAgreementsService } from './cooperation-agreements.service';
 
-const CATEGORY_LABELS = new Map((OPTION_LISTS.get('case-data-categories')?.options ?? []).map((o) => [o.code, o.label]));
+const CATEGORY_LABELS = optionLabels('case-data-categories');
 const invalid = (field: string, message: BilingualText) => new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields: [{ field, message }] });
 const shareNotFound = (code: string) => new DomainError(ErrorCode.NOT_FOUND, { id: `Pembagian kasus ${code} ini tidak ditemukan.`, en: `This share of case ${code} was not found.` });
 

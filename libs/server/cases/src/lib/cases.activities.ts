@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { afterScreening, factsFromIntake, factsFromScreening, mergeFacts, type CaseFacts, followUpSchedule, immediateNeedCodes, isScreeningResult, screeningFields, stageAfterScreening } from '@gugus/cases';
 import { CASE_MANAGEMENT_PROCESS, CASE_RISK_LEVELS, caseManagementSettingsSchema, ErrorCode, Role, withDefaults, type CaseRiskLevel } from '@gugus/contracts';
-import { OPTION_LISTS } from '@gugus/forms';
+import { optionLabels } from '@gugus/forms';
 import type { AuditService } from '@gugus/server-audit';
 import type { FormsService } from '@gugus/server-forms';
 import { DomainError } from '@gugus/server-http';
@@ -24,8 +24,8 @@ export interface CaseActivityDeps {
 /** The regency and its province, nearest first (a province's task force serves its regencies). */
 const taskForceChain = (code: string) => (code.includes('.') ? [code, code.split('.')[0]] : [code]);
 
-const NEED_LABELS = new Map((OPTION_LISTS.get('case-immediate-needs')?.options ?? []).map((o) => [o.code, o.label]));
-const SERVICE_LABELS = new Map((OPTION_LISTS.get('services')?.options ?? []).map((o) => [o.code, o.label]));
+const NEED_LABELS = optionLabels('case-immediate-needs');
+const SERVICE_LABELS = optionLabels('services');
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 

@@ -5,7 +5,7 @@ import { checkScreeningDecision, earliestChildClosure } from '@gugus/cases';
 import { ErrorCode, type BilingualText, type CaseList, type CaseReadPurpose, type CaseRiskLevel, type CaseStage, type CaseTimelineView, type CaseView, type CaseReopenReason, type OpenCaseRequest, type ProtectionStarted } from '@gugus/contracts';
 import { abilityFor, assertCan, canOn, coveredCodePattern, covers, forbidden, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
-import { OPTION_LISTS } from '@gugus/forms';
+import { optionLabels } from '@gugus/forms';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
 import { DomainError } from '@gugus/server-http';
 import { TasksRepository, TasksService } from '@gugus/server-tasks';
@@ -56,7 +56,7 @@ export function closureProblems(row: CaseEntity, data: Record<string, unknown>):
     : [{ field: '/closureDate', message: { id: `kasus anak baru dapat ditutup paling cepat ${earliest} (2 tahun setelah penyatuan kembali)`, en: `a child's case can close on ${earliest} at the earliest (2 years after reunification)` } }];
 }
 
-const NEED_LABELS = new Map((OPTION_LISTS.get('case-immediate-needs')?.options ?? []).map((o) => [o.code, o.label]));
+const NEED_LABELS = optionLabels('case-immediate-needs');
 
 const invalid = (field: string, message: BilingualText) =>
   new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields: [{ field, message }] });

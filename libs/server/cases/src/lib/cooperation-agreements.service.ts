@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { agreementStatus, checkAgreement, checkTermination, DATA_CATEGORIES, otherParty, partyCovers, type AgreementProblem } from '@gugus/cases';
 import { ErrorCode, type AgreementList, type AgreementView, type RecordAgreementRequest, type TerminateAgreementRequest } from '@gugus/contracts';
-import { OPTION_LISTS } from '@gugus/forms';
+import { optionLabels } from '@gugus/forms';
 import { abilityFor, canOn, forbidden, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
 import { jakartaDate } from '@gugus/server-calendar';
@@ -11,7 +11,7 @@ import { OrgsService } from '@gugus/server-orgs';
 import type { CooperationAgreementEntity } from './cases.entities';
 import { CasesRepository } from './cases.repository';
 
-const CATEGORY_LABELS = new Map((OPTION_LISTS.get('case-data-categories')?.options ?? []).map((o) => [o.code, o.label]));
+const CATEGORY_LABELS = optionLabels('case-data-categories');
 const invalid = (problems: AgreementProblem[]) => new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields: problems });
 const agreementNotFound = (id: string) => new DomainError(ErrorCode.NOT_FOUND, { id: `Perjanjian kerja sama ${id} tidak ditemukan.`, en: `Cooperation agreement ${id} was not found.` });
 

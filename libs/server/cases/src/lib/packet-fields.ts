@@ -1,6 +1,6 @@
 import type { PacketSchema } from '@gugus/cases';
 import type { BilingualText, CaseReferralPacketView } from '@gugus/contracts';
-import { OPTION_LISTS } from '@gugus/forms';
+import { optionLabels } from '@gugus/forms';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -15,7 +15,7 @@ export function fieldsOf(schema: PacketSchema, data: unknown): PacketField[] {
   };
   const options = (node: PacketSchema) => {
     const key = node['x-options'] ?? node.items?.['x-options'];
-    return typeof key === 'string' ? new Map((OPTION_LISTS.get(key)?.options ?? []).map((o) => [o.code, o.label])) : undefined;
+    return typeof key === 'string' ? optionLabels(key) : undefined;
   };
   const joined = (labels: BilingualText[]): BilingualText => ({ id: labels.map((l) => l.id).join(' › '), en: labels.map((l) => l.en).join(' › ') });
   const visit = (node: PacketSchema, value: unknown, pointer: string, labels: BilingualText[]): void => {

@@ -3,14 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ErrorCode, NATIONAL_CODE, type BilingualText, type CaseFiguresView } from '@gugus/contracts';
-import { OPTION_LISTS } from '@gugus/forms';
+import { optionLabels } from '@gugus/forms';
 import { MULTI_VALUED, quarterDays, SINGLE_VALUED, tallyCases, UNKNOWN, type CaseBreakdown, type CaseFactRow } from '@gugus/reporting';
 import { assertCan, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
 import { DomainError } from '@gugus/server-http';
 
 const REGION = /^(\d{2})(\.\d{2})?$/;
-const labelsOf = (key: string) => new Map((OPTION_LISTS.get(key)?.options ?? []).map((o) => [o.code, o.label]));
 
 /** Each breakdown: its title and where its codes' labels come from (an option list, or region names). */
 const BREAKDOWNS: Record<CaseBreakdown, { label: BilingualText; options?: string }> = {
@@ -77,9 +76,9 @@ export class CaseFiguresService {
               f.nationality_group AS "nationalityGroup", f.trafficking_scope AS "traffickingScope", f.origin_region AS "originRegion",
               f.exploitation_types AS "exploitationTypes", f.sectors
          FROM cases c LEFT JOIN case_facts f ON f.case_id = c.id
-        WHERE ($1 = '${NATIONAL_CODE}' OR c.jurisdiction_code = $1 OR c.jurisdiction_code LIKE $1 || '.%')
+        WHERE ($1 = $4 OR c.jurisdiction_code = $1 OR c.jurisdiction_code LIKE $1 || '.%')
           AND c.opened_at >= ($2::timestamp AT TIME ZONE 'Asia/Jakarta') AND c.opened_at < ($3::timestamp AT TIME ZONE 'Asia/Jakarta')`,
-      [jurisdictionCode, from, until],
+      [jurisdictionCode, from, until, NATIONAL_CODE],
     )) as CaseFactRow[];
     const tally = tallyCases(rows);
     await this.audit.record({ actorId: user.personId, action: 'case_figures.read', targetType: 'report', targetId: `case-figures:${jurisdictionCode}:${year}-Q${quarter}`, jurisdictionCode, requestId, purpose: 'report' });
@@ -97,7 +96,7 @@ export class CaseFiguresService {
       total: tally.total,
       notCounted: tally.notCounted,
       breakdowns: [...SINGLE_VALUED, ...MULTI_VALUED].map((key) => {
-        const labels = BREAKDOWNS[key].options ? labelsOf(BREAKDOWNS[key].options as string) : provinces;
+        const labels = BREAKDOWNS[key].options ? optionLabels(BREAKDOWNS[key].options as string) : provinces;
         return {
           key,
           label: BREAKDOWNS[key].label,

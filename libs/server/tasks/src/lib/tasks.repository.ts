@@ -345,7 +345,7 @@ export class TasksRepository {
     return (rows as { n: number }[])[0].n;
   }
 
-  /** Names for ids shown on a task page (people, agencies, positions). */
+  /** Names for ids a page shows (people, agencies, positions): a task page, a case plan's agencies and history. */
   async names(ids: { people: string[]; agencies: string[]; positions: string[] }): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
     const [people, agencies, positions] = await Promise.all([

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { CaseFiguresView } from '@gugus/contracts';
 import { useAuth } from '@gugus/web-auth';
 import { useCaseFigures, useCaseFiguresCsv } from '@gugus/web-data-access';
-import { formatDate, formatNumber, useLanguage } from '@gugus/web-i18n';
+import { formatDate, formatNumber, jakartaToday, useLanguage } from '@gugus/web-i18n';
 import { Alert, Button, Card, Loading, PageHeader, SelectField } from '@gugus/web-ui';
 import { ApiErrorAlert, JurisdictionSelect, saveFile } from '@gugus/web-shared';
 import { figureJurisdictions } from './grants';
@@ -11,8 +11,8 @@ import './Reports.css';
 
 /** Today's quarter in Asia/Jakarta, and the year it is in. */
 function currentQuarter(): { year: number; quarter: number } {
-  const jakarta = new Date(Date.now() + 7 * 3600_000);
-  return { year: jakarta.getUTCFullYear(), quarter: Math.floor(jakarta.getUTCMonth() / 3) + 1 };
+  const [year, month] = jakartaToday().split('-').map(Number);
+  return { year, quarter: Math.floor((month - 1) / 3) + 1 };
 }
 
 /**

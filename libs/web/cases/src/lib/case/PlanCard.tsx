@@ -3,16 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CasePlanItemFields, CasePlanItemView, CasePlanView, CaseReadPurpose, CaseView } from '@gugus/contracts';
 import { useAddPlanItem, useCasePlan, useServiceDirectory, useUpdatePlanItem } from '@gugus/web-data-access';
-import { formatDate, formatDateTime, formatNumber, useLanguage } from '@gugus/web-i18n';
+import { formatDate, formatDateTime, formatNumber, jakartaToday, useLanguage } from '@gugus/web-i18n';
 import { Alert, Button, Card, Loading, SelectField, Tag, TextField } from '@gugus/web-ui';
 import { ApiErrorAlert } from '@gugus/web-shared';
 import { casePaths } from '../paths';
 
 type Labels = CasePlanView['labels'];
 const FIELDS: (keyof CasePlanItemFields)[] = ['serviceType', 'agencyId', 'horizon', 'budgetLine', 'fundingSource', 'amountPlanned', 'amountSpent', 'startsOn', 'endsOn', 'status'];
-
-/** Today in Asia/Jakarta (YYYY-MM-DD), where the task forces are. */
-const jakartaToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * The case-management plan (issue 11, step 10): the services the person needs, each with the agency
