@@ -11,6 +11,8 @@ export * from './lib/case-progress';
 export * from './lib/disclosure';
 // Consent per purpose, revocable (issue 11, step 4).
 export * from './lib/consent';
+// Calendar days on integers (no clock object): a Jakarta day, days ↔ civil dates.
+export * from './lib/civil-calendar';
 // Follow-up months from reunification and a child's two years before closure (issue 11, step 10).
 export * from './lib/reintegration';
 // Consent a service needs before a referral to it may go (issue 11, steps 4 and 8).

@@ -2,35 +2,14 @@
 // calendar months from the day the person was reunified or returned (Asia/Jakarta), and a child's case
 // is followed for at least two years before it can close as "regained control".
 
+import { civilFromDays, daysFromCivil, jakartaDayOfMs } from './civil-calendar';
+
 const DAY_MS = 86_400_000;
 const WIB_MS = 7 * 3_600_000;
 const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/;
 
 /** The months after reunification a child is followed at least. */
 export const CHILD_FOLLOW_UP_MONTHS = 24;
-
-// Calendar arithmetic on integers (proleptic Gregorian; H. Hinnant's days_from_civil / civil_from_days),
-// so the rules need no clock object and replay identically in a workflow.
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(z: number): [number, number, number] {
-  const zz = z + 719468;
-  const era = Math.floor(zz / 146097);
-  const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
 
 const daysInMonth = (y: number, m: number) => daysFromCivil(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - daysFromCivil(y, m, 1);
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -69,7 +48,7 @@ export function addMonths(iso: string, months: number): string {
 
 /** The day (YYYY-MM-DD, Asia/Jakarta) of `iso`. */
 export function jakartaDay(iso: string): string {
-  return toIso(toMs(iso) + WIB_MS).slice(0, 10);
+  return jakartaDayOfMs(toMs(iso));
 }
 
 /** The first day a child's case may close as "regained control": two years after reunification. */
