@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { COORDINATION_MEETING_DEFAULTS, PLAN_OF_ACTION_DEFAULTS } from '@gugus/contracts';
+import { emptyFigures } from '@gugus/reporting';
 import { client, DEMO_CALLERS, login, serviceEnv, startApi, testEnv, type DemoCaller, type RunningApi } from '../support';
 
 /**
@@ -29,6 +30,8 @@ const AGREEMENT_READERS: Caller[] = ['sysAdmin', 'jabarAdmin', 'jabarSecretariat
 const AGREEMENT_KEEPERS: Caller[] = ['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'bandungSecretariat', 'kepriAdmin'];
 /** An agreement of West Java with `partyB`, under a number of its own; long expired, so it never widens what anyone may do in the tests that follow. */
 const agreement = (partyB: string) => ({ reference: `MATRIKS/${unique()}`, title: 'Perjanjian uji matriks', partyA: '32', partyB, dataCategories: ['profile'], signedOn: '2020-01-01', validFrom: '2020-01-01', validUntil: '2020-12-31' });
+/** Who reads periodic reports (each what it covers): administrators, secretariats and chairs of task forces, and the national analyst. */
+const PERIODIC_READERS: Caller[] = ['sysAdmin', 'analyst', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'bandungSecretariat', 'kepriAdmin'];
 const everyone = (status: number) => Object.fromEntries(ALL.map((c) => [c, status])) as Record<Caller, number>;
 
 interface Ids {
@@ -47,6 +50,9 @@ interface Ids {
   jabarCaseAgency: string;
   /** The coded id of a case opened in West Java (province level: Kabupaten Bandung's numbering is test/cases' own). */
   jabarCase: string;
+  /** Accepted 2019-Q2 reports of Kabupaten Bandung and Kota Batam (inserted as rows: no process behind them). */
+  bandungReport: string;
+  batamReport: string;
 }
 
 interface Row {
@@ -223,6 +229,14 @@ const ROWS: Row[] = [
   { route: 'GET /reports/case-figures', what: 'the national case figures of a quarter', request: () => ({ path: '/reports/case-figures?jurisdictionCode=00&year=2026&quarter=1' }), expect: only(['sysAdmin', 'analyst'], 200) },
   { route: 'GET /reports/case-figures.csv', what: "West Java's case figures as CSV", request: () => ({ path: '/reports/case-figures.csv?jurisdictionCode=32&year=2026&quarter=1' }), expect: only(['sysAdmin', 'analyst', 'jabarAdmin', 'jabarSecretariat', 'jabarChair'], 200) },
   { route: 'GET /reports/case-figures', what: "Kabupaten Bandung's case figures", request: () => ({ path: '/reports/case-figures?jurisdictionCode=32.04&year=2026&quarter=1' }), expect: only(['sysAdmin', 'analyst', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'bandungSecretariat'], 200) },
+  // Periodic reports (issue 12): the task forces' administrators, secretariats and chairs read what they cover, the national analyst all;
+  // the national level opens a cycle; the reporting task force or the level above asks for a correction (test/reports/report-cycle proves the process).
+  { route: 'GET /reports/cycles', what: 'the report cycles', request: () => ({ path: '/reports/cycles' }), expect: only(PERIODIC_READERS, 200) },
+  { route: 'POST /reports/cycles', what: 'open a cycle for a quarter that does not exist', request: () => ({ path: '/reports/cycles', body: { period: '2027-Q9' } }), expect: only(['sysAdmin', 'analyst'], 400) },
+  { route: 'GET /reports/cycles/{period}', what: 'the 2019-Q2 cycle (each sees the reports it covers)', request: () => ({ path: '/reports/cycles/2019-Q2' }), expect: only(PERIODIC_READERS, 200) },
+  { route: 'GET /reports/periodic/{id}', what: "Kabupaten Bandung's 2019-Q2 report", request: (i) => ({ path: `/reports/periodic/${i.bandungReport}` }), expect: { ...only(['sysAdmin', 'analyst', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'bandungSecretariat'], 200), kepriAdmin: 404 } },
+  { route: 'GET /reports/periodic/{id}', what: "Kota Batam's 2019-Q2 report", request: (i) => ({ path: `/reports/periodic/${i.batamReport}` }), expect: { ...only(['sysAdmin', 'analyst', 'kepriAdmin'], 200), jabarAdmin: 404, jabarSecretariat: 404, jabarChair: 404, bandungSecretariat: 404 } },
+  { route: 'POST /reports/periodic/{id}/corrections', what: "correct Kabupaten Bandung's report without a reason", request: (i) => ({ path: `/reports/periodic/${i.bandungReport}/corrections`, body: { reason: '   ' } }), expect: { ...only(['sysAdmin', 'analyst', 'jabarAdmin', 'jabarSecretariat', 'bandungSecretariat'], 400), kepriAdmin: 404 } },
   // The directory of service providers (issue 11, step 10): the province's task forces read it, a regency's too; its administrators and secretariats keep it, each agency officer its own entry.
   { route: 'GET /service-directory/{province}', what: "West Java's directory of service providers", request: () => ({ path: '/service-directory/32' }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'jabarCoordinator', 'jabarCaseWorker', 'bandungOfficer', 'bandungSecretariat'], 200) },
   { route: 'GET /service-directory/{province}', what: "the Riau Islands' shelters", request: () => ({ path: '/service-directory/21?serviceType=shelter' }), expect: only(['sysAdmin', 'kepriAdmin', 'batamOfficer'], 200) },
@@ -293,11 +307,32 @@ describe('authorization matrix', () => {
       jabarPlan: await insertPlan('32'),
       jabarCaseAgency,
       jabarCase: (await sys.post('/cases', { jurisdictionCode: '32', intakeAgencyId: jabarCaseAgency, intakeChannel: 'ngo' })).body.code,
+      ...(await insertReports()),
     };
   });
   afterAll(async () => {
     await api?.stop();
   });
+
+  /** A 2019-Q2 cycle with an accepted report of Kabupaten Bandung and one of Kota Batam (the same rows on every run). */
+  async function insertReports(): Promise<{ bandungReport: string; batamReport: string }> {
+    const db = new Pool({ connectionString: testEnv().databaseUrl, max: 1 });
+    try {
+      await db.query(`INSERT INTO report_cycles (id, period, period_from, period_until, workflow_id, status, opened_at) VALUES ($1, '2019-Q2', '2019-04-01', '2019-07-01', 'report-cycle-2019-Q2', 'closed', now()) ON CONFLICT (period) DO NOTHING`, [randomUUID()]);
+      const cycle = (await db.query(`SELECT id FROM report_cycles WHERE period = '2019-Q2'`)).rows[0].id as string;
+      const report = async (code: string) => {
+        await db.query(
+          `INSERT INTO periodic_reports (id, cycle_id, jurisdiction_code, level, version, status, due_date, computed, figures, first_submitted_at, submitted_at, accepted_at, created_at)
+           VALUES ($1, $2, $3, 'regency', 1, 'accepted', '2019-07-15', $4, $4, '2019-07-10', '2019-07-10', '2019-07-12', now()) ON CONFLICT (cycle_id, jurisdiction_code, version) DO NOTHING`,
+          [randomUUID(), cycle, code, JSON.stringify(emptyFigures())],
+        );
+        return (await db.query(`SELECT id FROM periodic_reports WHERE cycle_id = $1 AND jurisdiction_code = $2 AND version = 1`, [cycle, code])).rows[0].id as string;
+      };
+      return { bandungReport: await report('32.04'), batamReport: await report('21.71') };
+    } finally {
+      await db.end();
+    }
+  }
 
   /** A plan row in drafting, with no process behind it (updates to it are refused as not in that stage). */
   async function insertPlan(jurisdictionCode: string): Promise<string> {

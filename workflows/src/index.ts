@@ -7,3 +7,4 @@ export * from './meetings';
 export * from './activity-options';
 export * from './plans';
 export * from './cases';
+export * from './reports';

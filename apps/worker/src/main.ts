@@ -11,6 +11,7 @@ import { FormsService } from '@gugus/server-forms';
 import { createMeetingActivities, MEETING_SETTINGS, MeetingsRepository } from '@gugus/server-meetings';
 import { createPlanActivities, PlansRepository } from '@gugus/server-plans';
 import { MailOutboxDispatcher, NotificationsService } from '@gugus/server-notifications';
+import { createReportActivities, PeriodicReportsRepository, REPORT_SETTINGS } from '@gugus/server-reports';
 import { createSystemCheckActivities, SystemCheckRepository } from '@gugus/server-system-check';
 import { createTaskActivities, TasksRepository } from '@gugus/server-tasks';
 import { activityFailureInterceptor, workerRuntimeOptions, workflowSource } from '@gugus/server-temporal';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
         }),
         ...createPlanActivities({ plans: app.get(PlansRepository), tasks: app.get(TasksRepository), forms: app.get(FormsService), audit: app.get(AuditService) }),
         ...createCaseActivities({ cases: app.get(CasesRepository), tasks: app.get(TasksRepository), forms: app.get(FormsService), audit: app.get(AuditService), settings: app.get(CASE_SETTINGS) }),
+        ...createReportActivities({ reports: app.get(PeriodicReportsRepository), tasks: app.get(TasksRepository), forms: app.get(FormsService), audit: app.get(AuditService), calendar: app.get(WorkingCalendarService), settings: app.get(REPORT_SETTINGS) }),
       },
     });
     logger.log(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`, 'Worker');

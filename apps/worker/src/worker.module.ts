@@ -9,6 +9,7 @@ import { NotificationsWorkerModule } from '@gugus/server-notifications';
 import { MeetingsActivitiesModule } from '@gugus/server-meetings';
 import { PlansActivitiesModule } from '@gugus/server-plans';
 import { ProcessSettingsModule } from '@gugus/server-process-settings';
+import { ReportsActivitiesModule } from '@gugus/server-reports';
 import { SystemCheckActivitiesModule } from '@gugus/server-system-check';
 import { TasksActivitiesModule } from '@gugus/server-tasks';
 
@@ -18,7 +19,7 @@ export class WorkerModule {
   static register(config: ServerConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), createLoggingModule(config.LOG_LEVEL), DatabaseModule, CryptoModule, SystemCheckActivitiesModule, CalendarModule, ProcessSettingsModule, NotificationsWorkerModule, TasksActivitiesModule, MeetingsActivitiesModule, PlansActivitiesModule, CasesActivitiesModule],
+      imports: [ConfigModule.forRoot(config), createLoggingModule(config.LOG_LEVEL), DatabaseModule, CryptoModule, SystemCheckActivitiesModule, CalendarModule, ProcessSettingsModule, NotificationsWorkerModule, TasksActivitiesModule, MeetingsActivitiesModule, PlansActivitiesModule, CasesActivitiesModule, ReportsActivitiesModule],
     };
   }
 }

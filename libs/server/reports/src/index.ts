@@ -1,2 +1,5 @@
-// Monitoring and reporting (issue 12): aggregated figures computed from the case and plan records.
-export { ReportsModule } from './lib/reports.module';
+// Monitoring and reporting (issue 12): aggregated figures computed from the case and plan records, and the periodic report cycles.
+export { ReportsModule, ReportsActivitiesModule } from './lib/reports.module';
+export { createReportActivities, REPORT_SETTINGS } from './lib/periodic-report.activities';
+export { PeriodicReportsRepository } from './lib/periodic-reports.repository';
+export { ensureReportSchedule } from './lib/report-schedule.service';

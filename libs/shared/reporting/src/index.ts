@@ -34,3 +34,5 @@ export * from './lib/suppress';
 export * from './lib/render';
 // The case figures of a period from the cases' statistical facts (issue 12, item 1).
 export * from './lib/case-tally';
+// Periodic reports up the hierarchy: periods, the pre-filled figures, the sum a level above reports (issue 12, item 1).
+export * from './lib/periodic-report';

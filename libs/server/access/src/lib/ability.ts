@@ -35,6 +35,7 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can(['create', 'read', 'update'], 'Agreement', inScope);
         can('manage', 'ServiceDirectory', inScope);
         can('read', 'CaseFigures', inScope);
+        can(['read', 'update'], 'PeriodicReport', inScope);
         can(['read', 'reassign'], 'Task', inScope);
         can('read', 'Meeting', inScope);
         can('read', ['Plan', 'PlanAnalytics'], inScope);
@@ -51,6 +52,8 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can(['read', 'update'], 'ServiceDirectory', inScope);
         // The secretariat compiles the task force's reports from its figures.
         can('read', 'CaseFigures', inScope);
+        // The secretariat is the task force's focal point for periodic reports: it compiles, reviews those below, asks for corrections.
+        can(['read', 'update'], 'PeriodicReport', inScope);
         can(['read', 'reassign'], 'Task', inScope);
         can(['create', 'read', 'update'], 'Meeting', inScope);
         // The secretariat starts and steers plans, records outside steps and budget allocations.
@@ -60,7 +63,7 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         break;
       case Role.CHAIR:
         can('read', ['TaskForce', 'Agency', 'Position'], inScope);
-        can('read', ['ProcessSettings', 'Task', 'Meeting', 'Plan', 'PlanAnalytics', 'Agreement', 'ServiceDirectory', 'CaseFigures'], inScope);
+        can('read', ['ProcessSettings', 'Task', 'Meeting', 'Plan', 'PlanAnalytics', 'Agreement', 'ServiceDirectory', 'CaseFigures', 'PeriodicReport'], inScope);
         break;
       case Role.AGENCY_OFFICER:
         can(['create', 'read'], 'FormSubmission', inScope);
@@ -99,6 +102,8 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can('read', 'TaskForce', inScope);
         can('read', 'PlanAnalytics', inScope);
         can('read', 'CaseFigures', inScope);
+        // The national level reviews the provinces' reports, compiles the national one, opens a cycle by hand.
+        can(['create', 'read', 'update'], 'PeriodicReport', inScope);
         break;
       default: {
         const unreachable: never = grant.role;

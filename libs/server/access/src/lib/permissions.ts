@@ -35,6 +35,8 @@ export type Subject =
   | 'ServiceDirectory'
   /** Aggregated case figures of a period (counts by breakdown, never a case). */
   | 'CaseFigures'
+  /** Periodic reports up the hierarchy and their cycles (counts only): compiled, reviewed, corrected. */
+  | 'PeriodicReport'
   | 'all';
 
 export const PERMISSION_KEY = 'gugus:permission';

@@ -24,7 +24,7 @@ const BREAKDOWNS: Record<CaseBreakdown, { label: BilingualText; options?: string
 };
 
 /** What the figures cannot show (issue 12, item 6), shown with them every time. */
-const CAVEATS: BilingualText[] = [
+export const CAVEATS: BilingualText[] = [
   { id: 'Angka ini adalah korban yang teridentifikasi, bukan jumlah seluruh korban (prevalensi).', en: 'These are identified victims, not the number of all victims (prevalence).' },
   {
     id: 'Data condong kepada mereka yang sampai ke layanan: kelompok yang sulit menjangkau layanan kurang terwakili.',

@@ -1,12 +1,30 @@
-import { Module } from '@nestjs/common';
+import { Module, type Provider } from '@nestjs/common';
 import { AuditModule } from '@gugus/server-audit';
+import { CalendarModule } from '@gugus/server-calendar';
+import { ProcessSettingsModule, ProcessSettingsService } from '@gugus/server-process-settings';
+import { TasksModule } from '@gugus/server-tasks';
 import { CaseFiguresController } from './case-figures.controller';
 import { CaseFiguresService } from './case-figures.service';
+import { REPORT_SETTINGS } from './periodic-report.activities';
+import { PeriodicReportsController } from './periodic-reports.controller';
+import { PeriodicReportsRepository } from './periodic-reports.repository';
+import { PeriodicReportsService } from './periodic-reports.service';
+import { ReportScheduleService } from './report-schedule.service';
 
-/** Reports (issue 12): so far the case figures of a quarter, computed from the cases' statistical facts. */
+const settingsSource: Provider = { provide: REPORT_SETTINGS, useExisting: ProcessSettingsService };
+
+/** Reports (issue 12): a quarter's case figures, and the periodic report cycles up the hierarchy with their quarterly Schedule. */
 @Module({
-  imports: [AuditModule],
-  controllers: [CaseFiguresController],
-  providers: [CaseFiguresService],
+  imports: [AuditModule, TasksModule, ProcessSettingsModule, CalendarModule],
+  controllers: [CaseFiguresController, PeriodicReportsController],
+  providers: [CaseFiguresService, PeriodicReportsRepository, PeriodicReportsService, ReportScheduleService, settingsSource],
 })
 export class ReportsModule {}
+
+/** Worker side: what the report cycle's activities need. */
+@Module({
+  imports: [ProcessSettingsModule],
+  providers: [PeriodicReportsRepository, settingsSource],
+  exports: [PeriodicReportsRepository, REPORT_SETTINGS],
+})
+export class ReportsActivitiesModule {}

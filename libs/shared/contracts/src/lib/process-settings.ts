@@ -229,11 +229,54 @@ export const CASE_MANAGEMENT_PROCESS: ProcessSettingsDefinition<CaseManagementSe
   roles: CASE_MANAGEMENT_ROLES,
 };
 
+const PERIODIC_REPORT_DURATIONS = [
+  // Seed 000 §4.8: every three months the regency/city focal point reports; the province then the nation.
+  { key: 'regencyReportWorkingDays', min: 1, max: 60, unit: 'working_days', label: { id: 'Batas waktu laporan kabupaten/kota sesudah triwulan berakhir', en: 'Time for the regency/city report after the quarter ends' } },
+  { key: 'provinceReportWorkingDays', min: 2, max: 90, unit: 'working_days', label: { id: 'Batas waktu laporan provinsi sesudah triwulan berakhir', en: 'Time for the province report after the quarter ends' } },
+  { key: 'nationalReportWorkingDays', min: 3, max: 120, unit: 'working_days', label: { id: 'Batas waktu laporan nasional sesudah triwulan berakhir', en: 'Time for the national report after the quarter ends' } },
+  { key: 'reviewWorkingDays', min: 1, max: 30, unit: 'working_days', label: { id: 'Batas waktu menelaah laporan (menerima atau mengembalikan)', en: 'Time to review a report (accept or return)' } },
+  { key: 'revisionWorkingDays', min: 1, max: 30, unit: 'working_days', label: { id: 'Batas waktu memperbaiki laporan yang dikembalikan', en: 'Time to revise a returned report' } },
+  { key: 'taskReminderWorkingDays', min: 1, max: 30, unit: 'working_days', label: { id: 'Pengingat tugas sebelum jatuh tempo', en: 'Task reminder before the due date' } },
+  { key: 'escalationWorkingDays', min: 1, max: 30, unit: 'working_days', label: { id: 'Eskalasi setelah jatuh tempo', en: 'Escalation after the due date' } },
+] as const satisfies readonly DurationField[];
+
+const PERIODIC_REPORT_ROLES = [
+  { key: 'report', label: { id: 'Menyusun dan mengirim laporan (titik fokus gugus tugas)', en: 'Compiling and submitting the report (the task force focal point)' } },
+  { key: 'review', label: { id: 'Menelaah laporan kabupaten/kota (provinsi)', en: 'Reviewing regency/city reports (province)' } },
+  { key: 'escalation', label: { id: 'Menerima eskalasi', en: 'Receiving escalations' } },
+] as const satisfies readonly RoleField[];
+
+export const periodicReportSettingsSchema = settingsSchema(PERIODIC_REPORT_DURATIONS, PERIODIC_REPORT_ROLES);
+
+/** Settings of the periodic (quarterly) report cycle; a province's apply to it and its regencies, the nation's to the national steps. */
+export type PeriodicReportSettings = z.infer<typeof periodicReportSettingsSchema>;
+
+/** National defaults: regencies/cities report within 10 working days of the quarter's end, provinces within 20, the nation within 30. */
+export const PERIODIC_REPORT_DEFAULTS: PeriodicReportSettings = {
+  regencyReportWorkingDays: 10,
+  provinceReportWorkingDays: 20,
+  nationalReportWorkingDays: 30,
+  reviewWorkingDays: 5,
+  revisionWorkingDays: 5,
+  taskReminderWorkingDays: 2,
+  escalationWorkingDays: 2,
+  roles: { report: Role.SECRETARIAT, review: Role.SECRETARIAT, escalation: Role.CHAIR },
+};
+
+export const PERIODIC_REPORT_PROCESS: ProcessSettingsDefinition<PeriodicReportSettings> = {
+  key: 'periodic-report',
+  title: { id: 'Laporan berkala', en: 'Periodic reports' },
+  schema: periodicReportSettingsSchema,
+  defaults: PERIODIC_REPORT_DEFAULTS,
+  durations: PERIODIC_REPORT_DURATIONS,
+  roles: PERIODIC_REPORT_ROLES,
+};
+
 /** The settings of any process with settings. */
-export type ProcessSettingsValue = CoordinationMeetingSettings | PlanOfActionSettings | CaseManagementSettings;
+export type ProcessSettingsValue = CoordinationMeetingSettings | PlanOfActionSettings | CaseManagementSettings | PeriodicReportSettings;
 
 /** Every process with settings, by key. */
-export const PROCESS_SETTINGS_DEFINITIONS = { 'coordination-meeting': COORDINATION_MEETING_PROCESS, 'plan-of-action': PLAN_OF_ACTION_PROCESS, 'case-management': CASE_MANAGEMENT_PROCESS } as const;
+export const PROCESS_SETTINGS_DEFINITIONS = { 'coordination-meeting': COORDINATION_MEETING_PROCESS, 'plan-of-action': PLAN_OF_ACTION_PROCESS, 'case-management': CASE_MANAGEMENT_PROCESS, 'periodic-report': PERIODIC_REPORT_PROCESS } as const;
 export type ProcessKey = keyof typeof PROCESS_SETTINGS_DEFINITIONS;
 export const PROCESS_KEYS = Object.keys(PROCESS_SETTINGS_DEFINITIONS) as ProcessKey[];
 

@@ -26,3 +26,85 @@ export interface CaseFiguresView {
   /** What these figures cannot show (issue 12, item 6): always shown with them. */
   caveats: BilingualText[];
 }
+
+/** `{ category, count }` rows, as the quarterly case report lists exploitation types, sectors and referral sources. */
+export interface CategoryCount {
+  category: string;
+  count: number;
+}
+
+/**
+ * The figures of a quarterly case report (the national form `quarterly-case-report` without its region,
+ * period and free-text notes): counts and codes only — what a report carries up the hierarchy.
+ */
+export interface ReportFigures {
+  personsScreened: number;
+  victims: {
+    total: number;
+    bySex: { female: number; male: number };
+    byAgeGroup: { child: number; adult: number };
+    byNationality: { indonesian: number; foreign: number; stateless_or_unknown: number };
+    byScope: { internal: number; international: number };
+    byExploitationType: CategoryCount[];
+    bySector: CategoryCount[];
+    byReferralSource: CategoryCount[];
+  };
+  assistance: { service: string; personsAssisted: number }[];
+  prosecution: { crimesRegistered: number; casesToProsecutor: number; verdicts: number; convictions: number };
+}
+
+/** Which task force reports: a regency/city, a province (for itself and its regencies), the nation. */
+export type ReportLevel = 'regency' | 'province' | 'national';
+/** `open` while being compiled, `returned` for revision, `accepted` (locked), `superseded` by a later version. */
+export type PeriodicReportStatus = 'open' | 'submitted' | 'returned' | 'accepted' | 'superseded';
+
+/** One report of a cycle as lists show it. */
+export interface PeriodicReportSummary {
+  id: string;
+  period: string;
+  level: ReportLevel;
+  jurisdictionCode: string;
+  jurisdictionName: string;
+  version: number;
+  status: PeriodicReportStatus;
+  /** Round of the submit → review loop (a return starts the next). */
+  round: number;
+  dueDate: string;
+  /** The first submission of this version (what timeliness is measured by), and the latest. */
+  firstSubmittedAt: string | null;
+  submittedAt: string | null;
+  acceptedAt: string | null;
+  /** On or before the due day (Jakarta); null while not submitted. */
+  onTime: boolean | null;
+  /** Not submitted and the due day has passed. */
+  overdue: boolean;
+}
+
+/** `GET /reports/periodic/:id`: one version of a report with its figures. */
+export interface PeriodicReportView extends PeriodicReportSummary {
+  /** What was submitted (null until then). */
+  figures: ReportFigures | null;
+  /** What the cases (regency/city), or the accepted reports below plus the task force's own cases (province, nation), said when this round opened. */
+  computed: ReportFigures;
+  /** The reports below this one counted in `computed` (province and nation). */
+  counted: { reportId: string; jurisdictionCode: string; version: number }[];
+  /** Task forces below that had no accepted report when this round opened (counted as missing). */
+  missing: { jurisdictionCode: string; jurisdictionName: string }[];
+  /** Every version of this task force's report for the period, oldest first. */
+  versions: { id: string; version: number; status: PeriodicReportStatus; acceptedAt: string | null }[];
+  correctionReason: string | null;
+  /** What these figures cannot show (issue 12, item 6). */
+  caveats: BilingualText[];
+}
+
+/** `GET /reports/cycles/:period`: a cycle with the reports the caller may see, and timeliness per level. */
+export interface ReportCycleView {
+  period: string;
+  from: string;
+  until: string;
+  status: 'open' | 'closed';
+  openedAt: string;
+  reports: PeriodicReportSummary[];
+  /** Per level: task forces expected, submitted on time, submitted late, not submitted (the latest version of each counts). */
+  timeliness: { level: ReportLevel; expected: number; onTime: number; late: number; missing: number }[];
+}

@@ -84,12 +84,27 @@ export interface CaseTaskContext extends TaskContextBase {
   service?: string | null;
 }
 
+/**
+ * A task of a periodic report cycle (issue 12): the report to compile or submit, or the one to review.
+ * Ids, the period and region codes only; the figures are read from the report.
+ */
+export interface ReportTaskContext extends TaskContextBase {
+  kind: 'report';
+  reportId: string;
+  period: string;
+  level: 'regency' | 'province' | 'national';
+  /** The task force whose report it is (a reviewer's task names the one below). */
+  reportJurisdictionCode: string;
+  reportJurisdictionName: string;
+  version: number;
+}
+
 /** A task of a process that shows nothing of its own beyond the generic part (tests, simple steps). */
 export interface GenericTaskContext extends TaskContextBase {
   kind: 'generic';
 }
 
-export type TaskContext = MeetingTaskContext | PlanTaskContext | CaseTaskContext | GenericTaskContext;
+export type TaskContext = MeetingTaskContext | PlanTaskContext | CaseTaskContext | ReportTaskContext | GenericTaskContext;
 export type TaskContextKind = TaskContext['kind'];
 
 /**
@@ -100,6 +115,7 @@ export function readTaskContext(stored: unknown): TaskContext {
   const value = stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
   if (value['kind'] === 'plan') return { ...value, kind: 'plan' } as PlanTaskContext;
   if (value['kind'] === 'case') return { ...value, kind: 'case' } as CaseTaskContext;
+  if (value['kind'] === 'report') return { ...value, kind: 'report' } as ReportTaskContext;
   if (value['kind'] === 'meeting' || (value['kind'] === undefined && typeof value['meetingId'] === 'string')) return { ...value, kind: 'meeting' } as MeetingTaskContext;
   return { ...value, kind: 'generic' } as GenericTaskContext;
 }

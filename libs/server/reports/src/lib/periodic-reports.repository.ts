@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { NATIONAL_CODE, type PeriodicReportStatus, type ReportFigures, type ReportLevel } from '@gugus/contracts';
+import { figuresFromCases, sumFigures, tallyCases, type CaseFactRow } from '@gugus/reporting';
+
+/** A row of `periodic_reports`, as the reports module reads it. */
+export interface PeriodicReportRow {
+  id: string;
+  cycleId: string;
+  period: string;
+  jurisdictionCode: string;
+  jurisdictionName: string;
+  level: ReportLevel;
+  version: number;
+  status: PeriodicReportStatus;
+  round: number;
+  dueDate: string;
+  computed: ReportFigures;
+  figures: ReportFigures | null;
+  counted: { reportId: string; jurisdictionCode: string; version: number }[];
+  taskId: string | null;
+  submissionId: string | null;
+  submittedAt: Date | null;
+  firstSubmittedAt: Date | null;
+  acceptedAt: Date | null;
+  correctionReason: string | null;
+  corrects: string | null;
+}
+
+export interface CycleRow {
+  id: string;
+  period: string;
+  from: string;
+  until: string;
+  workflowId: string;
+  status: 'open' | 'closed';
+  openedAt: Date;
+}
+
+const REPORT_COLUMNS = `r.id, r.cycle_id AS "cycleId", c.period, r.jurisdiction_code AS "jurisdictionCode", j.name AS "jurisdictionName", r.level, r.version, r.status, r.round,
+  to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate", r.computed, r.figures, r.counted, r.task_id AS "taskId", r.submission_id AS "submissionId", r.submitted_at AS "submittedAt",
+  r.first_submitted_at AS "firstSubmittedAt", r.accepted_at AS "acceptedAt", r.correction_reason AS "correctionReason", r.corrects`;
+const REPORT_FROM = `periodic_reports r JOIN report_cycles c ON c.id = r.cycle_id JOIN jurisdictions j ON j.code = r.jurisdiction_code`;
+const CYCLE_COLUMNS = `id, period, to_char(period_from, 'YYYY-MM-DD') AS "from", to_char(period_until, 'YYYY-MM-DD') AS "until", workflow_id AS "workflowId", status, opened_at AS "openedAt"`;
+
+/** Periodic reports and their cycles; the figures a report is computed from (cases, and the accepted reports below). */
+@Injectable()
+export class PeriodicReportsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  private q(tx?: EntityManager) {
+    return tx ?? this.db;
+  }
+
+  /**
+   * The cases a task force opened in the period, as reports count them (codes only). `exact`: its own
+   * cases; otherwise also those of the task forces below it (the national code covers every case).
+   */
+  async caseFactRows(jurisdictionCode: string, from: string, until: string, exact: boolean): Promise<CaseFactRow[]> {
+    return (await this.db.query(
+      `SELECT c.identification_status AS "identificationStatus", c.intake_channel AS "intakeChannel", f.sex, f.age_group AS "ageGroup", f.age_uncertain AS "ageUncertain",
+              f.nationality_group AS "nationalityGroup", f.trafficking_scope AS "traffickingScope", f.origin_region AS "originRegion",
+              f.exploitation_types AS "exploitationTypes", f.sectors
+         FROM cases c LEFT JOIN case_facts f ON f.case_id = c.id
+        WHERE (c.jurisdiction_code = $1 OR (NOT $5 AND ($1 = $4 OR c.jurisdiction_code LIKE $1 || '.%')))
+          AND c.opened_at >= ($2::timestamp AT TIME ZONE 'Asia/Jakarta') AND c.opened_at < ($3::timestamp AT TIME ZONE 'Asia/Jakarta')`,
+      [jurisdictionCode, from, until, NATIONAL_CODE, exact],
+    )) as CaseFactRow[];
+  }
+
+  /** People assisted in the period per service: the task force's cases with a planned service under way or done in it (each case once per service). */
+  async assisted(jurisdictionCode: string, from: string, until: string): Promise<{ service: string; persons: number }[]> {
+    return (await this.db.query(
+      `SELECT i.service_type AS service, count(DISTINCT i.case_id)::int AS persons
+         FROM case_plan_items i JOIN cases c ON c.id = i.case_id
+        WHERE c.jurisdiction_code = $1 AND i.status IN ('in_progress', 'done') AND i.starts_on < $3::date AND (i.ends_on IS NULL OR i.ends_on >= $2::date)
+        GROUP BY i.service_type ORDER BY i.service_type`,
+      [jurisdictionCode, from, until],
+    )) as { service: string; persons: number }[];
+  }
+
+  /** What a task force's own cases give for the period. */
+  async ownFigures(jurisdictionCode: string, from: string, until: string): Promise<ReportFigures> {
+    const [rows, assisted] = await Promise.all([this.caseFactRows(jurisdictionCode, from, until, true), this.assisted(jurisdictionCode, from, until)]);
+    return figuresFromCases(tallyCases(rows), assisted);
+  }
+
+  /**
+   * A province's (or the nation's) figures: the latest accepted report of each task force below, summed,
+   * plus its own cases; with which reports were counted and which task forces had none accepted.
+   */
+  async aggregate(cycleId: string, jurisdictionCode: string, from: string, until: string): Promise<{ figures: ReportFigures; counted: PeriodicReportRow['counted'] }> {
+    const below = jurisdictionCode === NATIONAL_CODE ? { level: 'province', pattern: '^[0-9]{2}$' } : { level: 'regency', pattern: `^${jurisdictionCode}\\.[0-9]{2}$` };
+    const accepted = (await this.db.query(
+      `SELECT id, jurisdiction_code AS "jurisdictionCode", version, figures FROM periodic_reports
+        WHERE cycle_id = $1 AND level = $2 AND jurisdiction_code ~ $3 AND status = 'accepted' ORDER BY jurisdiction_code`,
+      [cycleId, below.level, below.pattern],
+    )) as { id: string; jurisdictionCode: string; version: number; figures: ReportFigures }[];
+    const own = await this.ownFigures(jurisdictionCode, from, until);
+    return { figures: sumFigures([...accepted.map((r) => r.figures), own]), counted: accepted.map((r) => ({ reportId: r.id, jurisdictionCode: r.jurisdictionCode, version: r.version })) };
+  }
+
+  async cycleByPeriod(period: string, tx?: EntityManager): Promise<CycleRow | null> {
+    return ((await this.q(tx).query(`SELECT ${CYCLE_COLUMNS} FROM report_cycles WHERE period = $1`, [period])) as CycleRow[])[0] ?? null;
+  }
+
+  async cycle(id: string): Promise<CycleRow | null> {
+    return ((await this.db.query(`SELECT ${CYCLE_COLUMNS} FROM report_cycles WHERE id = $1`, [id])) as CycleRow[])[0] ?? null;
+  }
+
+  async cycles(): Promise<CycleRow[]> {
+    return (await this.db.query(`SELECT ${CYCLE_COLUMNS} FROM report_cycles ORDER BY period DESC LIMIT 200`)) as CycleRow[];
+  }
+
+  /** Creates the period's cycle unless it exists; returns the one in force. */
+  async insertCycle(row: { id: string; period: string; from: string; until: string; workflowId: string; openedBy: string | null; openedAt: string }): Promise<CycleRow> {
+    await this.db.query(
+      `INSERT INTO report_cycles (id, period, period_from, period_until, workflow_id, status, opened_at, opened_by) VALUES ($1, $2, $3, $4, $5, 'open', $6, $7) ON CONFLICT (period) DO NOTHING`,
+      [row.id, row.period, row.from, row.until, row.workflowId, row.openedAt, row.openedBy],
+    );
+    return (await this.cycleByPeriod(row.period)) as CycleRow;
+  }
+
+  async closeCycle(id: string, at: string): Promise<void> {
+    await this.db.query(`UPDATE report_cycles SET status = 'closed', closed_at = $2 WHERE id = $1 AND status = 'open'`, [id, at]);
+  }
+
+  /** Task forces formed: provinces (no `parent`), or the regencies and cities of a province. */
+  async taskForces(parent: string | null): Promise<{ code: string; name: string }[]> {
+    return (await this.db.query(
+      `SELECT j.code, j.name FROM task_forces t JOIN jurisdictions j ON j.code = t.jurisdiction_code
+        WHERE ${parent ? `j.level = 'regency' AND j.parent_code = $1` : `j.level = 'province' AND $1::text IS NULL`} ORDER BY j.code`,
+      [parent],
+    )) as { code: string; name: string }[];
+  }
+
+  async jurisdictionName(code: string): Promise<string> {
+    return (((await this.db.query(`SELECT name FROM jurisdictions WHERE code = $1`, [code])) as { name: string }[])[0]?.name ?? code);
+  }
+
+  async report(id: string, tx?: EntityManager): Promise<PeriodicReportRow | null> {
+    return ((await this.q(tx).query(`SELECT ${REPORT_COLUMNS} FROM ${REPORT_FROM} WHERE r.id = $1`, [id])) as PeriodicReportRow[])[0] ?? null;
+  }
+
+  /** The version of a task force's report being worked on (open, submitted or returned), if any. */
+  async workingReport(cycleId: string, jurisdictionCode: string, tx?: EntityManager): Promise<PeriodicReportRow | null> {
+    return ((await this.q(tx).query(`SELECT ${REPORT_COLUMNS} FROM ${REPORT_FROM} WHERE r.cycle_id = $1 AND r.jurisdiction_code = $2 AND r.status IN ('open', 'submitted', 'returned')`, [cycleId, jurisdictionCode])) as PeriodicReportRow[])[0] ?? null;
+  }
+
+  async versions(cycleId: string, jurisdictionCode: string): Promise<PeriodicReportRow[]> {
+    return (await this.db.query(`SELECT ${REPORT_COLUMNS} FROM ${REPORT_FROM} WHERE r.cycle_id = $1 AND r.jurisdiction_code = $2 ORDER BY r.version`, [cycleId, jurisdictionCode])) as PeriodicReportRow[];
+  }
+
+  /** The latest version of every report of a cycle. */
+  async latestReports(cycleId: string): Promise<PeriodicReportRow[]> {
+    return (await this.db.query(
+      `SELECT DISTINCT ON (r.jurisdiction_code) ${REPORT_COLUMNS} FROM ${REPORT_FROM} WHERE r.cycle_id = $1 ORDER BY r.jurisdiction_code, r.version DESC`,
+      [cycleId],
+    )) as PeriodicReportRow[];
+  }
+
+  async insertReport(row: { id: string; cycleId: string; jurisdictionCode: string; level: ReportLevel; version: number; dueDate: string; computed: ReportFigures; counted: PeriodicReportRow['counted']; correctionReason?: string | null; corrects?: string | null; at: string }, tx?: EntityManager): Promise<void> {
+    await this.q(tx).query(
+      `INSERT INTO periodic_reports (id, cycle_id, jurisdiction_code, level, version, status, round, due_date, computed, counted, correction_reason, corrects, created_at)
+       VALUES ($1, $2, $3, $4, $5, 'open', 1, $6, $7, $8, $9, $10, $11)`,
+      [row.id, row.cycleId, row.jurisdictionCode, row.level, row.version, row.dueDate, JSON.stringify(row.computed), JSON.stringify(row.counted), row.correctionReason ?? null, row.corrects ?? null, row.at],
+    );
+  }
+
+  /** A returned report opens its next round with its figures computed again. */
+  async reopen(id: string, computed: ReportFigures, counted: PeriodicReportRow['counted']): Promise<void> {
+    await this.db.query(`UPDATE periodic_reports SET status = 'open', round = round + 1, computed = $2, counted = $3 WHERE id = $1 AND status = 'returned'`, [id, JSON.stringify(computed), JSON.stringify(counted)]);
+  }
+
+  async markSubmitted(id: string, v: { taskId: string; submissionId: string | null; figures: ReportFigures; by: string | null; at: string }): Promise<void> {
+    await this.db.query(
+      `UPDATE periodic_reports SET status = 'submitted', task_id = $2, submission_id = $3, figures = $4, submitted_by = $5, submitted_at = $6, first_submitted_at = coalesce(first_submitted_at, $6)
+        WHERE id = $1 AND status = 'open'`,
+      [id, v.taskId, v.submissionId, JSON.stringify(v.figures), v.by, v.at],
+    );
+  }
+
+  /** Accepted (the version it corrects becomes superseded, in the same transaction) or returned. */
+  async markReviewed(id: string, v: { taskId: string | null; outcome: 'accepted' | 'returned'; by: string | null; at: string }): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const rows = (await tx.query(
+        `UPDATE periodic_reports SET status = $2, review_task_id = $3, reviewed_by = $4, reviewed_at = $5, accepted_at = CASE WHEN $2 = 'accepted' THEN $5::timestamptz END
+          WHERE id = $1 AND status = 'submitted' RETURNING corrects`,
+        [id, v.outcome, v.taskId, v.by, v.at],
+      )) as [{ corrects: string | null }[], number] | { corrects: string | null }[];
+      const updated = Array.isArray(rows[0]) ? (rows[0] as { corrects: string | null }[]) : (rows as { corrects: string | null }[]);
+      const corrects = updated[0]?.corrects;
+      if (v.outcome === 'accepted' && corrects) await tx.query(`UPDATE periodic_reports SET status = 'superseded' WHERE id = $1 AND status = 'accepted'`, [corrects]);
+    });
+  }
+}

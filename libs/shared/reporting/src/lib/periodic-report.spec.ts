@@ -1,0 +1,57 @@
+import { emptyFigures, figuresFromCases, figuresOfAnswers, isPeriod, onTime, periodDays, previousQuarter, reportPrefill, sumFigures } from './periodic-report';
+import { jakartaDayOfMs } from '@gugus/cases';
+import { tallyCases, type CaseFactRow } from './case-tally';
+
+const row = (over: Partial<CaseFactRow>): CaseFactRow => ({ identificationStatus: 'presumed', intakeChannel: 'hotline', sex: 'female', ageGroup: 'adult', ageUncertain: false, nationalityGroup: 'indonesian', traffickingScope: 'internal', originRegion: '32.04', exploitationTypes: ['forced_labour'], sectors: ['fishing'], ...over });
+
+describe('periodic reports', () => {
+  it('knows a quarter by its name and the one that ended before a Jakarta day', () => {
+    expect([isPeriod('2027-Q1'), isPeriod('2027-Q5'), isPeriod('1999-Q1'), isPeriod('2027Q1')]).toEqual([true, false, false, false]);
+    expect(periodDays('2027-Q4')).toEqual({ year: 2027, quarter: 4, from: '2027-10-01', until: '2028-01-01' });
+    expect(() => periodDays('2027-Q0')).toThrow(/2027-Q1/);
+    // 00:05 WIB on 1 April is still 31 March in UTC: the quarter just ended is Q1 either way.
+    expect(previousQuarter(Date.parse('2027-03-31T17:05:00Z'))).toBe('2027-Q1');
+    expect(previousQuarter(Date.parse('2027-01-01T00:00:00+07:00'))).toBe('2026-Q4');
+    // The Jakarta day by integer arithmetic agrees with the clock's calendar across a century of days, leap years included.
+    for (let ms = Date.parse('2000-01-01T00:00:00Z'); ms < Date.parse('2100-01-01T00:00:00Z'); ms += 86_400_000 * 7 + 3_600_000 * 5) {
+      expect(jakartaDayOfMs(ms)).toBe(new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10));
+    }
+  });
+
+  it('pre-fills the national form from the cases: unknown nationality as "stateless or unknown", the rest left out, screened-out people counted as screened', () => {
+    const tally = tallyCases([row({}), row({ sex: null, nationalityGroup: null, exploitationTypes: ['forced_labour', 'servitude'] }), row({ identificationStatus: 'screened' })]);
+    const f = figuresFromCases(tally, [{ service: 'shelter', persons: 2 }, { service: 'legal_aid', persons: 0 }]);
+    expect(f.personsScreened).toBe(3);
+    expect(f.victims).toMatchObject({ total: 2, bySex: { female: 1, male: 0 }, byNationality: { indonesian: 1, foreign: 0, stateless_or_unknown: 1 }, byExploitationType: [{ category: 'forced_labour', count: 2 }, { category: 'servitude', count: 1 }] });
+    expect(f.assistance).toEqual([{ service: 'shelter', personsAssisted: 2 }]);
+    expect(reportPrefill(f, '32.04', '2027-Q2')).toMatchObject({ regencyCode: '32.04', year: 2027, quarter: 2, personsScreened: 3 });
+  });
+
+  it("takes only counts and codes from a submitted form — a marker in the notes never reaches the figures", () => {
+    const answers = { regencyCode: '32.04', year: 2027, quarter: 1, notes: 'PENANDA-RAHASIA Siti, Jl. Merdeka 1', personsScreened: 4, victims: { total: 3, bySex: { female: 2, male: 1, other: 'PENANDA' }, byExploitationType: [{ category: 'prostitution', count: 1 }, { category: 'prostitution', count: 2 }, { category: 5, count: 1 }] }, assistance: [{ service: 'shelter', personsAssisted: -1 }], prosecution: { crimesRegistered: 1.5, verdicts: 2 } };
+    const f = figuresOfAnswers(answers);
+    expect(JSON.stringify(f)).not.toMatch(/PENANDA|Siti|Merdeka/);
+    expect(f.victims.bySex).toEqual({ female: 2, male: 1 });
+    expect(f.victims.byExploitationType).toEqual([{ category: 'prostitution', count: 3 }]);
+    expect(f.assistance).toEqual([{ service: 'shelter', personsAssisted: 0 }]);
+    expect(f.prosecution).toEqual({ crimesRegistered: 0, casesToProsecutor: 0, verdicts: 2, convictions: 0 });
+  });
+
+  it('sums reports cell by cell and category by category', () => {
+    const a = figuresOfAnswers({ personsScreened: 2, victims: { total: 2, bySex: { female: 2, male: 0 }, bySector: [{ category: 'fishing', count: 2 }] }, assistance: [{ service: 'shelter', personsAssisted: 1 }], prosecution: { verdicts: 1 } });
+    const b = figuresOfAnswers({ personsScreened: 1, victims: { total: 1, bySex: { female: 0, male: 1 }, bySector: [{ category: 'domestic_work', count: 1 }, { category: 'fishing', count: 1 }] }, assistance: [{ service: 'shelter', personsAssisted: 2 }] });
+    const sum = sumFigures([a, b, emptyFigures()]);
+    expect(sum.personsScreened).toBe(3);
+    expect(sum.victims.bySex).toEqual({ female: 2, male: 1 });
+    expect(sum.victims.bySector).toEqual([{ category: 'domestic_work', count: 1 }, { category: 'fishing', count: 3 }]);
+    expect(sum.assistance).toEqual([{ service: 'shelter', personsAssisted: 3 }]);
+    expect(sum.prosecution.verdicts).toBe(1);
+    expect(sumFigures([])).toEqual(emptyFigures());
+  });
+
+  it('is on time when first submitted on or before the due day in Jakarta', () => {
+    expect(onTime('2027-04-14', Date.parse('2027-04-14T16:59:00Z'))).toBe(true);
+    expect(onTime('2027-04-14', Date.parse('2027-04-14T17:00:00Z'))).toBe(false);
+    expect(onTime('2027-04-14', null)).toBeNull();
+  });
+});

@@ -1,0 +1,141 @@
+// Periodic reports up the hierarchy (issue 12, item 1): the period a report covers, the regency/city
+// report's figures pre-filled from the cases (the national `quarterly-case-report` form's shape), the
+// figures of a report as counts only, and the sum a province (or the nation) reports for the task forces
+// below it. Pure: the API, the worker and the workflows compute the same thing.
+import { jakartaDayOfMs } from '@gugus/cases';
+import type { CategoryCount, ReportFigures } from '@gugus/contracts';
+import { quarterDays, UNKNOWN, type CaseTally } from './case-tally';
+
+/** A reporting period: one quarter, `2027-Q1`. */
+export type Period = `${number}-Q${1 | 2 | 3 | 4}`;
+const PERIOD = /^(\d{4})-Q([1-4])$/;
+
+export function isPeriod(value: string): value is Period {
+  const m = PERIOD.exec(value);
+  return !!m && Number(m[1]) >= 2000 && Number(m[1]) <= 2100;
+}
+
+/** The year and quarter of a period, and its first day and the day after its last (Asia/Jakarta days). */
+export function periodDays(period: string): { year: number; quarter: number; from: string; until: string } {
+  const m = PERIOD.exec(period);
+  if (!m || !isPeriod(period)) throw new RangeError(`periode harus seperti 2027-Q1 / period must look like 2027-Q1: ${period}`);
+  const year = Number(m[1]);
+  const quarter = Number(m[2]);
+  return { year, quarter, ...quarterDays(year, quarter) };
+}
+
+/** The quarter that ended last before the Jakarta day of `ms` (a cycle starting on 1 April reports on Q1). */
+export function previousQuarter(ms: number): Period {
+  const [year, month] = jakartaDayOfMs(ms).split('-').map(Number);
+  const q = Math.floor((month - 1) / 3) + 1;
+  return (q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`) as Period;
+}
+
+export function emptyFigures(): ReportFigures {
+  return {
+    personsScreened: 0,
+    victims: { total: 0, bySex: { female: 0, male: 0 }, byAgeGroup: { child: 0, adult: 0 }, byNationality: { indonesian: 0, foreign: 0, stateless_or_unknown: 0 }, byScope: { internal: 0, international: 0 }, byExploitationType: [], bySector: [], byReferralSource: [] },
+    assistance: [],
+    prosecution: { crimesRegistered: 0, casesToProsecutor: 0, verdicts: 0, convictions: 0 },
+  };
+}
+
+const count = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0);
+const byCategory = (rows: readonly { code: string; count: number }[]): CategoryCount[] => rows.filter((r) => r.code !== UNKNOWN && r.count > 0).map((r) => ({ category: r.code, count: r.count }));
+const pick = (rows: readonly { code: string; count: number }[], code: string) => rows.find((r) => r.code === code)?.count ?? 0;
+
+/**
+ * What the cases say, in the form's shape: the figures a regency/city report is pre-filled with. An
+ * unknown nationality counts as "stateless or unknown"; an unknown sex, age or scope has no box in the
+ * national form and is left out (the report shows the gap beside the total); assistance comes from the
+ * case plans' services (`assisted`), prosecution is left for the focal point (the justice track is not
+ * counted yet).
+ */
+export function figuresFromCases(tally: CaseTally, assisted: readonly { service: string; persons: number }[] = []): ReportFigures {
+  const b = tally.breakdowns;
+  return {
+    personsScreened: tally.total + tally.notCounted,
+    victims: {
+      total: tally.total,
+      bySex: { female: pick(b.sex, 'female'), male: pick(b.sex, 'male') },
+      byAgeGroup: { child: pick(b.ageGroup, 'child'), adult: pick(b.ageGroup, 'adult') },
+      byNationality: { indonesian: pick(b.nationalityGroup, 'indonesian'), foreign: pick(b.nationalityGroup, 'foreign'), stateless_or_unknown: pick(b.nationalityGroup, 'stateless_or_unknown') + pick(b.nationalityGroup, UNKNOWN) },
+      byScope: { internal: pick(b.traffickingScope, 'internal'), international: pick(b.traffickingScope, 'international') },
+      byExploitationType: byCategory(b.exploitationType),
+      bySector: byCategory(b.sector),
+      byReferralSource: byCategory(b.referralSource),
+    },
+    assistance: assisted.filter((a) => a.persons > 0).map((a) => ({ service: a.service, personsAssisted: a.persons })),
+    prosecution: { crimesRegistered: 0, casesToProsecutor: 0, verdicts: 0, convictions: 0 },
+  };
+}
+
+/** The form's answers a regency/city report task starts with. */
+export function reportPrefill(figures: ReportFigures, regencyCode: string, period: string): Record<string, unknown> {
+  const { year, quarter } = periodDays(period);
+  return { regencyCode, year, quarter, ...structuredClone(figures) };
+}
+
+const categories = (value: unknown, key: 'category' | 'service', countKey: 'count' | 'personsAssisted'): { k: string; n: number }[] =>
+  Array.isArray(value) ? value.filter((r): r is Record<string, unknown> => !!r && typeof r === 'object' && typeof (r as Record<string, unknown>)[key] === 'string').map((r) => ({ k: r[key] as string, n: count(r[countKey]) })) : [];
+
+/**
+ * The figures of a submitted report (its form's answers): counts and codes only — the notes, and anything
+ * else a province variant added, are left behind in the sealed submission.
+ */
+export function figuresOfAnswers(answers: Record<string, unknown>): ReportFigures {
+  const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const v = obj(answers['victims']);
+  const p = obj(answers['prosecution']);
+  const rows = (value: unknown): CategoryCount[] => merge(categories(value, 'category', 'count')).map(({ k, n }) => ({ category: k, count: n }));
+  return {
+    personsScreened: count(answers['personsScreened']),
+    victims: {
+      total: count(v['total']),
+      bySex: { female: count(obj(v['bySex'])['female']), male: count(obj(v['bySex'])['male']) },
+      byAgeGroup: { child: count(obj(v['byAgeGroup'])['child']), adult: count(obj(v['byAgeGroup'])['adult']) },
+      byNationality: { indonesian: count(obj(v['byNationality'])['indonesian']), foreign: count(obj(v['byNationality'])['foreign']), stateless_or_unknown: count(obj(v['byNationality'])['stateless_or_unknown']) },
+      byScope: { internal: count(obj(v['byScope'])['internal']), international: count(obj(v['byScope'])['international']) },
+      byExploitationType: rows(v['byExploitationType']),
+      bySector: rows(v['bySector']),
+      byReferralSource: rows(v['byReferralSource']),
+    },
+    assistance: merge(categories(answers['assistance'], 'service', 'personsAssisted')).map(({ k, n }) => ({ service: k, personsAssisted: n })),
+    prosecution: { crimesRegistered: count(p['crimesRegistered']), casesToProsecutor: count(p['casesToProsecutor']), verdicts: count(p['verdicts']), convictions: count(p['convictions']) },
+  };
+}
+
+/** Adds rows of the same category; categories in ascending order. */
+function merge(rows: readonly { k: string; n: number }[]): { k: string; n: number }[] {
+  const sums = new Map<string, number>();
+  for (const r of rows) sums.set(r.k, (sums.get(r.k) ?? 0) + r.n);
+  return [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, n]) => ({ k, n }));
+}
+
+/** The sum of reports: what a province reports for its regencies and cities (and the nation for the provinces). */
+export function sumFigures(list: readonly ReportFigures[]): ReportFigures {
+  const out = emptyFigures();
+  const add = <T extends Record<string, number>>(into: T, from: T) => {
+    for (const k of Object.keys(into) as (keyof T)[]) (into[k] as number) += count(from[k]);
+  };
+  const rows = (pickRows: (f: ReportFigures) => CategoryCount[]) => merge(list.flatMap((f) => pickRows(f).map((r) => ({ k: r.category, n: r.count })))).map(({ k, n }) => ({ category: k, count: n }));
+  for (const f of list) {
+    out.personsScreened += count(f.personsScreened);
+    out.victims.total += count(f.victims.total);
+    add(out.victims.bySex, f.victims.bySex);
+    add(out.victims.byAgeGroup, f.victims.byAgeGroup);
+    add(out.victims.byNationality, f.victims.byNationality);
+    add(out.victims.byScope, f.victims.byScope);
+    add(out.prosecution, f.prosecution);
+  }
+  out.victims.byExploitationType = rows((f) => f.victims.byExploitationType);
+  out.victims.bySector = rows((f) => f.victims.bySector);
+  out.victims.byReferralSource = rows((f) => f.victims.byReferralSource);
+  out.assistance = merge(list.flatMap((f) => f.assistance.map((a) => ({ k: a.service, n: a.personsAssisted })))).map(({ k, n }) => ({ service: k, personsAssisted: n }));
+  return out;
+}
+
+/** Submitted on time: first submitted (`firstSubmittedMs`, epoch milliseconds) on or before the due day, in Jakarta; null while nothing has been submitted. */
+export function onTime(dueDate: string, firstSubmittedMs: number | null): boolean | null {
+  return firstSubmittedMs === null ? null : jakartaDayOfMs(firstSubmittedMs) <= dueDate;
+}

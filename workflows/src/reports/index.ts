@@ -1,0 +1,3 @@
+export * from './report-cycle.workflow';
+export * from './report.messages';
+export type * from './report.activities';
