@@ -52,6 +52,7 @@ export class CreatePeriodicReports1763900002600 implements MigrationInterface {
         UNIQUE (cycle_id, jurisdiction_code, version)
       )`);
     await q.query(`CREATE INDEX periodic_reports_cycle ON periodic_reports (cycle_id, level, jurisdiction_code)`);
+    await q.query(`CREATE INDEX periodic_reports_accepted ON periodic_reports (cycle_id, jurisdiction_code) WHERE status = 'accepted'`);
     // At most one version of a task force's report is being worked on at a time.
     await q.query(`CREATE UNIQUE INDEX periodic_reports_one_open ON periodic_reports (cycle_id, jurisdiction_code) WHERE status IN ('open', 'submitted', 'returned')`);
     // Locked once accepted: only the move to superseded (a correction accepted) is allowed.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NATIONAL_CODE, type PeriodicReportStatus, type ReportFigures, type ReportLevel } from '@gugus/contracts';
-import { figuresFromCases, sumFigures, tallyCases, type CaseFactRow } from '@gugus/reporting';
+import { figuresFromCases, sumFigures, tallyCases, type AcceptedReport, type CaseFactRow } from '@gugus/reporting';
 
 /** A row of `periodic_reports`, as the reports module reads it. */
 export interface PeriodicReportRow {
@@ -26,6 +26,9 @@ export interface PeriodicReportRow {
   acceptedAt: Date | null;
   correctionReason: string | null;
   corrects: string | null;
+  /** The period's first version: timeliness is measured by it (a correction is not late for the report). */
+  originalDueDate: string;
+  originalFirstSubmittedAt: Date | null;
 }
 
 export interface CycleRow {
@@ -40,7 +43,9 @@ export interface CycleRow {
 
 const REPORT_COLUMNS = `r.id, r.cycle_id AS "cycleId", c.period, r.jurisdiction_code AS "jurisdictionCode", j.name AS "jurisdictionName", r.level, r.version, r.status, r.round,
   to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate", r.computed, r.figures, r.counted, r.task_id AS "taskId", r.submission_id AS "submissionId", r.submitted_at AS "submittedAt",
-  r.first_submitted_at AS "firstSubmittedAt", r.accepted_at AS "acceptedAt", r.correction_reason AS "correctionReason", r.corrects`;
+  r.first_submitted_at AS "firstSubmittedAt", r.accepted_at AS "acceptedAt", r.correction_reason AS "correctionReason", r.corrects,
+  (SELECT to_char(o.due_date, 'YYYY-MM-DD') FROM periodic_reports o WHERE o.cycle_id = r.cycle_id AND o.jurisdiction_code = r.jurisdiction_code AND o.version = 1) AS "originalDueDate",
+  (SELECT o.first_submitted_at FROM periodic_reports o WHERE o.cycle_id = r.cycle_id AND o.jurisdiction_code = r.jurisdiction_code AND o.version = 1) AS "originalFirstSubmittedAt"`;
 const REPORT_FROM = `periodic_reports r JOIN report_cycles c ON c.id = r.cycle_id JOIN jurisdictions j ON j.code = r.jurisdiction_code`;
 const CYCLE_COLUMNS = `id, period, to_char(period_from, 'YYYY-MM-DD') AS "from", to_char(period_until, 'YYYY-MM-DD') AS "until", workflow_id AS "workflowId", status, opened_at AS "openedAt"`;
 
@@ -103,6 +108,20 @@ export class PeriodicReportsRepository {
     )) as { id: string; jurisdictionCode: string; version: number; figures: ReportFigures }[];
     const own = await this.ownFigures(jurisdictionCode, from, until);
     return { figures: sumFigures([...accepted.map((r) => r.figures), own]), counted: accepted.map((r) => ({ reportId: r.id, jurisdictionCode: r.jurisdictionCode, version: r.version })) };
+  }
+
+  /**
+   * The accepted reports of the periods `from`..`to` (inclusive), of every task force or of one province and
+   * its regencies and cities: what the roll-up sums. At most one version per task force and period is
+   * accepted at a time (a correction supersedes the one before), so no version filter is needed.
+   */
+  async acceptedReports(from: string, to: string, province: string | null): Promise<AcceptedReport[]> {
+    return (await this.db.query(
+      `SELECT r.jurisdiction_code AS "jurisdictionCode", c.period, r.figures
+         FROM periodic_reports r JOIN report_cycles c ON c.id = r.cycle_id
+        WHERE r.status = 'accepted' AND c.period BETWEEN $1 AND $2 AND ($3::text IS NULL OR r.jurisdiction_code = $3 OR r.jurisdiction_code LIKE $3 || '.%')`,
+      [from, to, province],
+    )) as AcceptedReport[];
   }
 
   async cycleByPeriod(period: string, tx?: EntityManager): Promise<CycleRow | null> {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { ErrorCode, NATIONAL_CODE, type BilingualText, type PeriodicReportSummary, type PeriodicReportView, type ReportCycleView, type ReportLevel } from '@gugus/contracts';
+import { ErrorCode, NATIONAL_CODE, type BilingualText, type PeriodicReportSummary, type PeriodicReportView, type ReportCycleView, type ReportFigures, type ReportLevel } from '@gugus/contracts';
+import { optionLabels } from '@gugus/forms';
 import { isPeriod, onTime } from '@gugus/reporting';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
 import { abilityFor, canOn, type AuthUser } from '@gugus/server-access';
@@ -17,6 +18,14 @@ import { PeriodicReportsRepository, type CycleRow, type PeriodicReportRow } from
 const invalid = (field: string, message: BilingualText) => new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields: [{ field, message }] });
 const notFound = (what: BilingualText) => new DomainError(ErrorCode.NOT_FOUND, what);
 const engineDown = () => new DomainError(ErrorCode.DEPENDENCY_UNAVAILABLE, { id: 'Mesin proses (Temporal) tidak dapat dihubungi. Coba lagi sebentar lagi.', en: 'The process engine (Temporal) cannot be reached. Try again shortly.' });
+/** The labels of every category code the figures name, from the option lists the national form uses. */
+function labelsOf(list: (ReportFigures | null)[]): Record<string, BilingualText> {
+  const lists = [optionLabels('exploitation-types'), optionLabels('exploitation-sectors'), optionLabels('referral-sources'), optionLabels('services')];
+  const codes = list.flatMap((f) => (f ? [...f.victims.byExploitationType, ...f.victims.bySector, ...f.victims.byReferralSource].map((c) => c.category).concat(f.assistance.map((a) => a.service)) : []));
+  const out: Record<string, BilingualText> = {};
+  for (const code of codes) out[code] = lists.map((l) => l.get(code)).find(Boolean) ?? { id: code, en: code };
+  return out;
+}
 const LEVELS: ReportLevel[] = ['regency', 'province', 'national'];
 const jakartaToday = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 
@@ -97,6 +106,7 @@ export class PeriodicReportsService {
       missing: below.filter((b) => !countedCodes.has(b.code)).map((b) => ({ jurisdictionCode: b.code, jurisdictionName: b.name })),
       versions: versions.map((v) => ({ id: v.id, version: v.version, status: v.status, acceptedAt: v.acceptedAt ? new Date(v.acceptedAt).toISOString() : null })),
       correctionReason: row.correctionReason,
+      labels: labelsOf([row.figures, row.computed]),
       caveats: CAVEATS,
     };
   }
@@ -162,8 +172,11 @@ export class PeriodicReportsService {
       firstSubmittedAt: first,
       submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
       acceptedAt: r.acceptedAt ? new Date(r.acceptedAt).toISOString() : null,
-      onTime: onTime(r.dueDate, r.firstSubmittedAt ? new Date(r.firstSubmittedAt).getTime() : null),
-      overdue: !first && r.dueDate < jakartaToday(),
+      // Timeliness is the task force's, for the period: its first version's first submission against that version's due day.
+      onTime: onTime(r.originalDueDate, r.originalFirstSubmittedAt ? new Date(r.originalFirstSubmittedAt).getTime() : null),
+      overdue: !r.originalFirstSubmittedAt && r.originalDueDate < jakartaToday(),
+      timelinessDueDate: r.originalDueDate,
+      timelinessSubmittedAt: r.originalFirstSubmittedAt ? new Date(r.originalFirstSubmittedAt).toISOString() : null,
     };
   }
 }

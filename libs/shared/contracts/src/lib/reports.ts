@@ -74,10 +74,16 @@ export interface PeriodicReportSummary {
   firstSubmittedAt: string | null;
   submittedAt: string | null;
   acceptedAt: string | null;
-  /** On or before the due day (Jakarta); null while not submitted. */
+  /**
+   * The task force's timeliness for the period: its first version first submitted on or before that
+   * version's due day (Jakarta); null while not submitted. A correction does not make a report late.
+   */
   onTime: boolean | null;
-  /** Not submitted and the due day has passed. */
+  /** The first version not submitted and its due day passed. */
   overdue: boolean;
+  /** What timeliness is measured by: the first version's due day and first submission (equal to this version's for version 1). */
+  timelinessDueDate: string;
+  timelinessSubmittedAt: string | null;
 }
 
 /** `GET /reports/periodic/:id`: one version of a report with its figures. */
@@ -93,6 +99,8 @@ export interface PeriodicReportView extends PeriodicReportSummary {
   /** Every version of this task force's report for the period, oldest first. */
   versions: { id: string; version: number; status: PeriodicReportStatus; acceptedAt: string | null }[];
   correctionReason: string | null;
+  /** Labels of the category codes in the figures (exploitation types, sectors, referral sources, services). */
+  labels: Record<string, BilingualText>;
   /** What these figures cannot show (issue 12, item 6). */
   caveats: BilingualText[];
 }

@@ -1,4 +1,4 @@
-import { emptyFigures, figuresFromCases, figuresOfAnswers, isPeriod, onTime, periodDays, previousQuarter, reportPrefill, sumFigures } from './periodic-report';
+import { emptyFigures, figuresFromCases, figuresOfAnswers, isPeriod, onTime, periodDays, previousQuarter, reportPrefill, rollUp, sumFigures } from './periodic-report';
 import { jakartaDayOfMs } from '@gugus/cases';
 import { tallyCases, type CaseFactRow } from './case-tally';
 
@@ -53,5 +53,26 @@ describe('periodic reports', () => {
     expect(onTime('2027-04-14', Date.parse('2027-04-14T16:59:00Z'))).toBe(true);
     expect(onTime('2027-04-14', Date.parse('2027-04-14T17:00:00Z'))).toBe(false);
     expect(onTime('2027-04-14', null)).toBeNull();
+  });
+});
+
+describe('the national roll-up', () => {
+  const f = (total: number) => figuresOfAnswers({ victims: { total, bySex: { female: total, male: 0 } } });
+  it("takes a province's accepted report, else the sum of its regencies', and sums the provinces", () => {
+    const r = rollUp([
+      { jurisdictionCode: '32', period: '2027-Q1', figures: f(10) },
+      { jurisdictionCode: '32.04', period: '2027-Q1', figures: f(4) },
+      { jurisdictionCode: '33.01', period: '2027-Q1', figures: f(2) },
+      { jurisdictionCode: '33.02', period: '2027-Q1', figures: f(3) },
+      { jurisdictionCode: '33.02', period: '2026-Q4', figures: f(1) },
+      { jurisdictionCode: '00', period: '2027-Q1', figures: f(99) },
+    ]);
+    expect(r.periods).toEqual(['2026-Q4', '2027-Q1']);
+    expect(r.provinces['32']['2027-Q1']).toMatchObject({ source: 'province', regencies: 0 });
+    expect(r.provinces['32']['2027-Q1'].figures.victims.total).toBe(10);
+    expect(r.provinces['33']['2027-Q1']).toMatchObject({ source: 'regencies', regencies: 2 });
+    expect(r.national['2027-Q1'].victims.total).toBe(15);
+    expect(r.national['2026-Q4'].victims.total).toBe(1);
+    expect(r.provinces['32']['2026-Q4']).toBeUndefined();
   });
 });

@@ -139,3 +139,70 @@ export function sumFigures(list: readonly ReportFigures[]): ReportFigures {
 export function onTime(dueDate: string, firstSubmittedMs: number | null): boolean | null {
   return firstSubmittedMs === null ? null : jakartaDayOfMs(firstSubmittedMs) <= dueDate;
 }
+
+/** An accepted report as the roll-up reads it: the latest accepted version of a task force's report for a period. */
+export interface AcceptedReport {
+  jurisdictionCode: string;
+  period: string;
+  figures: ReportFigures;
+}
+
+/** A province's figures for a period: its own accepted report, else the sum of its regencies' and cities' accepted reports, else none. */
+export interface ProvinceFigures {
+  figures: ReportFigures;
+  source: 'province' | 'regencies';
+  /** How many regency/city reports were summed (source `regencies`). */
+  regencies: number;
+}
+
+export interface RollUp {
+  periods: string[];
+  /** Per period: the sum of the provinces' figures. */
+  national: Record<string, ReportFigures>;
+  /** Per province code, per period. */
+  provinces: Record<string, Record<string, ProvinceFigures>>;
+}
+
+/**
+ * The national roll-up (dashboards, issue 12 item 2): for each period and province, the province's
+ * accepted report (it already holds its regencies and cities), or — while it has none — the sum of the
+ * regency/city reports accepted so far; the nation is the sum of the provinces. The national task force's
+ * own report is not added (its own cases are few and it reports them in its report). One pass over the
+ * reports: linear in their number.
+ */
+export function rollUp(reports: readonly AcceptedReport[]): RollUp {
+  const provinceReports = new Map<string, ReportFigures>();
+  const regencyReports = new Map<string, ReportFigures[]>();
+  const periods = new Set<string>();
+  const provinceCodes = new Set<string>();
+  for (const r of reports) {
+    const province = r.jurisdictionCode.slice(0, 2);
+    if (!/^\d{2}$/.test(province) || province === '00') continue;
+    periods.add(r.period);
+    provinceCodes.add(province);
+    const key = `${r.period}|${province}`;
+    if (r.jurisdictionCode.length === 2) provinceReports.set(key, r.figures);
+    else {
+      const list = regencyReports.get(key);
+      if (list) list.push(r.figures);
+      else regencyReports.set(key, [r.figures]);
+    }
+  }
+  const sortedPeriods = [...periods].sort();
+  const provinces: RollUp['provinces'] = {};
+  const national: RollUp['national'] = {};
+  for (const period of sortedPeriods) {
+    const ofPeriod: ReportFigures[] = [];
+    for (const code of [...provinceCodes].sort()) {
+      const key = `${period}|${code}`;
+      const own = provinceReports.get(key);
+      const below = regencyReports.get(key) ?? [];
+      const entry: ProvinceFigures | null = own ? { figures: own, source: 'province', regencies: 0 } : below.length ? { figures: sumFigures(below), source: 'regencies', regencies: below.length } : null;
+      if (!entry) continue;
+      (provinces[code] ??= {})[period] = entry;
+      ofPeriod.push(entry.figures);
+    }
+    national[period] = sumFigures(ofPeriod);
+  }
+  return { periods: sortedPeriods, national, provinces };
+}
