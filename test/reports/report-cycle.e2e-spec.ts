@@ -5,7 +5,8 @@ import { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { PeriodicReportView, ReportCycleView, ReportFigures } from '@gugus/contracts';
 import { sumFigures } from '@gugus/reporting';
-import { client, databaseOfItsOwn, eventually, login, sequentialSteps, serviceEnv, startApi, startTimeSkippingEnv, startWorker, type OwnDatabase, type RunningApi, type ServiceProcess } from '../support';
+import type { Browser } from 'playwright-core';
+import { client, databaseOfItsOwn, eventually, launchChromium, login, screenshotDir, sequentialSteps, serviceEnv, signedInAt, startApi, startTimeSkippingEnv, startWeb, startWorker, type OwnDatabase, type RunningApi, type RunningWeb, type ServiceProcess } from '../support';
 import { repoRoot } from '../support/engines';
 import { clockSkipper } from '../plans/support';
 
@@ -34,6 +35,8 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
   let api: RunningApi;
   let worker: ServiceProcess;
   let db: Pool;
+  let web: RunningWeb;
+  let browser: Browser;
   const as: Record<string, Api> = {};
   const step = sequentialSteps();
   const skipTo = clockSkipper(() => env);
@@ -114,6 +117,7 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
     const settings = serviceEnv({ TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default', DATABASE_URL: own.appUrl, AUDIT_CHECKPOINT_DIR: own.checkpointDir });
     db = new Pool({ connectionString: own.appUrl, max: 2 });
     [api, worker] = await Promise.all([startApi(settings), startWorker(settings)]);
+    [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
     for (const [who, email] of Object.entries({ sysAdmin: 'admin@gugus.test', analyst: 'analis@gugus.test', jabar: 'sekretariat.jabar@gugus.test', bandung: 'sekretariat.bandung@gugus.test', jabarChair: 'ketua.jabar@gugus.test', kepri: 'admin.kepri@gugus.test' })) {
       as[who] = client(api.url, (await login(api.url, email)).accessToken);
     }
@@ -129,6 +133,8 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
 
   afterAll(async () => {
     if (worker) writeFileSync(join(repoRoot, 'tmp/report-cycle-worker.log'), worker.output());
+    await browser?.close();
+    await web?.stop();
     await worker?.stop();
     await api?.stop();
     await db?.end();
@@ -247,6 +253,15 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
     expect(province.computed.prosecution).toEqual(sum.prosecution);
     expect(province.computed.victims.total).toBe(sum.victims.total + 1);
 
+    // In Chromium: the province's task (no form: the aggregate is submitted as computed) shows the figures it submits.
+    const tab = await signedInAt(browser, web.url, 'sekretariat.jabar@gugus.test', `/tugas/${task.id}`);
+    const facts = tab.getByTestId('report-task-facts');
+    await facts.waitFor();
+    await facts.locator('[data-key="totals"] tr[data-cell="total"] td').nth(1).getByText('5', { exact: true }).waitFor();
+    expect(await facts.textContent()).toContain('Jawa Barat');
+    await tab.screenshot({ path: join(screenshotDir, 'reports-province-task.png'), fullPage: true });
+    await tab.context().close();
+
     await decide('jabar', task.id, { outcome: 'completed' });
     const review = await taskOf('analyst', 'province-report-review', '32');
     await decide('analyst', review.id, { outcome: 'approved' });
@@ -298,5 +313,28 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
     await expect(db.query(`DELETE FROM periodic_reports WHERE id = $1`, [v2.id])).rejects.toThrow(/kept/);
     // The cycle lists the latest version of each task force.
     expect((await cycle('jabar')).reports.find((r) => r.jurisdictionCode === '32.04')).toMatchObject({ id: v2.id, version: 2, status: 'accepted' });
+  });
+
+  step('in Chromium: the national analyst reads the cycle — timeliness per level, late and missing ones filtered — and the old version stays readable', async () => {
+    const tab = await signedInAt(browser, web.url, 'analis@gugus.test', '/laporan/berkala?periode=2027-Q1');
+    const table = tab.getByTestId('cycle-reports');
+    await table.locator('tr[data-code="32.04"]').waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(7);
+    await tab.getByTestId('cycle-timeliness').locator('[data-level="province"] [data-testid="timeliness-missing"]').getByText('1', { exact: true }).waitFor();
+    await tab.screenshot({ path: join(screenshotDir, 'reports-periodic-cycle.png'), fullPage: true });
+    await tab.getByTestId('cycle-only-pending').check();
+    const pending = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
+    // (The national report's own timeliness depends on the day the clock was moved to: not asserted.)
+    expect(pending.filter((c) => c !== '00').sort()).toEqual(['21', '21.71', '32.01']);
+    await expect(table.locator('tr[data-code="32.01"]').textContent()).resolves.toContain('Terlambat');
+    await tab.context().close();
+
+    const old = await signedInAt(browser, web.url, 'sekretariat.bandung@gugus.test', `/laporan/berkala/laporan/${reportOf['32.04']}`);
+    await old.getByTestId('report-status').getByText('Digantikan versi koreksi').waitFor();
+    await expect(old.getByTestId('report-versions').locator('li').count()).resolves.toBe(2);
+    // What was submitted beside what the cases gave: the prosecution figures were typed by the focal point.
+    await expect(old.locator('[data-key="prosecution"] tr[data-cell="prosecution.crimesRegistered"]').getAttribute('class')).resolves.toContain('gu-reports__changed');
+    await old.screenshot({ path: join(screenshotDir, 'reports-periodic-old-version.png'), fullPage: true });
+    await old.context().close();
   });
 });

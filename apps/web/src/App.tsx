@@ -4,7 +4,7 @@ import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-route
 import { AgenciesPage, AgencyPage, AuditPage, JurisdictionPage, JurisdictionsPage, MyAgenciesRedirect, PositionPage } from '@gugus/web-admin';
 import { AuthProvider, LoginPage, RequireAuth, SsoReturnPage } from '@gugus/web-auth';
 import { AgreementsPage, CasePage, CasesPage, PacketListsPage, ServiceDirectoryPage } from '@gugus/web-cases';
-import { CaseFiguresPage } from '@gugus/web-reports';
+import { CaseFiguresPage, PeriodicReportPage, PeriodicReportsPage, ReportTaskFacts } from '@gugus/web-reports';
 import { MeetingPage, MeetingsPage, MeetingTaskFacts } from '@gugus/web-meetings';
 import { NotificationsPage } from '@gugus/web-notifications';
 import { PlanAnalyticsPage, PlanPage, PlanReviewPage, PlansPage, PlanTaskFacts } from '@gugus/web-plans';
@@ -28,7 +28,7 @@ const TaskInboxPage = lazy(() => import('@gugus/web-tasks').then((m) => ({ defau
 // The task page is generic; each process registers how its task context reads (issue 10, shape).
 const TaskPage = lazy(async () => {
   const tasks = await import('@gugus/web-tasks');
-  const views: import('@gugus/web-tasks').TaskContextViews = { meeting: MeetingTaskFacts, plan: PlanTaskFacts, case: tasks.CaseTaskFacts };
+  const views: import('@gugus/web-tasks').TaskContextViews = { meeting: MeetingTaskFacts, plan: PlanTaskFacts, case: tasks.CaseTaskFacts, report: ReportTaskFacts };
   return {
     default: () => (
       <tasks.TaskContextViewsProvider views={views}>
@@ -67,6 +67,8 @@ const router = createBrowserRouter([
           { path: 'perjanjian-kerja-sama', element: <AgreementsPage /> },
           { path: 'direktori-layanan', element: <ServiceDirectoryPage /> },
           { path: 'laporan/angka-kasus', element: <CaseFiguresPage /> },
+          { path: 'laporan/berkala', element: <PeriodicReportsPage /> },
+          { path: 'laporan/berkala/laporan/:id', element: <PeriodicReportPage /> },
           { path: 'kalender-kerja', element: <WorkingCalendarPage /> },
           { path: 'notifikasi', element: <NotificationsPage /> },
           { path: 'formulir', element: <Lazy><FormsListPage /></Lazy> },

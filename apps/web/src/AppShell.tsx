@@ -34,7 +34,7 @@ export function AppShell() {
           ...(canReadCases(me.grants) ? [{ to: casePaths.list, label: tk('nav') }] : []),
           ...(canReadPlans(me.grants) ? [{ to: planPaths.list, label: tpl('nav') }] : []),
           ...(canReadMeetings(me.grants) ? [{ to: meetingPaths.list, label: tm('nav') }] : []),
-          ...(canReadReports(me.grants) ? [{ to: reportPaths.caseFigures, label: tr('nav') }] : []),
+          ...(canReadReports(me.grants) ? [{ to: reportPaths.periodic, label: tr('nav') }] : []),
           { to: '/wilayah', label: t('nav.jurisdictions') },
           { to: '/instansi', label: t('nav.agencies') },
           { to: '/formulir', label: tf('nav') },

@@ -111,4 +111,4 @@ export {
 } from './lib/usePlans';
 export { casesApi, type CaseListFilter } from './lib/casesApi';
 export { useCase, useCaseConsents, useCaseReferrals, useCases, useCaseTimeline, useConferenceAction, useOpenCase, usePacketLists, useRecordConsent, useReferralPacket, useSendReferral, useStartProtection, useUpdatePacketList, useCaseShares, useShareCase, useEndShare, useSharedRecord, useAgreements, useRecordAgreement, useTerminateAgreement, useReturnAssessments, useRecordReturnAssessment, useCloseCase, useReopenCase, useIdentificationDecisions, useDecideIdentification, useJusticeRecords, useRecordJustice, useServiceDirectory, useUpdateServiceProvider, useCasePlan, useAddPlanItem, useUpdatePlanItem } from './lib/useCases';
-export { reportsApi, useCaseFigures, useCaseFiguresCsv } from './lib/useReports';
+export { reportsApi, useCaseFigures, useCaseFiguresCsv, useCorrectReport, useOpenReportCycle, usePeriodicReport, useReportCycle, useReportCycles, type ReportCycleSummary } from './lib/useReports';

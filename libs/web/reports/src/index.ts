@@ -1,4 +1,7 @@
 // Monitoring and reporting screens (issue 12).
 export { CaseFiguresPage } from './lib/CaseFiguresPage';
+export { PeriodicReportsPage } from './lib/periodic/PeriodicReportsPage';
+export { PeriodicReportPage } from './lib/periodic/PeriodicReportPage';
+export { ReportTaskFacts } from './lib/periodic/ReportTaskFacts';
 export { canReadReports, figureJurisdictions } from './lib/grants';
 export { reportPaths } from './lib/paths';

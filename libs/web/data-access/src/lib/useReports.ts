@@ -1,4 +1,4 @@
-import type { CaseFiguresView } from '@gugus/contracts';
+import type { CaseFiguresView, PeriodicReportView, ReportCycleView } from '@gugus/contracts';
 import { apiClient, withQuery, type DownloadedFile } from './apiClient';
 import { useApiMutation, type MutationState } from './useApiMutation';
 import { useApiQuery, type QueryState } from './useApiQuery';
@@ -9,6 +9,16 @@ export const reportsApi = {
   caseFigures: (jurisdictionCode: string, year: number, quarter: number, signal?: AbortSignal) =>
     apiClient.get<CaseFiguresView>(withQuery('/reports/case-figures', { jurisdictionCode, year, quarter }), { signal }),
   /** The same figures as a CSV file (the export is audited). */
+  /** The report cycles, newest first. */
+  cycles: (signal?: AbortSignal) => apiClient.get<ReportCycleSummary[]>('/reports/cycles', { signal }),
+  /** A cycle with the reports the caller covers and timeliness per level. */
+  cycle: (period: string, signal?: AbortSignal) => apiClient.get<ReportCycleView>(`/reports/cycles/${encodeURIComponent(period)}`, { signal }),
+  /** Opens a quarter's cycle by hand (national level). */
+  openCycle: ({ period }: { period: string }) => apiClient.post<ReportCycleView>('/reports/cycles', { period }),
+  /** One version of a report with its figures. */
+  report: (id: string, signal?: AbortSignal) => apiClient.get<PeriodicReportView>(`/reports/periodic/${encodeURIComponent(id)}`, { signal }),
+  /** Corrects an accepted report: a new version goes through the same review. */
+  correct: ({ id, reason }: { id: string; reason: string }) => apiClient.post<PeriodicReportView>(`/reports/periodic/${encodeURIComponent(id)}/corrections`, { reason }),
   caseFiguresCsv: ({ jurisdictionCode, year, quarter }: { jurisdictionCode: string; year: number; quarter: number }): Promise<DownloadedFile> =>
     apiClient.download(withQuery('/reports/case-figures.csv', { jurisdictionCode, year, quarter })),
 };
@@ -20,4 +30,35 @@ export function useCaseFiguresCsv(): MutationState<{ jurisdictionCode: string; y
 /** Idle without a region. */
 export function useCaseFigures(jurisdictionCode: string | undefined, year: number, quarter: number): QueryState<CaseFiguresView> {
   return useApiQuery(jurisdictionCode ? `case-figures:${jurisdictionCode}:${year}:${quarter}` : undefined, (signal) => reportsApi.caseFigures(jurisdictionCode ?? '', year, quarter, signal));
+}
+
+/** A cycle as `GET /reports/cycles` lists it. */
+export interface ReportCycleSummary {
+  period: string;
+  from: string;
+  until: string;
+  status: 'open' | 'closed';
+  openedAt: string;
+}
+
+export function useReportCycles(): QueryState<ReportCycleSummary[]> {
+  return useApiQuery('report-cycles', (signal) => reportsApi.cycles(signal));
+}
+
+/** Idle without a period. */
+export function useReportCycle(period: string | undefined): QueryState<ReportCycleView> {
+  return useApiQuery(period ? `report-cycle:${period}` : undefined, (signal) => reportsApi.cycle(period ?? '', signal));
+}
+
+/** Idle without an id. */
+export function usePeriodicReport(id: string | undefined): QueryState<PeriodicReportView> {
+  return useApiQuery(id ? `periodic-report:${id}` : undefined, (signal) => reportsApi.report(id ?? '', signal));
+}
+
+export function useOpenReportCycle(): MutationState<{ period: string }, ReportCycleView> {
+  return useApiMutation(reportsApi.openCycle);
+}
+
+export function useCorrectReport(): MutationState<{ id: string; reason: string }, PeriodicReportView> {
+  return useApiMutation(reportsApi.correct);
 }

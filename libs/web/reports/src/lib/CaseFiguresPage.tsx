@@ -7,6 +7,7 @@ import { formatDate, formatNumber, jakartaToday, useLanguage } from '@gugus/web-
 import { Alert, Button, Card, Loading, PageHeader, SelectField } from '@gugus/web-ui';
 import { ApiErrorAlert, JurisdictionSelect, saveFile } from '@gugus/web-shared';
 import { figureJurisdictions } from './grants';
+import { ReportsTabs } from './ReportsTabs';
 import './Reports.css';
 
 /** Today's quarter in Asia/Jakarta, and the year it is in. */
@@ -45,6 +46,7 @@ export function CaseFiguresPage() {
   return (
     <div className="gu-reports" data-testid="case-figures-page">
       <PageHeader title={t('figures.title')} intro={t('figures.intro')} />
+      <ReportsTabs />
       {!grantCodes.length && <Alert tone="info">{t('figures.noAccess')}</Alert>}
       {code && (
         <Card className="gu-reports__filters">

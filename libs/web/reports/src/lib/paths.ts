@@ -2,4 +2,8 @@
 export const reportPaths = {
   /** A quarter's case figures: `?wilayah=32&tahun=2027&triwulan=1`. */
   caseFigures: '/laporan/angka-kasus',
+  /** The periodic report cycles: `?periode=2027-Q1`. */
+  periodic: '/laporan/berkala',
+  /** One version of a periodic report. */
+  periodicReport: (id: string) => `/laporan/berkala/laporan/${id}`,
 };

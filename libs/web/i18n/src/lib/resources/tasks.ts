@@ -112,6 +112,11 @@ const id = {
     reunification: 'Penyatuan kembali atau pemulangan',
     'follow-up': 'Kunjungan pemantauan',
     closure: 'Penutupan kasus',
+    'regency-report': 'Laporan triwulanan kabupaten/kota',
+    'regency-report-review': 'Telaah laporan kabupaten/kota',
+    'province-report': 'Laporan triwulanan provinsi',
+    'province-report-review': 'Telaah laporan provinsi',
+    'national-report': 'Laporan triwulanan nasional',
   },
   task: {
     back: 'Kembali ke kotak tugas',
@@ -389,6 +394,11 @@ const en: typeof id = {
     reunification: 'Reunification or return',
     'follow-up': 'Follow-up visit',
     closure: 'Case closure',
+    'regency-report': 'Regency/city quarterly report',
+    'regency-report-review': 'Review of a regency/city report',
+    'province-report': 'Province quarterly report',
+    'province-report-review': 'Review of a province report',
+    'national-report': 'National quarterly report',
   },
   task: {
     back: 'Back to the inbox',

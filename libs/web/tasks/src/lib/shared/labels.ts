@@ -41,6 +41,11 @@ export const KNOWN_STEPS = [
   'reunification',
   'follow-up',
   'closure',
+  'regency-report',
+  'regency-report-review',
+  'province-report',
+  'province-report-review',
+  'national-report',
 ] as const;
 export type KnownStep = (typeof KNOWN_STEPS)[number];
 
