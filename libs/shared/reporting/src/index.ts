@@ -36,3 +36,5 @@ export * from './lib/render';
 export * from './lib/case-tally';
 // Periodic reports up the hierarchy: periods, the pre-filled figures, the sum a level above reports (issue 12, item 1).
 export * from './lib/periodic-report';
+// The public annual figures: provinces and national breakdowns of each year, suppressed as one model per year (issue 12, item 4).
+export * from './lib/publication';
