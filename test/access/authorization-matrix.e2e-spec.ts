@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { COORDINATION_MEETING_DEFAULTS, PLAN_OF_ACTION_DEFAULTS } from '@gugus/contracts';
 import { emptyFigures } from '@gugus/reporting';
-import { client, DEMO_CALLERS, login, serviceEnv, startApi, testEnv, type DemoCaller, type RunningApi } from '../support';
+import { client, DEMO_CALLERS, eventually, login, serviceEnv, startApi, testEnv, type DemoCaller, type RunningApi } from '../support';
 
 /**
  * Every route × every demo role (and the anonymous public), inside and outside the caller's
@@ -53,6 +53,7 @@ interface Ids {
   /** Accepted 2019-Q2 reports of Kabupaten Bandung and Kota Batam (inserted as rows: no process behind them). */
   bandungReport: string;
   batamReport: string;
+  sysExport: string;
 }
 
 interface Row {
@@ -231,6 +232,15 @@ const ROWS: Row[] = [
   { route: 'GET /reports/case-figures', what: "Kabupaten Bandung's case figures", request: () => ({ path: '/reports/case-figures?jurisdictionCode=32.04&year=2026&quarter=1' }), expect: only(['sysAdmin', 'analyst', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'bandungSecretariat'], 200) },
   // Periodic reports (issue 12): the task forces' administrators, secretariats and chairs read what they cover, the national analyst all;
   // the national level opens a cycle; the reporting task force or the level above asks for a correction (test/reports/report-cycle proves the process).
+  { route: 'GET /reports/dashboard', what: 'the national dashboard', request: () => ({ path: '/reports/dashboard?from=2019-Q1&to=2019-Q4' }), expect: only(['sysAdmin', 'analyst'], 200) },
+  { route: 'GET /reports/dashboard', what: "West Java's dashboard", request: () => ({ path: '/reports/dashboard?jurisdictionCode=32&from=2019-Q1&to=2019-Q4' }), expect: only(['sysAdmin', 'analyst', 'jabarAdmin', 'jabarSecretariat', 'jabarChair'], 200) },
+  { route: 'GET /reports/dashboard', what: "West Java's dashboard for a quarter that does not exist", request: () => ({ path: '/reports/dashboard?jurisdictionCode=32&from=2019-Q7' }), expect: only(['sysAdmin', 'analyst', 'jabarAdmin', 'jabarSecretariat', 'jabarChair'], 400) },
+  { route: 'POST /reports/exports', what: 'a national export of a range that ends before it starts', request: () => ({ path: '/reports/exports', body: { from: '2019-Q4', to: '2019-Q1' } }), expect: only(['sysAdmin', 'analyst'], 400) },
+  { route: 'POST /reports/exports', what: "an export of Riau Islands' reports", request: () => ({ path: '/reports/exports', body: { jurisdictionCode: '21', from: '2019-Q1', to: '2019-Q4' } }), expect: only(['sysAdmin', 'analyst', 'kepriAdmin'], 202) },
+  { route: 'GET /reports/exports/{id}', what: "the system administrator's export (nobody else's)", request: (i) => ({ path: `/reports/exports/${i.sysExport}` }), expect: { ...only(PERIODIC_READERS, 404), sysAdmin: 200 } },
+  { route: 'GET /reports/exports/{id}/file', what: "the system administrator's export file (nobody else's)", request: (i) => ({ path: `/reports/exports/${i.sysExport}/file` }), expect: { ...only(PERIODIC_READERS, 404), sysAdmin: 200 } },
+  { route: 'GET /public/figures', what: 'the public annual figures', request: () => ({ path: '/public/figures' }), expect: everyone(200) },
+  { route: 'GET /public/figures.csv', what: 'the public annual figures as CSV', request: () => ({ path: '/public/figures.csv' }), expect: everyone(200) },
   { route: 'GET /reports/cycles', what: 'the report cycles', request: () => ({ path: '/reports/cycles' }), expect: only(PERIODIC_READERS, 200) },
   { route: 'POST /reports/cycles', what: 'open a cycle for a quarter that does not exist', request: () => ({ path: '/reports/cycles', body: { period: '2027-Q9' } }), expect: only(['sysAdmin', 'analyst'], 400) },
   { route: 'GET /reports/cycles/{period}', what: 'the 2019-Q2 cycle (each sees the reports it covers)', request: () => ({ path: '/reports/cycles/2019-Q2' }), expect: only(PERIODIC_READERS, 200) },
@@ -308,11 +318,24 @@ describe('authorization matrix', () => {
       jabarCaseAgency,
       jabarCase: (await sys.post('/cases', { jurisdictionCode: '32', intakeAgencyId: jabarCaseAgency, intakeChannel: 'ngo' })).body.code,
       ...(await insertReports()),
+      sysExport: await finishedExport(sys),
     };
   });
   afterAll(async () => {
     await api?.stop();
   });
+
+  /** A national export of 2019 started by the system administrator, waited for until its file is ready. */
+  async function finishedExport(sys: ReturnType<typeof client>): Promise<string> {
+    const started = await sys.post('/reports/exports', { from: '2019-Q1', to: '2019-Q4' });
+    expect(started.status).toBe(202);
+    const done = await eventually(async () => {
+      const now = await sys.get(`/reports/exports/${started.body.id}`);
+      return now.body.status === 'running' ? undefined : (now.body.status as string);
+    }, 20_000, 'the export to finish');
+    expect(done).toBe('done');
+    return started.body.id as string;
+  }
 
   /** A 2019-Q2 cycle with an accepted report of Kabupaten Bandung and one of Kota Batam (the same rows on every run). */
   async function insertReports(): Promise<{ bandungReport: string; batamReport: string }> {

@@ -4,7 +4,7 @@ import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-route
 import { AgenciesPage, AgencyPage, AuditPage, JurisdictionPage, JurisdictionsPage, MyAgenciesRedirect, PositionPage } from '@gugus/web-admin';
 import { AuthProvider, LoginPage, RequireAuth, SsoReturnPage } from '@gugus/web-auth';
 import { AgreementsPage, CasePage, CasesPage, PacketListsPage, ServiceDirectoryPage } from '@gugus/web-cases';
-import { CaseFiguresPage, PeriodicReportPage, PeriodicReportsPage, ReportTaskFacts } from '@gugus/web-reports';
+import { CaseFiguresPage, PeriodicReportPage, PeriodicReportsPage, PublicFiguresPage, ReportDashboardPage, ReportTaskFacts } from '@gugus/web-reports';
 import { MeetingPage, MeetingsPage, MeetingTaskFacts } from '@gugus/web-meetings';
 import { NotificationsPage } from '@gugus/web-notifications';
 import { PlanAnalyticsPage, PlanPage, PlanReviewPage, PlansPage, PlanTaskFacts } from '@gugus/web-plans';
@@ -48,9 +48,10 @@ const router = createBrowserRouter([
     element: <AppShell />,
     children: [
       { index: true, element: <Navigate to="/status" replace /> },
-      // Public: the status page and the way in.
+      // Public: the status page, the annual figures and the way in.
       { path: 'status', element: <SystemStatusPage /> },
       { path: 'masuk', element: <LoginPage /> },
+      { path: 'angka-tahunan', element: <PublicFiguresPage /> },
       { path: 'masuk/sso', element: <SsoReturnPage /> },
       {
         element: <RequireAuth />,
@@ -69,6 +70,8 @@ const router = createBrowserRouter([
           { path: 'laporan/angka-kasus', element: <CaseFiguresPage /> },
           { path: 'laporan/berkala', element: <PeriodicReportsPage /> },
           { path: 'laporan/berkala/laporan/:id', element: <PeriodicReportPage /> },
+          { path: 'laporan/dasbor', element: <ReportDashboardPage /> },
+          { path: 'laporan/dasbor/ekspor/:exportId', element: <ReportDashboardPage /> },
           { path: 'kalender-kerja', element: <WorkingCalendarPage /> },
           { path: 'notifikasi', element: <NotificationsPage /> },
           { path: 'formulir', element: <Lazy><FormsListPage /></Lazy> },

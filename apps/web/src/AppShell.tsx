@@ -42,7 +42,7 @@ export function AppShell() {
           { to: processSettingsPaths.calendar, label: tp('nav.calendar') },
           ...(canReadAudit(me.grants) ? [{ to: '/audit', label: t('nav.audit') }] : []),
         ]
-      : []),
+      : [{ to: reportPaths.publicFigures, label: t('nav.publicFigures') }]),
     { to: '/status', label: t('nav.status') },
   ];
   return (

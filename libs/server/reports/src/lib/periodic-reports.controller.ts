@@ -1,10 +1,33 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
-import type { PeriodicReportView, ReportCycleView } from '@gugus/contracts';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { PeriodicReportView, ReportCycleView, ReportDashboardView, ReportExportView } from '@gugus/contracts';
 import { CurrentUser, RequirePermission, type AuthUser } from '@gugus/server-access';
 import { RequestId } from '@gugus/server-http';
 import { PeriodicReportsService } from './periodic-reports.service';
+import { ReportDashboardService } from './report-dashboard.service';
+import { ReportExportsService } from './report-exports.service';
+
+// Shapes are checked in the service, which names the field and the problem in both languages.
+export class DashboardQuery {
+  @ApiPropertyOptional({ example: '00', description: 'Nasional (00) atau provinsi / National (00) or a province' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5)
+  jurisdictionCode?: string;
+
+  @ApiPropertyOptional({ example: '2026-Q1' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(7)
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2027-Q4' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(7)
+  to?: string;
+}
 
 export class OpenCycleDto {
   @ApiProperty({ example: '2027-Q1', description: 'Triwulan yang dilaporkan / The quarter reported on' })
@@ -24,7 +47,41 @@ export class CorrectReportDto {
 @ApiBearerAuth()
 @Controller('reports')
 export class PeriodicReportsController {
-  constructor(private readonly reports: PeriodicReportsService) {}
+  constructor(
+    private readonly reports: PeriodicReportsService,
+    private readonly dashboard: ReportDashboardService,
+    private readonly exports: ReportExportsService,
+  ) {}
+
+  @Post('exports')
+  @HttpCode(202)
+  @RequirePermission('read', 'PeriodicReport')
+  @ApiOperation({ summary: 'Mulai ekspor XLSX laporan berkala yang diterima (berjalan di latar belakang) / Start an XLSX export of accepted periodic reports (runs in the background)' })
+  startExport(@Body() body: DashboardQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null): Promise<ReportExportView> {
+    return this.exports.start(user, body, requestId);
+  }
+
+  @Get('exports/:id')
+  @RequirePermission('read', 'PeriodicReport')
+  @ApiOperation({ summary: 'Kemajuan ekspor Anda / Your export\'s progress' })
+  exportStatus(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<ReportExportView> {
+    return this.exports.status(user, id);
+  }
+
+  @Get('exports/:id/file')
+  @RequirePermission('read', 'PeriodicReport')
+  @ApiOperation({ summary: 'Unduh berkas ekspor Anda (dicatat) / Download your export file (audited)' })
+  async exportFile(@Param('id') id: string, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null): Promise<StreamableFile> {
+    const f = await this.exports.file(user, id, requestId);
+    return new StreamableFile(f.stream as unknown as import('node:stream').Readable, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', disposition: `attachment; filename="${f.fileName}"`, length: f.length });
+  }
+
+  @Get('dashboard')
+  @RequirePermission('read', 'PeriodicReport')
+  @ApiOperation({ summary: 'Dasbor pemantauan: korban dari waktu ke waktu, rincian, rujukan, waktu telaah, ketepatan waktu (hanya agregat) / Monitoring dashboard (aggregates only)' })
+  dashboardView(@Query() q: DashboardQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null): Promise<ReportDashboardView> {
+    return this.dashboard.view(user, q, requestId);
+  }
 
   @Get('cycles')
   @RequirePermission('read', 'PeriodicReport')

@@ -124,6 +124,64 @@ export class PeriodicReportsRepository {
     )) as AcceptedReport[];
   }
 
+  /** Referrals sent in the days `from`..`until` (Jakarta) by the cases of a scope (a province covers its regencies; 00 all): per status, and the median days to an answer. */
+  async referralFigures(scope: string, from: string, until: string): Promise<{ byStatus: { status: string; n: number }[]; medianResponseDays: number | null; answered: number }> {
+    const where = `r.sent_at >= ($2::timestamp AT TIME ZONE 'Asia/Jakarta') AND r.sent_at < ($3::timestamp AT TIME ZONE 'Asia/Jakarta') AND ($1 = '00' OR c.jurisdiction_code = $1 OR c.jurisdiction_code LIKE $1 || '.%')`;
+    const byStatus = (await this.db.query(`SELECT r.status, count(*)::int AS n FROM case_referrals r JOIN cases c ON c.id = r.case_id WHERE ${where} GROUP BY r.status ORDER BY r.status`, [scope, from, until])) as { status: string; n: number }[];
+    const [median] = (await this.db.query(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.responded_at - r.sent_at) / 86400) AS median, count(*)::int AS n
+         FROM case_referrals r JOIN cases c ON c.id = r.case_id WHERE ${where} AND r.responded_at IS NOT NULL`,
+      [scope, from, until],
+    )) as { median: number | null; n: number }[];
+    return { byStatus, medianResponseDays: median?.median === null || median?.median === undefined ? null : Math.round(Number(median.median) * 10) / 10, answered: median?.n ?? 0 };
+  }
+
+  /** Review-stage times: the median days from a report's first submission to its acceptance, per level (first versions of the periods `from`..`to`). */
+  async reviewTimes(scope: string, from: string, to: string): Promise<{ level: ReportLevel; medianDays: number | null; accepted: number }[]> {
+    const rows = (await this.db.query(
+      `SELECT r.level, count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.accepted_at - r.first_submitted_at) / 86400) AS median
+         FROM periodic_reports r JOIN report_cycles c ON c.id = r.cycle_id
+        WHERE r.version = 1 AND r.accepted_at IS NOT NULL AND r.first_submitted_at IS NOT NULL AND c.period BETWEEN $2 AND $3
+          AND ($1 = '00' OR r.jurisdiction_code = $1 OR r.jurisdiction_code LIKE $1 || '.%')
+        GROUP BY r.level`,
+      [scope, from, to],
+    )) as { level: ReportLevel; n: number; median: number | null }[];
+    return rows.map((r) => ({ level: r.level, accepted: r.n, medianDays: r.median === null ? null : Math.round(Number(r.median) * 10) / 10 }));
+  }
+
+  /** The latest cycle of the periods `from`..`to`, if any. */
+  async latestCycleIn(from: string, to: string): Promise<CycleRow | null> {
+    return ((await this.db.query(`SELECT ${CYCLE_COLUMNS} FROM report_cycles WHERE period BETWEEN $1 AND $2 ORDER BY period DESC LIMIT 1`, [from, to])) as CycleRow[])[0] ?? null;
+  }
+
+  /** Every region in a scope (00: all 553) — a task force is due by law everywhere, formed in Gugus or not — with its report of a cycle if any: the latest version's status and the first version's due day and first submission. */
+  async timelinessRows(cycleId: string, scope: string): Promise<{ jurisdictionCode: string; name: string; level: string; status: PeriodicReportStatus | null; dueDate: string | null; firstSubmittedAt: Date | null }[]> {
+    return (await this.db.query(
+      `SELECT j.code AS "jurisdictionCode", j.name, j.level,
+              (SELECT r.status FROM periodic_reports r WHERE r.cycle_id = $1 AND r.jurisdiction_code = j.code ORDER BY r.version DESC LIMIT 1) AS status,
+              (SELECT to_char(r.due_date, 'YYYY-MM-DD') FROM periodic_reports r WHERE r.cycle_id = $1 AND r.jurisdiction_code = j.code AND r.version = 1) AS "dueDate",
+              (SELECT r.first_submitted_at FROM periodic_reports r WHERE r.cycle_id = $1 AND r.jurisdiction_code = j.code AND r.version = 1) AS "firstSubmittedAt"
+         FROM jurisdictions j
+        WHERE $2 = '00' OR j.code = $2 OR j.code LIKE $2 || '.%'
+        ORDER BY j.code`,
+      [cycleId, scope],
+    )) as { jurisdictionCode: string; name: string; level: string; status: PeriodicReportStatus | null; dueDate: string | null; firstSubmittedAt: Date | null }[];
+  }
+
+  /** Names of jurisdictions by code. */
+  async jurisdictionNames(codes: string[]): Promise<Map<string, string>> {
+    const rows = (await this.db.query(`SELECT code, name FROM jurisdictions WHERE code = ANY($1::text[])`, [codes])) as { code: string; name: string }[];
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
+  /** The provinces (scope 00) or the regencies and cities of a province. */
+  async unitsOf(scope: string): Promise<{ code: string; name: string }[]> {
+    return (await this.db.query(
+      scope === '00' ? `SELECT code, name FROM jurisdictions WHERE level = 'province' ORDER BY code` : `SELECT code, name FROM jurisdictions WHERE level = 'regency' AND parent_code = $1 ORDER BY code`,
+      scope === '00' ? [] : [scope],
+    )) as { code: string; name: string }[];
+  }
+
   async cycleByPeriod(period: string, tx?: EntityManager): Promise<CycleRow | null> {
     return ((await this.q(tx).query(`SELECT ${CYCLE_COLUMNS} FROM report_cycles WHERE period = $1`, [period])) as CycleRow[])[0] ?? null;
   }

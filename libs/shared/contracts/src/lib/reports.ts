@@ -116,3 +116,78 @@ export interface ReportCycleView {
   /** Per level: task forces expected, submitted on time, submitted late, not submitted (the latest version of each counts). */
   timeliness: { level: ReportLevel; expected: number; onTime: number; late: number; missing: number }[];
 }
+
+/** A labelled count, as charts and their tables show it. */
+export interface LabelledCount {
+  code: string;
+  label: BilingualText;
+  count: number;
+}
+
+/**
+ * `GET /reports/dashboard?from=&to=&jurisdictionCode=`: monitoring figures of a range of quarters for the
+ * nation (each province a series) or a province (each regency/city a series), from the accepted periodic
+ * reports and the case records — aggregates only, always with what they cannot show.
+ */
+export interface ReportDashboardView {
+  jurisdictionCode: string;
+  jurisdictionName: string;
+  from: string;
+  to: string;
+  periods: string[];
+  /** Identified victims per period: the scope's total (null where nothing is accepted yet). */
+  totals: (number | null)[];
+  /** One series per province (national scope) or regency/city (province scope): identified victims per period. */
+  series: { code: string; name: string; values: (number | null)[]; /** Periods summed from the units below because the unit's own report is not accepted yet. */ fromBelow: string[] }[];
+  /** Over the whole range, from the accepted reports. */
+  breakdowns: { key: 'sex' | 'age' | 'nationality' | 'scope' | 'exploitation' | 'sector' | 'source'; label: BilingualText; items: LabelledCount[]; multiValued: boolean }[];
+  /** Referrals sent in the range by the scope's cases: by status, and the median working of a response (calendar days, sent → answered). */
+  referrals: { byStatus: LabelledCount[]; medianResponseDays: number | null; answered: number };
+  /** Review-stage times in the range: median days from the first submission to acceptance, per level. */
+  reviewTimes: { level: ReportLevel; medianDays: number | null; accepted: number }[];
+  /** The latest cycle in the range: every task force in scope with its timeliness (a table of all 553 for the nation). */
+  timeliness: { period: string | null; rows: { jurisdictionCode: string; name: string; level: ReportLevel; status: PeriodicReportStatus | 'none'; onTime: boolean | null }[] };
+  caveats: BilingualText[];
+}
+
+/** `POST /reports/exports`, `GET /reports/exports/:id`: an export running in the background, and its file when done. */
+export interface ReportExportView {
+  id: string;
+  kind: 'periodic-reports';
+  status: 'running' | 'done' | 'failed';
+  /** 0–100. */
+  progress: number;
+  rowsWritten: number;
+  totalRows: number | null;
+  fileName: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** One published cell: a count, or null and "< 11" when suppressed. */
+export interface PublicCell {
+  key: string;
+  value: number | null;
+  display: string;
+}
+
+/**
+ * `GET /public/figures` (no login): the annual figures of every complete year with accepted reports,
+ * nationally and per province, every cell through small-cell suppression with k = 11 over all the tables
+ * of its year together. Counts and reference codes only: no record, no free text.
+ */
+export interface PublicFiguresView {
+  k: number;
+  legend: BilingualText;
+  years: {
+    year: number;
+    provinces: { cells: (PublicCell & { name: string })[]; total: PublicCell };
+    breakdowns: { key: 'sex' | 'ageGroup' | 'scope' | 'exploitationType' | 'sector'; multiValued: boolean; cells: PublicCell[]; total: PublicCell | null }[];
+    provincesWithoutFigures: string[];
+  }[];
+  /** Years whose tables could not be protected (too few victims to hide a small cell): not published. */
+  withheldYears: number[];
+  /** Labels of the exploitation type and sector codes. */
+  labels: Record<string, BilingualText>;
+  caveats: BilingualText[];
+}

@@ -1,4 +1,4 @@
-import { emptyFigures, figuresFromCases, figuresOfAnswers, isPeriod, onTime, periodDays, previousQuarter, reportPrefill, rollUp, sumFigures } from './periodic-report';
+import { emptyFigures, figuresFromCases, figuresOfAnswers, isPeriod, onTime, periodDays, periodsBetween, previousQuarter, reportPrefill, rollUp, sumFigures } from './periodic-report';
 import { jakartaDayOfMs } from '@gugus/cases';
 import { tallyCases, type CaseFactRow } from './case-tally';
 
@@ -9,6 +9,8 @@ describe('periodic reports', () => {
     expect([isPeriod('2027-Q1'), isPeriod('2027-Q5'), isPeriod('1999-Q1'), isPeriod('2027Q1')]).toEqual([true, false, false, false]);
     expect(periodDays('2027-Q4')).toEqual({ year: 2027, quarter: 4, from: '2027-10-01', until: '2028-01-01' });
     expect(() => periodDays('2027-Q0')).toThrow(/2027-Q1/);
+    expect(periodsBetween('2026-Q3', '2027-Q2')).toEqual(['2026-Q3', '2026-Q4', '2027-Q1', '2027-Q2']);
+    expect(periodsBetween('2027-Q2', '2027-Q1')).toEqual([]);
     // 00:05 WIB on 1 April is still 31 March in UTC: the quarter just ended is Q1 either way.
     expect(previousQuarter(Date.parse('2027-03-31T17:05:00Z'))).toBe('2027-Q1');
     expect(previousQuarter(Date.parse('2027-01-01T00:00:00+07:00'))).toBe('2026-Q4');

@@ -206,3 +206,12 @@ export function rollUp(reports: readonly AcceptedReport[]): RollUp {
   }
   return { periods: sortedPeriods, national, provinces };
 }
+
+/** The quarters from `from` to `to`, both included, in order (empty when `to` is before `from`). */
+export function periodsBetween(from: string, to: string): Period[] {
+  const a = periodDays(from);
+  const b = periodDays(to);
+  const out: Period[] = [];
+  for (let i = a.year * 4 + a.quarter - 1; i <= b.year * 4 + b.quarter - 1; i++) out.push(`${Math.floor(i / 4)}-Q${(i % 4) + 1}` as Period);
+  return out;
+}

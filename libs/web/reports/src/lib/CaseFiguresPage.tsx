@@ -9,6 +9,7 @@ import { ApiErrorAlert, JurisdictionSelect, saveFile } from '@gugus/web-shared';
 import { figureJurisdictions } from './grants';
 import { ReportsTabs } from './ReportsTabs';
 import './Reports.css';
+import { CaveatsNote } from './CaveatsNote';
 
 /** Today's quarter in Asia/Jakarta, and the year it is in. */
 function currentQuarter(): { year: number; quarter: number } {
@@ -78,16 +79,7 @@ export function CaseFiguresPage() {
         </div>
       )}
       {data && <Figures view={data} />}
-      {data && (
-        <Alert tone="info" data-testid="figures-caveats">
-          <p className="gu-reports__strong">{t('figures.caveats')}</p>
-          <ul>
-            {data.caveats.map((c) => (
-              <li key={c.en}>{c[language]}</li>
-            ))}
-          </ul>
-        </Alert>
-      )}
+      {data && <CaveatsNote caveats={data.caveats} testId="figures-caveats" />}
       {data && <p className="gu-reports__muted">{t('figures.period', { from: formatDate(data.from, language), until: formatDate(data.until, language) })}</p>}
     </div>
   );

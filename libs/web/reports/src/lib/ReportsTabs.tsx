@@ -7,6 +7,7 @@ export function ReportsTabs() {
   const { t } = useTranslation('reports');
   const tabs = [
     { to: reportPaths.periodic, label: t('tabs.periodic') },
+    { to: reportPaths.dashboard, label: t('tabs.dashboard') },
     { to: reportPaths.caseFigures, label: t('tabs.caseFigures') },
   ];
   return (

@@ -4,6 +4,10 @@ export const reportPaths = {
   caseFigures: '/laporan/angka-kasus',
   /** The periodic report cycles: `?periode=2027-Q1`. */
   periodic: '/laporan/berkala',
+  /** The monitoring dashboard: `?wilayah=00&dari=2026-Q1&sampai=2027-Q4`. */
+  dashboard: '/laporan/dasbor',
+  /** The public annual figures, without login. */
+  publicFigures: '/angka-tahunan',
   /** One version of a periodic report. */
   periodicReport: (id: string) => `/laporan/berkala/laporan/${id}`,
 };

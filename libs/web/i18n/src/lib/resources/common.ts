@@ -11,6 +11,7 @@ const id = {
     agencies: 'Instansi',
     audit: 'Jejak audit',
     status: 'Status sistem',
+    publicFigures: 'Angka tahunan',
   },
   languageSwitch: {
     label: 'Bahasa',
@@ -48,6 +49,7 @@ const en: typeof id = {
     agencies: 'Agencies',
     audit: 'Audit trail',
     status: 'System status',
+    publicFigures: 'Annual figures',
   },
   languageSwitch: {
     label: 'Language',

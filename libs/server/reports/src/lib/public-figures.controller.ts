@@ -1,0 +1,28 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { PublicFiguresView } from '@gugus/contracts';
+import { Public } from '@gugus/server-access';
+import { PublicFiguresService } from './public-figures.service';
+
+/** The public annual figures (issue 12, item 4): no login, counts only, every cell suppressed with k = 11. */
+@ApiTags('public')
+@Controller('public')
+export class PublicFiguresController {
+  constructor(private readonly figures: PublicFiguresService) {}
+
+  @Get('figures')
+  @Public()
+  @ApiOperation({ summary: 'Angka tahunan nasional dan provinsi, tanpa data perorangan (k = 11) / National and provincial annual figures, de-identified (k = 11)' })
+  view(): Promise<PublicFiguresView> {
+    return this.figures.view();
+  }
+
+  @Get('figures.csv')
+  @Public()
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="angka-tahunan-tppo.csv"')
+  @ApiOperation({ summary: 'Angka tahunan yang sama sebagai CSV (aturan penyembunyian yang sama) / The same annual figures as CSV (the same suppression)' })
+  csv(): Promise<string> {
+    return this.figures.csv();
+  }
+}

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { stream as excelStream } from 'exceljs';
+import type { DataSource } from 'typeorm';
+import { ErrorCode, type ReportExportView, type ReportFigures } from '@gugus/contracts';
+import type { AuthUser } from '@gugus/server-access';
+import { AuditService } from '@gugus/server-audit';
+import { DomainError } from '@gugus/server-http';
+import { NotificationsService } from '@gugus/server-notifications';
+import { CAVEATS } from './case-figures.service';
+import { levelOf } from './periodic-report.activities';
+import { reportRange } from './report-dashboard.service';
+
+const BATCH = 500;
+const notFound = () => new DomainError(ErrorCode.NOT_FOUND, { id: 'Ekspor tidak ditemukan.', en: 'Export not found.' });
+
+interface ExportRow {
+  id: string;
+  kind: 'periodic-reports';
+  query: { jurisdictionCode: string; from: string; to: string };
+  status: 'running' | 'done' | 'failed';
+  totalRows: number | null;
+  rowsWritten: number;
+  fileName: string | null;
+  filePath: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  requestedBy: string;
+}
+
+/** The columns of the periodic-reports sheet: counts only (Bahasa Indonesia first, English second). */
+const COLUMNS: { header: string; key: string; width: number; value: (r: { period: string; code: string; name: string; version: number; status: string; firstSubmittedAt: Date | null; acceptedAt: Date | null }, f: ReportFigures) => string | number | Date | null }[] = [
+  { header: 'Periode / Period', key: 'period', width: 10, value: (r) => r.period },
+  { header: 'Kode wilayah / Region code', key: 'code', width: 10, value: (r) => r.code },
+  { header: 'Wilayah / Region', key: 'name', width: 28, value: (r) => r.name },
+  { header: 'Tingkat / Level', key: 'level', width: 10, value: (r) => levelOf(r.code) },
+  { header: 'Versi / Version', key: 'version', width: 8, value: (r) => r.version },
+  { header: 'Status', key: 'status', width: 11, value: (r) => r.status },
+  { header: 'Pertama dikirim / First submitted', key: 'first', width: 20, value: (r) => r.firstSubmittedAt },
+  { header: 'Diterima / Accepted', key: 'accepted', width: 20, value: (r) => r.acceptedAt },
+  { header: 'Orang ditapis / Persons screened', key: 'screened', width: 10, value: (_r, f) => f.personsScreened },
+  { header: 'Korban / Victims', key: 'victims', width: 10, value: (_r, f) => f.victims.total },
+  { header: 'Perempuan / Female', key: 'female', width: 10, value: (_r, f) => f.victims.bySex.female },
+  { header: 'Laki-laki / Male', key: 'male', width: 10, value: (_r, f) => f.victims.bySex.male },
+  { header: 'Anak / Children', key: 'child', width: 10, value: (_r, f) => f.victims.byAgeGroup.child },
+  { header: 'Dewasa / Adults', key: 'adult', width: 10, value: (_r, f) => f.victims.byAgeGroup.adult },
+  { header: 'WNI / Indonesian', key: 'indonesian', width: 10, value: (_r, f) => f.victims.byNationality.indonesian },
+  { header: 'WNA / Foreign', key: 'foreign', width: 10, value: (_r, f) => f.victims.byNationality.foreign },
+  { header: 'Dalam negeri / Internal', key: 'internal', width: 10, value: (_r, f) => f.victims.byScope.internal },
+  { header: 'Lintas negara / International', key: 'international', width: 10, value: (_r, f) => f.victims.byScope.international },
+  { header: 'Tindak pidana / Crimes registered', key: 'crimes', width: 10, value: (_r, f) => f.prosecution.crimesRegistered },
+  { header: 'Ke kejaksaan / To prosecutor', key: 'prosecutor', width: 10, value: (_r, f) => f.prosecution.casesToProsecutor },
+  { header: 'Putusan / Verdicts', key: 'verdicts', width: 10, value: (_r, f) => f.prosecution.verdicts },
+  { header: 'Pemidanaan / Convictions', key: 'convictions', width: 10, value: (_r, f) => f.prosecution.convictions },
+];
+
+/**
+ * Exports that run in the background (issue 12, item 3): the accepted periodic reports of a scope and a
+ * range of quarters as XLSX, written by exceljs's streaming writer from batches read in key order — memory
+ * stays flat however many rows — with its progress kept in `report_exports` for the page's progress bar, a
+ * notification to whoever asked when it is ready, and the file handed to them alone. Audited when asked
+ * for and when downloaded. Files live in the API host's temporary directory: an export is for now, not an
+ * archive (a restart mid-way marks it failed on the next read).
+ */
+@Injectable()
+export class ReportExportsService {
+  private readonly logger = new Logger('ReportExports');
+  private readonly running = new Set<string>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async start(user: AuthUser, query: { jurisdictionCode?: string; from?: string; to?: string }, requestId: string | null): Promise<ReportExportView> {
+    const { scope, from, to } = reportRange(user, query);
+    const id = randomUUID();
+    const q = { jurisdictionCode: scope, from, to };
+    await this.db.query(`INSERT INTO report_exports (id, requested_by, kind, query, status, created_at) VALUES ($1, $2, 'periodic-reports', $3, 'running', now())`, [id, user.personId, JSON.stringify(q)]);
+    await this.audit.record({ actorId: user.personId, action: 'report_export.start', targetType: 'report_export', targetId: id, jurisdictionCode: scope, requestId, after: { kind: 'periodic-reports', ...q } });
+    this.running.add(id);
+    void this.run(id, user.personId, q).finally(() => this.running.delete(id));
+    return this.status(user, id);
+  }
+
+  async status(user: AuthUser, id: string): Promise<ReportExportView> {
+    const row = await this.own(user, id);
+    // Running, but not in this process: the API restarted mid-way.
+    if (row.status === 'running' && !this.running.has(id) && Date.now() - row.createdAt.getTime() > 60_000) {
+      await this.db.query(`UPDATE report_exports SET status = 'failed', error = 'interrupted', finished_at = now() WHERE id = $1 AND status = 'running'`, [id]);
+      row.status = 'failed';
+    }
+    return {
+      id: row.id,
+      kind: row.kind,
+      status: row.status,
+      progress: row.status === 'done' ? 100 : row.totalRows ? Math.min(99, Math.floor((row.rowsWritten / row.totalRows) * 100)) : 0,
+      rowsWritten: row.rowsWritten,
+      totalRows: row.totalRows,
+      fileName: row.status === 'done' ? row.fileName : null,
+      createdAt: row.createdAt.toISOString(),
+      finishedAt: row.finishedAt ? row.finishedAt.toISOString() : null,
+    };
+  }
+
+  async file(user: AuthUser, id: string, requestId: string | null): Promise<{ stream: NodeJS.ReadableStream; fileName: string; length: number }> {
+    const row = await this.own(user, id);
+    if (row.status !== 'done' || !row.filePath || !row.fileName) throw new DomainError(ErrorCode.CONFLICT, { id: 'Ekspor belum selesai.', en: 'The export is not finished yet.' });
+    const size = await stat(row.filePath).then((s) => s.size, () => null);
+    if (size === null) throw new DomainError(ErrorCode.NOT_FOUND, { id: 'Berkas ekspor sudah tidak ada; buat ekspor baru.', en: 'The export file is gone; make a new export.' });
+    await this.audit.record({ actorId: user.personId, action: 'report_export.download', targetType: 'report_export', targetId: id, jurisdictionCode: row.query.jurisdictionCode, requestId, after: { rows: row.rowsWritten } });
+    return { stream: createReadStream(row.filePath), fileName: row.fileName, length: size };
+  }
+
+  private async own(user: AuthUser, id: string): Promise<ExportRow> {
+    const row = /^[0-9a-f-]{36}$/i.test(id)
+      ? ((await this.db.query(
+          `SELECT id, kind, query, status, total_rows AS "totalRows", rows_written AS "rowsWritten", file_name AS "fileName", file_path AS "filePath", created_at AS "createdAt", finished_at AS "finishedAt", requested_by AS "requestedBy" FROM report_exports WHERE id = $1`,
+          [id],
+        )) as ExportRow[])[0]
+      : undefined;
+    // Someone else's export does not exist for the caller.
+    if (!row || row.requestedBy !== user.personId) throw notFound();
+    return row;
+  }
+
+  private async run(id: string, personId: string, q: { jurisdictionCode: string; from: string; to: string }): Promise<void> {
+    const scope = q.jurisdictionCode === '00' ? null : q.jurisdictionCode;
+    const where = `c.period BETWEEN $1 AND $2 AND r.status = 'accepted' AND ($3::text IS NULL OR r.jurisdiction_code = $3 OR r.jurisdiction_code LIKE $3 || '.%')`;
+    try {
+      const [{ n }] = (await this.db.query(`SELECT count(*)::int AS n FROM periodic_reports r JOIN report_cycles c ON c.id = r.cycle_id WHERE ${where}`, [q.from, q.to, scope])) as { n: number }[];
+      await this.db.query(`UPDATE report_exports SET total_rows = $2 WHERE id = $1`, [id, n]);
+      const dir = join(tmpdir(), 'gugus-exports');
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const fileName = `laporan-berkala-${q.jurisdictionCode}-${q.from}-${q.to}.xlsx`;
+      const filePath = join(dir, `${id}.xlsx`);
+      const workbook = new excelStream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true });
+      workbook.creator = 'Gugus';
+      const sheet = workbook.addWorksheet('Laporan');
+      sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+      sheet.getRow(1).font = { bold: true };
+      let written = 0;
+      let after = ['', ''];
+      for (;;) {
+        const batch = (await this.db.query(
+          `SELECT c.period, r.jurisdiction_code AS code, j.name, r.version, r.status, r.first_submitted_at AS "firstSubmittedAt", r.accepted_at AS "acceptedAt", r.figures
+             FROM periodic_reports r JOIN report_cycles c ON c.id = r.cycle_id JOIN jurisdictions j ON j.code = r.jurisdiction_code
+            WHERE ${where} AND (c.period, r.jurisdiction_code) > ($4, $5)
+            ORDER BY c.period, r.jurisdiction_code LIMIT ${BATCH}`,
+          [q.from, q.to, scope, after[0], after[1]],
+        )) as { period: string; code: string; name: string; version: number; status: string; firstSubmittedAt: Date | null; acceptedAt: Date | null; figures: ReportFigures }[];
+        for (const r of batch) sheet.addRow(COLUMNS.map((c) => c.value(r, r.figures))).commit();
+        written += batch.length;
+        if (batch.length) await this.db.query(`UPDATE report_exports SET rows_written = $2 WHERE id = $1`, [id, written]);
+        if (batch.length < BATCH) break;
+        after = [batch[batch.length - 1].period, batch[batch.length - 1].code];
+      }
+      sheet.commit();
+      const notes = workbook.addWorksheet('Catatan');
+      notes.columns = [{ header: 'Yang tidak dapat ditunjukkan angka ini', key: 'id', width: 90 }, { header: 'What these figures cannot show', key: 'en', width: 90 }];
+      for (const c of CAVEATS) notes.addRow([c.id, c.en]).commit();
+      notes.addRow(['Hanya laporan yang sudah diterima; angka saja, tanpa catatan bebas.', 'Accepted reports only; counts only, no free text.']).commit();
+      notes.commit();
+      await workbook.commit();
+      await this.db.query(`UPDATE report_exports SET status = 'done', rows_written = $2, file_name = $3, file_path = $4, finished_at = now() WHERE id = $1`, [id, written, fileName, filePath]);
+      // The file is ready whatever happens to the notice.
+      await this.notifications
+        .notify({
+          dedupeKey: `report-export:${id}`,
+          recipients: { personIds: [personId] },
+          kind: 'report_export_ready',
+          title: { id: 'Ekspor laporan siap diunduh', en: 'Report export ready to download' },
+          body: { id: `${written} baris laporan berkala ${q.from}–${q.to}.`, en: `${written} rows of periodic reports ${q.from}–${q.to}.` },
+          link: `/laporan/dasbor/ekspor/${id}`,
+          email: false,
+        })
+        .catch((err: Error) => this.logger.warn(`Pemberitahuan ekspor gagal / export notice failed (${err.name})`));
+    } catch (err) {
+      this.logger.warn(`Ekspor gagal / export failed (${(err as Error).name})`);
+      await this.db.query(`UPDATE report_exports SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [id, (err as Error).name]).catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import type { Browser, Locator } from 'playwright-core';
+import type { PublicFiguresView, ReportDashboardView, ReportExportView, ReportFigures } from '@gugus/contracts';
+import { emptyFigures, sumFigures } from '@gugus/reporting';
+import { repoRoot } from '../support/engines';
+import { client, databaseOfItsOwn, eventually, launchChromium, login, screenshotDir, sequentialSteps, serviceEnv, signedInAt, startApi, startWeb, type OwnDatabase, type RunningApi, type RunningWeb } from '../support';
+
+/**
+ * Issue 12, acceptance 3 and 5 (and the public half of 2): five years of accepted quarterly reports of every
+ * task force (552 × 20), seeded straight into a database of its own, read as the national analyst on the
+ * dashboard (charts for all provinces, filters, the table view, an XLSX export with its progress bar) and
+ * by the public, without login, on the annual figures page — where a small province is "< 11", complements
+ * hide it, and a marker put in every free-text field of the reports appears nowhere.
+ */
+type Api = ReturnType<typeof client>;
+const MARKER = 'PENANDA-BEBAS-7731';
+const PERIODS = Array.from({ length: 20 }, (_, i) => `${2021 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
+/** Kalimantan Utara: one victim in 2025, in its first quarter, and none otherwise. */
+const SMALL = '65';
+
+jest.setTimeout(600_000);
+
+/** Waits for exactly `n` matches (Playwright's own `expect` is not used here). */
+async function expectCount(locator: Locator, n: number): Promise<void> {
+  await locator.nth(n - 1).waitFor();
+  expect(await locator.count()).toBe(n);
+}
+
+/** Waits until the element shows `text`. */
+async function expectText(locator: Locator, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor();
+}
+
+/** A regency's figures for a quarter: a few victims, deterministic from its code and the quarter. */
+function regencyFigures(code: string, period: string): ReportFigures {
+  const f = emptyFigures();
+  const seed = [...`${code}|${period}`].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1_000_003, 7);
+  const total = code.startsWith(`${SMALL}.`) ? (period === '2025-Q1' && code === `${SMALL}.01` ? 1 : 0) : seed % 7;
+  f.personsScreened = total + (seed % 3);
+  f.victims.total = total;
+  f.victims.bySex = { female: Math.ceil(total / 2), male: Math.floor(total / 2) };
+  // One in three with no age recorded when there are three or more.
+  f.victims.byAgeGroup = { child: Math.floor(total / 3), adult: total - Math.floor(total / 3) - (total >= 3 ? 1 : 0) };
+  f.victims.byNationality = { indonesian: total, foreign: 0, stateless_or_unknown: 0 };
+  f.victims.byScope = { internal: total - (seed % 2 && total ? 1 : 0), international: seed % 2 && total ? 1 : 0 };
+  f.victims.byExploitationType = total ? [{ category: 'forced_labour', count: total }] : [];
+  f.victims.bySector = total ? [{ category: 'fishing', count: Math.ceil(total / 2) }] : [];
+  return f;
+}
+
+/** Free text typed where codes belong, and fields a form variant might have added: none may reach the public. */
+function tainted(f: ReportFigures): ReportFigures {
+  const t = structuredClone(f) as ReportFigures & Record<string, unknown>;
+  t.victims.byExploitationType = [...t.victims.byExploitationType, { category: MARKER, count: 4 }];
+  t.victims.bySector = [...t.victims.bySector, { category: `${MARKER} Jl. Melati`, count: 2 }];
+  t.victims.byReferralSource = [{ category: MARKER, count: 1 }];
+  t.assistance = [{ service: MARKER, personsAssisted: 1 }];
+  t['notes'] = MARKER;
+  return t;
+}
+
+describe('reports: the dashboard, its export and the public annual figures', () => {
+  let own: OwnDatabase;
+  let api: RunningApi;
+  let web: RunningWeb;
+  let browser: Browser;
+  let db: Pool;
+  const as: Record<string, Api> = {};
+  const step = sequentialSteps();
+  /** What was seeded, per province and period (the province's own report). */
+  const provinceFigures = new Map<string, ReportFigures>();
+  let provinces: { code: string; name: string }[] = [];
+  let regencyCount = 0;
+
+  async function seed() {
+    provinces = (await db.query(`SELECT code, name FROM jurisdictions WHERE level = 'province' ORDER BY code`)).rows;
+    const regencies = (await db.query(`SELECT code, parent_code AS parent FROM jurisdictions WHERE level = 'regency' ORDER BY code`)).rows as { code: string; parent: string }[];
+    regencyCount = regencies.length;
+    for (const period of PERIODS) {
+      const [year, q] = [Number(period.slice(0, 4)), Number(period.slice(6))];
+      const from = `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
+      const until = q === 4 ? `${year + 1}-01-01` : `${year}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+      const cycle = randomUUID();
+      await db.query(`INSERT INTO report_cycles (id, period, period_from, period_until, workflow_id, status, opened_at) VALUES ($1, $2, $3, $4, $5, 'closed', now())`, [cycle, period, from, until, `report-cycle-${period}`]);
+      const rows: { code: string; level: string; figures: ReportFigures }[] = [];
+      for (const r of regencies) rows.push({ code: r.code, level: 'regency', figures: regencyFigures(r.code, period) });
+      for (const p of provinces) {
+        const sum = sumFigures(rows.filter((r) => r.code.startsWith(`${p.code}.`)).map((r) => r.figures));
+        provinceFigures.set(`${p.code}|${period}`, sum);
+        // The Riau Islands' own report of the last quarter is not accepted: the nation sums its regencies.
+        if (p.code === '21' && period === '2025-Q4') continue;
+        rows.push({ code: p.code, level: 'province', figures: p.code === '32' && period === '2025-Q2' ? tainted(sum) : sum });
+      }
+      // Every other report is submitted late in 2025-Q4 (the timeliness table shows both).
+      const due = new Date(Date.parse(`${until}T00:00:00+07:00`) + 14 * 86_400_000).toISOString().slice(0, 10);
+      await db.query(
+        `INSERT INTO periodic_reports (id, cycle_id, jurisdiction_code, level, version, status, due_date, computed, figures, first_submitted_at, submitted_at, accepted_at, created_at)
+         SELECT gen_random_uuid(), $1, x.code, x.level, 1, 'accepted', $2::date, x.figures, x.figures, x.submitted, x.submitted, x.submitted + interval '3 days', now()
+           FROM unnest($3::text[], $4::text[], $5::jsonb[], $6::timestamptz[]) AS x(code, level, figures, submitted)`,
+        [
+          cycle,
+          due,
+          rows.map((r) => r.code),
+          rows.map((r) => r.level),
+          rows.map((r) => JSON.stringify(r.figures)),
+          rows.map((_r, i) => new Date(Date.parse(`${due}T00:00:00+07:00`) + (period === '2025-Q4' && i % 2 ? 5 : -5) * 86_400_000).toISOString()),
+        ],
+      );
+    }
+  }
+
+  beforeAll(async () => {
+    own = await databaseOfItsOwn('report_dashboard');
+    db = new Pool({ connectionString: own.appUrl, max: 2 });
+    api = await startApi(serviceEnv({ DATABASE_URL: own.appUrl, AUDIT_CHECKPOINT_DIR: own.checkpointDir }));
+    [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
+    for (const [who, email] of Object.entries({ analyst: 'analis@gugus.test', jabar: 'sekretariat.jabar@gugus.test', jabarChair: 'ketua.jabar@gugus.test', kepri: 'admin.kepri@gugus.test', bandung: 'sekretariat.bandung@gugus.test' })) {
+      as[who] = client(api.url, (await login(api.url, email)).accessToken);
+    }
+    await seed();
+  });
+
+  afterAll(async () => {
+    if (api) writeFileSync(join(repoRoot, 'tmp/report-dashboard-api.log'), api.output());
+    await browser?.close();
+    await web?.stop();
+    await api?.stop();
+    await db?.end();
+    await own?.drop();
+  });
+
+  step('the national dashboard has a series for every province, totals that are their sums, and the breakdowns of the range — codes only', async () => {
+    const res = await as.analyst.get('/reports/dashboard?from=2025-Q1&to=2025-Q4');
+    expect(res.status).toBe(200);
+    const d = res.body as ReportDashboardView;
+    expect(d.periods).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
+    expect(d.series).toHaveLength(38);
+    for (const [i, period] of d.periods.entries()) {
+      const expected = provinces.reduce((s, p) => s + (provinceFigures.get(`${p.code}|${period}`) as ReportFigures).victims.total, 0);
+      expect(d.totals[i]).toBe(expected);
+      expect(d.series.reduce((s, x) => s + (x.values[i] ?? 0), 0)).toBe(expected);
+    }
+    // The Riau Islands' last quarter comes from its regencies, and says so.
+    const kepri = d.series.find((s) => s.code === '21');
+    expect(kepri?.fromBelow).toEqual(['2025-Q4']);
+    expect(kepri?.values[3]).toBe(provinceFigures.get('21|2025-Q4')?.victims.total);
+    const exploitation = d.breakdowns.find((b) => b.key === 'exploitation');
+    expect(exploitation?.items.map((x) => x.code)).toEqual(['forced_labour']);
+    expect(JSON.stringify(d)).not.toContain(MARKER);
+    // Every task force of the latest cycle is listed with its timeliness: late and on time both there.
+    expect(d.timeliness.period).toBe('2025-Q4');
+    // All 553: the nation, 38 provinces, 514 regencies and cities — whether or not their task force is set up in Gugus.
+    expect(d.timeliness.rows.length).toBe(regencyCount + 38 + 1);
+    expect(d.timeliness.rows.find((r) => r.jurisdictionCode === '21')).toMatchObject({ status: 'none', onTime: null });
+    expect(d.timeliness.rows.some((r) => r.onTime === false) && d.timeliness.rows.some((r) => r.onTime === true)).toBe(true);
+    expect(d.reviewTimes.find((r) => r.level === 'regency')).toMatchObject({ medianDays: 3 });
+    expect(d.caveats.length).toBeGreaterThan(1);
+  });
+
+  step("a province's dashboard is for that province's roles; bad filters name the field", async () => {
+    const jabar = await as.jabarChair.get('/reports/dashboard?jurisdictionCode=32&from=2025-Q1&to=2025-Q4');
+    expect(jabar.status).toBe(200);
+    const regencies = (await db.query(`SELECT count(*)::int AS n FROM jurisdictions WHERE parent_code = '32'`)).rows[0].n as number;
+    expect((jabar.body as ReportDashboardView).series).toHaveLength(regencies);
+    expect((jabar.body as ReportDashboardView).totals).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'].map((p) => provinceFigures.get(`32|${p}`)?.victims.total));
+    expect((await as.jabarChair.get('/reports/dashboard')).status).toBe(403);
+    expect((await as.kepri.get('/reports/dashboard?jurisdictionCode=32')).status).toBe(403);
+    expect((await as.bandung.get('/reports/dashboard?jurisdictionCode=32')).status).toBe(403);
+    for (const [query, field] of [
+      ['from=2025-Q5', 'from'],
+      ['to=20x9-Q1', 'to'],
+      ['from=2025-Q4&to=2025-Q1', 'to'],
+      ['from=2010-Q1&to=2025-Q4', 'from'],
+      ['jurisdictionCode=32.04', 'jurisdictionCode'],
+      [`jurisdictionCode=${'9'.repeat(400)}`, 'jurisdictionCode'],
+    ] as const) {
+      const bad = await as.analyst.get(`/reports/dashboard?${query}`);
+      expect({ query, status: bad.status }).toEqual({ query, status: 400 });
+      expect(JSON.stringify(bad.body)).toContain(field);
+    }
+  });
+
+  step('the public annual figures answer without login: a province with one victim is "< 11" and cannot be worked out; no marker, no record', async () => {
+    const res = await fetch(`${api.url}/public/figures`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain(MARKER);
+    expect(text).not.toMatch(/Melati|"id":"[0-9a-f-]{36}"|personId|caseId/);
+    const view = JSON.parse(text) as PublicFiguresView;
+    expect(view.k).toBe(11);
+    expect(view.years.map((y) => y.year)).toEqual([2025, 2024, 2023, 2022, 2021]);
+    const y2025 = view.years[0];
+    const small = y2025.provinces.cells.find((c) => c.key === SMALL);
+    expect(small).toMatchObject({ value: null, display: '< 11' });
+    // Complementary suppression: the published national total minus the published provinces is never the 1 alone.
+    const hidden = y2025.provinces.cells.filter((c) => c.value === null);
+    if (y2025.provinces.total.value !== null) {
+      expect(hidden.length).toBeGreaterThan(1);
+      const rest = y2025.provinces.total.value - y2025.provinces.cells.reduce((s, c) => s + (c.value ?? 0), 0);
+      expect(rest - (hidden.length - 1)).toBeGreaterThanOrEqual(1 + 11);
+    }
+    // The published cells are the seeded sums.
+    const west = y2025.provinces.cells.find((c) => c.key === '32');
+    expect(west?.value).toBe(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'].reduce((s, p) => s + (provinceFigures.get(`32|${p}`)?.victims.total ?? 0), 0));
+    expect(y2025.breakdowns.find((b) => b.key === 'exploitationType')?.cells.every((c) => c.key in view.labels)).toBe(true);
+    const csv = await fetch(`${api.url}/public/figures.csv`);
+    expect(csv.status).toBe(200);
+    const csvText = await csv.text();
+    expect(csvText).not.toContain(MARKER);
+    expect(csvText).toContain(`2025,province,${SMALL},`);
+    expect(csvText.split('\n').find((l) => l.startsWith(`2025,province,${SMALL},`))).toMatch(/< 11/);
+  });
+
+  step('in Chromium, as the national analyst: charts for all provinces, filters, the table view, an XLSX export with its progress bar', async () => {
+    const tab = await signedInAt(browser, web.url, 'analis@gugus.test', '/laporan/dasbor?wilayah=00&dari=2021-Q1&sampai=2025-Q4');
+    await tab.getByTestId('chart-by-unit').locator('svg').first().waitFor();
+    // The line over twenty quarters and a bar per province, drawn as SVG.
+    expect(await tab.getByTestId('chart-over-time').locator('svg path').count()).toBeGreaterThan(0);
+    const byUnit = tab.getByTestId('chart-by-unit');
+    for (const name of ['Jawa Barat', 'Kalimantan Utara', 'Papua Barat Daya']) expect(await byUnit.locator('svg text', { hasText: name }).count()).toBeGreaterThan(0);
+    await tab.screenshot({ path: join(screenshotDir, 'reports-dashboard-national.png'), fullPage: true });
+
+    // The table view: every province with its twenty quarters and the sum.
+    await tab.getByTestId('chart-by-unit-toggle').click();
+    const rows = tab.getByTestId('by-unit-table').locator('tbody tr');
+    await expectCount(rows, 38);
+    const header = await tab.getByTestId('by-unit-table').locator('thead th').allTextContents();
+    expect(header).toHaveLength(1 + 20 + 1);
+    const west = await tab.getByTestId('by-unit-table').locator('tbody tr', { hasText: 'Jawa Barat' }).locator('td').last().textContent();
+    const westSum = PERIODS.reduce((s, p) => s + (provinceFigures.get(`32|${p}`)?.victims.total ?? 0), 0);
+    expect((west ?? '').replace(/\D/g, '')).toBe(String(westSum));
+    await tab.getByTestId('chart-timeliness-toggle').click();
+    await expectCount(tab.getByTestId('timeliness-table').locator('tbody tr'), regencyCount + 38 + 1);
+
+    // Filters: West Java over 2025 — a bar per regency/city.
+    await tab.getByTestId('dashboard-scope').selectOption('32');
+    await tab.getByTestId('dashboard-from').selectOption('2025-Q1');
+    await tab.waitForURL(/wilayah=32&dari=2025-Q1/);
+    await expectText(tab.getByTestId('chart-over-time'), 'Jawa Barat');
+
+    // Back to the nation, all five years, and export: progress while it runs, then the file.
+    await tab.getByTestId('dashboard-scope').selectOption('00');
+    await tab.getByTestId('dashboard-from').selectOption('2021-Q1');
+    await tab.waitForURL(/wilayah=00&dari=2021-Q1/);
+    await tab.getByTestId('export-start').click();
+    const progress = tab.getByTestId('export-progress');
+    await progress.waitFor({ timeout: 30_000 });
+    await tab.screenshot({ path: join(screenshotDir, 'reports-dashboard-export-progress.png') });
+    expect(Number(await progress.getAttribute('value'))).toBeGreaterThanOrEqual(0);
+    const downloadButton = tab.getByTestId('export-download');
+    await downloadButton.waitFor({ timeout: 60_000 });
+    expect(await downloadButton.textContent()).toMatch(/11[.,]?0\d\d/);
+    const [download] = await Promise.all([tab.waitForEvent('download'), downloadButton.click()]);
+    expect(download.suggestedFilename()).toBe('laporan-berkala-00-2021-Q1-2025-Q4.xlsx');
+    const path = join(screenshotDir, '..', 'dashboard-export.xlsx');
+    await download.saveAs(path);
+    // An XLSX is a zip: its first bytes are "PK".
+    expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
+    // The notification links back to the export.
+    const exportId = new URL(tab.url()).searchParams.get('ekspor') as string;
+    const status = (await as.analyst.get(`/reports/exports/${exportId}`)).body as ReportExportView;
+    expect(status).toMatchObject({ status: 'done', progress: 100, rowsWritten: PERIODS.length * (regencyCount + 38) - 1 });
+    const notes = await eventually(async () => {
+      const list = (await as.analyst.get('/notifications?limit=20')).body as { items: { link: string | null }[] };
+      return list.items.find((n) => n.link === `/laporan/dasbor/ekspor/${exportId}`);
+    }, 10_000, 'the export notification');
+    expect(notes).toBeTruthy();
+    // Following the notice's link finds the export ready to download.
+    await tab.goto(`${web.url}/laporan/dasbor/ekspor/${exportId}`);
+    await tab.getByTestId('export-download').waitFor();
+    // Someone else cannot see it, nor download it.
+    expect((await as.jabar.get(`/reports/exports/${exportId}`)).status).toBe(404);
+    expect((await as.jabar.get(`/reports/exports/${exportId}/file`)).status).toBe(404);
+    await tab.getByTestId('chart-over-time-toggle').click();
+    await tab.screenshot({ path: join(screenshotDir, 'reports-dashboard-table.png'), fullPage: false });
+    await tab.context().close();
+  });
+
+  step('in Chromium, as the public: the annual figures page without login', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    const tab = await context.newPage();
+    await tab.goto(`${web.url}/angka-tahunan`);
+    const provincesTable = tab.getByTestId('public-provinces');
+    await provincesTable.waitFor();
+    await expectCount(provincesTable.locator('tbody tr'), 39);
+    await expectText(provincesTable.locator('tbody tr', { hasText: 'Kalimantan Utara' }), '< 11');
+    await expectText(tab.getByTestId('public-legend'), '< 11');
+    await expectText(tab.getByTestId('public-breakdown-sex'), 'Perempuan');
+    expect(await tab.content()).not.toContain(MARKER);
+    await tab.screenshot({ path: join(screenshotDir, 'reports-public-figures.png'), fullPage: true });
+    await tab.getByTestId('public-year').selectOption('2023');
+    await expectText(provincesTable.locator('tbody tr', { hasText: 'Kalimantan Utara' }), '0');
+    await context.close();
+  });
+});
