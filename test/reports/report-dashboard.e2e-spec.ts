@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import { Workbook } from 'exceljs';
 import type { Browser, Locator } from 'playwright-core';
 import type { PublicFiguresView, ReportDashboardView, ReportExportView, ReportFigures } from '@gugus/contracts';
 import { emptyFigures, sumFigures } from '@gugus/reporting';
@@ -69,6 +70,7 @@ describe('reports: the dashboard, its export and the public annual figures', () 
   let browser: Browser;
   let db: Pool;
   const as: Record<string, Api> = {};
+  const tokens: Record<string, string> = {};
   const step = sequentialSteps();
   /** What was seeded, per province and period (the province's own report). */
   const provinceFigures = new Map<string, ReportFigures>();
@@ -118,8 +120,11 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     api = await startApi(serviceEnv({ DATABASE_URL: own.appUrl, AUDIT_CHECKPOINT_DIR: own.checkpointDir }));
     [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
     for (const [who, email] of Object.entries({ analyst: 'analis@gugus.test', jabar: 'sekretariat.jabar@gugus.test', jabarChair: 'ketua.jabar@gugus.test', kepri: 'admin.kepri@gugus.test', bandung: 'sekretariat.bandung@gugus.test' })) {
-      as[who] = client(api.url, (await login(api.url, email)).accessToken);
+      tokens[who] = (await login(api.url, email)).accessToken;
+      as[who] = client(api.url, tokens[who]);
     }
+    tokens['sysAdmin'] = (await login(api.url, 'admin@gugus.test')).accessToken;
+    as['sysAdmin'] = client(api.url, tokens['sysAdmin']);
     await seed();
   });
 
@@ -212,6 +217,78 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     expect(csvText).not.toContain(MARKER);
     expect(csvText).toContain(`2025,province,${SMALL},`);
     expect(csvText.split('\n').find((l) => l.startsWith(`2025,province,${SMALL},`))).toMatch(/< 11/);
+  });
+
+  step('case-level export for the analyst: one de-identified row per identified victim whose consent covers research, in HTCDS fields, nothing else', async () => {
+    const agency = (await db.query(`SELECT id FROM agencies WHERE name = 'UPTD PPA Provinsi Jawa Barat'`)).rows[0].id as string;
+    const day = (d: string) => `${d}T03:00:00Z`;
+    /** A case opened through the API, then given the status, day and codes the case process would have written. */
+    const openCase = async (status: string, openedOn: string, facts: Record<string, unknown>) => {
+      const opened = await as.sysAdmin.post('/cases', { jurisdictionCode: '32', intakeAgencyId: agency, intakeChannel: 'ngo' });
+      expect(opened.status).toBe(201);
+      const id = (await db.query(`UPDATE cases SET identification_status = $2, opened_at = $3 WHERE code = $1 RETURNING id`, [opened.body.code, status, day(openedOn)])).rows[0].id as string;
+      const f = { sex: null, age_group: null, nationality_group: null, nationality: null, trafficking_scope: null, origin_region: null, exploitation_types: null, sectors: null, means: null, ...facts };
+      await db.query(
+        `INSERT INTO case_facts (case_id, sex, age_group, nationality_group, nationality, trafficking_scope, origin_region, exploitation_types, sectors, means, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())`,
+        [id, f.sex, f.age_group, f.nationality_group, f.nationality, f.trafficking_scope, f.origin_region, f.exploitation_types, f.sectors, f.means],
+      );
+      return opened.body.code as string;
+    };
+    const decide = async (code: string, decisions: Record<string, unknown>[]) => {
+      const res = await as.sysAdmin.post(`/cases/${code}/consents`, { data: { recordedOn: '2025-05-20', givenBy: 'person', explanationLanguage: 'Bahasa Indonesia', explainedInUnderstoodLanguage: true, decisions } });
+      expect({ status: res.status, body: res.status === 201 ? undefined : res.body }).toEqual({ status: 201, body: undefined });
+    };
+    const decision = (purpose: string, status: string, extra: Record<string, unknown> = {}) => ({ purpose, status, decidedOn: '2025-05-20', method: 'written_signature', interpreterUsed: false, ...extra });
+    const woman = { sex: 'female', age_group: 'adult', nationality_group: 'indonesian', nationality: 'ID', trafficking_scope: 'international', origin_region: '33.02', exploitation_types: ['forced_labour', MARKER], sectors: ['fishing'], means: ['debt_bondage', 'deception'] };
+    const consenting = await openCase('verified', '2025-05-14', woman);
+    await decide(consenting, [decision('assistance', 'granted'), decision('feedback_research', 'granted')]);
+    // Declined research; research granted then withdrawn; granted for a time that has passed; no consent form; not a victim.
+    const declined = await openCase('confirmed', '2025-05-15', woman);
+    await decide(declined, [decision('feedback_research', 'declined')]);
+    const withdrawn = await openCase('presumed', '2025-05-16', woman);
+    await decide(withdrawn, [decision('feedback_research', 'granted')]);
+    await decide(withdrawn, [decision('feedback_research', 'withdrawn', { withdrawnOn: '2025-05-21', decidedOn: '2025-05-21' })]);
+    const expired = await openCase('verified', '2025-05-17', woman);
+    await decide(expired, [decision('feedback_research', 'granted', { validUntil: '2025-12-31' })]);
+    await openCase('verified', '2025-05-18', woman);
+    const screenedOut = await openCase('screened', '2025-05-19', woman);
+    await decide(screenedOut, [decision('feedback_research', 'granted')]);
+    // A second consenting victim with nothing recorded but free text where codes belong.
+    const sparse = await openCase('presumed', '2025-06-01', { sex: MARKER, origin_region: null, means: [MARKER] });
+    await decide(sparse, [decision('feedback_research', 'granted')]);
+    expect((await db.query(`SELECT status FROM case_consent_purposes p JOIN cases c ON c.id = p.case_id WHERE c.code = $1 AND purpose = 'feedback_research'`, [withdrawn])).rows).toEqual([{ status: 'withdrawn' }]);
+
+    // Only the analyst; a bad kind names the field.
+    expect((await as.jabar.post('/reports/exports', { kind: 'case-records', jurisdictionCode: '32', from: '2025-Q2', to: '2025-Q2' })).status).toBe(403);
+    const badKind = await as.analyst.post('/reports/exports', { kind: 'cases; DROP TABLE cases', from: '2025-Q2', to: '2025-Q2' });
+    expect(badKind.status).toBe(400);
+    expect(JSON.stringify(badKind.body)).toContain('kind');
+    const started = await as.analyst.post('/reports/exports', { kind: 'case-records', jurisdictionCode: '00', from: '2025-Q2', to: '2025-Q2' });
+    expect(started.status).toBe(202);
+    const done = await eventually(async () => ((r) => (r.status === 'running' ? undefined : r))((await as.analyst.get(`/reports/exports/${started.body.id}`)).body as ReportExportView), 30_000, 'the case export');
+    expect(done).toMatchObject({ kind: 'case-records', status: 'done', rowsWritten: 2, totalRows: 2, fileName: 'kasus-htcds-00-2025-Q2-2025-Q2.xlsx' });
+    const file = await fetch(`${api.url}/reports/exports/${started.body.id}/file`, { headers: { authorization: `Bearer ${tokens['analyst']}` } });
+    expect(file.status).toBe(200);
+    const bytes = Buffer.from(await file.arrayBuffer());
+    const book = new Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('HTCDS');
+    const rows: Record<string, unknown>[] = [];
+    const header = (sheet?.getRow(1).values as unknown[]).slice(1) as string[];
+    sheet?.eachRow((row, n) => {
+      if (n > 1) rows.push(Object.fromEntries(header.map((h, i) => [h, (row.values as unknown[])[i + 1] ?? ''])));
+    });
+    expect(rows).toHaveLength(2);
+    const full = rows.find((r) => r['prs_Gender'] === 'Female');
+    expect(full).toMatchObject({ x_YearOpened: 2025, x_QuarterOpened: 2, x_ReportingProvince: '32', x_AgeGroup: 'adult', prs_Nationality: 'ID', x_OriginProvince: '33', vic_MethodsOfControl: 'DebtBondage;FalsePromises', vic_TypeOfLabourExploitation: 'Aquafarming', x_ExploitationTypes: 'forced_labour', x_IdentificationStatus: 'verified', cas_Status: 'Active', vic_AgreementToManagePersonalData: true });
+    expect(rows.find((r) => r !== full)).toMatchObject({ prs_Gender: 'Unknown', x_OriginProvince: '', vic_MethodsOfControl: '' });
+    // Nothing that names a case or a person, and no free text, anywhere in the file.
+    const everything = JSON.stringify(book.worksheets.map((w) => w.getSheetValues()));
+    for (const secret of [MARKER, consenting, sparse, '33.02', agency]) expect(everything).not.toContain(secret);
+    expect(book.getWorksheet('Kolom')?.rowCount).toBe(1 + 18);
+    // Audited, with what was exported and why.
+    const audit = (await db.query(`SELECT action, purpose FROM audit_log WHERE target_id = $1 ORDER BY seq`, [started.body.id])).rows;
+    expect(audit).toEqual([{ action: 'report_export.start', purpose: 'research' }, { action: 'report_export.download', purpose: null }]);
   });
 
   step('in Chromium, as the national analyst: charts for all provinces, filters, the table view, an XLSX export with its progress bar', async () => {

@@ -38,3 +38,5 @@ export * from './lib/case-tally';
 export * from './lib/periodic-report';
 // The public annual figures: provinces and national breakdowns of each year, suppressed as one model per year (issue 12, item 4).
 export * from './lib/publication';
+// Case-level, de-identified rows in the fields of IOM's Human Trafficking Case Data Standard (issue 12, item 5).
+export * from './lib/htcds';

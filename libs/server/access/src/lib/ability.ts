@@ -104,6 +104,8 @@ export function abilityFor(grants: readonly Grant[]): GugusAbility {
         can('read', 'CaseFigures', inScope);
         // The national level reviews the provinces' reports, compiles the national one, opens a cycle by hand.
         can(['create', 'read', 'update'], 'PeriodicReport', inScope);
+        // Case-level rows without identity, and only of cases that consented to research (issue 12, item 5).
+        can('read', 'CaseResearchData', inScope);
         break;
       default: {
         const unreachable: never = grant.role;

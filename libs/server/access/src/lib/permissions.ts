@@ -37,6 +37,8 @@ export type Subject =
   | 'CaseFigures'
   /** Periodic reports up the hierarchy and their cycles (counts only): compiled, reviewed, corrected. */
   | 'PeriodicReport'
+  /** De-identified case-level rows for research (codes only), of the cases whose consent covers research alone. */
+  | 'CaseResearchData'
   | 'all';
 
 export const PERMISSION_KEY = 'gugus:permission';

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { consentState, type ConsentDecision, type ConsentRecord } from '@gugus/cases';
 import { type CaseConsentView, type CaseReadPurpose, type ConsentHistoryEntry, type ConsentRecorded } from '@gugus/contracts';
 import { OPTION_LISTS, type Language } from '@gugus/forms';
@@ -42,7 +42,7 @@ function toRecord(submissionId: string, data: Record<string, unknown>): ConsentR
  * read (and to the next packet) at once. Neither the audit trail nor an error holds an answer.
  */
 @Injectable()
-export class CaseConsentsService {
+export class CaseConsentsService implements OnApplicationBootstrap {
   constructor(
     private readonly cases: CasesRepository,
     private readonly forms: FormsService,
@@ -57,9 +57,13 @@ export class CaseConsentsService {
     const version = await this.forms.pinVersion(CONSENT_FORM_KEY, found.jurisdictionCode);
     const cleaned = await this.forms.checkAgainstVersion(version.id, data, found.jurisdictionCode, language, await this.agreements.agencyScope(found.jurisdictionCode));
     const recordedAt = new Date();
+    // Every earlier form and this one: where consent stands per purpose now, kept beside the forms as codes.
+    const earlier = await this.records(found.id);
     const submissionId = await this.cases.transaction(async (tx) => {
       const id = await this.forms.storeSubmission({ versionId: version.id, jurisdictionCode: found.jurisdictionCode, data: cleaned, personId: user.personId, requestId }, tx);
       await this.cases.insertConsent({ caseId: found.id, submissionId: id, recordedAt, recordedBy: user.personId }, tx);
+      const state = consentState([...earlier, toRecord(id, cleaned)], PURPOSES, jakartaDate(recordedAt));
+      await this.cases.saveConsentPurposes(found.id, state, tx);
       // Which form was recorded, never what it says.
       await this.audit.record(
         { actorId: user.personId, action: 'case.consent_recorded', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, after: { submissionId: id, formVersionId: version.id } },
@@ -107,13 +111,31 @@ export class CaseConsentsService {
     return out;
   }
 
-  /** Where consent stands today for each purpose (`granted`, `declined`, `withdrawn`, `expired`, `none`). */
-  async purposeStatus(caseId: string): Promise<(purpose: string) => string> {
+  /**
+   * Cases whose consent forms were recorded before the per-purpose state was kept (migration 2620) get it
+   * once, at start-up; afterwards every recording rewrites it. Safe to run twice.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const today = jakartaDate(new Date());
+    for (const caseId of await this.cases.casesWithoutConsentPurposes()) {
+      const state = consentState(await this.records(caseId), PURPOSES, today);
+      await this.cases.transaction((tx) => this.cases.saveConsentPurposes(caseId, state, tx));
+    }
+  }
+
+  /** Every consent form recorded for the case, as the rules read them, in the order recorded. */
+  private async records(caseId: string): Promise<ConsentRecord[]> {
     const records: ConsentRecord[] = [];
     for (const link of await this.cases.consents(caseId)) {
       const row = await this.forms.submissionData(link.submissionId);
       records.push(toRecord(link.submissionId, isRecord(row?.data) ? row.data : {}));
     }
+    return records;
+  }
+
+  /** Where consent stands today for each purpose (`granted`, `declined`, `withdrawn`, `expired`, `none`). */
+  async purposeStatus(caseId: string): Promise<(purpose: string) => string> {
+    const records = await this.records(caseId);
     const byPurpose = new Map(consentState(records, PURPOSES, jakartaDate(new Date())).map((p) => [p.purpose, p.status as string]));
     return (purpose) => byPurpose.get(purpose) ?? 'none';
   }

@@ -88,6 +88,24 @@ export class CasesRepository {
     await tx.query(`INSERT INTO case_consents (case_id, submission_id, recorded_at, recorded_by) VALUES ($1, $2, $3, $4)`, [values.caseId, values.submissionId, values.recordedAt, values.recordedBy]);
   }
 
+  /** Cases with consent forms but no consent state per purpose yet (recorded before migration 2620). */
+  async casesWithoutConsentPurposes(): Promise<string[]> {
+    const rows = (await this.db.query(`SELECT DISTINCT c.case_id FROM case_consents c WHERE NOT EXISTS (SELECT 1 FROM case_consent_purposes p WHERE p.case_id = c.case_id)`)) as { case_id: string }[];
+    return rows.map((r) => r.case_id);
+  }
+
+  /** Replaces the case's consent state per purpose (codes and days only; see the migration 2620). */
+  async saveConsentPurposes(caseId: string, purposes: readonly { purpose: string; status: string; since?: string; validUntil?: string }[], tx: EntityManager): Promise<void> {
+    const day = (d: string | undefined) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null);
+    const rows = purposes.filter((p) => /^[a-z_]{1,64}$/.test(p.purpose));
+    await tx.query(`DELETE FROM case_consent_purposes WHERE case_id = $1`, [caseId]);
+    await tx.query(
+      `INSERT INTO case_consent_purposes (case_id, purpose, status, since, valid_until, updated_at)
+       SELECT $1, x.purpose, x.status, x.since, x.valid_until, now() FROM unnest($2::text[], $3::text[], $4::date[], $5::date[]) AS x(purpose, status, since, valid_until)`,
+      [caseId, rows.map((p) => p.purpose), rows.map((p) => p.status), rows.map((p) => day(p.since)), rows.map((p) => day(p.validUntil))],
+    );
+  }
+
   /** The case's consent forms, in the order recorded. */
   async consents(caseId: string): Promise<{ submissionId: string; recordedAt: Date }[]> {
     const rows = (await this.db.query(`SELECT submission_id, recorded_at FROM case_consents WHERE case_id = $1 ORDER BY seq`, [caseId])) as { submission_id: string; recorded_at: Date }[];

@@ -29,6 +29,14 @@ export class DashboardQuery {
   to?: string;
 }
 
+export class StartExportDto extends DashboardQuery {
+  @ApiPropertyOptional({ enum: ['periodic-reports', 'case-records'], description: 'periodic-reports (default) atau case-records (baris kasus tanpa identitas, HTCDS; analis) / periodic-reports (default) or case-records (de-identified case rows, HTCDS; analysts)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  kind?: string;
+}
+
 export class OpenCycleDto {
   @ApiProperty({ example: '2027-Q1', description: 'Triwulan yang dilaporkan / The quarter reported on' })
   @IsString()
@@ -56,8 +64,11 @@ export class PeriodicReportsController {
   @Post('exports')
   @HttpCode(202)
   @RequirePermission('read', 'PeriodicReport')
-  @ApiOperation({ summary: 'Mulai ekspor XLSX laporan berkala yang diterima (berjalan di latar belakang) / Start an XLSX export of accepted periodic reports (runs in the background)' })
-  startExport(@Body() body: DashboardQuery, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null): Promise<ReportExportView> {
+  @ApiOperation({
+    summary:
+      'Mulai ekspor XLSX (latar belakang): laporan berkala yang diterima, atau baris kasus tanpa identitas dalam bidang HTCDS hanya dari kasus yang setuju untuk penelitian / Start an XLSX export (background): accepted periodic reports, or de-identified case rows in HTCDS fields of consenting cases only',
+  })
+  startExport(@Body() body: StartExportDto, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null): Promise<ReportExportView> {
     return this.exports.start(user, body, requestId);
   }
 

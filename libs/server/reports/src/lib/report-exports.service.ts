@@ -7,12 +7,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stream as excelStream } from 'exceljs';
 import type { DataSource } from 'typeorm';
-import { ErrorCode, type ReportExportView, type ReportFigures } from '@gugus/contracts';
-import type { AuthUser } from '@gugus/server-access';
+import { ErrorCode, type BilingualText, type ReportExportKind, type ReportExportView, type ReportFigures } from '@gugus/contracts';
+import { abilityFor, canOn, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
 import { DomainError } from '@gugus/server-http';
+import { jakartaDayOfMs } from '@gugus/cases';
 import { NotificationsService } from '@gugus/server-notifications';
 import { CAVEATS } from './case-figures.service';
+import { countCaseRecords, writeCaseRecords } from './case-records-export';
 import { levelOf } from './periodic-report.activities';
 import { reportRange } from './report-dashboard.service';
 
@@ -21,7 +23,7 @@ const notFound = () => new DomainError(ErrorCode.NOT_FOUND, { id: 'Ekspor tidak 
 
 interface ExportRow {
   id: string;
-  kind: 'periodic-reports';
+  kind: ReportExportKind;
   query: { jurisdictionCode: string; from: string; to: string };
   status: 'running' | 'done' | 'failed';
   totalRows: number | null;
@@ -60,8 +62,9 @@ const COLUMNS: { header: string; key: string; width: number; value: (r: { period
 ];
 
 /**
- * Exports that run in the background (issue 12, item 3): the accepted periodic reports of a scope and a
- * range of quarters as XLSX, written by exceljs's streaming writer from batches read in key order — memory
+ * Exports that run in the background (issue 12, items 3 and 5): the accepted periodic reports of a scope
+ * and a range of quarters, or the de-identified case rows in HTCDS fields of the cases whose consent covers
+ * research (case-records-export.ts; the national analyst only), as XLSX, written by exceljs's streaming writer from batches read in key order — memory
  * stays flat however many rows — with its progress kept in `report_exports` for the page's progress bar, a
  * notification to whoever asked when it is ready, and the file handed to them alone. Audited when asked
  * for and when downloaded. Files live in the API host's temporary directory: an export is for now, not an
@@ -78,14 +81,22 @@ export class ReportExportsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async start(user: AuthUser, query: { jurisdictionCode?: string; from?: string; to?: string }, requestId: string | null): Promise<ReportExportView> {
+  async start(user: AuthUser, query: { kind?: string; jurisdictionCode?: string; from?: string; to?: string }, requestId: string | null): Promise<ReportExportView> {
+    const kind = query.kind ?? 'periodic-reports';
+    if (kind !== 'periodic-reports' && kind !== 'case-records') {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields: [{ field: 'kind', message: { id: 'harus periodic-reports atau case-records', en: 'must be periodic-reports or case-records' } }] });
+    }
     const { scope, from, to } = reportRange(user, query);
+    // Case-level rows, even without identity, are for the roles that may read them (the national analyst).
+    if (kind === 'case-records' && !canOn(abilityFor(user.grants), 'read', 'CaseResearchData', { jurisdictionCode: scope })) {
+      throw new DomainError(ErrorCode.FORBIDDEN, { id: 'Data tingkat kasus hanya untuk analis yang berwenang.', en: 'Case-level data is for authorised analysts only.' });
+    }
     const id = randomUUID();
     const q = { jurisdictionCode: scope, from, to };
-    await this.db.query(`INSERT INTO report_exports (id, requested_by, kind, query, status, created_at) VALUES ($1, $2, 'periodic-reports', $3, 'running', now())`, [id, user.personId, JSON.stringify(q)]);
-    await this.audit.record({ actorId: user.personId, action: 'report_export.start', targetType: 'report_export', targetId: id, jurisdictionCode: scope, requestId, after: { kind: 'periodic-reports', ...q } });
+    await this.db.query(`INSERT INTO report_exports (id, requested_by, kind, query, status, created_at) VALUES ($1, $2, $3, $4, 'running', now())`, [id, user.personId, kind, JSON.stringify(q)]);
+    await this.audit.record({ actorId: user.personId, action: 'report_export.start', targetType: 'report_export', targetId: id, jurisdictionCode: scope, requestId, purpose: kind === 'case-records' ? 'research' : 'report', after: { kind, ...q } });
     this.running.add(id);
-    void this.run(id, user.personId, q).finally(() => this.running.delete(id));
+    void this.run(id, kind, user.personId, q).finally(() => this.running.delete(id));
     return this.status(user, id);
   }
 
@@ -130,44 +141,27 @@ export class ReportExportsService {
     return row;
   }
 
-  private async run(id: string, personId: string, q: { jurisdictionCode: string; from: string; to: string }): Promise<void> {
-    const scope = q.jurisdictionCode === '00' ? null : q.jurisdictionCode;
-    const where = `c.period BETWEEN $1 AND $2 AND r.status = 'accepted' AND ($3::text IS NULL OR r.jurisdiction_code = $3 OR r.jurisdiction_code LIKE $3 || '.%')`;
+  private async run(id: string, kind: ReportExportKind, personId: string, q: { jurisdictionCode: string; from: string; to: string }): Promise<void> {
     try {
-      const [{ n }] = (await this.db.query(`SELECT count(*)::int AS n FROM periodic_reports r JOIN report_cycles c ON c.id = r.cycle_id WHERE ${where}`, [q.from, q.to, scope])) as { n: number }[];
-      await this.db.query(`UPDATE report_exports SET total_rows = $2 WHERE id = $1`, [id, n]);
       const dir = join(tmpdir(), 'gugus-exports');
       await mkdir(dir, { recursive: true, mode: 0o700 });
-      const fileName = `laporan-berkala-${q.jurisdictionCode}-${q.from}-${q.to}.xlsx`;
       const filePath = join(dir, `${id}.xlsx`);
-      const workbook = new excelStream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true });
-      workbook.creator = 'Gugus';
-      const sheet = workbook.addWorksheet('Laporan');
-      sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-      sheet.getRow(1).font = { bold: true };
-      let written = 0;
-      let after = ['', ''];
-      for (;;) {
-        const batch = (await this.db.query(
-          `SELECT c.period, r.jurisdiction_code AS code, j.name, r.version, r.status, r.first_submitted_at AS "firstSubmittedAt", r.accepted_at AS "acceptedAt", r.figures
-             FROM periodic_reports r JOIN report_cycles c ON c.id = r.cycle_id JOIN jurisdictions j ON j.code = r.jurisdiction_code
-            WHERE ${where} AND (c.period, r.jurisdiction_code) > ($4, $5)
-            ORDER BY c.period, r.jurisdiction_code LIMIT ${BATCH}`,
-          [q.from, q.to, scope, after[0], after[1]],
-        )) as { period: string; code: string; name: string; version: number; status: string; firstSubmittedAt: Date | null; acceptedAt: Date | null; figures: ReportFigures }[];
-        for (const r of batch) sheet.addRow(COLUMNS.map((c) => c.value(r, r.figures))).commit();
-        written += batch.length;
-        if (batch.length) await this.db.query(`UPDATE report_exports SET rows_written = $2 WHERE id = $1`, [id, written]);
-        if (batch.length < BATCH) break;
-        after = [batch[batch.length - 1].period, batch[batch.length - 1].code];
+      const progress = (written: number) => this.db.query(`UPDATE report_exports SET rows_written = $2 WHERE id = $1`, [id, written]).then(() => undefined);
+      const setTotal = (n: number) => this.db.query(`UPDATE report_exports SET total_rows = $2 WHERE id = $1`, [id, n]).then(() => undefined);
+      let written: number;
+      let fileName: string;
+      let what: BilingualText;
+      if (kind === 'case-records') {
+        const today = jakartaDayOfMs(Date.now());
+        await setTotal(await countCaseRecords(this.db, q, today));
+        written = await writeCaseRecords(this.db, q, today, filePath, progress);
+        fileName = `kasus-htcds-${q.jurisdictionCode}-${q.from}-${q.to}.xlsx`;
+        what = { id: `${written} baris kasus (tanpa identitas, HTCDS) ${q.from}–${q.to}.`, en: `${written} de-identified case rows (HTCDS) ${q.from}–${q.to}.` };
+      } else {
+        written = await this.writePeriodicReports(q, filePath, setTotal, progress);
+        fileName = `laporan-berkala-${q.jurisdictionCode}-${q.from}-${q.to}.xlsx`;
+        what = { id: `${written} baris laporan berkala ${q.from}–${q.to}.`, en: `${written} rows of periodic reports ${q.from}–${q.to}.` };
       }
-      sheet.commit();
-      const notes = workbook.addWorksheet('Catatan');
-      notes.columns = [{ header: 'Yang tidak dapat ditunjukkan angka ini', key: 'id', width: 90 }, { header: 'What these figures cannot show', key: 'en', width: 90 }];
-      for (const c of CAVEATS) notes.addRow([c.id, c.en]).commit();
-      notes.addRow(['Hanya laporan yang sudah diterima; angka saja, tanpa catatan bebas.', 'Accepted reports only; counts only, no free text.']).commit();
-      notes.commit();
-      await workbook.commit();
       await this.db.query(`UPDATE report_exports SET status = 'done', rows_written = $2, file_name = $3, file_path = $4, finished_at = now() WHERE id = $1`, [id, written, fileName, filePath]);
       // The file is ready whatever happens to the notice.
       await this.notifications
@@ -175,8 +169,8 @@ export class ReportExportsService {
           dedupeKey: `report-export:${id}`,
           recipients: { personIds: [personId] },
           kind: 'report_export_ready',
-          title: { id: 'Ekspor laporan siap diunduh', en: 'Report export ready to download' },
-          body: { id: `${written} baris laporan berkala ${q.from}–${q.to}.`, en: `${written} rows of periodic reports ${q.from}–${q.to}.` },
+          title: { id: 'Ekspor siap diunduh', en: 'Export ready to download' },
+          body: what,
           link: `/laporan/dasbor/ekspor/${id}`,
           email: false,
         })
@@ -185,5 +179,45 @@ export class ReportExportsService {
       this.logger.warn(`Ekspor gagal / export failed (${(err as Error).name})`);
       await this.db.query(`UPDATE report_exports SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [id, (err as Error).name]).catch(() => undefined);
     }
+  }
+
+  /** The accepted periodic reports of the range, one row each, with their counts. */
+  private async writePeriodicReports(q: { jurisdictionCode: string; from: string; to: string }, filePath: string, setTotal: (n: number) => Promise<void>, progress: (written: number) => Promise<void>): Promise<number> {
+    const scope = q.jurisdictionCode === '00' ? null : q.jurisdictionCode;
+    const where = `c.period BETWEEN $1 AND $2 AND r.status = 'accepted' AND ($3::text IS NULL OR r.jurisdiction_code = $3 OR r.jurisdiction_code LIKE $3 || '.%')`;
+    const [{ n }] = (await this.db.query(`SELECT count(*)::int AS n FROM periodic_reports r JOIN report_cycles c ON c.id = r.cycle_id WHERE ${where}`, [q.from, q.to, scope])) as { n: number }[];
+    await setTotal(n);
+    const workbook = new excelStream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true });
+    workbook.creator = 'Gugus';
+    const sheet = workbook.addWorksheet('Laporan');
+    sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+    sheet.getRow(1).font = { bold: true };
+    let written = 0;
+    let after = ['', ''];
+    for (;;) {
+      const batch = (await this.db.query(
+        `SELECT c.period, r.jurisdiction_code AS code, j.name, r.version, r.status, r.first_submitted_at AS "firstSubmittedAt", r.accepted_at AS "acceptedAt", r.figures
+           FROM periodic_reports r JOIN report_cycles c ON c.id = r.cycle_id JOIN jurisdictions j ON j.code = r.jurisdiction_code
+          WHERE ${where} AND (c.period, r.jurisdiction_code) > ($4, $5)
+          ORDER BY c.period, r.jurisdiction_code LIMIT ${BATCH}`,
+        [q.from, q.to, scope, after[0], after[1]],
+      )) as { period: string; code: string; name: string; version: number; status: string; firstSubmittedAt: Date | null; acceptedAt: Date | null; figures: ReportFigures }[];
+      for (const r of batch) sheet.addRow(COLUMNS.map((c) => c.value(r, r.figures))).commit();
+      written += batch.length;
+      if (batch.length) await progress(written);
+      if (batch.length < BATCH) break;
+      after = [batch[batch.length - 1].period, batch[batch.length - 1].code];
+    }
+    sheet.commit();
+    const notes = workbook.addWorksheet('Catatan');
+    notes.columns = [
+      { header: 'Yang tidak dapat ditunjukkan angka ini', key: 'id', width: 90 },
+      { header: 'What these figures cannot show', key: 'en', width: 90 },
+    ];
+    for (const c of CAVEATS) notes.addRow([c.id, c.en]).commit();
+    notes.addRow(['Hanya laporan yang sudah diterima; angka saja, tanpa catatan bebas.', 'Accepted reports only; counts only, no free text.']).commit();
+    notes.commit();
+    await workbook.commit();
+    return written;
   }
 }

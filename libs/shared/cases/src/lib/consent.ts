@@ -32,6 +32,8 @@ export interface PurposeConsent {
   since?: string;
   givenBy?: string;
   method?: string;
+  /** While granted: the last day the consent holds, when it was given for a time. */
+  validUntil?: string;
   /** `data_sharing` only: one entry per agency named in any decision, in the order first named. */
   agencies?: AgencyConsent[];
 }
@@ -79,7 +81,7 @@ export function consentState(records: readonly ConsentRecord[], purposes: readon
     const row = applying(mine, asOf);
     const status = statusOf(row, asOf);
     const since = status === 'withdrawn' ? (row?.withdrawnOn ?? row?.decidedOn) : row?.decidedOn;
-    const base = pick({ purpose, status, since, givenBy: row?.givenBy, method: row?.method });
+    const base = pick({ purpose, status, since, givenBy: row?.givenBy, method: row?.method, validUntil: status === 'granted' ? row?.validUntil : undefined });
     if (purpose !== DATA_SHARING) return base;
     const agencyIds = [...new Set(mine.flatMap((r) => (typeof r.agencyId === 'string' ? [r.agencyId] : [])))];
     const agencies = agencyIds.map((agencyId): AgencyConsent => {

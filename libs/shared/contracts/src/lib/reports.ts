@@ -150,10 +150,16 @@ export interface ReportDashboardView {
   caveats: BilingualText[];
 }
 
+/**
+ * What an export holds: `periodic-reports`, the accepted reports' figures; `case-records`, one de-identified
+ * row per identified victim whose consent covers research, in the fields of IOM's HTCDS (analysts only).
+ */
+export type ReportExportKind = 'periodic-reports' | 'case-records';
+
 /** `POST /reports/exports`, `GET /reports/exports/:id`: an export running in the background, and its file when done. */
 export interface ReportExportView {
   id: string;
-  kind: 'periodic-reports';
+  kind: ReportExportKind;
   status: 'running' | 'done' | 'failed';
   /** 0–100. */
   progress: number;

@@ -79,7 +79,7 @@ export function DashboardPage() {
             </option>
           ))}
         </SelectField>
-        <ExportButton query={{ jurisdictionCode: scope, from, to }} />
+        <ExportButton query={{ jurisdictionCode: scope, from, to }} caseRecords={national} />
       </div>
       {dashboard.error && <ApiErrorAlert error={dashboard.error} />}
       {dashboard.isLoading && !data && <Loading label={tc('loading')} />}

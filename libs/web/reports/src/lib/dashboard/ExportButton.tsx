@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
+import type { ReportExportKind } from '@gugus/contracts';
 import { useReportExport, useReportExportFile, useStartReportExport } from '@gugus/web-data-access';
 import { formatNumber, useLanguage } from '@gugus/web-i18n';
 import { Button } from '@gugus/web-ui';
@@ -10,7 +11,7 @@ import { ApiErrorAlert, saveFile } from '@gugus/web-shared';
  * background: the page shows its progress and, when ready (a notification also says so, linking back here
  * to `/laporan/dasbor/ekspor/<id>`), the download. The export's id lives in the address, so leaving and coming back finds it.
  */
-export function ExportButton({ query }: { query: { jurisdictionCode: string; from: string; to: string } }) {
+export function ExportButton({ query, caseRecords }: { query: { jurisdictionCode: string; from: string; to: string }; caseRecords: boolean }) {
   const { t } = useTranslation('reports');
   const { language } = useLanguage();
   const [params, setParams] = useSearchParams();
@@ -20,8 +21,8 @@ export function ExportButton({ query }: { query: { jurisdictionCode: string; fro
   const start = useStartReportExport();
   const status = useReportExport(id);
   const file = useReportExportFile();
-  const run = async () => {
-    const started = await start.submit(query);
+  const run = async (kind: ReportExportKind) => {
+    const started = await start.submit({ kind, ...query });
     if (!started) return;
     const next = new URLSearchParams(params);
     next.set('ekspor', started.id);
@@ -35,9 +36,14 @@ export function ExportButton({ query }: { query: { jurisdictionCode: string; fro
   const x = status.data;
   return (
     <div className="gu-dashboard__export" data-testid="dashboard-export">
-      <Button variant="secondary" onClick={() => void run()} disabled={start.isSubmitting || x?.status === 'running'} data-testid="export-start">
+      <Button variant="secondary" onClick={() => void run('periodic-reports')} disabled={start.isSubmitting || x?.status === 'running'} data-testid="export-start">
         {t('dashboard.export')}
       </Button>
+      {caseRecords && (
+        <Button variant="secondary" onClick={() => void run('case-records')} disabled={start.isSubmitting || x?.status === 'running'} data-testid="export-cases" title={t('dashboard.exportCasesHint')}>
+          {t('dashboard.exportCases')}
+        </Button>
+      )}
       {x?.status === 'running' && (
         <label className="gu-dashboard__progress">
           <span>{t('dashboard.exportRunning', { done: formatNumber(x.rowsWritten, language), total: x.totalRows === null ? '…' : formatNumber(x.totalRows, language) })}</span>
