@@ -217,6 +217,17 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     expect(csvText).not.toContain(MARKER);
     expect(csvText).toContain(`2025,province,${SMALL},`);
     expect(csvText.split('\n').find((l) => l.startsWith(`2025,province,${SMALL},`))).toMatch(/< 11/);
+    // The annual report's PDF: the same year, no login; a year not published is 404, a bad one 400.
+    const pdf = await fetch(`${api.url}/public/annual-report/2025`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const pdfBytes = Buffer.from(await pdf.arrayBuffer());
+    expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
+    writeFileSync(join(screenshotDir, '..', 'annual-report-2025.pdf'), pdfBytes);
+    expect((await fetch(`${api.url}/public/annual-report/2014`)).status).toBe(404);
+    const badYear = await fetch(`${api.url}/public/annual-report/20%2725`);
+    expect(badYear.status).toBe(400);
+    expect(await badYear.text()).toContain('year');
   });
 
   step('case-level export for the analyst: one de-identified row per identified victim whose consent covers research, in HTCDS fields, nothing else', async () => {

@@ -1,4 +1,4 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PublicFiguresView } from '@gugus/contracts';
 import { Public } from '@gugus/server-access';
@@ -15,6 +15,14 @@ export class PublicFiguresController {
   @ApiOperation({ summary: 'Angka tahunan nasional dan provinsi, tanpa data perorangan (k = 11) / National and provincial annual figures, de-identified (k = 11)' })
   view(): Promise<PublicFiguresView> {
     return this.figures.view();
+  }
+
+  @Get('annual-report/:year')
+  @Public()
+  @ApiOperation({ summary: 'Angka tahunan satu tahun sebagai PDF (sel yang sama, k = 11) / One year of the annual figures as a PDF (the same cells, k = 11)' })
+  async annualReport(@Param('year') year: string): Promise<StreamableFile> {
+    const pdf = await this.figures.pdf(year);
+    return new StreamableFile(pdf.body, { type: 'application/pdf', disposition: `attachment; filename="${pdf.fileName}"`, length: pdf.body.length });
   }
 
   @Get('figures.csv')

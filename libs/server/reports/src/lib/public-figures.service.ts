@@ -2,9 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { jakartaDayOfMs } from '@gugus/cases';
-import type { BilingualText, PublicFiguresView, ReportFigures } from '@gugus/contracts';
+import { ErrorCode, type BilingualText, type PublicFiguresView, type ReportFigures } from '@gugus/contracts';
 import { optionLabels } from '@gugus/forms';
 import { buildPublication, PublicationError, rollUp, sumFigures, type ProvinceYearFigures } from '@gugus/reporting';
+import { DomainError } from '@gugus/server-http';
+import { annualReportPdf } from './annual-report-pdf';
 import { CAVEATS } from './case-figures.service';
 import { PeriodicReportsRepository } from './periodic-reports.repository';
 
@@ -85,6 +87,18 @@ export class PublicFiguresService {
         { id: 'Angka tahunan dijumlahkan dari laporan triwulanan yang sudah diterima; triwulan tanpa laporan diterima tidak terhitung.', en: 'Annual figures are summed from accepted quarterly reports; a quarter with no accepted report is not counted.' },
       ],
     };
+  }
+
+  /** One published year as the annual report's PDF (the same cells; nothing else is read). */
+  async pdf(year: string): Promise<{ body: Buffer; fileName: string }> {
+    if (!/^\d{4}$/.test(year)) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields: [{ field: 'year', message: { id: 'harus tahun empat angka, misalnya 2025', en: 'must be a four-digit year, e.g. 2025' } }] });
+    }
+    const view = await this.view();
+    if (!view.years.some((y) => y.year === Number(year))) {
+      throw new DomainError(ErrorCode.NOT_FOUND, { id: `Angka tahun ${year} belum diterbitkan.`, en: `The figures of ${year} are not published.` });
+    }
+    return { body: await annualReportPdf(view, Number(year), new Date()), fileName: `angka-tahunan-tppo-${year}.pdf` };
   }
 
   /** The same publication as CSV: one row per published cell, the suppressed ones as "< 11" (no other rule, no other data). */

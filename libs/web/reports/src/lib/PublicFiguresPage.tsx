@@ -42,6 +42,9 @@ export function PublicFiguresPage() {
             <a className="gu-reports__csv" href={`${API_BASE_PATH}/public/figures.csv`} download data-testid="public-csv">
               {t('public.csv')}
             </a>
+            <a className="gu-reports__csv" href={`${API_BASE_PATH}/public/annual-report/${year.year}`} download data-testid="public-pdf">
+              {t('public.pdf', { year: year.year })}
+            </a>
           </div>
           <YearTables year={year} data={data} language={language} />
           <p className="gu-reports__muted" data-testid="public-legend">

@@ -119,6 +119,7 @@ const id = {
     noFigures: 'Provinsi tanpa laporan yang diterima tahun ini (dihitung nol): {{n}}.',
     none: 'Belum ada tahun dengan laporan yang diterima.',
     csv: 'Unduh CSV',
+    pdf: 'Unduh PDF {{year}}',
     login: 'Masuk',
   },
   figures: {
@@ -261,6 +262,7 @@ const en: typeof id = {
     noFigures: 'Provinces without an accepted report this year (counted as zero): {{n}}.',
     none: 'No year has accepted reports yet.',
     csv: 'Download CSV',
+    pdf: 'Download PDF {{year}}',
     login: 'Sign in',
   },
   figures: {
