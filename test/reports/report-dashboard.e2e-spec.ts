@@ -297,6 +297,20 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     const everything = JSON.stringify(book.worksheets.map((w) => w.getSheetValues()));
     for (const secret of [MARKER, consenting, sparse, '33.02', agency]) expect(everything).not.toContain(secret);
     expect(book.getWorksheet('Kolom')?.rowCount).toBe(1 + 18);
+    // The same rows as CSV (the data alone), and a format that does not exist named.
+    const badFormat = await as.analyst.post('/reports/exports', { kind: 'case-records', format: 'pdf', from: '2025-Q2', to: '2025-Q2' });
+    expect(badFormat.status).toBe(400);
+    expect(JSON.stringify(badFormat.body)).toContain('format');
+    const csvStarted = await as.analyst.post('/reports/exports', { kind: 'case-records', format: 'csv', jurisdictionCode: '32', from: '2025-Q2', to: '2025-Q2' });
+    expect(csvStarted.status).toBe(202);
+    const csvDone = await eventually(async () => ((r) => (r.status === 'running' ? undefined : r))((await as.analyst.get(`/reports/exports/${csvStarted.body.id}`)).body as ReportExportView), 30_000, 'the CSV export');
+    expect(csvDone).toMatchObject({ status: 'done', rowsWritten: 2, fileName: 'kasus-htcds-32-2025-Q2-2025-Q2.csv' });
+    const csvFile = await fetch(`${api.url}/reports/exports/${csvStarted.body.id}/file`, { headers: { authorization: `Bearer ${tokens['analyst']}` } });
+    expect(csvFile.headers.get('content-type')).toMatch(/^text\/csv/);
+    const csvLines = (await csvFile.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csvLines[0]).toBe(header.join(','));
+    expect(csvLines).toHaveLength(3);
+    expect(csvLines.join('\n')).not.toContain(MARKER);
     // Audited, with what was exported and why.
     const audit = (await db.query(`SELECT action, purpose FROM audit_log WHERE target_id = $1 ORDER BY seq`, [started.body.id])).rows;
     expect(audit).toEqual([{ action: 'report_export.start', purpose: 'research' }, { action: 'report_export.download', purpose: null }]);

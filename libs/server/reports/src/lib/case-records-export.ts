@@ -1,8 +1,8 @@
-import { stream as excelStream } from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { optionLabels } from '@gugus/forms';
 import { COUNTED_STATUSES, HTCDS_COLUMNS, HTCDS_FIELD_NOTES, htcdsRow, periodDays, type CaseExportCodes, type CaseExportFacts } from '@gugus/reporting';
 import { CAVEATS } from './case-figures.service';
+import { openSink, type ExportFormat } from './export-sink';
 
 /** Rows read per query: the file is written batch by batch, so memory stays flat however many rows. */
 export const CASE_RECORDS_BATCH = 1000;
@@ -48,19 +48,15 @@ export async function countCaseRecords(db: DataSource, q: CaseRecordsQuery, toda
 }
 
 /**
- * Writes the de-identified case rows (HTCDS fields, `@gugus/reporting` htcds.ts) to an XLSX file with
- * exceljs's streaming writer, `CASE_RECORDS_BATCH` rows per keyset query (by the case's random id, so the
+ * Writes the de-identified case rows (HTCDS fields, `@gugus/reporting` htcds.ts) to an XLSX file (exceljs's
+ * streaming writer, with the notes and the column sheet) or a CSV file (the rows alone), export-sink.ts; `CASE_RECORDS_BATCH` rows per keyset query (by the case's random id, so the
  * file's order says nothing about when or where a case was opened), calling `onBatch` with the rows
  * written so far. A second sheet says what the rows cannot show and how they were chosen. Returns the count.
  */
-export async function writeCaseRecords(db: DataSource, q: CaseRecordsQuery, today: string, filePath: string, onBatch: (written: number) => Promise<void>): Promise<number> {
+export async function writeCaseRecords(db: DataSource, q: CaseRecordsQuery, today: string, filePath: string, onBatch: (written: number) => Promise<void>, format: ExportFormat = 'xlsx'): Promise<number> {
   const w = where(q);
   const codes = caseExportCodes();
-  const workbook = new excelStream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true });
-  workbook.creator = 'Gugus';
-  const sheet = workbook.addWorksheet('HTCDS');
-  sheet.columns = HTCDS_COLUMNS.map((c) => ({ header: c, key: c, width: Math.max(12, c.length + 2) }));
-  sheet.getRow(1).font = { bold: true };
+  const sink = openSink(format, filePath, 'HTCDS', HTCDS_COLUMNS.map((c) => ({ header: c, width: Math.max(12, c.length + 2) })));
   let written = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
@@ -74,19 +70,13 @@ export async function writeCaseRecords(db: DataSource, q: CaseRecordsQuery, toda
     for (const r of batch) {
       written += 1;
       const row = htcdsRow(written, r, codes);
-      sheet.addRow(HTCDS_COLUMNS.map((c) => row[c])).commit();
+      await sink.row(HTCDS_COLUMNS.map((c) => row[c]));
     }
     if (batch.length) await onBatch(written);
     if (batch.length < CASE_RECORDS_BATCH) break;
     after = batch[batch.length - 1].id;
   }
-  sheet.commit();
-  const notes = workbook.addWorksheet('Catatan');
-  notes.columns = [
-    { header: 'Catatan', key: 'id', width: 90 },
-    { header: 'Notes', key: 'en', width: 90 },
-  ];
-  for (const c of [
+  const notes = [
     ...CAVEATS,
     {
       id: 'Hanya korban teridentifikasi yang persetujuannya mencakup penelitian dan statistik (feedback_research), masih berlaku pada hari ekspor. Tanpa nama, tanggal lahir, alamat, nomor, kode kasus, atau teks bebas; nomor baris hanya berlaku di berkas ini.',
@@ -96,18 +86,13 @@ export async function writeCaseRecords(db: DataSource, q: CaseRecordsQuery, toda
       id: 'Kolom prs_/vic_/cas_ mengikuti Human Trafficking Case Data Standard (IOM); kolom x_ adalah tambahan Gugus. Tiap kolom dijelaskan di lembar "Kolom".',
       en: "prs_/vic_/cas_ columns follow IOM's Human Trafficking Case Data Standard; x_ columns are Gugus's own. Each column is described on the \"Kolom\" sheet.",
     },
-  ]) {
-    notes.addRow([c.id, c.en]).commit();
-  }
-  notes.commit();
-  const columns = workbook.addWorksheet('Kolom');
-  columns.columns = [
-    { header: 'Kolom / Column', key: 'c', width: 34 },
-    { header: 'Keterangan', key: 'id', width: 90 },
-    { header: 'Description', key: 'en', width: 90 },
   ];
-  for (const c of HTCDS_COLUMNS) columns.addRow([c, HTCDS_FIELD_NOTES[c].id, HTCDS_FIELD_NOTES[c].en]).commit();
-  columns.commit();
-  await workbook.commit();
+  sink.notes('Catatan', [{ header: 'Catatan', width: 90 }, { header: 'Notes', width: 90 }], notes.map((c) => [c.id, c.en]));
+  sink.notes(
+    'Kolom',
+    [{ header: 'Kolom / Column', width: 34 }, { header: 'Keterangan', width: 90 }, { header: 'Description', width: 90 }],
+    HTCDS_COLUMNS.map((c) => [c, HTCDS_FIELD_NOTES[c].id, HTCDS_FIELD_NOTES[c].en]),
+  );
+  await sink.close();
   return written;
 }

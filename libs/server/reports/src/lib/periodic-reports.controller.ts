@@ -35,6 +35,12 @@ export class StartExportDto extends DashboardQuery {
   @IsString()
   @MaxLength(20)
   kind?: string;
+
+  @ApiPropertyOptional({ enum: ['xlsx', 'csv'], description: 'xlsx (bawaan, dengan catatan) atau csv (data saja) / xlsx (default, with notes) or csv (the data alone)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(8)
+  format?: string;
 }
 
 export class OpenCycleDto {
@@ -84,7 +90,7 @@ export class PeriodicReportsController {
   @ApiOperation({ summary: 'Unduh berkas ekspor Anda (dicatat) / Download your export file (audited)' })
   async exportFile(@Param('id') id: string, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null): Promise<StreamableFile> {
     const f = await this.exports.file(user, id, requestId);
-    return new StreamableFile(f.stream as unknown as import('node:stream').Readable, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', disposition: `attachment; filename="${f.fileName}"`, length: f.length });
+    return new StreamableFile(f.stream as unknown as import('node:stream').Readable, { type: f.type, disposition: `attachment; filename="${f.fileName}"`, length: f.length });
   }
 
   @Get('dashboard')

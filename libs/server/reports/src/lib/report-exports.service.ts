@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stream as excelStream } from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { ErrorCode, type BilingualText, type ReportExportKind, type ReportExportView, type ReportFigures } from '@gugus/contracts';
 import { abilityFor, canOn, type AuthUser } from '@gugus/server-access';
@@ -15,6 +14,7 @@ import { jakartaDayOfMs } from '@gugus/cases';
 import { NotificationsService } from '@gugus/server-notifications';
 import { CAVEATS } from './case-figures.service';
 import { countCaseRecords, writeCaseRecords } from './case-records-export';
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, openSink, type ExportFormat } from './export-sink';
 import { levelOf } from './periodic-report.activities';
 import { reportRange } from './report-dashboard.service';
 
@@ -24,7 +24,7 @@ const notFound = () => new DomainError(ErrorCode.NOT_FOUND, { id: 'Ekspor tidak 
 interface ExportRow {
   id: string;
   kind: ReportExportKind;
-  query: { jurisdictionCode: string; from: string; to: string };
+  query: { jurisdictionCode: string; from: string; to: string; format?: ExportFormat };
   status: 'running' | 'done' | 'failed';
   totalRows: number | null;
   rowsWritten: number;
@@ -81,8 +81,12 @@ export class ReportExportsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async start(user: AuthUser, query: { kind?: string; jurisdictionCode?: string; from?: string; to?: string }, requestId: string | null): Promise<ReportExportView> {
+  async start(user: AuthUser, query: { kind?: string; format?: string; jurisdictionCode?: string; from?: string; to?: string }, requestId: string | null): Promise<ReportExportView> {
     const kind = query.kind ?? 'periodic-reports';
+    const format = (query.format ?? 'xlsx') as ExportFormat;
+    if (!EXPORT_FORMATS.includes(format)) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields: [{ field: 'format', message: { id: 'harus xlsx atau csv', en: 'must be xlsx or csv' } }] });
+    }
     if (kind !== 'periodic-reports' && kind !== 'case-records') {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields: [{ field: 'kind', message: { id: 'harus periodic-reports atau case-records', en: 'must be periodic-reports or case-records' } }] });
     }
@@ -92,7 +96,7 @@ export class ReportExportsService {
       throw new DomainError(ErrorCode.FORBIDDEN, { id: 'Data tingkat kasus hanya untuk analis yang berwenang.', en: 'Case-level data is for authorised analysts only.' });
     }
     const id = randomUUID();
-    const q = { jurisdictionCode: scope, from, to };
+    const q = { jurisdictionCode: scope, from, to, format };
     await this.db.query(`INSERT INTO report_exports (id, requested_by, kind, query, status, created_at) VALUES ($1, $2, $3, $4, 'running', now())`, [id, user.personId, kind, JSON.stringify(q)]);
     await this.audit.record({ actorId: user.personId, action: 'report_export.start', targetType: 'report_export', targetId: id, jurisdictionCode: scope, requestId, purpose: kind === 'case-records' ? 'research' : 'report', after: { kind, ...q } });
     this.running.add(id);
@@ -120,13 +124,13 @@ export class ReportExportsService {
     };
   }
 
-  async file(user: AuthUser, id: string, requestId: string | null): Promise<{ stream: NodeJS.ReadableStream; fileName: string; length: number }> {
+  async file(user: AuthUser, id: string, requestId: string | null): Promise<{ stream: NodeJS.ReadableStream; fileName: string; length: number; type: string }> {
     const row = await this.own(user, id);
     if (row.status !== 'done' || !row.filePath || !row.fileName) throw new DomainError(ErrorCode.CONFLICT, { id: 'Ekspor belum selesai.', en: 'The export is not finished yet.' });
     const size = await stat(row.filePath).then((s) => s.size, () => null);
     if (size === null) throw new DomainError(ErrorCode.NOT_FOUND, { id: 'Berkas ekspor sudah tidak ada; buat ekspor baru.', en: 'The export file is gone; make a new export.' });
     await this.audit.record({ actorId: user.personId, action: 'report_export.download', targetType: 'report_export', targetId: id, jurisdictionCode: row.query.jurisdictionCode, requestId, after: { rows: row.rowsWritten } });
-    return { stream: createReadStream(row.filePath), fileName: row.fileName, length: size };
+    return { stream: createReadStream(row.filePath), fileName: row.fileName, length: size, type: EXPORT_CONTENT_TYPES[row.fileName.endsWith('.csv') ? 'csv' : 'xlsx'] };
   }
 
   private async own(user: AuthUser, id: string): Promise<ExportRow> {
@@ -141,11 +145,11 @@ export class ReportExportsService {
     return row;
   }
 
-  private async run(id: string, kind: ReportExportKind, personId: string, q: { jurisdictionCode: string; from: string; to: string }): Promise<void> {
+  private async run(id: string, kind: ReportExportKind, personId: string, q: { jurisdictionCode: string; from: string; to: string; format: ExportFormat }): Promise<void> {
     try {
       const dir = join(tmpdir(), 'gugus-exports');
       await mkdir(dir, { recursive: true, mode: 0o700 });
-      const filePath = join(dir, `${id}.xlsx`);
+      const filePath = join(dir, `${id}.${q.format}`);
       const progress = (written: number) => this.db.query(`UPDATE report_exports SET rows_written = $2 WHERE id = $1`, [id, written]).then(() => undefined);
       const setTotal = (n: number) => this.db.query(`UPDATE report_exports SET total_rows = $2 WHERE id = $1`, [id, n]).then(() => undefined);
       let written: number;
@@ -154,12 +158,12 @@ export class ReportExportsService {
       if (kind === 'case-records') {
         const today = jakartaDayOfMs(Date.now());
         await setTotal(await countCaseRecords(this.db, q, today));
-        written = await writeCaseRecords(this.db, q, today, filePath, progress);
-        fileName = `kasus-htcds-${q.jurisdictionCode}-${q.from}-${q.to}.xlsx`;
+        written = await writeCaseRecords(this.db, q, today, filePath, progress, q.format);
+        fileName = `kasus-htcds-${q.jurisdictionCode}-${q.from}-${q.to}.${q.format}`;
         what = { id: `${written} baris kasus (tanpa identitas, HTCDS) ${q.from}–${q.to}.`, en: `${written} de-identified case rows (HTCDS) ${q.from}–${q.to}.` };
       } else {
-        written = await this.writePeriodicReports(q, filePath, setTotal, progress);
-        fileName = `laporan-berkala-${q.jurisdictionCode}-${q.from}-${q.to}.xlsx`;
+        written = await this.writePeriodicReports(q, filePath, q.format, setTotal, progress);
+        fileName = `laporan-berkala-${q.jurisdictionCode}-${q.from}-${q.to}.${q.format}`;
         what = { id: `${written} baris laporan berkala ${q.from}–${q.to}.`, en: `${written} rows of periodic reports ${q.from}–${q.to}.` };
       }
       await this.db.query(`UPDATE report_exports SET status = 'done', rows_written = $2, file_name = $3, file_path = $4, finished_at = now() WHERE id = $1`, [id, written, fileName, filePath]);
@@ -182,16 +186,12 @@ export class ReportExportsService {
   }
 
   /** The accepted periodic reports of the range, one row each, with their counts. */
-  private async writePeriodicReports(q: { jurisdictionCode: string; from: string; to: string }, filePath: string, setTotal: (n: number) => Promise<void>, progress: (written: number) => Promise<void>): Promise<number> {
+  private async writePeriodicReports(q: { jurisdictionCode: string; from: string; to: string }, filePath: string, format: ExportFormat, setTotal: (n: number) => Promise<void>, progress: (written: number) => Promise<void>): Promise<number> {
     const scope = q.jurisdictionCode === '00' ? null : q.jurisdictionCode;
     const where = `c.period BETWEEN $1 AND $2 AND r.status = 'accepted' AND ($3::text IS NULL OR r.jurisdiction_code = $3 OR r.jurisdiction_code LIKE $3 || '.%')`;
     const [{ n }] = (await this.db.query(`SELECT count(*)::int AS n FROM periodic_reports r JOIN report_cycles c ON c.id = r.cycle_id WHERE ${where}`, [q.from, q.to, scope])) as { n: number }[];
     await setTotal(n);
-    const workbook = new excelStream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true });
-    workbook.creator = 'Gugus';
-    const sheet = workbook.addWorksheet('Laporan');
-    sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-    sheet.getRow(1).font = { bold: true };
+    const sink = openSink(format, filePath, 'Laporan', COLUMNS);
     let written = 0;
     let after = ['', ''];
     for (;;) {
@@ -202,22 +202,21 @@ export class ReportExportsService {
           ORDER BY c.period, r.jurisdiction_code LIMIT ${BATCH}`,
         [q.from, q.to, scope, after[0], after[1]],
       )) as { period: string; code: string; name: string; version: number; status: string; firstSubmittedAt: Date | null; acceptedAt: Date | null; figures: ReportFigures }[];
-      for (const r of batch) sheet.addRow(COLUMNS.map((c) => c.value(r, r.figures))).commit();
+      for (const r of batch) await sink.row(COLUMNS.map((c) => c.value(r, r.figures)));
       written += batch.length;
       if (batch.length) await progress(written);
       if (batch.length < BATCH) break;
       after = [batch[batch.length - 1].period, batch[batch.length - 1].code];
     }
-    sheet.commit();
-    const notes = workbook.addWorksheet('Catatan');
-    notes.columns = [
-      { header: 'Yang tidak dapat ditunjukkan angka ini', key: 'id', width: 90 },
-      { header: 'What these figures cannot show', key: 'en', width: 90 },
-    ];
-    for (const c of CAVEATS) notes.addRow([c.id, c.en]).commit();
-    notes.addRow(['Hanya laporan yang sudah diterima; angka saja, tanpa catatan bebas.', 'Accepted reports only; counts only, no free text.']).commit();
-    notes.commit();
-    await workbook.commit();
+    sink.notes(
+      'Catatan',
+      [
+        { header: 'Yang tidak dapat ditunjukkan angka ini', width: 90 },
+        { header: 'What these figures cannot show', width: 90 },
+      ],
+      [...CAVEATS.map((c) => [c.id, c.en]), ['Hanya laporan yang sudah diterima; angka saja, tanpa catatan bebas.', 'Accepted reports only; counts only, no free text.']],
+    );
+    await sink.close();
     return written;
   }
 }

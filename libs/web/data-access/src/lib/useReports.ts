@@ -25,7 +25,7 @@ export const reportsApi = {
   caseFiguresCsv: ({ jurisdictionCode, year, quarter }: { jurisdictionCode: string; year: number; quarter: number }): Promise<DownloadedFile> =>
     apiClient.download(withQuery('/reports/case-figures.csv', { jurisdictionCode, year, quarter })),
   /** Starts an XLSX export of the accepted reports of a scope and range; it runs in the background. */
-  startExport: (q: { kind: ReportExportKind; jurisdictionCode: string; from: string; to: string }) => apiClient.post<ReportExportView>('/reports/exports', q),
+  startExport: (q: { kind: ReportExportKind; format: 'xlsx' | 'csv'; jurisdictionCode: string; from: string; to: string }) => apiClient.post<ReportExportView>('/reports/exports', q),
   /** An export's progress (the caller's own exports only). */
   exportStatus: (id: string, signal?: AbortSignal) => apiClient.get<ReportExportView>(`/reports/exports/${encodeURIComponent(id)}`, { signal }),
   /** The public annual figures (no login). */
@@ -78,7 +78,7 @@ export function useReportDashboard(q: { jurisdictionCode: string; from: string; 
   return useApiQuery(q ? `report-dashboard:${q.jurisdictionCode}:${q.from}:${q.to}` : undefined, (signal) => reportsApi.dashboard(q ?? { jurisdictionCode: '00', from: '', to: '' }, signal));
 }
 
-export function useStartReportExport(): MutationState<{ kind: ReportExportKind; jurisdictionCode: string; from: string; to: string }, ReportExportView> {
+export function useStartReportExport(): MutationState<{ kind: ReportExportKind; format: 'xlsx' | 'csv'; jurisdictionCode: string; from: string; to: string }, ReportExportView> {
   return useApiMutation(reportsApi.startExport);
 }
 

@@ -79,8 +79,8 @@ export function DashboardPage() {
             </option>
           ))}
         </SelectField>
-        <ExportButton query={{ jurisdictionCode: scope, from, to }} caseRecords={national} />
       </div>
+      <ExportButton query={{ jurisdictionCode: scope, from, to }} caseRecords={national} />
       {dashboard.error && <ApiErrorAlert error={dashboard.error} />}
       {dashboard.isLoading && !data && <Loading label={tc('loading')} />}
       {data && (
@@ -104,13 +104,15 @@ function Charts({ data, language }: { data: ReportDashboardView; language: Langu
     const rows = data.timeliness.rows.filter((r) => r.level === level);
     return { level, onTime: rows.filter((r) => r.onTime === true).length, late: rows.filter((r) => r.onTime === false).length, missing: rows.filter((r) => r.onTime === null).length };
   });
+  // Axis numbers as the reader writes them (1.500 in Indonesian, 1,500 in English).
+  const axisNumber = (v: number) => formatNumber(v, language);
   const options = useMemo(() => {
     const bar = (labels: string[], values: number[], color = COLORS[0], horizontal = false): ChartOption => ({
       color: [color],
       tooltip: { trigger: 'axis' },
       grid: { left: horizontal ? 150 : 48, right: 16, top: 16, bottom: horizontal ? 24 : 64, containLabel: false },
       [horizontal ? 'yAxis' : 'xAxis']: { type: 'category', data: labels, inverse: horizontal, axisLabel: { interval: 0, rotate: horizontal ? 0 : 30, width: 140, overflow: 'truncate' } },
-      [horizontal ? 'xAxis' : 'yAxis']: { type: 'value', minInterval: 1 },
+      [horizontal ? 'xAxis' : 'yAxis']: { type: 'value', minInterval: 1, axisLabel: { formatter: axisNumber } },
       series: [{ type: 'bar', data: values }],
     });
     return {
@@ -119,7 +121,7 @@ function Charts({ data, language }: { data: ReportDashboardView; language: Langu
         tooltip: { trigger: 'axis' },
         grid: { left: 48, right: 16, top: 16, bottom: 32 },
         xAxis: { type: 'category', data: data.periods },
-        yAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: axisNumber } },
         series: [{ type: 'line', name: t('dashboard.victims'), data: data.totals, connectNulls: false, symbolSize: 8 }],
       } as ChartOption,
       byUnit: bar(byUnit.map((u) => u.name), byUnit.map((u) => u.sum), COLORS[0], true),
@@ -132,7 +134,7 @@ function Charts({ data, language }: { data: ReportDashboardView; language: Langu
         legend: { top: 0 },
         grid: { left: 48, right: 16, top: 40, bottom: 32 },
         xAxis: { type: 'category', data: timely.map((x) => levelName(x.level)) },
-        yAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: axisNumber } },
         series: [
           { type: 'bar', stack: 'all', name: t('periodic.onTime'), data: timely.map((x) => x.onTime) },
           { type: 'bar', stack: 'all', name: t('periodic.late'), data: timely.map((x) => x.late) },

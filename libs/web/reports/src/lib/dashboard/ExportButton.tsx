@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import type { ReportExportKind } from '@gugus/contracts';
@@ -21,8 +22,9 @@ export function ExportButton({ query, caseRecords }: { query: { jurisdictionCode
   const start = useStartReportExport();
   const status = useReportExport(id);
   const file = useReportExportFile();
+  const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
   const run = async (kind: ReportExportKind) => {
-    const started = await start.submit({ kind, ...query });
+    const started = await start.submit({ kind, format, ...query });
     if (!started) return;
     const next = new URLSearchParams(params);
     next.set('ekspor', started.id);
@@ -31,11 +33,15 @@ export function ExportButton({ query, caseRecords }: { query: { jurisdictionCode
   const download = async () => {
     if (!id) return;
     const f = await file.submit({ id });
-    if (f) saveFile(f.blob, f.fileName ?? status.data?.fileName ?? 'laporan-berkala.xlsx');
+    if (f) saveFile(f.blob, f.fileName ?? status.data?.fileName ?? 'ekspor');
   };
   const x = status.data;
   return (
     <div className="gu-dashboard__export" data-testid="dashboard-export">
+      <select className="gu-input gu-select gu-dashboard__format" value={format} onChange={(e) => setFormat(e.target.value === 'csv' ? 'csv' : 'xlsx')} aria-label={t('dashboard.format')} title={t('dashboard.formatHint')} data-testid="export-format">
+        <option value="xlsx">XLSX</option>
+        <option value="csv">CSV</option>
+      </select>
       <Button variant="secondary" onClick={() => void run('periodic-reports')} disabled={start.isSubmitting || x?.status === 'running'} data-testid="export-start">
         {t('dashboard.export')}
       </Button>
@@ -54,7 +60,7 @@ export function ExportButton({ query, caseRecords }: { query: { jurisdictionCode
       )}
       {x?.status === 'done' && (
         <Button onClick={() => void download()} disabled={file.isSubmitting} data-testid="export-download">
-          {t('dashboard.exportDownload', { rows: formatNumber(x.rowsWritten, language) })}
+          {t('dashboard.exportDownload', { rows: formatNumber(x.rowsWritten, language), format: (x.fileName ?? '').endsWith('.csv') ? 'CSV' : 'XLSX' })}
         </Button>
       )}
       {x?.status === 'failed' && <span className="gu-dashboard__failed" role="alert">{t('dashboard.exportFailed')}</span>}
