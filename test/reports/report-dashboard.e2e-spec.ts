@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { Workbook } from 'exceljs';
 import type { Browser, Locator } from 'playwright-core';
-import type { PublicFiguresView, ReportDashboardView, ReportExportView, ReportFigures } from '@gugus/contracts';
+import { PLAN_OF_ACTION_DEFAULTS, type PublicFiguresView, type ReportDashboardView, type ReportExportView, type ReportFigures } from '@gugus/contracts';
 import { emptyFigures, sumFigures } from '@gugus/reporting';
 import { repoRoot } from '../support/engines';
 import { client, databaseOfItsOwn, eventually, launchChromium, login, screenshotDir, sequentialSteps, serviceEnv, signedInAt, startApi, startWeb, type OwnDatabase, type RunningApi, type RunningWeb } from '../support';
@@ -114,6 +114,30 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     }
   }
 
+  /** An endorsed plan of West Java with three activities, two of them reported on in 2025 (and one report after the range asked for). */
+  async function seedPlan() {
+    const planId = randomUUID();
+    const versionId = randomUUID();
+    const agency = (await db.query(`SELECT id FROM agencies WHERE name = 'UPTD PPA Provinsi Jawa Barat'`)).rows[0].id as string;
+    const activity = (activityId: string, baseline: number, target: number) => ({ activityId, answers: { code: activityId, activity: 'Kegiatan uji', indicator: 'Indikator uji', indicatorUnit: 'orang', baseline, target, startQuarter: '2025-Q1', endQuarter: '2025-Q4', responsibleAgencyId: agency, budgetLines: [], genderResponsive: false } });
+    const content = { sections: [{ subTaskForce: 'prevention_child_participation', answers: { subTaskForce: 'prevention_child_participation', leadAgencyId: agency, problemStatement: 'Uji' }, activities: [activity('1.1', 0, 10), activity('1.2', 0, 4), activity('1.3', 100, 50)] }] };
+    await db.query(
+      `INSERT INTO plans (id, jurisdiction_code, title, period_start, period_years, section_kinds, working_group, stage, status, workflow_id, settings, settings_version)
+       VALUES ($1, '32', 'RAD Jawa Barat (uji dasbor)', 2025, 5, $2, '[]', 'monitoring', 'endorsed', $3, $4, 0)`,
+      [planId, ['prevention_child_participation'], `plan-${planId}`, JSON.stringify(PLAN_OF_ACTION_DEFAULTS)],
+    );
+    await db.query(`INSERT INTO plan_versions (id, plan_id, seq, kind, round, generation, content, activity_count, budget_total, endorsed) VALUES ($1, $2, 1, 'compiled', 0, 0, $3, 3, 40000000, true)`, [versionId, planId, JSON.stringify(content)]);
+    await db.query(`UPDATE plans SET endorsed_version_id = $2 WHERE id = $1`, [planId, versionId]);
+    for (const [activityId, period, value, status, spent] of [
+      ['1.1', '2025-Q1', 2, 'in_progress', 4_000_000],
+      ['1.1', '2025-Q3', 6, 'delayed', 6_000_000],
+      ['1.2', '2025-Q2', 4, 'completed', 5_000_000],
+      ['1.2', '2026-Q1', 4, 'completed', 9_000_000],
+    ] as const) {
+      await db.query(`INSERT INTO plan_progress (plan_id, activity_id, period, agency_id, indicator_value, status, spent) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [planId, activityId, period, agency, value, status, spent]);
+    }
+  }
+
   beforeAll(async () => {
     own = await databaseOfItsOwn('report_dashboard');
     db = new Pool({ connectionString: own.appUrl, max: 2 });
@@ -126,6 +150,7 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     tokens['sysAdmin'] = (await login(api.url, 'admin@gugus.test')).accessToken;
     as['sysAdmin'] = client(api.url, tokens['sysAdmin']);
     await seed();
+    await seedPlan();
   });
 
   afterAll(async () => {
@@ -163,6 +188,12 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     expect(d.timeliness.rows.some((r) => r.onTime === false) && d.timeliness.rows.some((r) => r.onTime === true)).toBe(true);
     expect(d.reviewTimes.find((r) => r.level === 'regency')).toMatchObject({ medianDays: 3 });
     expect(d.caveats.length).toBeGreaterThan(1);
+    // The endorsed plan as reported up to 2025-Q4 (the 2026 report is after the range): one activity
+    // delayed at 6 of 10 (half-way), one completed at its target, one not reported; 15 of 40 million spent.
+    expect(d.plans).toMatchObject({ plans: 1, activities: 3, plannedBudget: 40_000_000, spent: 15_000_000 });
+    expect(d.plans.byStatus.map((x) => [x.code, x.count])).toEqual([['delayed', 1], ['completed', 1], ['not_reported', 1]]);
+    expect(d.plans.indicator.map((x) => [x.code, x.count])).toEqual([['reached', 1], ['halfway', 1], ['behind', 0], ['not_reported', 1]]);
+    expect(d.plans.units).toEqual([{ code: '32', name: 'Jawa Barat', plans: 1, activities: 3, completed: 1, delayed: 1, notReported: 1, plannedBudget: 40_000_000, spent: 15_000_000 }]);
   });
 
   step("a province's dashboard is for that province's roles; bad filters name the field", async () => {

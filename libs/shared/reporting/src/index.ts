@@ -40,3 +40,5 @@ export * from './lib/periodic-report';
 export * from './lib/publication';
 // Case-level, de-identified rows in the fields of IOM's Human Trafficking Case Data Standard (issue 12, item 5).
 export * from './lib/htcds';
+// Plan-of-action progress for the dashboard: status, indicator against target, spending (issue 12, item 2).
+export * from './lib/plan-progress';

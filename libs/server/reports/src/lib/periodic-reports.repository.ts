@@ -168,6 +168,28 @@ export class PeriodicReportsRepository {
     )) as { jurisdictionCode: string; name: string; level: string; status: PeriodicReportStatus | null; dueDate: string | null; firstSubmittedAt: Date | null }[];
   }
 
+  /** The endorsed plans of a scope (00: all) with their activities (id, baseline, target) and planned budget, and their progress reported up to `to`. */
+  async planProgress(scope: string, to: string): Promise<{ plans: { id: string; jurisdictionCode: string; budgetTotal: number; activities: { activityId: string; baseline: number; target: number }[] }[]; progress: { planId: string; activityId: string; period: string; indicatorValue: number | null; status: string | null; spent: number | null }[] }> {
+    const plans = (await this.db.query(
+      `SELECT p.id, p.jurisdiction_code AS "jurisdictionCode", v.budget_total::float8 AS "budgetTotal",
+              COALESCE((SELECT jsonb_agg(jsonb_build_object('activityId', a ->> 'activityId', 'baseline', a -> 'answers' -> 'baseline', 'target', a -> 'answers' -> 'target'))
+                          FROM jsonb_array_elements(v.content -> 'sections') s, jsonb_array_elements(s -> 'activities') a), '[]'::jsonb) AS activities
+         FROM plans p JOIN plan_versions v ON v.id = p.endorsed_version_id
+        WHERE p.status IN ('endorsed', 'under_revision', 'closed') AND ($1 = '00' OR p.jurisdiction_code = $1 OR p.jurisdiction_code LIKE $1 || '.%')
+        ORDER BY p.jurisdiction_code, p.id`,
+      [scope],
+    )) as { id: string; jurisdictionCode: string; budgetTotal: number; activities: { activityId: string; baseline: unknown; target: unknown }[] }[];
+    const progress = plans.length
+      ? ((await this.db.query(
+          `SELECT plan_id AS "planId", activity_id AS "activityId", period, indicator_value::float8 AS "indicatorValue", status, spent::float8 AS spent
+             FROM plan_progress WHERE plan_id = ANY($1::uuid[]) AND period <= $2`,
+          [plans.map((p) => p.id), to],
+        )) as { planId: string; activityId: string; period: string; indicatorValue: number | null; status: string | null; spent: number | null }[])
+      : [];
+    const num = (v: unknown) => (typeof v === 'number' ? v : Number.NaN);
+    return { plans: plans.map((p) => ({ ...p, activities: p.activities.map((a) => ({ activityId: String(a.activityId), baseline: num(a.baseline), target: num(a.target) })) })), progress };
+  }
+
   /** Names of jurisdictions by code. */
   async jurisdictionNames(codes: string[]): Promise<Map<string, string>> {
     const rows = (await this.db.query(`SELECT code, name FROM jurisdictions WHERE code = ANY($1::text[])`, [codes])) as { code: string; name: string }[];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, NATIONAL_CODE, type BilingualText, type LabelledCount, type ReportDashboardView, type ReportFigures } from '@gugus/contracts';
 import { optionLabels } from '@gugus/forms';
-import { isPeriod, onTime, periodDays, periodsBetween, previousQuarter, rollUp, sumFigures, type AcceptedReport } from '@gugus/reporting';
+import { INDICATOR_BUCKETS, isPeriod, NOT_REPORTED, onTime, periodDays, periodsBetween, previousQuarter, rollUp, summarisePlanProgress, sumFigures, type AcceptedReport } from '@gugus/reporting';
 import { abilityFor, canOn, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
 import { DomainError } from '@gugus/server-http';
@@ -24,6 +24,12 @@ const FIXED: Record<string, BilingualText> = {
   internal: { id: 'Dalam negeri', en: 'Internal' },
   international: { id: 'Lintas negara', en: 'International' },
   not_recorded: { id: 'Tidak tercatat', en: 'Not recorded' },
+};
+const PLAN_LABELS: Record<string, BilingualText> = {
+  not_reported: { id: 'Belum dilaporkan', en: 'Not reported yet' },
+  reached: { id: 'Target tercapai', en: 'Target reached' },
+  halfway: { id: 'Setengah jalan atau lebih', en: 'Half-way or more' },
+  behind: { id: 'Kurang dari setengah jalan', en: 'Less than half-way' },
 };
 const STATUS: Record<string, BilingualText> = {
   sent: { id: 'Terkirim, belum dijawab', en: 'Sent, not answered' },
@@ -73,6 +79,7 @@ export class ReportDashboardService {
     const { until: dayN } = periodDays(to);
     const [referrals, reviewTimes, cycle] = await Promise.all([this.reports.referralFigures(scope, day0, dayN), this.reports.reviewTimes(scope, from, to), this.reports.latestCycleIn(from, to)]);
     const timeliness = cycle ? await this.reports.timelinessRows(cycle.id, scope) : [];
+    const plans = await this.plans(scope, to, units, names);
     await this.audit.record({ actorId: user.personId, action: 'report_dashboard.read', targetType: 'report', targetId: `dashboard:${scope}:${from}:${to}`, jurisdictionCode: scope, requestId, purpose: 'report' });
     return {
       jurisdictionCode: scope,
@@ -85,11 +92,49 @@ export class ReportDashboardService {
       breakdowns: breakdowns(range),
       referrals: { byStatus: referrals.byStatus.map((r) => ({ code: r.status, label: STATUS[r.status] ?? { id: r.status, en: r.status }, count: r.n })), medianResponseDays: referrals.medianResponseDays, answered: referrals.answered },
       reviewTimes,
+      plans,
       timeliness: {
         period: cycle?.period ?? null,
         rows: timeliness.map((r) => ({ jurisdictionCode: r.jurisdictionCode, name: r.name, level: levelOf(r.jurisdictionCode), status: r.status ?? 'none', onTime: r.dueDate ? onTime(r.dueDate, r.firstSubmittedAt ? new Date(r.firstSubmittedAt).getTime() : null) : null })),
       },
       caveats: [...CAVEATS, { id: 'Angka berasal dari laporan yang sudah diterima; triwulan tanpa laporan diterima kosong, bukan nol.', en: 'Figures come from accepted reports; a quarter with no accepted report is blank, not zero.' }],
+    };
+  }
+
+  /** Endorsed plans' progress up to `to`: the scope's summary, and per province (nation) or per plan's region (province). */
+  private async plans(scope: string, to: string, units: { code: string; name: string }[], names: Map<string, string>): Promise<ReportDashboardView['plans']> {
+    const { plans, progress } = await this.reports.planProgress(scope, to);
+    const byPlan = new Map<string, typeof progress>();
+    for (const p of progress) byPlan.set(p.planId, [...(byPlan.get(p.planId) ?? []), p]);
+    const unitOf = (code: string) => (scope === NATIONAL_CODE ? code.split('.')[0] : code);
+    const unitNames = new Map([...units.map((u) => [u.code, u.name] as const), ...names]);
+    const all = summarisePlanProgress(plans.flatMap((p) => p.activities.map((a) => ({ ...a, activityId: `${p.id}/${a.activityId}` }))), progress.map((r) => ({ ...r, activityId: `${r.planId}/${r.activityId}` })));
+    const rows = new Map<string, ReportDashboardView['plans']['units'][number]>();
+    for (const plan of plans) {
+      const s = summarisePlanProgress(plan.activities, byPlan.get(plan.id) ?? []);
+      const code = unitOf(plan.jurisdictionCode);
+      const row = rows.get(code) ?? { code, name: unitNames.get(code) ?? code, plans: 0, activities: 0, completed: 0, delayed: 0, notReported: 0, plannedBudget: 0, spent: 0 };
+      rows.set(code, {
+        ...row,
+        plans: row.plans + 1,
+        activities: row.activities + s.activities,
+        completed: row.completed + (s.byStatus['completed'] ?? 0),
+        delayed: row.delayed + (s.byStatus['delayed'] ?? 0) + (s.byStatus['postponed'] ?? 0),
+        notReported: row.notReported + (s.byStatus[NOT_REPORTED] ?? 0),
+        plannedBudget: row.plannedBudget + plan.budgetTotal,
+        spent: row.spent + s.spent,
+      });
+    }
+    const statusLabels = optionLabels('activity-status');
+    const statusOrder = [...statusLabels.keys(), NOT_REPORTED];
+    return {
+      plans: plans.length,
+      activities: all.activities,
+      byStatus: statusOrder.filter((code) => all.byStatus[code]).map((code) => ({ code, label: statusLabels.get(code) ?? PLAN_LABELS[code] ?? { id: code, en: code }, count: all.byStatus[code] as number })),
+      indicator: INDICATOR_BUCKETS.map((code) => ({ code, label: PLAN_LABELS[code] as BilingualText, count: all.indicator[code] })),
+      plannedBudget: plans.reduce((n, p) => n + p.budgetTotal, 0),
+      spent: all.spent,
+      units: [...rows.values()].sort((a, b) => a.code.localeCompare(b.code)),
     };
   }
 

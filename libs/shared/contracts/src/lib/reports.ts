@@ -145,6 +145,19 @@ export interface ReportDashboardView {
   referrals: { byStatus: LabelledCount[]; medianResponseDays: number | null; answered: number };
   /** Review-stage times in the range: median days from the first submission to acceptance, per level. */
   reviewTimes: { level: ReportLevel; medianDays: number | null; accepted: number }[];
+  /**
+   * Endorsed plans of action in scope, as reported up to `to`: activities by their latest status, indicators
+   * against their targets, the budget spent against the plan; per province (nation) or per plan's region (province).
+   */
+  plans: {
+    plans: number;
+    activities: number;
+    byStatus: LabelledCount[];
+    indicator: LabelledCount[];
+    plannedBudget: number;
+    spent: number;
+    units: { code: string; name: string; plans: number; activities: number; completed: number; delayed: number; notReported: number; plannedBudget: number; spent: number }[];
+  };
   /** The latest cycle in the range: every task force in scope with its timeliness (a table of all 553 for the nation). */
   timeliness: { period: string | null; rows: { jurisdictionCode: string; name: string; level: ReportLevel; status: PeriodicReportStatus | 'none'; onTime: boolean | null }[] };
   caveats: BilingualText[];

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import { NATIONAL_CODE, Role, type ReportDashboardView } from '@gugus/contracts';
 import { useAuth } from '@gugus/web-auth';
 import { useJurisdictions, useReportDashboard } from '@gugus/web-data-access';
+import { formatRupiah } from '@gugus/plan';
 import { formatNumber, jakartaToday, useLanguage, type Language } from '@gugus/web-i18n';
 import { Loading, PageHeader, SelectField } from '@gugus/web-ui';
 import { ApiErrorAlert } from '@gugus/web-shared';
@@ -96,6 +97,7 @@ export function DashboardPage() {
 function Charts({ data, language }: { data: ReportDashboardView; language: Language }) {
   const { t } = useTranslation('reports');
   const n = (x: number | null) => (x === null ? '—' : formatNumber(x, language));
+  const rupiah = (x: number, lang: Language) => formatRupiah(x)[lang];
   const unit = data.jurisdictionCode === NATIONAL_CODE ? t('dashboard.province') : t('dashboard.regency');
   const byUnit = data.series.map((s) => ({ ...s, sum: s.values.reduce<number>((a, v) => a + (v ?? 0), 0), reported: s.values.filter((v) => v !== null).length })).sort((a, b) => b.sum - a.sum || a.code.localeCompare(b.code));
   const levelName = (level: string) => t(`periodic.levels.${level as 'regency'}`);
@@ -128,6 +130,8 @@ function Charts({ data, language }: { data: ReportDashboardView; language: Langu
       breakdowns: data.breakdowns.map((b, i) => bar(b.items.map((x) => x.label[language]), b.items.map((x) => x.count), COLORS[(i + 1) % COLORS.length])),
       referrals: bar(data.referrals.byStatus.map((s) => s.label[language]), data.referrals.byStatus.map((s) => s.count), COLORS[2]),
       reviewTimes: bar(data.reviewTimes.map((r) => levelName(r.level)), data.reviewTimes.map((r) => r.medianDays ?? 0), COLORS[3]),
+      planStatus: bar(data.plans.byStatus.map((s) => s.label[language]), data.plans.byStatus.map((s) => s.count), COLORS[5]),
+      planIndicator: bar(data.plans.indicator.map((s) => s.label[language]), data.plans.indicator.map((s) => s.count), COLORS[6]),
       timeliness: {
         color: ['#047857', '#b45309', '#9ca3af'],
         tooltip: { trigger: 'axis' },
@@ -179,6 +183,28 @@ function Charts({ data, language }: { data: ReportDashboardView; language: Langu
             note={b.multiValued ? t('figures.multiValued') : undefined}
           />
         ))}
+      </div>
+      <div className="gu-reports__grid">
+        <ChartCard
+          testId="chart-plan-status"
+          title={t('dashboard.planStatus', { n: formatNumber(data.plans.activities, language), plans: formatNumber(data.plans.plans, language) })}
+          chart={data.plans.activities ? <EChart option={options.planStatus} height={260} label={t('dashboard.planStatus', { n: data.plans.activities, plans: data.plans.plans })} /> : <p className="gu-reports__muted">{t('dashboard.noPlans')}</p>}
+          table={
+            <SimpleTable
+              caption={t('dashboard.planUnits', { unit })}
+              head={[unit, t('dashboard.planActivities'), t('dashboard.planCompleted'), t('dashboard.planDelayed'), t('dashboard.planNotReported'), t('dashboard.planBudget'), t('dashboard.planSpent')]}
+              rows={data.plans.units.map((u) => [u.name, n(u.activities), n(u.completed), n(u.delayed), n(u.notReported), rupiah(u.plannedBudget, language), rupiah(u.spent, language)])}
+              testId="plan-units-table"
+            />
+          }
+          note={t('dashboard.planBudgetNote', { spent: rupiah(data.plans.spent, language), planned: rupiah(data.plans.plannedBudget, language), share: data.plans.plannedBudget ? formatNumber((data.plans.spent / data.plans.plannedBudget) * 100, language) : '—' })}
+        />
+        <ChartCard
+          testId="chart-plan-indicator"
+          title={t('dashboard.planIndicator')}
+          chart={data.plans.activities ? <EChart option={options.planIndicator} height={260} label={t('dashboard.planIndicator')} /> : <p className="gu-reports__muted">{t('dashboard.noPlans')}</p>}
+          table={<SimpleTable caption={t('dashboard.planIndicator')} head={[t('figures.label'), t('figures.count')]} rows={data.plans.indicator.map((x) => [x.label[language], n(x.count)])} />}
+        />
       </div>
       <div className="gu-reports__grid">
         <ChartCard
