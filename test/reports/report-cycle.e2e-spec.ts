@@ -129,7 +129,27 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
       agencies[code] = (await db.query(`SELECT id FROM agencies WHERE name = $1`, [name])).rows[0].id as string;
     }
     await seedCases(agencies);
+    await recordJustice();
   });
+
+  /**
+   * Justice records of Kabupaten Bandung's cases, through the API (their codes are kept beside the sealed
+   * form): 9001 reported to the police in Q1; 9002 under investigation since December, to the prosecutor
+   * in February, convicted in March; 9004 reported in April (the next quarter).
+   */
+  async function recordJustice() {
+    const base = { personRole: 'victim_witness', charges: ['tppo_art2_exploitation'], suspectsCount: 1 };
+    for (const [code, data] of [
+      ['32.04-2027-9001', { recordedOn: '2027-01-20', stage: 'reported_to_police' }],
+      ['32.04-2027-9002', { recordedOn: '2026-12-20', stage: 'investigation' }],
+      ['32.04-2027-9002', { recordedOn: '2027-02-10', stage: 'prosecution' }],
+      ['32.04-2027-9002', { recordedOn: '2027-03-25', stage: 'verdict', verdict: 'convicted', sentenceMonths: 48 }],
+      ['32.04-2027-9004', { recordedOn: '2027-04-05', stage: 'reported_to_police' }],
+    ] as const) {
+      const res = await as.sysAdmin.post(`/cases/${code}/justice-records`, { data: { ...base, ...data, note: 'PENANDA-KEADILAN tidak boleh keluar' } });
+      expect({ code, status: res.status, body: res.status === 201 ? undefined : res.body }).toEqual({ code, status: 201, body: undefined });
+    }
+  }
 
   afterAll(async () => {
     if (worker) writeFileSync(join(repoRoot, 'tmp/report-cycle-worker.log'), worker.output());
@@ -164,6 +184,9 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
       const view = await page(who, task.id);
       const e = expected[who];
       expect(view.initialData).toMatchObject({ regencyCode: code, year: 2027, quarter: 1, personsScreened: e.screened, victims: { total: e.total, bySex: e.bySex, byAgeGroup: e.byAgeGroup, byNationality: e.byNationality, byScope: e.byScope, byExploitationType: e.byExploitationType } });
+      // Prosecution from the justice track: each case once per figure, in the quarter it got there.
+      expect(view.initialData?.['prosecution']).toEqual(who === 'bandung' ? { crimesRegistered: 1, casesToProsecutor: 1, verdicts: 1, convictions: 1 } : { crimesRegistered: 0, casesToProsecutor: 0, verdicts: 0, convictions: 0 });
+      expect(JSON.stringify(view.initialData)).not.toContain('PENANDA-KEADILAN');
       reportOf[code] = task.context.reportId as string;
       const r = await report(who, reportOf[code]);
       expect(r).toMatchObject({ level: 'regency', jurisdictionCode: code, version: 1, status: 'open', figures: null });
@@ -332,8 +355,9 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
     const old = await signedInAt(browser, web.url, 'sekretariat.bandung@gugus.test', `/laporan/berkala/laporan/${reportOf['32.04']}`);
     await old.getByTestId('report-status').getByText('Digantikan versi koreksi').waitFor();
     await expect(old.getByTestId('report-versions').locator('li').count()).resolves.toBe(2);
-    // What was submitted beside what the cases gave: the prosecution figures were typed by the focal point.
-    await expect(old.locator('[data-key="prosecution"] tr[data-cell="prosecution.crimesRegistered"]').getAttribute('class')).resolves.toContain('gu-reports__changed');
+    // What was submitted beside what the cases gave: the focal point left out the verdict the justice track shows.
+    await expect(old.locator('[data-key="prosecution"] tr[data-cell="prosecution.verdicts"]').getAttribute('class')).resolves.toContain('gu-reports__changed');
+    expect((await old.locator('[data-key="prosecution"] tr[data-cell="prosecution.crimesRegistered"]').getAttribute('class')) ?? '').not.toContain('gu-reports__changed');
     await old.screenshot({ path: join(screenshotDir, 'reports-periodic-old-version.png'), fullPage: true });
     await old.context().close();
   });

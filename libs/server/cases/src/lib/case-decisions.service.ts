@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { type BilingualText, type CaseIdentificationDecisionList, type CaseJusticeRecordList, type CaseReadPurpose, type IdentificationDecisionView, type JusticeRecordView } from '@gugus/contracts';
 import type { Language } from '@gugus/forms';
 import type { AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
+import { jakartaDate } from '@gugus/server-calendar';
 import { FormsService } from '@gugus/server-forms';
 import { caseFor, openCaseFor } from './case-access';
 import { caseDocuments, recordCaseDocument, type CaseDocumentDeps } from './case-documents';
@@ -40,7 +41,7 @@ export function identificationProblems(current: string | null, data: Record<stri
  * never a condition for help, recorded so that reports count it. Forms sealed; audit and listings in codes.
  */
 @Injectable()
-export class CaseDecisionsService {
+export class CaseDecisionsService implements OnApplicationBootstrap {
   private readonly deps: CaseDocumentDeps;
 
   constructor(
@@ -83,6 +84,15 @@ export class CaseDecisionsService {
     return { caseCode: found.code, identificationStatus: found.identificationStatus, items };
   }
 
+  /** Justice records made before their codes were kept get them once, at start-up (safe to run twice). */
+  async onApplicationBootstrap(): Promise<void> {
+    for (const r of await this.cases.justiceRecordsWithoutFacts()) {
+      const row = await this.forms.submissionData(r.submissionId);
+      const data = row?.data !== null && typeof row?.data === 'object' && !Array.isArray(row?.data) ? (row.data as Record<string, unknown>) : {};
+      await this.cases.saveJusticeFacts({ submissionId: r.submissionId, caseId: r.caseId, ...justiceFacts(data, r.recordedAt) });
+    }
+  }
+
   async recordJustice(user: AuthUser, code: string, data: unknown, language: Language, requestId: string | null): Promise<JusticeRecordView> {
     // The justice track may go on after the case closes (a trial outlasts support): closed cases take records too.
     const found = await caseFor(this.cases, user, code, 'create');
@@ -96,6 +106,8 @@ export class CaseDecisionsService {
       requestId,
       action: 'case.justice_record',
       summary: (c) => ({ stage: c['stage'], verdict: c['verdict'] ?? null }),
+      // Its codes beside the sealed form, for the quarter's prosecution figures (migration 2630).
+      alsoInside: (c, tx, submissionId) => this.cases.saveJusticeFacts({ submissionId, caseId: found.id, ...justiceFacts(c, new Date()) }, tx),
     });
     return toJustice(submissionId, recordedAt, cleaned);
   }
@@ -105,6 +117,12 @@ export class CaseDecisionsService {
     await this.deps.audit.record({ actorId: user.personId, action: 'case_justice.read', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, purpose });
     return { caseCode: found.code, items: (await caseDocuments(this.cases, this.forms, found.id, 'justice-record')).map((d) => toJustice(d.submissionId, d.recordedAt, d.data)) };
   }
+}
+
+/** What the prosecution figures count of a justice record: the day it speaks of (else the day it was recorded, Jakarta), the stage, the verdict. */
+function justiceFacts(d: Record<string, unknown>, recordedAt: Date): { recordedOn: string; stage: string | null; verdict: string | null } {
+  const on = text(d['recordedOn']);
+  return { recordedOn: on && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : jakartaDate(recordedAt), stage: text(d['stage']), verdict: text(d['verdict']) };
 }
 
 function toJustice(submissionId: string, recordedAt: Date, d: Record<string, unknown>): JusticeRecordView {

@@ -88,6 +88,23 @@ export class CasesRepository {
     await tx.query(`INSERT INTO case_consents (case_id, submission_id, recorded_at, recorded_by) VALUES ($1, $2, $3, $4)`, [values.caseId, values.submissionId, values.recordedAt, values.recordedBy]);
   }
 
+  /** The codes of one justice record (migration 2630): the day, the stage, the verdict. */
+  async saveJusticeFacts(values: { submissionId: string; caseId: string; recordedOn: string; stage: string | null; verdict: string | null }, tx?: EntityManager): Promise<void> {
+    const code = (v: string | null) => (v && /^[a-z_]{1,40}$/.test(v) ? v : null);
+    await (tx ?? this.db).query(
+      `INSERT INTO case_justice_facts (submission_id, case_id, recorded_on, stage, verdict) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (submission_id) DO NOTHING`,
+      [values.submissionId, values.caseId, values.recordedOn, code(values.stage), code(values.verdict)],
+    );
+  }
+
+  /** Justice records made before their codes were kept (migration 2630). */
+  async justiceRecordsWithoutFacts(): Promise<{ caseId: string; submissionId: string; recordedAt: Date }[]> {
+    return (await this.db.query(
+      `SELECT d.case_id AS "caseId", d.submission_id AS "submissionId", d.recorded_at AS "recordedAt" FROM case_documents d
+        WHERE d.kind = 'justice-record' AND NOT EXISTS (SELECT 1 FROM case_justice_facts j WHERE j.submission_id = d.submission_id)`,
+    )) as { caseId: string; submissionId: string; recordedAt: Date }[];
+  }
+
   /** Cases with consent forms but no consent state per purpose yet (recorded before migration 2620). */
   async casesWithoutConsentPurposes(): Promise<string[]> {
     const rows = (await this.db.query(`SELECT DISTINCT c.case_id FROM case_consents c WHERE NOT EXISTS (SELECT 1 FROM case_consent_purposes p WHERE p.case_id = c.case_id)`)) as { case_id: string }[];

@@ -89,10 +89,38 @@ export class PeriodicReportsRepository {
     )) as { service: string; persons: number }[];
   }
 
+  /**
+   * The prosecution figures of a task force's own cases for the period, from their justice records' codes
+   * (case_justice_facts): each case counted once per figure, in the period its records FIRST reached that
+   * point — reported to the police or further (crimes registered), prosecution or further (cases to the
+   * prosecutor), a verdict given (convicted, acquitted or dismissed), a conviction. A case whose trial runs
+   * over several quarters is counted in each figure once, in the quarter it got there.
+   */
+  async prosecution(jurisdictionCode: string, from: string, until: string): Promise<ReportFigures['prosecution']> {
+    const [row] = (await this.db.query(
+      `WITH firsts AS (
+         SELECT j.case_id,
+                min(j.recorded_on) FILTER (WHERE j.stage IN ('reported_to_police', 'investigation', 'prosecution', 'trial', 'verdict', 'appeal')) AS registered,
+                min(j.recorded_on) FILTER (WHERE j.stage IN ('prosecution', 'trial', 'verdict', 'appeal')) AS prosecuted,
+                min(j.recorded_on) FILTER (WHERE j.verdict IN ('convicted', 'acquitted', 'dismissed')) AS verdict,
+                min(j.recorded_on) FILTER (WHERE j.verdict = 'convicted') AS convicted
+           FROM case_justice_facts j JOIN cases c ON c.id = j.case_id
+          WHERE c.jurisdiction_code = $1
+          GROUP BY j.case_id)
+       SELECT count(*) FILTER (WHERE registered >= $2::date AND registered < $3::date)::int AS "crimesRegistered",
+              count(*) FILTER (WHERE prosecuted >= $2::date AND prosecuted < $3::date)::int AS "casesToProsecutor",
+              count(*) FILTER (WHERE verdict >= $2::date AND verdict < $3::date)::int AS verdicts,
+              count(*) FILTER (WHERE convicted >= $2::date AND convicted < $3::date)::int AS convictions
+         FROM firsts`,
+      [jurisdictionCode, from, until],
+    )) as ReportFigures['prosecution'][];
+    return row ?? { crimesRegistered: 0, casesToProsecutor: 0, verdicts: 0, convictions: 0 };
+  }
+
   /** What a task force's own cases give for the period. */
   async ownFigures(jurisdictionCode: string, from: string, until: string): Promise<ReportFigures> {
-    const [rows, assisted] = await Promise.all([this.caseFactRows(jurisdictionCode, from, until, true), this.assisted(jurisdictionCode, from, until)]);
-    return figuresFromCases(tallyCases(rows), assisted);
+    const [rows, assisted, prosecution] = await Promise.all([this.caseFactRows(jurisdictionCode, from, until, true), this.assisted(jurisdictionCode, from, until), this.prosecution(jurisdictionCode, from, until)]);
+    return figuresFromCases(tallyCases(rows), assisted, prosecution);
   }
 
   /**

@@ -27,6 +27,10 @@ describe('periodic reports', () => {
     expect(f.victims).toMatchObject({ total: 2, bySex: { female: 1, male: 0 }, byNationality: { indonesian: 1, foreign: 0, stateless_or_unknown: 1 }, byExploitationType: [{ category: 'forced_labour', count: 2 }, { category: 'servitude', count: 1 }] });
     expect(f.assistance).toEqual([{ service: 'shelter', personsAssisted: 2 }]);
     expect(reportPrefill(f, '32.04', '2027-Q2')).toMatchObject({ regencyCode: '32.04', year: 2027, quarter: 2, personsScreened: 3 });
+    // Prosecution: none without the justice track's counts, the counts given otherwise.
+    expect(f.prosecution).toEqual({ crimesRegistered: 0, casesToProsecutor: 0, verdicts: 0, convictions: 0 });
+    const counted = { crimesRegistered: 3, casesToProsecutor: 2, verdicts: 1, convictions: 1 };
+    expect(figuresFromCases(tally, [], counted).prosecution).toEqual(counted);
   });
 
   it("takes only counts and codes from a submitted form — a marker in the notes never reaches the figures", () => {

@@ -48,10 +48,10 @@ const pick = (rows: readonly { code: string; count: number }[], code: string) =>
  * What the cases say, in the form's shape: the figures a regency/city report is pre-filled with. An
  * unknown nationality counts as "stateless or unknown"; an unknown sex, age or scope has no box in the
  * national form and is left out (the report shows the gap beside the total); assistance comes from the
- * case plans' services (`assisted`), prosecution is left for the focal point (the justice track is not
- * counted yet).
+ * case plans' services (`assisted`), prosecution from the cases' justice records (`prosecution`, counted by
+ * the repository: each case once per figure, in the quarter its record first reached that point).
  */
-export function figuresFromCases(tally: CaseTally, assisted: readonly { service: string; persons: number }[] = []): ReportFigures {
+export function figuresFromCases(tally: CaseTally, assisted: readonly { service: string; persons: number }[] = [], prosecution: ReportFigures['prosecution'] = { crimesRegistered: 0, casesToProsecutor: 0, verdicts: 0, convictions: 0 }): ReportFigures {
   const b = tally.breakdowns;
   return {
     personsScreened: tally.total + tally.notCounted,
@@ -66,7 +66,7 @@ export function figuresFromCases(tally: CaseTally, assisted: readonly { service:
       byReferralSource: byCategory(b.referralSource),
     },
     assistance: assisted.filter((a) => a.persons > 0).map((a) => ({ service: a.service, personsAssisted: a.persons })),
-    prosecution: { crimesRegistered: 0, casesToProsecutor: 0, verdicts: 0, convictions: 0 },
+    prosecution: { ...prosecution },
   };
 }
 
