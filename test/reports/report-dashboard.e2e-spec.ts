@@ -342,6 +342,15 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     expect(csvLines[0]).toBe(header.join(','));
     expect(csvLines).toHaveLength(3);
     expect(csvLines.join('\n')).not.toContain(MARKER);
+    // At most three running at once per person: a fourth while three run is refused, and nothing is started.
+    await db.query(`UPDATE report_exports SET status = 'running' WHERE id = ANY($1::uuid[])`, [[started.body.id, csvStarted.body.id]]);
+    await db.query(`INSERT INTO report_exports (id, requested_by, kind, query, status, created_at) SELECT gen_random_uuid(), requested_by, kind, query, 'running', now() FROM report_exports WHERE id = $1`, [started.body.id]);
+    const before = (await db.query(`SELECT count(*)::int AS n FROM report_exports`)).rows[0].n as number;
+    const busy = await as.analyst.post('/reports/exports', { kind: 'case-records', from: '2025-Q2', to: '2025-Q2' });
+    expect(busy.status).toBe(409);
+    expect(JSON.stringify(busy.body)).toContain('3 ekspor yang sedang berjalan');
+    expect((await db.query(`SELECT count(*)::int AS n FROM report_exports`)).rows[0].n).toBe(before);
+    await db.query(`UPDATE report_exports SET status = 'done' WHERE status = 'running'`);
     // Audited, with what was exported and why.
     const audit = (await db.query(`SELECT action, purpose FROM audit_log WHERE target_id = $1 ORDER BY seq`, [started.body.id])).rows;
     expect(audit).toEqual([{ action: 'report_export.start', purpose: 'research' }, { action: 'report_export.download', purpose: null }]);

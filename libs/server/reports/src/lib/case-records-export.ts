@@ -64,9 +64,11 @@ export async function writeCaseRecords(db: DataSource, q: CaseRecordsQuery, toda
       `SELECT c.id, to_char(c.opened_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD') AS "openedOn", c.jurisdiction_code AS "jurisdictionCode", c.stage,
               c.identification_status AS "identificationStatus", f.sex, f.age_group AS "ageGroup", f.nationality_group AS "nationalityGroup", f.nationality,
               f.trafficking_scope AS "traffickingScope", f.origin_region AS "originRegion", f.exploitation_types AS "exploitationTypes", f.sectors, f.means
-         FROM ${FROM} WHERE ${w.sql} AND c.id > $6::uuid ORDER BY c.id LIMIT ${CASE_RECORDS_BATCH}`,
+         FROM ${FROM} WHERE ${w.sql} AND c.id > $6::uuid AND f.case_id > $6::uuid AND p.case_id > $6::uuid ORDER BY c.id LIMIT ${CASE_RECORDS_BATCH}`,
       [...w.params, today, after],
     )) as (CaseExportFacts & { id: string })[];
+    // (The key bound is repeated on the joined tables: otherwise their merge joins read from the start of their
+    // indexes on every batch, and a batch gets slower the further the export has come — measured 34 ms → 367 ms.)
     for (const r of batch) {
       written += 1;
       const row = htcdsRow(written, r, codes);

@@ -19,6 +19,8 @@ import { levelOf } from './periodic-report.activities';
 import { reportRange } from './report-dashboard.service';
 
 const BATCH = 500;
+/** Exports one person may have running at once. */
+const MAX_RUNNING = 3;
 const notFound = () => new DomainError(ErrorCode.NOT_FOUND, { id: 'Ekspor tidak ditemukan.', en: 'Export not found.' });
 
 interface ExportRow {
@@ -94,6 +96,11 @@ export class ReportExportsService {
     // Case-level rows, even without identity, are for the roles that may read them (the national analyst).
     if (kind === 'case-records' && !canOn(abilityFor(user.grants), 'read', 'CaseResearchData', { jurisdictionCode: scope })) {
       throw new DomainError(ErrorCode.FORBIDDEN, { id: 'Data tingkat kasus hanya untuk analis yang berwenang.', en: 'Case-level data is for authorised analysts only.' });
+    }
+    // A few at a time per person: an export is work for the server and a file on its disk.
+    const [{ n: running }] = (await this.db.query(`SELECT count(*)::int AS n FROM report_exports WHERE requested_by = $1 AND status = 'running' AND created_at > now() - interval '1 hour'`, [user.personId])) as { n: number }[];
+    if (running >= MAX_RUNNING) {
+      throw new DomainError(ErrorCode.CONFLICT, { id: `Anda sudah punya ${running} ekspor yang sedang berjalan; tunggu sampai selesai.`, en: `You already have ${running} exports running; wait until they finish.` });
     }
     const id = randomUUID();
     const q = { jurisdictionCode: scope, from, to, format };
