@@ -3,3 +3,4 @@ export { ReportsModule, ReportsActivitiesModule } from './lib/reports.module';
 export { createReportActivities, REPORT_SETTINGS } from './lib/periodic-report.activities';
 export { PeriodicReportsRepository } from './lib/periodic-reports.repository';
 export { ensureReportSchedule } from './lib/report-schedule.service';
+export { countCaseRecords, writeCaseRecords, type CaseRecordsQuery } from './lib/case-records-export';

@@ -13,7 +13,7 @@ export function ReportsTabs() {
   return (
     <nav className="gu-reports__tabs" aria-label={t('tabs.label')}>
       {tabs.map((tab) => (
-        <NavLink key={tab.to} to={tab.to} end className={({ isActive }) => `gu-reports__tab${isActive ? ' gu-reports__tab--active' : ''}`}>
+        <NavLink key={tab.to} to={tab.to} className={({ isActive }) => `gu-reports__tab${isActive ? ' gu-reports__tab--active' : ''}`}>
           {tab.label}
         </NavLink>
       ))}
