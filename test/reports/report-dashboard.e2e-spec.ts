@@ -418,6 +418,12 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     expect((await as.jabar.get(`/reports/exports/${exportId}/file`)).status).toBe(404);
     await tab.getByTestId('chart-over-time-toggle').click();
     await tab.screenshot({ path: join(screenshotDir, 'reports-dashboard-table.png'), fullPage: false });
+    // In English: the same charts, titles, categories and tables.
+    await tab.getByTestId('language-switch').getByRole('button', { name: 'EN' }).click();
+    await expectText(tab.getByTestId('chart-over-time'), 'Identified victims per quarter');
+    await expectText(tab.getByTestId('chart-breakdown-sex'), 'Female');
+    await expectText(tab.getByTestId('chart-plan-status'), 'Plan activities by latest status');
+    await tab.screenshot({ path: join(screenshotDir, 'reports-dashboard-english.png'), fullPage: false });
     await tab.context().close();
   });
 

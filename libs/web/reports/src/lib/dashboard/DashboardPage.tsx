@@ -99,6 +99,7 @@ function Charts({ data, language }: { data: ReportDashboardView; language: Langu
   const n = (x: number | null) => (x === null ? '—' : formatNumber(x, language));
   const rupiah = (x: number, lang: Language) => formatRupiah(x)[lang];
   const unit = data.jurisdictionCode === NATIONAL_CODE ? t('dashboard.province') : t('dashboard.regency');
+  const scopeName = data.jurisdictionCode === NATIONAL_CODE ? t('dashboard.nationalShort') : data.jurisdictionName;
   const byUnit = data.series.map((s) => ({ ...s, sum: s.values.reduce<number>((a, v) => a + (v ?? 0), 0), reported: s.values.filter((v) => v !== null).length })).sort((a, b) => b.sum - a.sum || a.code.localeCompare(b.code));
   const levelName = (level: string) => t(`periodic.levels.${level as 'regency'}`);
   const levels = (['regency', 'province', 'national'] as const).filter((l) => data.timeliness.rows.some((r) => r.level === l));
@@ -152,10 +153,10 @@ function Charts({ data, language }: { data: ReportDashboardView; language: Langu
     <div className="gu-dashboard">
       <ChartCard
         testId="chart-over-time"
-        title={t('dashboard.overTime', { name: data.jurisdictionName })}
-        chart={<EChart option={options.overTime} label={t('dashboard.overTime', { name: data.jurisdictionName })} testId="chart-over-time-svg" />}
+        title={t('dashboard.overTime', { name: scopeName })}
+        chart={<EChart option={options.overTime} label={t('dashboard.overTime', { name: scopeName })} testId="chart-over-time-svg" />}
         table={
-          <SimpleTable caption={t('dashboard.overTime', { name: data.jurisdictionName })} head={[t('periodic.period'), t('dashboard.victims')]} rows={data.periods.map((p, i) => [p, n(data.totals[i])])} />
+          <SimpleTable caption={t('dashboard.overTime', { name: scopeName })} head={[t('periodic.period'), t('dashboard.victims')]} rows={data.periods.map((p, i) => [p, n(data.totals[i])])} />
         }
       />
       <ChartCard
