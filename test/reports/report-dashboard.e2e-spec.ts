@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { Workbook } from 'exceljs';
@@ -86,7 +86,8 @@ describe('reports: the dashboard, its export and the public annual figures', () 
       const from = `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
       const until = q === 4 ? `${year + 1}-01-01` : `${year}-${String(q * 3 + 1).padStart(2, '0')}-01`;
       const cycle = randomUUID();
-      await db.query(`INSERT INTO report_cycles (id, period, period_from, period_until, workflow_id, status, opened_at) VALUES ($1, $2, $3, $4, $5, 'closed', now())`, [cycle, period, from, until, `report-cycle-${period}`]);
+      // 2021's last cycle is still open: that year is not final, so it is not published.
+      await db.query(`INSERT INTO report_cycles (id, period, period_from, period_until, workflow_id, status, opened_at) VALUES ($1, $2, $3, $4, $5, $6, now())`, [cycle, period, from, until, `report-cycle-${period}`, period === '2021-Q4' ? 'open' : 'closed']);
       const rows: { code: string; level: string; figures: ReportFigures }[] = [];
       for (const r of regencies) rows.push({ code: r.code, level: 'regency', figures: regencyFigures(r.code, period) });
       for (const p of provinces) {
@@ -227,7 +228,7 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     expect(text).not.toMatch(/Melati|"id":"[0-9a-f-]{36}"|personId|caseId/);
     const view = JSON.parse(text) as PublicFiguresView;
     expect(view.k).toBe(11);
-    expect(view.years.map((y) => y.year)).toEqual([2025, 2024, 2023, 2022, 2021]);
+    expect(view.years.map((y) => y.year)).toEqual([2025, 2024, 2023, 2022]);
     const y2025 = view.years[0];
     const small = y2025.provinces.cells.find((c) => c.key === SMALL);
     expect(small).toMatchObject({ value: null, display: '< 11' });
@@ -248,6 +249,18 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     expect(csvText).not.toContain(MARKER);
     expect(csvText).toContain(`2025,province,${SMALL},`);
     expect(csvText.split('\n').find((l) => l.startsWith(`2025,province,${SMALL},`))).toMatch(/< 11/);
+    // Published once: a correction accepted later does not change the published year (two releases could be
+    // differenced), and concurrent first readers see one and the same release.
+    const q3 = `(SELECT id FROM report_cycles WHERE period = '2025-Q3')`;
+    await db.query(`UPDATE periodic_reports SET status = 'superseded' WHERE jurisdiction_code = '32' AND cycle_id = ${q3}`);
+    await db.query(
+      `INSERT INTO periodic_reports (id, cycle_id, jurisdiction_code, level, version, status, due_date, computed, figures, first_submitted_at, submitted_at, accepted_at, created_at, correction_reason)
+       SELECT gen_random_uuid(), cycle_id, jurisdiction_code, level, 2, 'accepted', due_date, computed, jsonb_set(figures, '{victims,total}', to_jsonb((figures #>> '{victims,total}')::int + 3)), first_submitted_at, now(), now(), now(), 'Tiga korban belum tercatat'
+         FROM periodic_reports WHERE jurisdiction_code = '32' AND cycle_id = ${q3}`,
+    );
+    const again = (await Promise.all([1, 2, 3].map(async () => (await fetch(`${api.url}/public/figures`)).json()))) as PublicFiguresView[];
+    for (const v of again) expect(v.years).toEqual(view.years);
+    expect((await db.query(`SELECT count(*)::int AS n FROM public_figure_years`)).rows[0].n).toBe(4);
     // The annual report's PDF: the same year, no login; a year not published is 404, a bad one 400.
     const pdf = await fetch(`${api.url}/public/annual-report/2025`);
     expect(pdf.status).toBe(200);
@@ -256,6 +269,7 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
     writeFileSync(join(screenshotDir, '..', 'annual-report-2025.pdf'), pdfBytes);
     expect((await fetch(`${api.url}/public/annual-report/2014`)).status).toBe(404);
+    expect((await fetch(`${api.url}/public/annual-report/2021`)).status).toBe(404);
     const badYear = await fetch(`${api.url}/public/annual-report/20%2725`);
     expect(badYear.status).toBe(400);
     expect(await badYear.text()).toContain('year');
@@ -354,6 +368,15 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     // Audited, with what was exported and why.
     const audit = (await db.query(`SELECT action, purpose FROM audit_log WHERE target_id = $1 ORDER BY seq`, [started.body.id])).rows;
     expect(audit).toEqual([{ action: 'report_export.start', purpose: 'research' }, { action: 'report_export.download', purpose: null }]);
+    // A day later the file is gone from the disk, and the export says so.
+    const path = (await db.query(`SELECT file_path FROM report_exports WHERE id = $1`, [csvStarted.body.id])).rows[0].file_path as string;
+    expect(existsSync(path)).toBe(true);
+    expect((statSync(path).mode & 0o777).toString(8)).toBe('600');
+    await db.query(`UPDATE report_exports SET finished_at = now() - interval '25 hours' WHERE id = $1`, [csvStarted.body.id]);
+    const gone = await fetch(`${api.url}/reports/exports/${csvStarted.body.id}/file`, { headers: { authorization: `Bearer ${tokens['analyst']}` } });
+    expect(gone.status).toBe(404);
+    expect(await gone.text()).toMatch(/24/);
+    expect(existsSync(path)).toBe(false);
   });
 
   step('in Chromium, as the national analyst: charts for all provinces, filters, the table view, an XLSX export with its progress bar', async () => {
@@ -372,7 +395,8 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     const header = await tab.getByTestId('by-unit-table').locator('thead th').allTextContents();
     expect(header).toHaveLength(1 + 20 + 1);
     const west = await tab.getByTestId('by-unit-table').locator('tbody tr', { hasText: 'Jawa Barat' }).locator('td').last().textContent();
-    const westSum = PERIODS.reduce((s, p) => s + (provinceFigures.get(`32|${p}`)?.victims.total ?? 0), 0);
+    // The dashboard reads the reports as they stand: West Java's 2025-Q3 correction (+3) counts here, though not on the public page.
+    const westSum = PERIODS.reduce((s, p) => s + (provinceFigures.get(`32|${p}`)?.victims.total ?? 0), 0) + 3;
     expect((west ?? '').replace(/\D/g, '')).toBe(String(westSum));
     await tab.getByTestId('chart-timeliness-toggle').click();
     await expectCount(tab.getByTestId('timeliness-table').locator('tbody tr'), regencyCount + 38 + 1);

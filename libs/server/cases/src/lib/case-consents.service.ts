@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { consentState, type ConsentDecision, type ConsentRecord } from '@gugus/cases';
 import { type CaseConsentView, type CaseReadPurpose, type ConsentHistoryEntry, type ConsentRecorded } from '@gugus/contracts';
 import { OPTION_LISTS, type Language } from '@gugus/forms';
@@ -37,12 +37,30 @@ function toRecord(submissionId: string, data: Record<string, unknown>): ConsentR
 }
 
 /**
+ * Where consent stands per purpose on `today`, as kept beside the forms: with, per purpose, the earliest
+ * decision dated after today (`recheckOn`) — from that day the kept state may be stale, and the research
+ * export leaves the case out until the state is computed again.
+ */
+function projection(records: readonly ConsentRecord[], today: string): (ReturnType<typeof consentState>[number] & { recheckOn?: string })[] {
+  return consentState(records, PURPOSES, today).map((p) => {
+    const later = records
+      .flatMap((r) => r.decisions)
+      .filter((d) => d.purpose === p.purpose)
+      .flatMap((d) => [d.decidedOn, d.withdrawnOn ?? ''])
+      .filter((day) => /^\d{4}-\d{2}-\d{2}$/.test(day) && day > today)
+      .sort()[0];
+    return later ? { ...p, recheckOn: later } : p;
+  });
+}
+
+/**
  * Consent per purpose (issue 11, step 4). Each consent form is stored as a sealed form submission linked
  * to the case; the state is computed from all of them, so a withdrawal recorded now applies to the next
  * read (and to the next packet) at once. Neither the audit trail nor an error holds an answer.
  */
 @Injectable()
 export class CaseConsentsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('CaseConsents');
   constructor(
     private readonly cases: CasesRepository,
     private readonly forms: FormsService,
@@ -57,13 +75,14 @@ export class CaseConsentsService implements OnApplicationBootstrap {
     const version = await this.forms.pinVersion(CONSENT_FORM_KEY, found.jurisdictionCode);
     const cleaned = await this.forms.checkAgainstVersion(version.id, data, found.jurisdictionCode, language, await this.agreements.agencyScope(found.jurisdictionCode));
     const recordedAt = new Date();
-    // Every earlier form and this one: where consent stands per purpose now, kept beside the forms as codes.
-    const earlier = await this.records(found.id);
     const submissionId = await this.cases.transaction(async (tx) => {
+      // One recording at a time per case: the state below is computed from every form committed before this one.
+      await this.cases.lockConsents(found.id, tx);
+      const earlier = await this.records(found.id);
       const id = await this.forms.storeSubmission({ versionId: version.id, jurisdictionCode: found.jurisdictionCode, data: cleaned, personId: user.personId, requestId }, tx);
       await this.cases.insertConsent({ caseId: found.id, submissionId: id, recordedAt, recordedBy: user.personId }, tx);
-      const state = consentState([...earlier, toRecord(id, cleaned)], PURPOSES, jakartaDate(recordedAt));
-      await this.cases.saveConsentPurposes(found.id, state, tx);
+      // Every earlier form and this one: where consent stands per purpose now, kept beside the forms as codes.
+      await this.cases.saveConsentPurposes(found.id, projection([...earlier, toRecord(id, cleaned)], jakartaDate(recordedAt)), tx);
       // Which form was recorded, never what it says.
       await this.audit.record(
         { actorId: user.personId, action: 'case.consent_recorded', targetType: 'case', targetId: found.code, jurisdictionCode: found.jurisdictionCode, requestId, after: { submissionId: id, formVersionId: version.id } },
@@ -118,8 +137,17 @@ export class CaseConsentsService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const today = jakartaDate(new Date());
     for (const caseId of await this.cases.casesWithoutConsentPurposes()) {
-      const state = consentState(await this.records(caseId), PURPOSES, today);
-      await this.cases.transaction((tx) => this.cases.saveConsentPurposes(caseId, state, tx));
+      try {
+        await this.cases.transaction(async (tx) => {
+          await this.cases.lockConsents(caseId, tx);
+          // Another process (or a recording) got there first.
+          if (await this.cases.hasConsentPurposes(caseId, tx)) return;
+          await this.cases.saveConsentPurposes(caseId, projection(await this.records(caseId), today), tx);
+        });
+      } catch (err) {
+        // One unreadable form must not stop the API: that case stays out of the research export until its next recording.
+        this.logger.warn(`Status persetujuan satu kasus tidak dapat dihitung / one case's consent state could not be computed (${(err as Error).name})`);
+      }
     }
   }
 

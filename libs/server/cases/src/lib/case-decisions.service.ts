@@ -119,10 +119,11 @@ export class CaseDecisionsService implements OnApplicationBootstrap {
   }
 }
 
-/** What the prosecution figures count of a justice record: the day it speaks of (else the day it was recorded, Jakarta), the stage, the verdict. */
-function justiceFacts(d: Record<string, unknown>, recordedAt: Date): { recordedOn: string; stage: string | null; verdict: string | null } {
+/** What the prosecution figures count of a justice record: the day it speaks of (else the day it was entered), the day it was entered (Jakarta), the stage, the verdict. */
+function justiceFacts(d: Record<string, unknown>, recordedAt: Date): { recordedOn: string; enteredOn: string; stage: string | null; verdict: string | null } {
   const on = text(d['recordedOn']);
-  return { recordedOn: on && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : jakartaDate(recordedAt), stage: text(d['stage']), verdict: text(d['verdict']) };
+  const entered = jakartaDate(recordedAt);
+  return { recordedOn: on && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : entered, enteredOn: entered, stage: text(d['stage']), verdict: text(d['verdict']) };
 }
 
 function toJustice(submissionId: string, recordedAt: Date, d: Record<string, unknown>): JusticeRecordView {

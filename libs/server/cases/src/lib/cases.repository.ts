@@ -88,12 +88,12 @@ export class CasesRepository {
     await tx.query(`INSERT INTO case_consents (case_id, submission_id, recorded_at, recorded_by) VALUES ($1, $2, $3, $4)`, [values.caseId, values.submissionId, values.recordedAt, values.recordedBy]);
   }
 
-  /** The codes of one justice record (migration 2630): the day, the stage, the verdict. */
-  async saveJusticeFacts(values: { submissionId: string; caseId: string; recordedOn: string; stage: string | null; verdict: string | null }, tx?: EntityManager): Promise<void> {
+  /** The codes of one justice record (migrations 2630, 2640): the day it speaks of, the day it was entered, the stage, the verdict. */
+  async saveJusticeFacts(values: { submissionId: string; caseId: string; recordedOn: string; enteredOn: string; stage: string | null; verdict: string | null }, tx?: EntityManager): Promise<void> {
     const code = (v: string | null) => (v && /^[a-z_]{1,40}$/.test(v) ? v : null);
     await (tx ?? this.db).query(
-      `INSERT INTO case_justice_facts (submission_id, case_id, recorded_on, stage, verdict) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (submission_id) DO NOTHING`,
-      [values.submissionId, values.caseId, values.recordedOn, code(values.stage), code(values.verdict)],
+      `INSERT INTO case_justice_facts (submission_id, case_id, recorded_on, entered_on, stage, verdict) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (submission_id) DO NOTHING`,
+      [values.submissionId, values.caseId, values.recordedOn, values.enteredOn, code(values.stage), code(values.verdict)],
     );
   }
 
@@ -111,15 +111,25 @@ export class CasesRepository {
     return rows.map((r) => r.case_id);
   }
 
-  /** Replaces the case's consent state per purpose (codes and days only; see the migration 2620). */
-  async saveConsentPurposes(caseId: string, purposes: readonly { purpose: string; status: string; since?: string; validUntil?: string }[], tx: EntityManager): Promise<void> {
+  /** Serialises the consent recordings of one case (held until the transaction ends). */
+  async lockConsents(caseId: string, tx: EntityManager): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('case-consents:' || $1::text, 0))`, [caseId]);
+  }
+
+  /** Whether the case's consent state per purpose is kept already. */
+  async hasConsentPurposes(caseId: string, tx: EntityManager): Promise<boolean> {
+    return ((await tx.query(`SELECT 1 FROM case_consent_purposes WHERE case_id = $1 LIMIT 1`, [caseId])) as unknown[]).length > 0;
+  }
+
+  /** Replaces the case's consent state per purpose (codes and days only; see migrations 2620 and 2640). Call under `lockConsents`. */
+  async saveConsentPurposes(caseId: string, purposes: readonly { purpose: string; status: string; since?: string; validUntil?: string; recheckOn?: string }[], tx: EntityManager): Promise<void> {
     const day = (d: string | undefined) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null);
     const rows = purposes.filter((p) => /^[a-z_]{1,64}$/.test(p.purpose));
     await tx.query(`DELETE FROM case_consent_purposes WHERE case_id = $1`, [caseId]);
     await tx.query(
-      `INSERT INTO case_consent_purposes (case_id, purpose, status, since, valid_until, updated_at)
-       SELECT $1, x.purpose, x.status, x.since, x.valid_until, now() FROM unnest($2::text[], $3::text[], $4::date[], $5::date[]) AS x(purpose, status, since, valid_until)`,
-      [caseId, rows.map((p) => p.purpose), rows.map((p) => p.status), rows.map((p) => day(p.since)), rows.map((p) => day(p.validUntil))],
+      `INSERT INTO case_consent_purposes (case_id, purpose, status, since, valid_until, recheck_on, updated_at)
+       SELECT $1, x.purpose, x.status, x.since, x.valid_until, x.recheck_on, now() FROM unnest($2::text[], $3::text[], $4::date[], $5::date[], $6::date[]) AS x(purpose, status, since, valid_until, recheck_on)`,
+      [caseId, rows.map((p) => p.purpose), rows.map((p) => p.status), rows.map((p) => day(p.since)), rows.map((p) => day(p.validUntil)), rows.map((p) => day(p.recheckOn))],
     );
   }
 

@@ -25,7 +25,8 @@ export function caseExportCodes(): CaseExportCodes {
 /**
  * Which cases: identified victims (the statuses the quarterly figures count) of the scope, opened in the
  * quarters `from`..`to` (Jakarta), with statistical facts, whose consent to research and statistics is
- * granted and still valid on `today`. Each case once, whichever task forces it was shared with.
+ * granted and still valid on `today` — and not awaiting a decision dated on or before today that came after
+ * the state was kept (`recheck_on`). Each case once, whichever task forces it was shared with.
  */
 function where(q: CaseRecordsQuery): { sql: string; params: unknown[] } {
   const { from } = periodDays(q.from);
@@ -34,7 +35,8 @@ function where(q: CaseRecordsQuery): { sql: string; params: unknown[] } {
     sql: `c.identification_status = ANY($1::text[])
       AND c.opened_at >= ($2::timestamp AT TIME ZONE 'Asia/Jakarta') AND c.opened_at < ($3::timestamp AT TIME ZONE 'Asia/Jakarta')
       AND ($4 = '00' OR c.jurisdiction_code = $4 OR c.jurisdiction_code LIKE $4 || '.%')
-      AND p.purpose = '${RESEARCH_PURPOSE}' AND p.status = 'granted' AND (p.valid_until IS NULL OR p.valid_until >= $5::date)`,
+      AND p.purpose = '${RESEARCH_PURPOSE}' AND p.status = 'granted' AND (p.valid_until IS NULL OR p.valid_until >= $5::date)
+      AND (p.recheck_on IS NULL OR p.recheck_on > $5::date)`,
     params: [[...COUNTED_STATUSES], from, until, q.jurisdictionCode],
   };
 }

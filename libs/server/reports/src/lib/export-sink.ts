@@ -29,7 +29,8 @@ export function openSink(format: ExportFormat, filePath: string, sheetName: stri
 }
 
 function xlsxSink(filePath: string, sheetName: string, columns: readonly { header: string; width: number }[]): ExportSink {
-  const workbook = new excelStream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true });
+  // Readable by this user only, and never over an existing file.
+  const workbook = new excelStream.xlsx.WorkbookWriter({ stream: createWriteStream(filePath, { mode: 0o600, flags: 'wx' }), useStyles: true });
   workbook.creator = 'Gugus';
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width }));
@@ -67,7 +68,7 @@ export function csvField(value: Value): string {
 }
 
 function csvSink(filePath: string, columns: readonly { header: string }[]): ExportSink {
-  const out: WriteStream = createWriteStream(filePath, { mode: 0o600 });
+  const out: WriteStream = createWriteStream(filePath, { mode: 0o600, flags: 'wx' });
   const write = async (line: string) => {
     if (!out.write(line)) await once(out, 'drain');
   };

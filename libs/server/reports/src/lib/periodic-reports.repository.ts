@@ -91,19 +91,21 @@ export class PeriodicReportsRepository {
 
   /**
    * The prosecution figures of a task force's own cases for the period, from their justice records' codes
-   * (case_justice_facts): each case counted once per figure, in the period its records FIRST reached that
+   * (case_justice_facts): each case counted once per figure, in the period its records first reached that
    * point — reported to the police or further (crimes registered), prosecution or further (cases to the
-   * prosecutor), a verdict given (convicted, acquitted or dismissed), a conviction. A case whose trial runs
-   * over several quarters is counted in each figure once, in the quarter it got there.
+   * prosecutor), a verdict given (convicted, acquitted or dismissed), a conviction. A record counts from the
+   * later of the day it speaks of and the day it was entered, so a backdated record never moves a case into
+   * a period already reported. A case whose trial runs over several quarters is counted in each figure
+   * once, in the quarter it got there.
    */
   async prosecution(jurisdictionCode: string, from: string, until: string): Promise<ReportFigures['prosecution']> {
     const [row] = (await this.db.query(
       `WITH firsts AS (
          SELECT j.case_id,
-                min(j.recorded_on) FILTER (WHERE j.stage IN ('reported_to_police', 'investigation', 'prosecution', 'trial', 'verdict', 'appeal')) AS registered,
-                min(j.recorded_on) FILTER (WHERE j.stage IN ('prosecution', 'trial', 'verdict', 'appeal')) AS prosecuted,
-                min(j.recorded_on) FILTER (WHERE j.verdict IN ('convicted', 'acquitted', 'dismissed')) AS verdict,
-                min(j.recorded_on) FILTER (WHERE j.verdict = 'convicted') AS convicted
+                min(greatest(j.recorded_on, j.entered_on)) FILTER (WHERE j.stage IN ('reported_to_police', 'investigation', 'prosecution', 'trial', 'verdict', 'appeal')) AS registered,
+                min(greatest(j.recorded_on, j.entered_on)) FILTER (WHERE j.stage IN ('prosecution', 'trial', 'verdict', 'appeal')) AS prosecuted,
+                min(greatest(j.recorded_on, j.entered_on)) FILTER (WHERE j.verdict IN ('convicted', 'acquitted', 'dismissed')) AS verdict,
+                min(greatest(j.recorded_on, j.entered_on)) FILTER (WHERE j.verdict = 'convicted') AS convicted
            FROM case_justice_facts j JOIN cases c ON c.id = j.case_id
           WHERE c.jurisdiction_code = $1
           GROUP BY j.case_id)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { chmod, mkdir, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
@@ -21,6 +21,9 @@ import { reportRange } from './report-dashboard.service';
 const BATCH = 500;
 /** Exports one person may have running at once. */
 const MAX_RUNNING = 3;
+/** How long a finished export's file is kept: an export is for now, not an archive (consent can be withdrawn). */
+const KEEP_HOURS = 24;
+const EXPORT_DIR = join(tmpdir(), 'gugus-exports');
 const notFound = () => new DomainError(ErrorCode.NOT_FOUND, { id: 'Ekspor tidak ditemukan.', en: 'Export not found.' });
 
 interface ExportRow {
@@ -69,8 +72,9 @@ const COLUMNS: { header: string; key: string; width: number; value: (r: { period
  * research (case-records-export.ts; the national analyst only), as XLSX, written by exceljs's streaming writer from batches read in key order — memory
  * stays flat however many rows — with its progress kept in `report_exports` for the page's progress bar, a
  * notification to whoever asked when it is ready, and the file handed to them alone. Audited when asked
- * for and when downloaded. Files live in the API host's temporary directory: an export is for now, not an
- * archive (a restart mid-way marks it failed on the next read).
+ * for and when downloaded. Files live in the API host's temporary directory (0700, files 0600) and are deleted
+ * 24 hours after they are ready: an export is for now, not an archive (a restart mid-way marks it failed on
+ * the next read). One API host: the files are on its disk (several replicas would need shared storage).
  */
 @Injectable()
 export class ReportExportsService {
@@ -97,14 +101,18 @@ export class ReportExportsService {
     if (kind === 'case-records' && !canOn(abilityFor(user.grants), 'read', 'CaseResearchData', { jurisdictionCode: scope })) {
       throw new DomainError(ErrorCode.FORBIDDEN, { id: 'Data tingkat kasus hanya untuk analis yang berwenang.', en: 'Case-level data is for authorised analysts only.' });
     }
-    // A few at a time per person: an export is work for the server and a file on its disk.
-    const [{ n: running }] = (await this.db.query(`SELECT count(*)::int AS n FROM report_exports WHERE requested_by = $1 AND status = 'running' AND created_at > now() - interval '1 hour'`, [user.personId])) as { n: number }[];
-    if (running >= MAX_RUNNING) {
-      throw new DomainError(ErrorCode.CONFLICT, { id: `Anda sudah punya ${running} ekspor yang sedang berjalan; tunggu sampai selesai.`, en: `You already have ${running} exports running; wait until they finish.` });
-    }
+    await this.expireOld();
     const id = randomUUID();
     const q = { jurisdictionCode: scope, from, to, format };
-    await this.db.query(`INSERT INTO report_exports (id, requested_by, kind, query, status, created_at) VALUES ($1, $2, $3, $4, 'running', now())`, [id, user.personId, kind, JSON.stringify(q)]);
+    await this.db.transaction(async (tx) => {
+      // A few at a time per person (counted and added under one lock): an export is work for the server and a file on its disk.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('report-exports:' || $1::text, 0))`, [user.personId]);
+      const [{ n: running }] = (await tx.query(`SELECT count(*)::int AS n FROM report_exports WHERE requested_by = $1 AND status = 'running' AND created_at > now() - interval '1 hour'`, [user.personId])) as { n: number }[];
+      if (running >= MAX_RUNNING) {
+        throw new DomainError(ErrorCode.CONFLICT, { id: `Anda sudah punya ${running} ekspor yang sedang berjalan; tunggu sampai selesai.`, en: `You already have ${running} exports running; wait until they finish.` });
+      }
+      await tx.query(`INSERT INTO report_exports (id, requested_by, kind, query, status, created_at) VALUES ($1, $2, $3, $4, 'running', now())`, [id, user.personId, kind, JSON.stringify(q)]);
+    });
     await this.audit.record({ actorId: user.personId, action: 'report_export.start', targetType: 'report_export', targetId: id, jurisdictionCode: scope, requestId, purpose: kind === 'case-records' ? 'research' : 'report', after: { kind, ...q } });
     this.running.add(id);
     void this.run(id, kind, user.personId, q).finally(() => this.running.delete(id));
@@ -133,6 +141,7 @@ export class ReportExportsService {
 
   async file(user: AuthUser, id: string, requestId: string | null): Promise<{ stream: NodeJS.ReadableStream; fileName: string; length: number; type: string }> {
     const row = await this.own(user, id);
+    if (row.status === 'done' && !row.filePath) throw new DomainError(ErrorCode.NOT_FOUND, { id: `Berkas ekspor hanya disimpan ${KEEP_HOURS} jam; buat ekspor baru.`, en: `Export files are kept for ${KEEP_HOURS} hours; make a new export.` });
     if (row.status !== 'done' || !row.filePath || !row.fileName) throw new DomainError(ErrorCode.CONFLICT, { id: 'Ekspor belum selesai.', en: 'The export is not finished yet.' });
     const size = await stat(row.filePath).then((s) => s.size, () => null);
     if (size === null) throw new DomainError(ErrorCode.NOT_FOUND, { id: 'Berkas ekspor sudah tidak ada; buat ekspor baru.', en: 'The export file is gone; make a new export.' });
@@ -147,16 +156,35 @@ export class ReportExportsService {
           [id],
         )) as ExportRow[])[0]
       : undefined;
-    // Someone else's export does not exist for the caller.
+    // Someone else's export does not exist for the caller; nor does one they may no longer read (a role or a scope lost since).
     if (!row || row.requestedBy !== user.personId) throw notFound();
+    const ability = abilityFor(user.grants);
+    const scope = { jurisdictionCode: row.query.jurisdictionCode };
+    if (!canOn(ability, 'read', 'PeriodicReport', scope) || (row.kind === 'case-records' && !canOn(ability, 'read', 'CaseResearchData', scope))) throw notFound();
+    // Past its keeping time, the file is gone.
+    if (row.filePath && row.finishedAt && Date.now() - row.finishedAt.getTime() > KEEP_HOURS * 3_600_000) {
+      await this.expireOld();
+      row.filePath = null;
+    }
     return row;
   }
 
+  /** Deletes the files of exports finished more than `KEEP_HOURS` ago (and forgets where they were). */
+  private async expireOld(): Promise<void> {
+    const rows = (await this.db.query(`SELECT id, file_path AS "filePath" FROM report_exports WHERE file_path IS NOT NULL AND finished_at < now() - interval '${KEEP_HOURS} hours'`)) as { id: string; filePath: string }[];
+    for (const r of rows) {
+      await unlink(r.filePath).catch(() => undefined);
+      await this.db.query(`UPDATE report_exports SET file_path = NULL WHERE id = $1`, [r.id]);
+    }
+  }
+
   private async run(id: string, kind: ReportExportKind, personId: string, q: { jurisdictionCode: string; from: string; to: string; format: ExportFormat }): Promise<void> {
+    let filePath: string | null = null;
     try {
-      const dir = join(tmpdir(), 'gugus-exports');
-      await mkdir(dir, { recursive: true, mode: 0o700 });
-      const filePath = join(dir, `${id}.${q.format}`);
+      // A directory only this user reads (refused if someone else owns it), files only this user reads.
+      await mkdir(EXPORT_DIR, { recursive: true, mode: 0o700 });
+      await chmod(EXPORT_DIR, 0o700);
+      filePath = join(EXPORT_DIR, `${id}.${q.format}`);
       const progress = (written: number) => this.db.query(`UPDATE report_exports SET rows_written = $2 WHERE id = $1`, [id, written]).then(() => undefined);
       const setTotal = (n: number) => this.db.query(`UPDATE report_exports SET total_rows = $2 WHERE id = $1`, [id, n]).then(() => undefined);
       let written: number;
@@ -188,7 +216,9 @@ export class ReportExportsService {
         .catch((err: Error) => this.logger.warn(`Pemberitahuan ekspor gagal / export notice failed (${err.name})`));
     } catch (err) {
       this.logger.warn(`Ekspor gagal / export failed (${(err as Error).name})`);
-      await this.db.query(`UPDATE report_exports SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [id, (err as Error).name]).catch(() => undefined);
+      // No half-written file is left behind.
+      if (filePath) await unlink(filePath).catch(() => undefined);
+      await this.db.query(`UPDATE report_exports SET status = 'failed', error = $2, file_path = NULL, finished_at = now() WHERE id = $1`, [id, (err as Error).name]).catch(() => undefined);
     }
   }
 

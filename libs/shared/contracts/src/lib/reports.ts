@@ -203,6 +203,8 @@ export interface PublicFiguresView {
     provinces: { cells: (PublicCell & { name: string })[]; total: PublicCell };
     breakdowns: { key: 'sex' | 'ageGroup' | 'scope' | 'exploitationType' | 'sector'; multiValued: boolean; cells: PublicCell[]; total: PublicCell | null }[];
     provincesWithoutFigures: string[];
+    /** When the year was published (once, after its four quarterly cycles closed; never recomputed). */
+    publishedAt: string;
   }[];
   /** Years whose tables could not be protected (too few victims to hide a small cell): not published. */
   withheldYears: number[];
