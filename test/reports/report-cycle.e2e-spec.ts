@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { PeriodicReportView, ReportCycleView, ReportFigures } from '@gugus/contracts';
+import { PLAN_OF_ACTION_DEFAULTS, type PeriodicReportView, type ReportCycleView, type ReportFigures } from '@gugus/contracts';
 import { sumFigures } from '@gugus/reporting';
 import type { Browser } from 'playwright-core';
 import { client, databaseOfItsOwn, eventually, launchChromium, login, screenshotDir, sequentialSteps, serviceEnv, signedInAt, startApi, startTimeSkippingEnv, startWeb, startWorker, type OwnDatabase, type RunningApi, type RunningWeb, type ServiceProcess } from '../support';
@@ -130,7 +130,31 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
     }
     await seedCases(agencies);
     await recordJustice();
+    await seedPreventionPlan(agencies['32.04']);
   });
+
+  /**
+   * Kabupaten Bandung's endorsed plan: three prevention activities and one of law enforcement. For 2027-Q1 it
+   * reported one prevention activity completed, one delayed, and the law-enforcement one; the third
+   * prevention activity only in 2026-Q4.
+   */
+  async function seedPreventionPlan(agency: string) {
+    const planId = randomUUID();
+    const versionId = randomUUID();
+    const activity = (activityId: string) => ({ activityId, answers: { code: activityId, activity: 'Kegiatan uji', indicator: 'Indikator', indicatorUnit: 'kegiatan', baseline: 0, target: 4, startQuarter: '2026-Q1', endQuarter: '2027-Q4', responsibleAgencyId: agency, budgetLines: [], genderResponsive: false } });
+    const section = (kind: string, ids: string[]) => ({ subTaskForce: kind, answers: { subTaskForce: kind, leadAgencyId: agency, problemStatement: 'Uji' }, activities: ids.map(activity) });
+    const content = { sections: [section('prevention_child_participation', ['p1', 'p2', 'p3']), section('law_enforcement', ['l1'])] };
+    await db.query(
+      `INSERT INTO plans (id, jurisdiction_code, title, period_start, period_years, section_kinds, working_group, stage, status, workflow_id, settings, settings_version)
+       VALUES ($1, '32.04', 'RAD Kabupaten Bandung (uji laporan)', 2026, 5, $2, '[]', 'monitoring', 'endorsed', $3, $4, 0)`,
+      [planId, ['prevention_child_participation', 'law_enforcement'], `plan-${planId}`, JSON.stringify(PLAN_OF_ACTION_DEFAULTS)],
+    );
+    await db.query(`INSERT INTO plan_versions (id, plan_id, seq, kind, round, generation, content, activity_count, budget_total, endorsed) VALUES ($1, $2, 1, 'compiled', 0, 0, $3, 4, 0, true)`, [versionId, planId, JSON.stringify(content)]);
+    await db.query(`UPDATE plans SET endorsed_version_id = $2 WHERE id = $1`, [planId, versionId]);
+    for (const [activityId, period, status] of [['p1', '2027-Q1', 'completed'], ['p2', '2027-Q1', 'delayed'], ['l1', '2027-Q1', 'in_progress'], ['p3', '2026-Q4', 'in_progress']]) {
+      await db.query(`INSERT INTO plan_progress (plan_id, activity_id, period, agency_id, indicator_value, status, spent) VALUES ($1, $2, $3, $4, 1, $5, 0)`, [planId, activityId, period, agency, status]);
+    }
+  }
 
   /**
    * Justice records of Kabupaten Bandung's cases, through the API (their codes are kept beside the sealed
@@ -187,6 +211,8 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
       // Prosecution from the justice track: each case once per figure, in the quarter it got there.
       expect(view.initialData?.['prosecution']).toEqual(who === 'bandung' ? { crimesRegistered: 1, casesToProsecutor: 1, verdicts: 1, convictions: 1 } : { crimesRegistered: 0, casesToProsecutor: 0, verdicts: 0, convictions: 0 });
       expect(JSON.stringify(view.initialData)).not.toContain('PENANDA-KEADILAN');
+      // Prevention from the plan's progress reports of the quarter (its prevention sections only).
+      expect(view.initialData?.['prevention']).toEqual(who === 'bandung' ? { activitiesReported: 2, activitiesCompleted: 1, activitiesDelayed: 1 } : { activitiesReported: 0, activitiesCompleted: 0, activitiesDelayed: 0 });
       reportOf[code] = task.context.reportId as string;
       const r = await report(who, reportOf[code]);
       expect(r).toMatchObject({ level: 'regency', jurisdictionCode: code, version: 1, status: 'open', figures: null });

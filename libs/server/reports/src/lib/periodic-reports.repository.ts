@@ -119,10 +119,36 @@ export class PeriodicReportsRepository {
     return row ?? { crimesRegistered: 0, casesToProsecutor: 0, verdicts: 0, convictions: 0 };
   }
 
-  /** What a task force's own cases give for the period. */
+  /**
+   * Prevention from the plans' progress reports of the quarter (`2027-Q1`): the activities of the prevention
+   * sections (Sub-TF `prevention_…`) of the task force's own endorsed plans reported on for that quarter, and
+   * of them completed, and delayed or postponed. A plan monitored by semester or year has no quarterly rows
+   * and counts none.
+   */
+  async prevention(jurisdictionCode: string, period: string): Promise<NonNullable<ReportFigures['prevention']>> {
+    const [row] = (await this.db.query(
+      `SELECT count(*)::int AS "activitiesReported",
+              count(*) FILTER (WHERE pp.status = 'completed')::int AS "activitiesCompleted",
+              count(*) FILTER (WHERE pp.status IN ('delayed', 'postponed'))::int AS "activitiesDelayed"
+         FROM plans p JOIN plan_versions v ON v.id = p.endorsed_version_id JOIN plan_progress pp ON pp.plan_id = p.id AND pp.period = $2
+        WHERE p.jurisdiction_code = $1 AND p.status IN ('endorsed', 'under_revision', 'closed')
+          AND EXISTS (SELECT 1 FROM jsonb_array_elements(v.content -> 'sections') s, jsonb_array_elements(s -> 'activities') a
+                       WHERE s ->> 'subTaskForce' LIKE 'prevention%' AND a ->> 'activityId' = pp.activity_id)`,
+      [jurisdictionCode, period],
+    )) as NonNullable<ReportFigures['prevention']>[];
+    return row ?? { activitiesReported: 0, activitiesCompleted: 0, activitiesDelayed: 0 };
+  }
+
+  /** What a task force's own cases (and its plans' prevention activities) give for the period. */
   async ownFigures(jurisdictionCode: string, from: string, until: string): Promise<ReportFigures> {
-    const [rows, assisted, prosecution] = await Promise.all([this.caseFactRows(jurisdictionCode, from, until, true), this.assisted(jurisdictionCode, from, until), this.prosecution(jurisdictionCode, from, until)]);
-    return figuresFromCases(tallyCases(rows), assisted, prosecution);
+    const quarter = `${from.slice(0, 4)}-Q${Math.floor((Number(from.slice(5, 7)) - 1) / 3) + 1}`;
+    const [rows, assisted, prosecution, prevention] = await Promise.all([
+      this.caseFactRows(jurisdictionCode, from, until, true),
+      this.assisted(jurisdictionCode, from, until),
+      this.prosecution(jurisdictionCode, from, until),
+      this.prevention(jurisdictionCode, quarter),
+    ]);
+    return figuresFromCases(tallyCases(rows), assisted, prosecution, prevention);
   }
 
   /**

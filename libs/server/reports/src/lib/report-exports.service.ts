@@ -64,6 +64,9 @@ const COLUMNS: { header: string; key: string; width: number; value: (r: { period
   { header: 'Ke kejaksaan / To prosecutor', key: 'prosecutor', width: 10, value: (_r, f) => f.prosecution.casesToProsecutor },
   { header: 'Putusan / Verdicts', key: 'verdicts', width: 10, value: (_r, f) => f.prosecution.verdicts },
   { header: 'Pemidanaan / Convictions', key: 'convictions', width: 10, value: (_r, f) => f.prosecution.convictions },
+  { header: 'Kegiatan pencegahan dilaporkan / Prevention activities reported', key: 'preventionReported', width: 12, value: (_r, f) => f.prevention?.activitiesReported ?? null },
+  { header: 'Pencegahan selesai / Prevention completed', key: 'preventionCompleted', width: 12, value: (_r, f) => f.prevention?.activitiesCompleted ?? null },
+  { header: 'Pencegahan terlambat / Prevention delayed', key: 'preventionDelayed', width: 12, value: (_r, f) => f.prevention?.activitiesDelayed ?? null },
 ];
 
 /**

@@ -51,6 +51,12 @@ export interface ReportFigures {
   };
   assistance: { service: string; personsAssisted: number }[];
   prosecution: { crimesRegistered: number; casesToProsecutor: number; verdicts: number; convictions: number };
+  /**
+   * Prevention, from the plans' progress reports of the quarter: the activities of the prevention sections
+   * of the task force's endorsed plans reported on, completed, delayed or postponed (form 1.1.0). Absent in
+   * reports made before it: read as zeros.
+   */
+  prevention?: { activitiesReported: number; activitiesCompleted: number; activitiesDelayed: number };
 }
 
 /** Which task force reports: a regency/city, a province (for itself and its regencies), the nation. */

@@ -31,6 +31,14 @@ describe('periodic reports', () => {
     expect(f.prosecution).toEqual({ crimesRegistered: 0, casesToProsecutor: 0, verdicts: 0, convictions: 0 });
     const counted = { crimesRegistered: 3, casesToProsecutor: 2, verdicts: 1, convictions: 1 };
     expect(figuresFromCases(tally, [], counted).prosecution).toEqual(counted);
+    // Prevention from the plans' progress: passed through; read back from a submitted form; a report made
+    // before the form had it (no `prevention`) sums as zeros.
+    const prevention = { activitiesReported: 4, activitiesCompleted: 1, activitiesDelayed: 2 };
+    const withPrevention = figuresFromCases(tally, [], counted, prevention);
+    expect(withPrevention.prevention).toEqual(prevention);
+    expect(figuresOfAnswers({ prevention: { activitiesReported: 4, activitiesCompleted: 1, activitiesDelayed: 2, note: 'PENANDA' } }).prevention).toEqual(prevention);
+    const { prevention: _old, ...before } = withPrevention;
+    expect(sumFigures([withPrevention, before, withPrevention]).prevention).toEqual({ activitiesReported: 8, activitiesCompleted: 2, activitiesDelayed: 4 });
   });
 
   it("takes only counts and codes from a submitted form — a marker in the notes never reaches the figures", () => {

@@ -37,6 +37,7 @@ export function emptyFigures(): ReportFigures {
     victims: { total: 0, bySex: { female: 0, male: 0 }, byAgeGroup: { child: 0, adult: 0 }, byNationality: { indonesian: 0, foreign: 0, stateless_or_unknown: 0 }, byScope: { internal: 0, international: 0 }, byExploitationType: [], bySector: [], byReferralSource: [] },
     assistance: [],
     prosecution: { crimesRegistered: 0, casesToProsecutor: 0, verdicts: 0, convictions: 0 },
+    prevention: { activitiesReported: 0, activitiesCompleted: 0, activitiesDelayed: 0 },
   };
 }
 
@@ -51,7 +52,12 @@ const pick = (rows: readonly { code: string; count: number }[], code: string) =>
  * case plans' services (`assisted`), prosecution from the cases' justice records (`prosecution`, counted by
  * the repository: each case once per figure, in the quarter its record first reached that point).
  */
-export function figuresFromCases(tally: CaseTally, assisted: readonly { service: string; persons: number }[] = [], prosecution: ReportFigures['prosecution'] = { crimesRegistered: 0, casesToProsecutor: 0, verdicts: 0, convictions: 0 }): ReportFigures {
+export function figuresFromCases(
+  tally: CaseTally,
+  assisted: readonly { service: string; persons: number }[] = [],
+  prosecution: ReportFigures['prosecution'] = { crimesRegistered: 0, casesToProsecutor: 0, verdicts: 0, convictions: 0 },
+  prevention: NonNullable<ReportFigures['prevention']> = { activitiesReported: 0, activitiesCompleted: 0, activitiesDelayed: 0 },
+): ReportFigures {
   const b = tally.breakdowns;
   return {
     personsScreened: tally.total + tally.notCounted,
@@ -67,6 +73,7 @@ export function figuresFromCases(tally: CaseTally, assisted: readonly { service:
     },
     assistance: assisted.filter((a) => a.persons > 0).map((a) => ({ service: a.service, personsAssisted: a.persons })),
     prosecution: { ...prosecution },
+    prevention: { ...prevention },
   };
 }
 
@@ -87,6 +94,7 @@ export function figuresOfAnswers(answers: Record<string, unknown>): ReportFigure
   const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
   const v = obj(answers['victims']);
   const p = obj(answers['prosecution']);
+  const pv = obj(answers['prevention']);
   const rows = (value: unknown): CategoryCount[] => merge(categories(value, 'category', 'count')).map(({ k, n }) => ({ category: k, count: n }));
   return {
     personsScreened: count(answers['personsScreened']),
@@ -102,6 +110,7 @@ export function figuresOfAnswers(answers: Record<string, unknown>): ReportFigure
     },
     assistance: merge(categories(answers['assistance'], 'service', 'personsAssisted')).map(({ k, n }) => ({ service: k, personsAssisted: n })),
     prosecution: { crimesRegistered: count(p['crimesRegistered']), casesToProsecutor: count(p['casesToProsecutor']), verdicts: count(p['verdicts']), convictions: count(p['convictions']) },
+    prevention: { activitiesReported: count(pv['activitiesReported']), activitiesCompleted: count(pv['activitiesCompleted']), activitiesDelayed: count(pv['activitiesDelayed']) },
   };
 }
 
@@ -127,6 +136,8 @@ export function sumFigures(list: readonly ReportFigures[]): ReportFigures {
     add(out.victims.byNationality, f.victims.byNationality);
     add(out.victims.byScope, f.victims.byScope);
     add(out.prosecution, f.prosecution);
+    // Reports made before the form had prevention (1.0.0) count none.
+    if (f.prevention) add(out.prevention as NonNullable<ReportFigures['prevention']>, f.prevention);
   }
   out.victims.byExploitationType = rows((f) => f.victims.byExploitationType);
   out.victims.bySector = rows((f) => f.victims.bySector);

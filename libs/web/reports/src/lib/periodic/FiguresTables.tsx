@@ -38,6 +38,8 @@ export function FiguresTables({ figures, computed, labels }: { figures: ReportFi
     { key: 'source', caption: t('periodic.tables.source'), rows: categories('source', (f) => f.victims.byReferralSource) },
     { key: 'assistance', caption: t('periodic.tables.assistance'), rows: assistance() },
     { key: 'prosecution', caption: t('periodic.tables.prosecution'), rows: fixed('prosecution', ['crimesRegistered', 'casesToProsecutor', 'verdicts', 'convictions'] as const, (f) => f.prosecution) },
+    // Reports made before the form had prevention (1.0.0) show zeros.
+    { key: 'prevention', caption: t('periodic.tables.prevention'), rows: fixed('prevention', ['activitiesReported', 'activitiesCompleted', 'activitiesDelayed'] as const, (f) => f.prevention ?? { activitiesReported: 0, activitiesCompleted: 0, activitiesDelayed: 0 }) },
   ];
   return (
     <div className="gu-reports__grid">
