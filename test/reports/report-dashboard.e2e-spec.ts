@@ -460,6 +460,7 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     await expectCount(provincesTable.locator('tbody tr'), 39);
     await expectText(provincesTable.locator('tbody tr', { hasText: 'Kalimantan Utara' }), '< 11');
     await expectText(tab.getByTestId('public-legend'), '< 11');
+    await expectText(tab.getByTestId('public-published'), 'diterbitkan');
     await expectText(tab.getByTestId('public-breakdown-sex'), 'Perempuan');
     expect(await tab.content()).not.toContain(MARKER);
     await tab.screenshot({ path: join(screenshotDir, 'reports-public-figures.png'), fullPage: true });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicCell, PublicFiguresView } from '@gugus/contracts';
 import { API_BASE_PATH, usePublicFigures } from '@gugus/web-data-access';
-import { useLanguage, type Language } from '@gugus/web-i18n';
+import { formatDate, useLanguage, type Language } from '@gugus/web-i18n';
 import { Alert, Card, Loading, PageHeader, SelectField } from '@gugus/web-ui';
 import { ApiErrorAlert } from '@gugus/web-shared';
 import './Reports.css';
@@ -49,6 +49,9 @@ export function PublicFiguresPage() {
           <YearTables year={year} data={data} language={language} />
           <p className="gu-reports__muted" data-testid="public-legend">
             {data.legend[language]}
+          </p>
+          <p className="gu-reports__muted" data-testid="public-published">
+            {t('public.published', { year: year.year, date: formatDate(year.publishedAt, language) })}
           </p>
         </>
       )}

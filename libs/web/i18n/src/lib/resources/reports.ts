@@ -137,6 +137,7 @@ const id = {
     none: 'Belum ada tahun dengan laporan yang diterima.',
     csv: 'Unduh CSV',
     pdf: 'Unduh PDF {{year}}',
+    published: 'Angka {{year}} diterbitkan {{date}}, setelah keempat triwulannya ditutup; koreksi sesudahnya tidak mengubahnya.',
     login: 'Masuk',
   },
   figures: {
@@ -297,6 +298,7 @@ const en: typeof id = {
     none: 'No year has accepted reports yet.',
     csv: 'Download CSV',
     pdf: 'Download PDF {{year}}',
+    published: 'The {{year}} figures were published on {{date}}, once its four quarters were closed; later corrections do not change them.',
     login: 'Sign in',
   },
   figures: {
