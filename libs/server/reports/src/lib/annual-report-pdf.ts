@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { PublicFiguresView } from '@gugus/contracts';
 import { PdfTable, winAnsi, type TableRow, type TableStyle } from '@gugus/server-plan-exports';
+import { CATEGORY_LABELS as FIXED } from './report-labels';
 
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
@@ -15,15 +16,6 @@ const BREAKDOWNS: Record<PublicFiguresView['years'][number]['breakdowns'][number
   scope: { id: 'Dalam negeri atau lintas negara', en: 'Internal or international' },
   exploitationType: { id: 'Jenis eksploitasi', en: 'Type of exploitation' },
   sector: { id: 'Sektor', en: 'Sector' },
-};
-const FIXED: Record<string, { id: string; en: string }> = {
-  female: { id: 'Perempuan', en: 'Female' },
-  male: { id: 'Laki-laki', en: 'Male' },
-  child: { id: 'Anak', en: 'Children' },
-  adult: { id: 'Dewasa', en: 'Adults' },
-  internal: { id: 'Dalam negeri', en: 'Internal' },
-  international: { id: 'Lintas negara', en: 'International' },
-  not_recorded: { id: 'Tidak tercatat', en: 'Not recorded' },
 };
 
 const clean = (row: TableRow): TableRow => ({ ...row, cells: row.cells.map((c) => (typeof c === 'string' ? winAnsi(c) : { ...c, text: winAnsi(c.text) })) });

@@ -1,21 +1,31 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { csvField, openSink } from './export-sink';
+import { csvValue, openSink } from './export-sink';
 
 describe('export sinks', () => {
-  it('quotes what a CSV reader would split on, and keeps a spreadsheet from running a cell as a formula', () => {
-    expect(csvField('Jawa Barat')).toBe('Jawa Barat');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('DebtBondage;Threats')).toBe('"DebtBondage;Threats"');
-    expect(csvField('kata "kutip"')).toBe('"kata ""kutip"""');
-    expect(csvField('baris\nbaru')).toBe('"baris\nbaru"');
-    expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField(-3)).toBe('-3');
-    expect(csvField(null)).toBe('');
-    expect(csvField(true)).toBe('true');
-    expect(csvField(new Date('2027-04-01T00:00:00Z'))).toBe('2027-04-01T00:00:00.000Z');
+  it('quotes what a CSV reader would split on, and keeps a spreadsheet from running a cell as a formula', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'gugus-sink-')), 'q.csv');
+    const sink = openSink('csv', path, 'Data', [{ header: 'x', width: 1 }]);
+    const cells = ['Jawa Barat', 'a,b', 'DebtBondage;Threats', 'kata "kutip"', 'baris\nbaru', '=HYPERLINK("http://x")', '@SUM(A1)', -3, null, true, new Date('2027-04-01T00:00:00Z')];
+    for (const c of cells) await sink.row([c]);
+    await sink.close();
+    const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines.slice(1, -1)).toEqual([
+      'Jawa Barat',
+      '"a,b"',
+      'DebtBondage;Threats',
+      '"kata ""kutip"""',
+      '"baris\nbaru"',
+      `"'=HYPERLINK(""http://x"")"`,
+      "'@SUM(A1)",
+      '-3',
+      '',
+      'true',
+      '2027-04-01T00:00:00.000Z',
+    ]);
+    expect(csvValue('-2')).toBe("'-2");
+    expect(csvValue(-2)).toBe('-2');
   });
 
   it('writes a CSV row by row: a byte order mark, the header, one line per row, no notes', async () => {

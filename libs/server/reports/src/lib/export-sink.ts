@@ -1,5 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { format } from '@fast-csv/format';
 import { stream as excelStream } from 'exceljs';
 
 export type ExportFormat = 'xlsx' | 'csv';
@@ -59,32 +60,27 @@ function xlsxSink(filePath: string, sheetName: string, columns: readonly { heade
   };
 }
 
-/** A CSV field: quoted when it holds a separator, a quote or a line break; a leading =, +, - or @ is escaped so no spreadsheet runs it as a formula. */
-export function csvField(value: Value): string {
+/** A cell as a CSV file holds it: text, with a leading =, +, - or @ escaped so no spreadsheet runs it as a formula. */
+export function csvValue(value: Value): string {
   if (value === null || value === undefined) return '';
   const text = value instanceof Date ? value.toISOString() : String(value);
-  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/** CSV through @fast-csv/format (as the case figures' CSV): quoting by the library, written with backpressure. */
 function csvSink(filePath: string, columns: readonly { header: string }[]): ExportSink {
   const out: WriteStream = createWriteStream(filePath, { mode: 0o600, flags: 'wx' });
-  const write = async (line: string) => {
-    if (!out.write(line)) await once(out, 'drain');
-  };
-  let started = write(`\uFEFF${columns.map((c) => csvField(c.header)).join(',')}\r\n`);
+  const csv = format<string[], string[]>({ headers: columns.map((c) => c.header), writeBOM: true, rowDelimiter: '\r\n', includeEndRowDelimiter: true });
+  csv.pipe(out);
   return {
     async row(values) {
-      await started;
-      started = Promise.resolve();
-      await write(`${values.map(csvField).join(',')}\r\n`);
+      if (!csv.write(values.map(csvValue))) await once(csv, 'drain');
     },
     notes() {
       // The notes travel with the XLSX; a CSV holds the data alone.
     },
     async close() {
-      await started;
-      out.end();
+      csv.end();
       await once(out, 'finish');
     },
   };

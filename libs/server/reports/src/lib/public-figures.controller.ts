@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PublicFiguresView } from '@gugus/contracts';
 import { Public } from '@gugus/server-access';
@@ -27,10 +27,9 @@ export class PublicFiguresController {
 
   @Get('figures.csv')
   @Public()
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="angka-tahunan-tppo.csv"')
   @ApiOperation({ summary: 'Angka tahunan yang sama sebagai CSV (aturan penyembunyian yang sama) / The same annual figures as CSV (the same suppression)' })
-  csv(): Promise<string> {
-    return this.figures.csv();
+  async csv(): Promise<StreamableFile> {
+    const body = await this.figures.csv();
+    return new StreamableFile(body, { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="angka-tahunan-tppo.csv"', length: body.length });
   }
 }

@@ -1,3 +1,4 @@
+import { writeToBuffer } from '@fast-csv/format';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -133,11 +134,10 @@ export class PublicFiguresService {
     return { body, fileName: `angka-tahunan-tppo-${year}.pdf` };
   }
 
-  /** The same publication as CSV: one row per published cell, the suppressed ones as "< 11" (no other rule, no other data). */
-  async csv(): Promise<string> {
+  /** The same publication as CSV (as the case figures': @fast-csv/format, with a BOM): one row per published cell, the suppressed ones as "< 11" (no other rule, no other data). */
+  async csv(): Promise<Buffer> {
     const view = await this.view();
-    const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-    const rows = [['tahun/year', 'tabel/table', 'kode/code', 'nama/name', 'jumlah/count']];
+    const rows: string[][] = [];
     for (const y of view.years) {
       rows.push([String(y.year), 'province', 'total', 'Indonesia', y.provinces.total.display]);
       for (const c of y.provinces.cells) rows.push([String(y.year), 'province', c.key, c.name, c.display]);
@@ -146,9 +146,7 @@ export class PublicFiguresService {
         if (b.total) rows.push([String(y.year), b.key, 'total', 'Jumlah', b.total.display]);
       }
     }
-    rows.push([]);
-    rows.push(['', '', '', view.legend.id, '']);
-    rows.push(['', '', '', view.legend.en, '']);
-    return `\uFEFF${rows.map((r) => r.map(esc).join(',')).join('\r\n')}\r\n`;
+    rows.push(['', '', '', view.legend.id, ''], ['', '', '', view.legend.en, '']);
+    return writeToBuffer(rows, { headers: ['tahun/year', 'tabel/table', 'kode/code', 'nama/name', 'jumlah/count'], writeBOM: true, rowDelimiter: '\r\n' });
   }
 }

@@ -8,23 +8,12 @@ import { DomainError } from '@gugus/server-http';
 import { CAVEATS } from './case-figures.service';
 import { levelOf } from './periodic-report.activities';
 import { PeriodicReportsRepository } from './periodic-reports.repository';
+import { CATEGORY_LABELS as FIXED } from './report-labels';
 
 const MAX_PERIODS = 40;
 const invalid = (field: string, message: BilingualText) => new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields: [{ field, message }] });
 const PERIOD_MESSAGE = { id: 'harus triwulan seperti 2027-Q1 (tahun 2000–2100)', en: 'must be a quarter like 2027-Q1 (year 2000–2100)' };
 
-const FIXED: Record<string, BilingualText> = {
-  female: { id: 'Perempuan', en: 'Female' },
-  male: { id: 'Laki-laki', en: 'Male' },
-  child: { id: 'Anak', en: 'Children' },
-  adult: { id: 'Dewasa', en: 'Adults' },
-  indonesian: { id: 'WNI', en: 'Indonesian' },
-  foreign: { id: 'WNA', en: 'Foreign' },
-  stateless_or_unknown: { id: 'Tanpa kewarganegaraan / belum diketahui', en: 'Stateless or unknown' },
-  internal: { id: 'Dalam negeri', en: 'Internal' },
-  international: { id: 'Lintas negara', en: 'International' },
-  not_recorded: { id: 'Tidak tercatat', en: 'Not recorded' },
-};
 const PLAN_LABELS: Record<string, BilingualText> = {
   not_reported: { id: 'Belum dilaporkan', en: 'Not reported yet' },
   reached: { id: 'Target tercapai', en: 'Target reached' },
