@@ -33,7 +33,7 @@ async function waitFor(l: Launch, pattern: RegExp, timeoutMs = 150_000): Promise
   while (!pattern.test(l.output())) {
     if (l.child.exitCode !== null) throw new Error(`launcher exited (${l.child.exitCode}):\n${l.output()}`);
     if (Date.now() > deadline) throw new Error(`launcher did not print ${pattern}:\n${l.output()}`);
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 250)); // poll interval: read the launcher's output again
   }
 }
 

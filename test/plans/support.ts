@@ -132,7 +132,7 @@ export function clockSkipper(envOf: () => TestWorkflowEnvironment, onStall: () =
     const sleeping = env.sleep(ms - now).then(() => true);
     let seen = await env.currentTimeMs();
     for (;;) {
-      if (await Promise.race([sleeping, new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))])) return;
+      if (await Promise.race([sleeping, new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))])) return; // poll: look at the clock every 10 s
       const current = await env.currentTimeMs();
       if (current - seen < 60_000) {
         onStall();

@@ -37,7 +37,8 @@ describe('the quarterly report schedule', () => {
     await handle.pause('uji: dijeda oleh operator / test: paused by an operator');
     await api.stop();
     api = await startApi(serviceEnv());
-    await new Promise((r) => setTimeout(r, 2000));
+    // The API makes sure of the schedule after it starts; it says so once it found it there.
+    await api.waitForOutput(/quarterly report schedule already there/, 30_000);
     expect((await handle.describe()).state.paused).toBe(true);
     await handle.unpause();
   });

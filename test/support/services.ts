@@ -101,7 +101,7 @@ export async function startApi(env: Record<string, string>, port?: number): Prom
         await service.kill();
         throw new Error(`API did not answer within 60 s:\n${service.output()}`);
       }
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 200)); // poll interval: ask /health again
     }
   }
 }
@@ -125,7 +125,7 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
       last = err;
     }
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 250)); // poll interval between two probes
   }
 }
 

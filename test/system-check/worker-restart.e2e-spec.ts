@@ -41,8 +41,12 @@ describe('worker killed mid-activity', () => {
     await firstWorker.kill();
     expect(firstWorker.child.signalCode).toBe('SIGKILL');
 
-    // Nothing can progress without a worker.
-    await new Promise((r) => setTimeout(r, 1000));
+    // Nothing can progress without a worker: the server gives up on the killed worker's attempt (no
+    // heartbeat) and schedules a retry that no worker picks up; the check is still running meanwhile.
+    await eventually(async () => {
+      const { raw } = await client.workflow.getHandle(workflowId).describe();
+      return raw.pendingActivities?.some((a) => a.activityType?.name === 'probeDatabase' && (a.attempt ?? 0) >= 2 && a.state === 1 /* SCHEDULED */) || undefined;
+    }, 30_000, 'the probe to be rescheduled after the lost heartbeat');
     const meanwhile = await db.query('SELECT status FROM system_checks WHERE id = $1', [id]);
     expect(meanwhile.rows[0].status).toBe('running');
 

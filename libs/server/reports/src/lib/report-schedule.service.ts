@@ -38,7 +38,12 @@ export class ReportScheduleService implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     void ensureReportSchedule(this.temporal, this.config.TEMPORAL_TASK_QUEUE).then(
-      (created) => created && this.logger.log(`Jadwal laporan triwulanan dibuat / quarterly report schedule created (${REPORT_SCHEDULE_ID})`),
+      (created) =>
+        this.logger.log(
+          created
+            ? `Jadwal laporan triwulanan dibuat / quarterly report schedule created (${REPORT_SCHEDULE_ID})`
+            : `Jadwal laporan triwulanan sudah ada dan dibiarkan / quarterly report schedule already there, kept as it is (${REPORT_SCHEDULE_ID})`,
+        ),
       (err: Error) => this.logger.warn(`Jadwal laporan triwulanan belum dapat dibuat; dicoba lagi saat API dimulai ulang / The quarterly report schedule could not be created yet; it is tried again at the next start (${err.name})`),
     );
   }
