@@ -1,5 +1,5 @@
 import { createFormAjv } from './ajv';
-import { clearInapplicable, fieldErrors, toExtraErrors } from './submission';
+import { clearInapplicable, fieldErrors, inapplicableClearer, toExtraErrors } from './submission';
 import type { FormSchema } from './types';
 
 const schema: FormSchema = {
@@ -69,5 +69,32 @@ describe('form submission helpers', () => {
     const result = clearInapplicable(ajv, schema, data);
     expect(result).toEqual({ data: expected, cleared });
     expect(data).toHaveProperty('ageGroup'); // the input is not modified
+  });
+
+  it('clears conditional answers inside groups and list items, with the plan compiled once per schema', () => {
+    const person: FormSchema = {
+      type: 'object',
+      properties: { hasPhone: { type: 'boolean' }, phone: { type: 'string' } },
+      allOf: [{ if: { properties: { hasPhone: { const: true } }, required: ['hasPhone'] }, then: { required: ['phone'] } }],
+    };
+    const nested: FormSchema = { type: 'object', properties: { note: { type: 'string' }, contact: person, others: { type: 'array', items: person } } };
+    const clear = inapplicableClearer(ajv, nested);
+    expect(inapplicableClearer(ajv, nested)).toBe(clear);
+    const data = { note: 'x', contact: { hasPhone: false, phone: '0812' }, others: [{ hasPhone: true, phone: '0813' }, { phone: '0814' }] };
+    expect(clear(data)).toEqual({
+      data: { note: 'x', contact: { hasPhone: false }, others: [{ hasPhone: true, phone: '0813' }, {}] },
+      cleared: ['/contact/phone', '/others/1/phone'],
+    });
+    // A form without conditional fields: the data itself comes back, nothing walked or copied.
+    const flat: FormSchema = { type: 'object', properties: { a: { type: 'string' } } };
+    const answers = { a: 'x' };
+    expect(inapplicableClearer(ajv, flat)(answers).data).toBe(answers);
+  });
+
+  it('words only the errors it keeps, leaving ajv\'s own error objects as they were', () => {
+    validate({ ageGroup: 'child', contact: { phone: '0812345678' } });
+    const before = structuredClone(validate.errors);
+    fieldErrors(validate.errors);
+    expect(validate.errors).toEqual(before);
   });
 });

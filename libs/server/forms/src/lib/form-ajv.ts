@@ -2,7 +2,8 @@ import RE2 from 're2';
 import re2 from 'ajv/dist/runtime/re2';
 import type Ajv2020 from 'ajv/dist/2020';
 import type { RegExpEngine } from 'ajv/dist/types';
-import { createFormAjv, type BilingualText } from '@gugus/forms';
+import type { ValidateFunction } from 'ajv';
+import { createFormAjv, inapplicableClearer, validateForm, type BilingualText, type FormFieldError, type FormSchema, type InapplicableClearer } from '@gugus/forms';
 
 /**
  * The server's form validator: the shared configuration (`createFormAjv`) with RE2 as ajv's regular
@@ -27,4 +28,27 @@ export function re2PatternProblem(pattern: string): BilingualText | undefined {
       en: "The pattern cannot be compiled by the server's pattern engine (RE2); avoid backreferences and lookaround.",
     };
   }
+}
+
+/**
+ * What the server checks a submission of one form version with, compiled once per version (a published
+ * version never changes): clearing answers to questions that do not apply (on the definition's schema),
+ * and the validator of the resolved schema.
+ */
+export interface SubmissionCheck {
+  clear: InapplicableClearer;
+  validate: ValidateFunction;
+}
+
+export function compileSubmissionCheck(ajv: Ajv2020, definitionSchema: FormSchema, resolvedSchema: FormSchema): SubmissionCheck {
+  return { clear: inapplicableClearer(ajv, definitionSchema), validate: ajv.compile(resolvedSchema) };
+}
+
+/**
+ * A submitted form's whole check, as the API runs it: inapplicable answers dropped, then the rest
+ * validated; bilingual messages are made only for the fields in error.
+ */
+export function runSubmissionCheck(check: SubmissionCheck, data: unknown): { data: unknown; cleared: string[]; errors: FormFieldError[] } {
+  const cleaned = check.clear(data);
+  return { ...cleaned, errors: validateForm(check.validate, cleaned.data) };
 }

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ValidateFunction } from 'ajv';
 import {
   agencyReferences,
   addedFieldsProblems,
   dataCategoryCodes,
   applyOverlay,
   classifyChanges,
-  clearInapplicable,
   NATIONAL_FORM_JURISDICTION,
   OVERLAY_SHAPE,
   redactAbove,
@@ -29,7 +27,7 @@ import { AuditService } from '@gugus/server-audit';
 import { DomainError, isUniqueViolation } from '@gugus/server-http';
 import { OrgsRepository } from '@gugus/server-orgs';
 import type { FormVersionEntity } from './forms.entities';
-import { createServerFormAjv, re2PatternProblem } from './form-ajv';
+import { compileSubmissionCheck, createServerFormAjv, re2PatternProblem, runSubmissionCheck, type SubmissionCheck } from './form-ajv';
 import { FormsRepository, type StoredSubmission } from './forms.repository';
 import { listsUsedBy } from './national-forms-sync';
 
@@ -76,7 +74,7 @@ const invalid = (fields: { field: string; message: { id: string; en: string } }[
 export class FormsService {
   private readonly ajv = createServerFormAjv();
   private readonly shape = this.ajv.compile(OVERLAY_SHAPE);
-  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly checks = new Map<string, SubmissionCheck>();
   private readonly teamChecks: SubmissionTeamCheck[] = [];
 
   constructor(
@@ -106,14 +104,14 @@ export class FormsService {
     };
   }
 
-  /** Compiled once per version: published versions never change. */
-  private validatorFor(version: FormVersionEntity): ValidateFunction {
-    let validate = this.validators.get(version.id);
-    if (!validate || version.status === 'draft') {
-      validate = this.ajv.compile(resolveForm(version.definition, this.listsOf(version), 'id').schema);
-      if (version.status !== 'draft') this.validators.set(version.id, validate);
+  /** Compiled once per version: published versions never change (a draft's is compiled afresh each time). */
+  private checkFor(version: FormVersionEntity): SubmissionCheck {
+    let check = this.checks.get(version.id);
+    if (!check || version.status === 'draft') {
+      check = compileSubmissionCheck(this.ajv, version.definition.schema, resolveForm(version.definition, this.listsOf(version), 'id').schema);
+      if (version.status !== 'draft') this.checks.set(version.id, check);
     }
-    return validate;
+    return check;
   }
 
   private assertCode(code: string, field = 'jurisdictionCode'): void {
@@ -248,9 +246,10 @@ export class FormsService {
     const version = await this.repo.effectiveVersion(formKey, jurisdictionChain(jurisdictionCode));
     if (!version) throw notFound(`Formulir ${formKey}`);
     if (data === null || typeof data !== 'object' || Array.isArray(data)) throw invalid([{ field: 'data', message: { id: 'harus berupa objek', en: 'must be an object' } }]);
-    const { data: cleaned, cleared } = clearInapplicable(this.ajv, version.definition.schema, data);
+    const check = this.checkFor(version);
+    const { data: cleaned, cleared } = check.clear(data);
     if (status === 'submitted') {
-      this.refuse(validateForm(this.validatorFor(version), cleaned), version.id, language);
+      this.refuse(validateForm(check.validate, cleaned), version.id, language);
       await this.assertAgencies(version, cleaned, (code) => code === jurisdictionCode, language);
     }
     const saved = await this.repo.transaction(async (tx) => {
@@ -285,8 +284,8 @@ export class FormsService {
     const version = await this.repo.findVersion(versionId);
     if (!version) throw notFound(`Versi formulir ${versionId}`);
     if (data === null || typeof data !== 'object' || Array.isArray(data)) throw invalid([{ field: 'data', message: { id: 'harus berupa objek', en: 'must be an object' } }]);
-    const { data: cleaned } = clearInapplicable(this.ajv, version.definition.schema, data);
-    this.refuse(validateForm(this.validatorFor(version), cleaned), version.id, language);
+    const { data: cleaned, errors } = runSubmissionCheck(this.checkFor(version), data);
+    this.refuse(errors, version.id, language);
     await this.assertAgencies(version, cleaned, agencyScope ?? ((code) => code === jurisdictionCode), language);
     return cleaned as Record<string, unknown>;
   }
