@@ -7,5 +7,7 @@ import { resolve } from 'node:path';
  */
 export function aliasesFromTsconfig(repoRoot: string): Record<string, string> {
   const tsconfig = JSON.parse(readFileSync(resolve(repoRoot, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
-  return Object.fromEntries(Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [alias, resolve(repoRoot, target ?? '')]));
+  // Vite matches an alias as a prefix too (`@gugus/web-cases` would take `@gugus/web-cases/nav`): longest first.
+  const entries = Object.entries(tsconfig.compilerOptions.paths).sort(([a], [b]) => b.length - a.length);
+  return Object.fromEntries(entries.map(([alias, [target]]) => [alias, resolve(repoRoot, target ?? '')]));
 }

@@ -1,14 +1,9 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-router-dom';
-import { AgenciesPage, AgencyPage, AuditPage, JurisdictionPage, JurisdictionsPage, MyAgenciesRedirect, PositionPage } from '@gugus/web-admin';
 import { AuthProvider, LoginPage, RequireAuth, SsoReturnPage } from '@gugus/web-auth';
-import { AgreementsPage, CasePage, CasesPage, PacketListsPage, ServiceDirectoryPage } from '@gugus/web-cases';
-import { CaseFiguresPage, PeriodicReportPage, PeriodicReportsPage, PublicFiguresPage, ReportDashboardPage, ReportTaskFacts } from '@gugus/web-reports';
-import { MeetingPage, MeetingsPage, MeetingTaskFacts } from '@gugus/web-meetings';
+// The bell is on every page; its list comes with it (small).
 import { NotificationsPage } from '@gugus/web-notifications';
-import { PlanAnalyticsPage, PlanPage, PlanReviewPage, PlansPage, PlanTaskFacts } from '@gugus/web-plans';
-import { ProcessSettingsPage, WorkingCalendarPage } from '@gugus/web-process-settings';
 import { SystemStatusPage } from '@gugus/web-system-status';
 import { EmptyState, Loading } from '@gugus/web-ui';
 import { AppShell } from './AppShell';
@@ -18,17 +13,54 @@ function NotFoundPage() {
   return <EmptyState title={t('notFound.title')} message={t('notFound.message')} action={<Link to="/status">{t('notFound.back')}</Link>} />;
 }
 
-// The forms screens carry rjsf, ajv and the national form library: loaded when first opened.
-const FormsListPage = lazy(() => import('@gugus/web-forms').then((m) => ({ default: m.FormsListPage })));
-const FillFormPage = lazy(() => import('@gugus/web-forms').then((m) => ({ default: m.FillFormPage })));
-const SubmissionPage = lazy(() => import('@gugus/web-forms').then((m) => ({ default: m.SubmissionPage })));
-const FormVariantEditorPage = lazy(() => import('@gugus/web-form-editor').then((m) => ({ default: m.FormVariantEditorPage })));
-// The task screens render task forms with the same SchemaForm: loaded with it.
-const TaskInboxPage = lazy(() => import('@gugus/web-tasks').then((m) => ({ default: m.TaskInboxPage })));
+/** A page from a feature library, loaded when its route is first opened (issue 13: no chunk over 300 kB). */
+function page<M>(load: () => Promise<M>, name: keyof M) {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
+
+// Only the status page and the way in ship with the app; every other screen is a chunk of its own library
+// (the forms screens carry rjsf, ajv and the national form library; the dashboards carry ECharts).
+const admin = () => import('@gugus/web-admin');
+const JurisdictionsPage = page(admin, 'JurisdictionsPage');
+const JurisdictionPage = page(admin, 'JurisdictionPage');
+const AgenciesPage = page(admin, 'AgenciesPage');
+const MyAgenciesRedirect = page(admin, 'MyAgenciesRedirect');
+const AgencyPage = page(admin, 'AgencyPage');
+const PositionPage = page(admin, 'PositionPage');
+const AuditPage = page(admin, 'AuditPage');
+const cases = () => import('@gugus/web-cases');
+const CasesPage = page(cases, 'CasesPage');
+const CasePage = page(cases, 'CasePage');
+const AgreementsPage = page(cases, 'AgreementsPage');
+const ServiceDirectoryPage = page(cases, 'ServiceDirectoryPage');
+const PacketListsPage = page(cases, 'PacketListsPage');
+const reports = () => import('@gugus/web-reports');
+const CaseFiguresPage = page(reports, 'CaseFiguresPage');
+const PeriodicReportsPage = page(reports, 'PeriodicReportsPage');
+const PeriodicReportPage = page(reports, 'PeriodicReportPage');
+const PublicFiguresPage = page(reports, 'PublicFiguresPage');
+const ReportDashboardPage = page(reports, 'ReportDashboardPage');
+const meetings = () => import('@gugus/web-meetings');
+const MeetingsPage = page(meetings, 'MeetingsPage');
+const MeetingPage = page(meetings, 'MeetingPage');
+const plans = () => import('@gugus/web-plans');
+const PlansPage = page(plans, 'PlansPage');
+const PlanAnalyticsPage = page(plans, 'PlanAnalyticsPage');
+const PlanPage = page(plans, 'PlanPage');
+const PlanReviewPage = page(plans, 'PlanReviewPage');
+const settings = () => import('@gugus/web-process-settings');
+const ProcessSettingsPage = page(settings, 'ProcessSettingsPage');
+const WorkingCalendarPage = page(settings, 'WorkingCalendarPage');
+const forms = () => import('@gugus/web-forms');
+const FormsListPage = page(forms, 'FormsListPage');
+const FillFormPage = page(forms, 'FillFormPage');
+const SubmissionPage = page(forms, 'SubmissionPage');
+const FormVariantEditorPage = page(() => import('@gugus/web-form-editor'), 'FormVariantEditorPage');
+const TaskInboxPage = page(() => import('@gugus/web-tasks'), 'TaskInboxPage');
 // The task page is generic; each process registers how its task context reads (issue 10, shape).
 const TaskPage = lazy(async () => {
-  const tasks = await import('@gugus/web-tasks');
-  const views: import('@gugus/web-tasks').TaskContextViews = { meeting: MeetingTaskFacts, plan: PlanTaskFacts, case: tasks.CaseTaskFacts, report: ReportTaskFacts };
+  const [tasks, m, p, r] = await Promise.all([import('@gugus/web-tasks'), meetings(), plans(), reports()]);
+  const views: import('@gugus/web-tasks').TaskContextViews = { meeting: m.MeetingTaskFacts, plan: p.PlanTaskFacts, case: tasks.CaseTaskFacts, report: r.ReportTaskFacts };
   return {
     default: () => (
       <tasks.TaskContextViewsProvider views={views}>
@@ -51,28 +83,28 @@ const router = createBrowserRouter([
       // Public: the status page, the annual figures and the way in.
       { path: 'status', element: <SystemStatusPage /> },
       { path: 'masuk', element: <LoginPage /> },
-      { path: 'angka-tahunan', element: <PublicFiguresPage /> },
+      { path: 'angka-tahunan', element: <Lazy><PublicFiguresPage /></Lazy> },
       { path: 'masuk/sso', element: <SsoReturnPage /> },
       {
         element: <RequireAuth />,
         children: [
-          { path: 'wilayah', element: <JurisdictionsPage /> },
-          { path: 'wilayah/:code', element: <JurisdictionPage /> },
-          { path: 'wilayah/:code/instansi', element: <AgenciesPage /> },
-          { path: 'instansi', element: <MyAgenciesRedirect /> },
-          { path: 'instansi/:id', element: <AgencyPage /> },
-          { path: 'jabatan/:id', element: <PositionPage /> },
-          { path: 'audit', element: <AuditPage /> },
-          { path: 'pengaturan-proses', element: <ProcessSettingsPage /> },
-          { path: 'pengaturan-proses/paket-rujukan', element: <PacketListsPage /> },
-          { path: 'perjanjian-kerja-sama', element: <AgreementsPage /> },
-          { path: 'direktori-layanan', element: <ServiceDirectoryPage /> },
-          { path: 'laporan/angka-kasus', element: <CaseFiguresPage /> },
-          { path: 'laporan/berkala', element: <PeriodicReportsPage /> },
-          { path: 'laporan/berkala/laporan/:id', element: <PeriodicReportPage /> },
-          { path: 'laporan/dasbor', element: <ReportDashboardPage /> },
-          { path: 'laporan/dasbor/ekspor/:exportId', element: <ReportDashboardPage /> },
-          { path: 'kalender-kerja', element: <WorkingCalendarPage /> },
+          { path: 'wilayah', element: <Lazy><JurisdictionsPage /></Lazy> },
+          { path: 'wilayah/:code', element: <Lazy><JurisdictionPage /></Lazy> },
+          { path: 'wilayah/:code/instansi', element: <Lazy><AgenciesPage /></Lazy> },
+          { path: 'instansi', element: <Lazy><MyAgenciesRedirect /></Lazy> },
+          { path: 'instansi/:id', element: <Lazy><AgencyPage /></Lazy> },
+          { path: 'jabatan/:id', element: <Lazy><PositionPage /></Lazy> },
+          { path: 'audit', element: <Lazy><AuditPage /></Lazy> },
+          { path: 'pengaturan-proses', element: <Lazy><ProcessSettingsPage /></Lazy> },
+          { path: 'pengaturan-proses/paket-rujukan', element: <Lazy><PacketListsPage /></Lazy> },
+          { path: 'perjanjian-kerja-sama', element: <Lazy><AgreementsPage /></Lazy> },
+          { path: 'direktori-layanan', element: <Lazy><ServiceDirectoryPage /></Lazy> },
+          { path: 'laporan/angka-kasus', element: <Lazy><CaseFiguresPage /></Lazy> },
+          { path: 'laporan/berkala', element: <Lazy><PeriodicReportsPage /></Lazy> },
+          { path: 'laporan/berkala/laporan/:id', element: <Lazy><PeriodicReportPage /></Lazy> },
+          { path: 'laporan/dasbor', element: <Lazy><ReportDashboardPage /></Lazy> },
+          { path: 'laporan/dasbor/ekspor/:exportId', element: <Lazy><ReportDashboardPage /></Lazy> },
+          { path: 'kalender-kerja', element: <Lazy><WorkingCalendarPage /></Lazy> },
           { path: 'notifikasi', element: <NotificationsPage /> },
           { path: 'formulir', element: <Lazy><FormsListPage /></Lazy> },
           { path: 'formulir/:key', element: <Lazy><FillFormPage /></Lazy> },
@@ -80,14 +112,14 @@ const router = createBrowserRouter([
           { path: 'isian/:id', element: <Lazy><SubmissionPage /></Lazy> },
           { path: 'tugas', element: <Lazy><TaskInboxPage /></Lazy> },
           { path: 'tugas/:id', element: <Lazy><TaskPage /></Lazy> },
-          { path: 'rapat', element: <MeetingsPage /> },
-          { path: 'rapat/:id', element: <MeetingPage /> },
-          { path: 'rad', element: <PlansPage /> },
-          { path: 'rad/analitik', element: <PlanAnalyticsPage /> },
-          { path: 'rad/:id', element: <PlanPage /> },
-          { path: 'rad/:id/telaah', element: <PlanReviewPage /> },
-          { path: 'kasus', element: <CasesPage /> },
-          { path: 'kasus/:code', element: <CasePage /> },
+          { path: 'rapat', element: <Lazy><MeetingsPage /></Lazy> },
+          { path: 'rapat/:id', element: <Lazy><MeetingPage /></Lazy> },
+          { path: 'rad', element: <Lazy><PlansPage /></Lazy> },
+          { path: 'rad/analitik', element: <Lazy><PlanAnalyticsPage /></Lazy> },
+          { path: 'rad/:id', element: <Lazy><PlanPage /></Lazy> },
+          { path: 'rad/:id/telaah', element: <Lazy><PlanReviewPage /></Lazy> },
+          { path: 'kasus', element: <Lazy><CasesPage /></Lazy> },
+          { path: 'kasus/:code', element: <Lazy><CasePage /></Lazy> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

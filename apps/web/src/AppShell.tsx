@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { AccountMenu, canReadAudit, useAuth } from '@gugus/web-auth';
-import { canReadCases, casePaths } from '@gugus/web-cases';
+import { canReadCases, casePaths } from '@gugus/web-cases/nav';
 import { SUPPORTED_LANGUAGES, useLanguage } from '@gugus/web-i18n';
-import { canReadMeetings, meetingPaths } from '@gugus/web-meetings';
-import { canReadSettings, processSettingsPaths } from '@gugus/web-process-settings';
+import { canReadMeetings, meetingPaths } from '@gugus/web-meetings/nav';
+import { canReadSettings, processSettingsPaths } from '@gugus/web-process-settings/nav';
 import { NotificationBell } from '@gugus/web-notifications';
-import { canReadPlans, planPaths } from '@gugus/web-plans';
-import { canReadReports, reportPaths } from '@gugus/web-reports';
+import { canReadPlans, planPaths } from '@gugus/web-plans/nav';
+import { canReadReports, reportPaths } from '@gugus/web-reports/nav';
 import { AppLayout, LanguageSwitch, type NavItem } from '@gugus/web-ui';
 
 export function AppShell() {
