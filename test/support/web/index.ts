@@ -1,0 +1,1 @@
+export { fakeApi, type Answer, type SentRequest } from './fakeApi';
