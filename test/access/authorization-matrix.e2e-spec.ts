@@ -39,6 +39,13 @@ interface Ids {
   bandungPosition: string;
   bandungPerson: string;
   sparePosition: string;
+  /** Throwaway records the edit and deactivate rows change (issue 13), so no other row sees a deactivated record. */
+  editAgency: string;
+  editPosition: string;
+  editPerson: string;
+  batamEditAgency: string;
+  batamEditPosition: string;
+  batamEditPerson: string;
   batamAgency: string;
   batamPosition: string;
   batamPerson: string;
@@ -107,6 +114,13 @@ const ROWS: Row[] = [
   { route: 'POST /agencies/{id}/positions', what: 'add a position in a Kabupaten Bandung agency', request: (i) => ({ path: `/agencies/${i.bandungAgency}/positions`, body: { title: `Staf ${unique()}`, roles: ['agency_officer'] } }), expect: only(['sysAdmin', 'jabarAdmin'], 201) },
   { route: 'POST /agencies/{id}/positions', what: 'add a position in a Kota Batam agency', request: (i) => ({ path: `/agencies/${i.batamAgency}/positions`, body: { title: `Staf ${unique()}`, roles: ['agency_officer'] } }), expect: only(['sysAdmin', 'kepriAdmin'], 201) },
 
+  { route: 'PATCH /agencies/{id}', what: 'rename a Kabupaten Bandung agency', request: (i) => ({ path: `/agencies/${i.editAgency}`, body: { name: `LSM Matriks ${unique()}` } }), expect: only(['sysAdmin', 'jabarAdmin'], 200) },
+  { route: 'PATCH /agencies/{id}', what: 'rename a Kota Batam agency', request: (i) => ({ path: `/agencies/${i.batamEditAgency}`, body: { name: `LSM Matriks ${unique()}` } }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
+  { route: 'PUT /agencies/{id}/active', what: 'deactivate a Kabupaten Bandung agency', request: (i) => ({ path: `/agencies/${i.editAgency}/active`, body: { active: false, reason: 'Uji matriks' } }), expect: only(['sysAdmin', 'jabarAdmin'], 200) },
+  { route: 'PUT /agencies/{id}/active', what: 'deactivate a Kota Batam agency', request: (i) => ({ path: `/agencies/${i.batamEditAgency}/active`, body: { active: false, reason: 'Uji matriks' } }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
+  { route: 'GET /agencies/{id}/changes', what: 'change history of a Kabupaten Bandung agency', request: (i) => ({ path: `/agencies/${i.bandungAgency}/changes` }), expect: only(['sysAdmin', ...JABAR_PROVINCE, 'bandungOfficer', 'bandungSecretariat'], 200) },
+  { route: 'GET /agencies/{id}/changes', what: 'change history of a Kota Batam agency', request: (i) => ({ path: `/agencies/${i.batamAgency}/changes` }), expect: only(['sysAdmin', 'kepriAdmin', 'batamOfficer'], 200) },
+
   { route: 'GET /positions/{id}', what: 'a Kabupaten Bandung position', request: (i) => ({ path: `/positions/${i.bandungPosition}` }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'bandungOfficer', 'bandungSecretariat'], 200) },
   { route: 'GET /positions/{id}', what: 'a Kota Batam position', request: (i) => ({ path: `/positions/${i.batamPosition}` }), expect: only(['sysAdmin', 'kepriAdmin', 'batamOfficer'], 200) },
   { route: 'PUT /positions/{id}/holder', what: 'leave a Kabupaten Bandung position vacant', request: (i) => ({ path: `/positions/${i.sparePosition}/holder`, body: { personId: null, handoverNote: 'Serah terima uji' } }), expect: only(['sysAdmin', 'jabarAdmin'], 200) },
@@ -114,12 +128,26 @@ const ROWS: Row[] = [
   { route: 'POST /positions/{id}/delegations', what: 'appoint a Plt. in Kabupaten Bandung', request: (i) => ({ path: `/positions/${i.sparePosition}/delegations`, body: { personId: i.bandungPerson, startsOn: '2027-01-01', endsOn: '2027-01-31' } }), expect: only(['sysAdmin', 'jabarAdmin'], 201) },
   { route: 'POST /positions/{id}/delegations', what: 'appoint a Plt. in Kota Batam', request: (i) => ({ path: `/positions/${i.batamPosition}/delegations`, body: { personId: i.batamPerson, startsOn: '2027-01-01', endsOn: '2027-01-31' } }), expect: only(['sysAdmin', 'kepriAdmin'], 201) },
 
+  { route: 'PATCH /positions/{id}', what: 'retitle a Kabupaten Bandung position', request: (i) => ({ path: `/positions/${i.editPosition}`, body: { title: `Staf Matriks ${unique()}` } }), expect: only(['sysAdmin', 'jabarAdmin'], 200) },
+  { route: 'PATCH /positions/{id}', what: 'retitle a Kota Batam position', request: (i) => ({ path: `/positions/${i.batamEditPosition}`, body: { title: `Staf Matriks ${unique()}` } }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
+  { route: 'PUT /positions/{id}/active', what: 'deactivate a Kabupaten Bandung position', request: (i) => ({ path: `/positions/${i.editPosition}/active`, body: { active: false, reason: 'Uji matriks' } }), expect: only(['sysAdmin', 'jabarAdmin'], 200) },
+  { route: 'PUT /positions/{id}/active', what: 'deactivate a Kota Batam position', request: (i) => ({ path: `/positions/${i.batamEditPosition}/active`, body: { active: false, reason: 'Uji matriks' } }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
+  { route: 'GET /positions/{id}/changes', what: 'change history of a Kabupaten Bandung position', request: (i) => ({ path: `/positions/${i.bandungPosition}/changes` }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'bandungOfficer', 'bandungSecretariat'], 200) },
+  { route: 'GET /positions/{id}/changes', what: 'change history of a Kota Batam position', request: (i) => ({ path: `/positions/${i.batamPosition}/changes` }), expect: only(['sysAdmin', 'kepriAdmin', 'batamOfficer'], 200) },
+
   { route: 'GET /people', what: 'people of a Kabupaten Bandung agency', request: (i) => ({ path: `/people?agencyId=${i.bandungAgency}` }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'bandungOfficer', 'bandungSecretariat'], 200) },
   { route: 'GET /people', what: 'people of a Kota Batam agency', request: (i) => ({ path: `/people?agencyId=${i.batamAgency}` }), expect: only(['sysAdmin', 'kepriAdmin', 'batamOfficer'], 200) },
   { route: 'POST /people', what: 'add a person to a Kabupaten Bandung agency', request: (i) => ({ path: '/people', body: { agencyId: i.bandungAgency, fullName: 'Orang Uji', email: `uji.${unique()}@gugus.test` } }), expect: only(['sysAdmin', 'jabarAdmin'], 201) },
   { route: 'POST /people', what: 'add a person to a Kota Batam agency', request: (i) => ({ path: '/people', body: { agencyId: i.batamAgency, fullName: 'Orang Uji', email: `uji.${unique()}@gugus.test` } }), expect: only(['sysAdmin', 'kepriAdmin'], 201) },
   { route: 'GET /people/{id}', what: 'a Kabupaten Bandung person', request: (i) => ({ path: `/people/${i.bandungPerson}` }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'bandungOfficer', 'bandungSecretariat'], 200) },
   { route: 'GET /people/{id}', what: 'a Kota Batam person', request: (i) => ({ path: `/people/${i.batamPerson}` }), expect: only(['sysAdmin', 'kepriAdmin', 'batamOfficer'], 200) },
+
+  { route: 'PATCH /people/{id}', what: 'rename a Kabupaten Bandung person', request: (i) => ({ path: `/people/${i.editPerson}`, body: { fullName: `Orang Matriks ${unique()}` } }), expect: only(['sysAdmin', 'jabarAdmin'], 200) },
+  { route: 'PATCH /people/{id}', what: 'rename a Kota Batam person', request: (i) => ({ path: `/people/${i.batamEditPerson}`, body: { fullName: `Orang Matriks ${unique()}` } }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
+  { route: 'PUT /people/{id}/active', what: 'deactivate a Kabupaten Bandung person', request: (i) => ({ path: `/people/${i.editPerson}/active`, body: { active: false, reason: 'Uji matriks' } }), expect: only(['sysAdmin', 'jabarAdmin'], 200) },
+  { route: 'PUT /people/{id}/active', what: 'deactivate a Kota Batam person', request: (i) => ({ path: `/people/${i.batamEditPerson}/active`, body: { active: false, reason: 'Uji matriks' } }), expect: only(['sysAdmin', 'kepriAdmin'], 200) },
+  { route: 'GET /people/{id}/changes', what: 'change history of a Kabupaten Bandung person', request: (i) => ({ path: `/people/${i.bandungPerson}/changes` }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'bandungOfficer', 'bandungSecretariat'], 200) },
+  { route: 'GET /people/{id}/changes', what: 'change history of a Kota Batam person', request: (i) => ({ path: `/people/${i.batamPerson}/changes` }), expect: only(['sysAdmin', 'kepriAdmin', 'batamOfficer'], 200) },
 
   { route: 'GET /audit', what: 'the audit trail (scoped to the caller’s jurisdictions)', request: () => ({ path: '/audit?limit=5' }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'bandungSecretariat', 'kepriAdmin'], 200) },
   { route: 'GET /audit', what: 'the West Java audit trail', request: () => ({ path: '/audit?jurisdictionCode=32&limit=5' }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'bandungSecretariat'], 200) },
@@ -163,6 +191,8 @@ const ROWS: Row[] = [
   { route: 'GET /meetings', what: 'Kabupaten Bandung meeting calendar', request: () => ({ path: '/meetings?jurisdictionCode=32.04' }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'bandungOfficer', 'bandungSecretariat'], 200) },
   { route: 'GET /meetings', what: 'Kota Batam meeting calendar', request: () => ({ path: '/meetings?jurisdictionCode=21.71' }), expect: only(['sysAdmin', 'kepriAdmin', 'batamOfficer'], 200) },
   { route: 'GET /meetings/{id}', what: 'an unknown meeting', request: () => ({ path: `/meetings/${randomUUID()}` }), expect: only(['sysAdmin', 'jabarAdmin', 'jabarSecretariat', 'jabarChair', 'bandungOfficer', 'bandungSecretariat', 'kepriAdmin', 'batamOfficer'], 404) },
+  { route: 'POST /meetings/{id}/reschedule', what: 'reschedule an unknown meeting', request: () => ({ path: `/meetings/${randomUUID()}/reschedule`, body: { scheduledAt: new Date(Date.now() + 20 * 86_400_000).toISOString() } }), expect: only(['sysAdmin', 'jabarSecretariat', 'bandungSecretariat'], 404) },
+  { route: 'POST /meetings/{id}/cancel', what: 'cancel an unknown meeting', request: () => ({ path: `/meetings/${randomUUID()}/cancel`, body: { reason: 'uji matriks' } }), expect: only(['sysAdmin', 'jabarSecretariat', 'bandungSecretariat'], 404) },
   // Kabupaten Bandung has a secretariat but no chair yet: whoever may schedule there is told so (409); nobody else gets that far.
   { route: 'POST /meetings', what: 'schedule a Kabupaten Bandung plenary', request: () => ({ path: '/meetings', body: { jurisdictionCode: '32.04', kind: 'plenary', scheduledAt: new Date(Date.now() + 20 * 86_400_000).toISOString() } }), expect: only(['sysAdmin', 'jabarSecretariat', 'bandungSecretariat'], 409) },
   // Who chairs a task force and who leads its Sub-TFs: the jurisdiction's administrators and secretariat (issue 10, shape).
@@ -307,11 +337,25 @@ describe('authorization matrix', () => {
     const firstPerson = async (agency: string) => (await sys.get(`/people?agencyId=${agency}`)).body[0].id as string;
     const spare = await sys.post(`/agencies/${bandungAgency}/positions`, { title: `Posisi cadangan ${unique()}`, roles: ['agency_officer'] });
     const batamPosition = await firstPosition(batamAgency);
+    /** An agency with one position and one person, in `code`, for the rows that edit and deactivate. */
+    const editable = async (code: string) => {
+      const agency = (await sys.post('/agencies', { jurisdictionCode: code, name: `LSM Sunting Matriks ${unique()}`, kind: 'ngo' })).body.id as string;
+      const position = (await sys.post(`/agencies/${agency}/positions`, { title: `Staf Sunting ${unique()}`, roles: ['agency_officer'] })).body.id as string;
+      const person = (await sys.post('/people', { agencyId: agency, fullName: 'Orang Sunting', email: `sunting.${unique()}@gugus.test` })).body.id as string;
+      return { agency, position, person };
+    };
+    const [bandungEdit, batamEdit] = [await editable('32.04'), await editable('21.71')];
     ids = {
       bandungAgency,
       bandungPosition: (await firstPosition(bandungAgency)).id,
       bandungPerson: await firstPerson(bandungAgency),
       sparePosition: spare.body.id,
+      editAgency: bandungEdit.agency,
+      editPosition: bandungEdit.position,
+      editPerson: bandungEdit.person,
+      batamEditAgency: batamEdit.agency,
+      batamEditPosition: batamEdit.position,
+      batamEditPerson: batamEdit.person,
       batamAgency,
       batamPosition: batamPosition.id,
       batamPerson: batamPosition.holder.id,

@@ -70,9 +70,11 @@ export class AuditEntryViewDto implements AuditEntryView {
   @ApiProperty() seq: number;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ format: 'uuid', nullable: true }) actorId: string | null;
+  @ApiProperty({ nullable: true, description: 'Nama pelaku / Name of the actor' }) actorName: string | null;
   @ApiProperty({ example: 'person.read' }) action: string;
   @ApiProperty({ example: 'Person' }) targetType: string;
   @ApiProperty({ nullable: true }) targetId: string | null;
+  @ApiProperty({ nullable: true, description: 'Nama sasaran (orang, instansi, jabatan, rencana aksi, rapat); kasus tetap kodenya / Name of the target; a case stays its code' }) targetName: string | null;
   @ApiProperty({ nullable: true }) jurisdictionCode: string | null;
   @ApiProperty({ nullable: true }) requestId: string | null;
   @ApiProperty({ nullable: true, description: 'SHA-256 isi sebelum / of the content before' }) beforeDigest: string | null;

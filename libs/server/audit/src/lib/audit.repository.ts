@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { auditTargetKey, type AuditNames } from './audit.mapper';
 
 /** Key of the transaction-scoped advisory lock that serialises appends across every process ("audit" in ASCII). */
 const APPEND_LOCK_KEY = 0x6175646974;
@@ -47,6 +48,22 @@ export interface AuditTablePrivileges {
   delete: boolean;
   truncate: boolean;
 }
+
+/**
+ * Targets whose names the trail shows, and where each name is read. Only records of staff and of the task
+ * force's work: a case (and anything else not listed) keeps its code, so no victim's name reaches the trail.
+ * The audit lib sits below every other context (they record through it), so it reads these few columns
+ * itself rather than asking their services.
+ */
+const NAMED_TARGETS: Readonly<Record<string, string>> = {
+  person: 'SELECT id::text, full_name AS name FROM people WHERE id = ANY($1::uuid[])',
+  agency: 'SELECT id::text, name FROM agencies WHERE id = ANY($1::uuid[])',
+  position: `SELECT p.id::text, p.title || ' — ' || a.name AS name FROM positions p JOIN agencies a ON a.id = p.agency_id WHERE p.id = ANY($1::uuid[])`,
+  plan: 'SELECT id::text, title AS name FROM plans WHERE id = ANY($1::uuid[])',
+  meeting: 'SELECT id::text, title AS name FROM meetings WHERE id = ANY($1::uuid[])',
+  task_force: 'SELECT id::text, name FROM task_forces WHERE id = ANY($1::uuid[])',
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const toPoint = (row: { seq: string | number; hash: string }): ChainPoint => ({ seq: Number(row.seq), hash: String(row.hash) });
 
@@ -100,6 +117,30 @@ export class AuditRepository {
     if (filter.to) qb.andWhere('a.at <= :to', { to: filter.to });
     if (filter.beforeSeq) qb.andWhere('a.seq < :beforeSeq', { beforeSeq: filter.beforeSeq });
     return qb.getMany();
+  }
+
+  /**
+   * Names for the actors and targets of a page of entries: one query per kind of target present (at most
+   * six, however long the page), never one per entry.
+   */
+  async namesFor(rows: readonly AuditEntryEntity[]): Promise<AuditNames> {
+    const wanted = new Map<string, Set<string>>();
+    const want = (type: string, id: string | null) => {
+      if (!id || !NAMED_TARGETS[type] || !UUID.test(id)) return;
+      (wanted.get(type) ?? wanted.set(type, new Set()).get(type))?.add(id.toLowerCase());
+    };
+    for (const row of rows) {
+      want('person', row.actorId);
+      want(row.targetType, row.targetId);
+    }
+    const found = new Map<string, Map<string, string>>();
+    for (const [type, ids] of wanted) {
+      const named = (await this.rows.query(NAMED_TARGETS[type], [[...ids]])) as { id: string; name: string }[];
+      found.set(type, new Map(named.map((r) => [r.id, r.name])));
+    }
+    const targets = new Map<string, string>();
+    for (const [type, names] of found) for (const [id, name] of names) targets.set(auditTargetKey(type, id), name);
+    return { people: found.get('person') ?? new Map(), targets };
   }
 
   /** The newest committed entry, or null for an empty log. */

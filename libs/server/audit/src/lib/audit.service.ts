@@ -187,7 +187,8 @@ export class AuditService {
 
   /**
    * Entries the user may read, newest first: a system administrator sees all of them, anyone else only
-   * those in jurisdictions covered by a grant that allows reading the audit log.
+   * those in jurisdictions covered by a grant that allows reading the audit log. Actors and targets carry
+   * their names (people, agencies, positions, plans, meetings, task forces; never a case's people).
    */
   async list(user: AuthUser, query: AuditListQuery): Promise<AuditEntryView[]> {
     const ability = abilityFor(user.grants);
@@ -216,6 +217,7 @@ export class AuditService {
       beforeSeq: query.beforeSeq,
       limit: Math.min(query.limit ?? AUDIT_LIST_DEFAULT, AUDIT_LIST_MAX),
     });
-    return rows.map(toAuditEntryView);
+    const names = await this.repo.namesFor(rows);
+    return rows.map((row) => toAuditEntryView(row, names));
   }
 }

@@ -150,7 +150,7 @@ export class MeetingsRepository {
    */
   async representativeOf(agencyId: string, role: string): Promise<TaskAssignee | null> {
     const rows = await this.db.query(
-      `SELECT p.id, p.roles, p.represents_agency FROM positions p WHERE p.agency_id = $1 AND p.holder_id IS NOT NULL
+      `SELECT p.id, p.roles, p.represents_agency FROM positions p WHERE p.agency_id = $1 AND p.active AND EXISTS (SELECT 1 FROM people pe WHERE pe.id = p.holder_id AND pe.active)
         ORDER BY p.represents_agency DESC, ($2 = ANY(p.roles)) DESC, p.created_at`,
       [agencyId, role],
     );

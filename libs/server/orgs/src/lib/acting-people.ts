@@ -6,7 +6,7 @@ interface Queryable {
 }
 
 /**
- * Active people who hold a position in `agencyId` (with `role` and `positionId`, when given) or act for
+ * Active people who hold an active position in an active `agencyId` (with `role` and `positionId`, when given) or act for
  * one as Plt. on `onDate` (YYYY-MM-DD, Jakarta) — the same two paths by which `OrgsRepository.grantsFor`
  * gives rights. Who gets a task's notifications, and whether a task can be handed to someone at all.
  */
@@ -24,7 +24,8 @@ export async function peopleActingFor(
          SELECT d.delegate_id FROM delegations d WHERE d.position_id = p.id AND $4::date BETWEEN d.starts_on AND d.ends_on
        ) acting ON true
        JOIN people pe ON pe.id = acting.person_id AND pe.active
-      WHERE p.agency_id = $1 AND ($2::text IS NULL OR $2::text = ANY (p.roles)) AND ($3::uuid IS NULL OR p.id = $3)
+       JOIN agencies ag ON ag.id = p.agency_id AND ag.active
+      WHERE p.agency_id = $1 AND p.active AND ($2::text IS NULL OR $2::text = ANY (p.roles)) AND ($3::uuid IS NULL OR p.id = $3)
       ORDER BY pe.id`,
     [who.agencyId, who.role ?? null, who.positionId ?? null, onDate],
   )) as { id: string; email: string }[];

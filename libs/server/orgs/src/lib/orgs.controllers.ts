@@ -1,19 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AgencyView, JurisdictionView, PersonView, PositionView, TaskForceView } from '@gugus/contracts';
+import type { AgencyView, JurisdictionView, OrgChangeView, PersonView, PositionView, TaskForceView } from '@gugus/contracts';
 import { CurrentUser, RequirePermission, type AuthUser } from '@gugus/server-access';
 import { uuidParam } from '@gugus/server-http';
 import {
+  AgencyListQuery,
   AgencyQuery,
   AssignHolderDto,
   CreateAgencyDto,
   CreateDelegationDto,
   CreatePersonDto,
   CreatePositionDto,
-  JurisdictionQuery,
   ListJurisdictionsQuery,
+  SetActiveDto,
   SetSubTaskForceLeadDto,
   SetTaskForceChairDto,
+  UpdateAgencyDto,
+  UpdatePersonDto,
+  UpdatePositionDto,
 } from './orgs.dto';
 import { OrgsService } from './orgs.service';
 
@@ -82,8 +86,8 @@ export class AgenciesController {
   @Get()
   @RequirePermission('read', 'Agency')
   @ApiOperation({ summary: 'Instansi di suatu wilayah / Agencies of a jurisdiction' })
-  list(@Query() query: JurisdictionQuery, @CurrentUser() user: AuthUser): Promise<AgencyView[]> {
-    return this.orgs.listAgencies(user, query.jurisdictionCode);
+  list(@Query() query: AgencyListQuery, @CurrentUser() user: AuthUser): Promise<AgencyView[]> {
+    return this.orgs.listAgencies(user, query.jurisdictionCode, query.includeInactive === 'true');
   }
 
   @Post()
@@ -98,6 +102,27 @@ export class AgenciesController {
   @ApiOperation({ summary: 'Satu instansi / One agency' })
   get(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<AgencyView> {
     return this.orgs.getAgency(user, id);
+  }
+
+  @Patch(':id')
+  @RequirePermission('update', 'Agency')
+  @ApiOperation({ summary: 'Ubah nama, jenis atau keanggotaan sub-gugus instansi / Edit an agency: name, kind, Sub-TF memberships' })
+  update(@Param('id', uuidParam('id')) id: string, @Body() body: UpdateAgencyDto, @CurrentUser() user: AuthUser): Promise<AgencyView> {
+    return this.orgs.updateAgency(user, id, body);
+  }
+
+  @Put(':id/active')
+  @RequirePermission('update', 'Agency')
+  @ApiOperation({ summary: 'Nonaktifkan atau aktifkan kembali instansi (tidak pernah dihapus) / Deactivate or reactivate an agency (never deleted)' })
+  setActive(@Param('id', uuidParam('id')) id: string, @Body() body: SetActiveDto, @CurrentUser() user: AuthUser): Promise<AgencyView> {
+    return this.orgs.setAgencyActive(user, id, body);
+  }
+
+  @Get(':id/changes')
+  @RequirePermission('read', 'Agency')
+  @ApiOperation({ summary: 'Riwayat perubahan instansi / Change history of an agency' })
+  changes(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<OrgChangeView[]> {
+    return this.orgs.agencyChanges(user, id);
   }
 
   @Get(':id/positions')
@@ -126,6 +151,27 @@ export class PositionsController {
   @ApiOperation({ summary: 'Jabatan dengan riwayat pemegang dan Plt. / A position with its holders and acting officials' })
   get(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<PositionView> {
     return this.orgs.getPosition(user, id);
+  }
+
+  @Patch(':id')
+  @RequirePermission('update', 'Position')
+  @ApiOperation({ summary: 'Ubah nama jabatan, peran, atau perwakilan instansi / Edit a position: title, roles, represents the agency' })
+  update(@Param('id', uuidParam('id')) id: string, @Body() body: UpdatePositionDto, @CurrentUser() user: AuthUser): Promise<PositionView> {
+    return this.orgs.updatePosition(user, id, body);
+  }
+
+  @Put(':id/active')
+  @RequirePermission('update', 'Position')
+  @ApiOperation({ summary: 'Nonaktifkan atau aktifkan kembali jabatan / Deactivate or reactivate a position' })
+  setActive(@Param('id', uuidParam('id')) id: string, @Body() body: SetActiveDto, @CurrentUser() user: AuthUser): Promise<PositionView> {
+    return this.orgs.setPositionActive(user, id, body);
+  }
+
+  @Get(':id/changes')
+  @RequirePermission('read', 'Position')
+  @ApiOperation({ summary: 'Riwayat perubahan jabatan / Change history of a position' })
+  changes(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<OrgChangeView[]> {
+    return this.orgs.positionChanges(user, id);
   }
 
   @Put(':id/holder')
@@ -169,5 +215,26 @@ export class PeopleController {
   @ApiOperation({ summary: 'Satu orang / One person' })
   get(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<PersonView> {
     return this.orgs.getPerson(user, id);
+  }
+
+  @Patch(':id')
+  @RequirePermission('update', 'Person')
+  @ApiOperation({ summary: 'Ubah nama atau e-mail orang / Edit a person: name, e-mail' })
+  update(@Param('id', uuidParam('id')) id: string, @Body() body: UpdatePersonDto, @CurrentUser() user: AuthUser): Promise<PersonView> {
+    return this.orgs.updatePerson(user, id, body);
+  }
+
+  @Put(':id/active')
+  @RequirePermission('update', 'Person')
+  @ApiOperation({ summary: 'Nonaktifkan (tidak bisa masuk, tidak menerima tugas) atau aktifkan kembali / Deactivate (no login, no new tasks) or reactivate a person' })
+  setActive(@Param('id', uuidParam('id')) id: string, @Body() body: SetActiveDto, @CurrentUser() user: AuthUser): Promise<PersonView> {
+    return this.orgs.setPersonActive(user, id, body);
+  }
+
+  @Get(':id/changes')
+  @RequirePermission('read', 'Person')
+  @ApiOperation({ summary: 'Riwayat perubahan orang / Change history of a person' })
+  changes(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthUser): Promise<OrgChangeView[]> {
+    return this.orgs.personChanges(user, id);
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { AGENCY_KINDS, ROLES, SUB_TASK_FORCE_KINDS, type AgencyKind, type JurisdictionLevel, type Role, type SubTaskForceKind } from '@gugus/contracts';
 
 const REGION = /^(00|\d{2}|\d{2}\.\d{2})$/;
@@ -142,4 +142,90 @@ export class SetTaskForceChairDto {
   @ValidateIf((o: SetTaskForceChairDto) => o.positionId !== null)
   @IsUUID()
   positionId: string | null;
+}
+
+export class AgencyListQuery extends JurisdictionQuery {
+  @ApiPropertyOptional({ description: 'Sertakan instansi nonaktif (halaman admin) / Include deactivated agencies (admin pages)' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  includeInactive?: 'true' | 'false';
+}
+
+/** The version the editor saw; a record changed since is refused with 409 instead of being overwritten. */
+class VersionedDto {
+  @ApiPropertyOptional({ minimum: 1, description: 'Versi yang dilihat penyunting / The version the editor saw' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class UpdateAgencyDto extends VersionedDto {
+  @ApiPropertyOptional({ example: 'Dinas Kesehatan Kabupaten Bandung' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: AGENCY_KINDS })
+  @IsOptional()
+  @IsIn(AGENCY_KINDS)
+  kind?: AgencyKind;
+
+  @ApiPropertyOptional({ enum: SUB_TASK_FORCE_KINDS, isArray: true, description: 'Seluruh keanggotaan sub-gugus / All Sub-TF memberships' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(6)
+  @IsIn(SUB_TASK_FORCE_KINDS, { each: true })
+  subTaskForces?: SubTaskForceKind[];
+}
+
+export class UpdatePositionDto extends VersionedDto {
+  @ApiPropertyOptional({ example: 'Kepala Bidang Pelayanan Kesehatan' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ROLES.length)
+  @IsIn(ROLES, { each: true })
+  roles?: Role[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  representsAgency?: boolean;
+}
+
+export class UpdatePersonDto extends VersionedDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  fullName?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+}
+
+export class SetActiveDto extends VersionedDto {
+  @ApiProperty({ description: 'false menonaktifkan, true mengaktifkan kembali / false deactivates, true reactivates' })
+  @IsBoolean()
+  active: boolean;
+
+  @ApiPropertyOptional({ description: 'Alasan (wajib saat menonaktifkan) / Reason (required to deactivate)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
 }

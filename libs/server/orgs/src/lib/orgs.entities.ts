@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToMany, PrimaryColumn } from 'typeorm';
-import type { AgencyKind, JurisdictionLevel, Role, SubTaskForceKind } from '@gugus/contracts';
+import type { AgencyKind, JurisdictionLevel, OrgChangeView, OrgFieldChange, OrgSubjectType, Role, SubTaskForceKind } from '@gugus/contracts';
 
 @Entity({ name: 'jurisdictions' })
 export class JurisdictionEntity {
@@ -15,6 +15,8 @@ export class AgencyEntity {
   @Column({ name: 'jurisdiction_code', type: 'text' }) jurisdictionCode: string;
   @Column('text') name: string;
   @Column('text') kind: AgencyKind;
+  @Column('boolean') active: boolean;
+  @Column('integer') version: number;
   @ManyToMany(() => SubTaskForceEntity, (s) => s.members) subTaskForces?: SubTaskForceEntity[];
 }
 
@@ -53,6 +55,7 @@ export class PersonEntity {
   @Column('text') email: string;
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false }) passwordHash?: string | null;
   @Column('boolean') active: boolean;
+  @Column('integer') version: number;
 }
 
 @Entity({ name: 'positions' })
@@ -65,6 +68,8 @@ export class PositionEntity {
   @Column('text') title: string;
   @Column('text', { array: true }) roles: Role[];
   @Column({ name: 'represents_agency', type: 'boolean' }) representsAgency: boolean;
+  @Column('boolean') active: boolean;
+  @Column('integer') version: number;
   @Column({ name: 'holder_id', type: 'uuid', nullable: true }) holderId: string | null;
   @ManyToOne(() => PersonEntity)
   @JoinColumn({ name: 'holder_id' })
@@ -99,4 +104,20 @@ export class DelegationEntity {
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
 }
 
-export const ORGS_ENTITIES = [JurisdictionEntity, AgencyEntity, TaskForceEntity, SubTaskForceEntity, PersonEntity, PositionEntity, PositionAssignmentEntity, DelegationEntity];
+/** One change to an agency, position or person, field by field; never edited (history is kept). */
+@Entity({ name: 'org_changes' })
+export class OrgChangeEntity {
+  @PrimaryColumn({ type: 'bigint', generated: 'increment' }) id: string;
+  @Column({ name: 'subject_type', type: 'text' }) subjectType: OrgSubjectType;
+  @Column({ name: 'subject_id', type: 'uuid' }) subjectId: string;
+  @Column('text') action: OrgChangeView['action'];
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId: string | null;
+  @ManyToOne(() => PersonEntity)
+  @JoinColumn({ name: 'actor_id' })
+  actor?: PersonEntity | null;
+  @Column({ type: 'timestamptz' }) at: Date;
+  @Column('jsonb') changes: OrgFieldChange[];
+  @Column({ type: 'text', nullable: true }) reason: string | null;
+}
+
+export const ORGS_ENTITIES = [JurisdictionEntity, AgencyEntity, TaskForceEntity, SubTaskForceEntity, PersonEntity, PositionEntity, PositionAssignmentEntity, DelegationEntity, OrgChangeEntity];

@@ -1,5 +1,5 @@
-import type { AgencyView, JurisdictionView, PersonView, PositionView, TaskForceView } from '@gugus/contracts';
-import type { AgencyEntity, DelegationEntity, JurisdictionEntity, PersonEntity, PositionAssignmentEntity, PositionEntity, TaskForceEntity } from './orgs.entities';
+import type { AgencyView, JurisdictionView, OrgChangeView, PersonView, PositionView, TaskForceView } from '@gugus/contracts';
+import type { AgencyEntity, DelegationEntity, OrgChangeEntity, JurisdictionEntity, PersonEntity, PositionAssignmentEntity, PositionEntity, TaskForceEntity } from './orgs.entities';
 
 export const toJurisdictionView = (j: JurisdictionEntity): JurisdictionView => ({ code: j.code, name: j.name, level: j.level, parentCode: j.parentCode });
 
@@ -20,6 +20,8 @@ export const toAgencyView = (a: AgencyEntity): AgencyView => ({
   name: a.name,
   kind: a.kind,
   subTaskForceKinds: (a.subTaskForces ?? []).map((s) => s.kind).sort(),
+  active: a.active,
+  version: a.version,
 });
 
 export const toPersonView = (p: PersonEntity): PersonView => ({
@@ -29,6 +31,7 @@ export const toPersonView = (p: PersonEntity): PersonView => ({
   fullName: p.fullName,
   email: p.email,
   active: p.active,
+  version: p.version,
 });
 
 export const toPositionView = (p: PositionEntity, history: PositionAssignmentEntity[], delegations: DelegationEntity[]): PositionView => ({
@@ -39,6 +42,8 @@ export const toPositionView = (p: PositionEntity, history: PositionAssignmentEnt
   roles: p.roles,
   representsAgency: p.representsAgency,
   holder: p.holder ? { id: p.holder.id, fullName: p.holder.fullName } : null,
+  active: p.active,
+  version: p.version,
   history: history.map((h) => ({
     personId: h.personId,
     personName: h.person?.fullName ?? '',
@@ -47,4 +52,13 @@ export const toPositionView = (p: PositionEntity, history: PositionAssignmentEnt
     handoverNote: h.handoverNote,
   })),
   delegations: delegations.map((d) => ({ id: d.id, delegateId: d.delegateId, delegateName: d.delegate?.fullName ?? '', startsOn: d.startsOn, endsOn: d.endsOn, reason: d.reason })),
+});
+
+export const toOrgChangeView = (c: OrgChangeEntity): OrgChangeView => ({
+  id: Number(c.id),
+  at: c.at.toISOString(),
+  action: c.action,
+  actor: c.actor ? { id: c.actor.id, fullName: c.actor.fullName } : null,
+  changes: c.changes,
+  reason: c.reason,
 });

@@ -2,17 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AgencyKind, Grant, JurisdictionLevel, Role, SubTaskForceKind } from '@gugus/contracts';
+import type { AgencyKind, Grant, JurisdictionLevel, OrgChangeView, OrgFieldChange, OrgSubjectType, Role, SubTaskForceKind } from '@gugus/contracts';
 import {
   AgencyEntity,
   DelegationEntity,
   JurisdictionEntity,
+  OrgChangeEntity,
   PersonEntity,
   PositionAssignmentEntity,
   PositionEntity,
   SubTaskForceEntity,
   TaskForceEntity,
 } from './orgs.entities';
+
+const SUBJECT_TABLES: Readonly<Record<OrgSubjectType, string>> = { agency: 'agencies', position: 'positions', person: 'people' };
 
 /** All persistence of the organisations context. Only this class touches TypeORM. */
 @Injectable()
@@ -69,8 +72,9 @@ export class OrgsRepository {
     return this.manager.findOne(AgencyEntity, { where: { id }, relations: { subTaskForces: true } });
   }
 
-  listAgencies(jurisdictionCode: string): Promise<AgencyEntity[]> {
-    return this.manager.find(AgencyEntity, { where: { jurisdictionCode }, relations: { subTaskForces: true }, order: { name: 'ASC' } });
+  /** The agencies of a jurisdiction; deactivated ones only when `includeInactive` (pickers never offer them). */
+  listAgencies(jurisdictionCode: string, includeInactive = false): Promise<AgencyEntity[]> {
+    return this.manager.find(AgencyEntity, { where: { jurisdictionCode, ...(includeInactive ? {} : { active: true }) }, relations: { subTaskForces: true }, order: { name: 'ASC' } });
   }
 
   findAgencyByName(jurisdictionCode: string, name: string): Promise<AgencyEntity | null> {
@@ -87,6 +91,52 @@ export class OrgsRepository {
       );
     }
     return (await this.findAgency(id)) as AgencyEntity;
+  }
+
+  /** Makes the agency a member of exactly these Sub-TFs (of its own task force). */
+  async setAgencySubTaskForces(agencyId: string, subTaskForceIds: string[]): Promise<void> {
+    await this.manager.query(`DELETE FROM sub_task_force_members WHERE agency_id = $1 AND NOT (sub_task_force_id = ANY($2::uuid[]))`, [agencyId, subTaskForceIds]);
+    await this.manager.query(
+      `INSERT INTO sub_task_force_members (sub_task_force_id, agency_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING`,
+      [subTaskForceIds, agencyId],
+    );
+  }
+
+  /** Sub-TFs this agency leads. */
+  async subTaskForcesLedBy(agencyId: string): Promise<SubTaskForceEntity[]> {
+    return this.manager.find(SubTaskForceEntity, { where: { leadAgencyId: agencyId } });
+  }
+
+  /** Task forces whose chair is this position. */
+  async taskForcesChairedBy(positionId: string): Promise<TaskForceEntity[]> {
+    return this.manager.find(TaskForceEntity, { where: { chairPositionId: positionId } });
+  }
+
+  /**
+   * Locks the record until the transaction ends and tells its version: edits of one record run one after
+   * the other, each comparing against what the one before it wrote (no lost update). Null when it is gone.
+   */
+  async lockForChange(subject: OrgSubjectType, id: string): Promise<number | null> {
+    const rows = (await this.manager.query(`SELECT version FROM ${SUBJECT_TABLES[subject]} WHERE id = $1 FOR UPDATE`, [id])) as { version: number }[];
+    return rows[0]?.version ?? null;
+  }
+
+  /** Writes the changed columns of one record and raises its version. */
+  async updateSubject(subject: OrgSubjectType, id: string, patch: Record<string, unknown>): Promise<void> {
+    const entity = { agency: AgencyEntity, position: PositionEntity, person: PersonEntity }[subject];
+    await this.manager.createQueryBuilder().update(entity).set({ ...patch, version: () => 'version + 1' }).where('id = :id', { id }).execute();
+  }
+
+  async recordChange(change: { subjectType: OrgSubjectType; subjectId: string; action: OrgChangeView['action']; actorId: string | null; changes: OrgFieldChange[]; reason: string | null }): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO org_changes (subject_type, subject_id, action, actor_id, changes, reason) VALUES ($1, $2, $3, $4, $5::jsonb, $6)`,
+      [change.subjectType, change.subjectId, change.action, change.actorId, JSON.stringify(change.changes), change.reason],
+    );
+  }
+
+  /** A record's changes, newest first, with who made them. */
+  listChanges(subjectType: OrgSubjectType, subjectId: string): Promise<OrgChangeEntity[]> {
+    return this.manager.find(OrgChangeEntity, { where: { subjectType, subjectId }, relations: { actor: true }, order: { id: 'DESC' }, take: 200 });
   }
 
   // People
@@ -163,16 +213,16 @@ export class OrgsRepository {
     return id;
   }
 
-  /** Grants from positions the person holds, and from delegations whose dates include `onDate`. */
+  /** Grants from active positions (of active agencies) the person holds, and from delegations whose dates include `onDate`. */
   async grantsFor(personId: string, onDate: string): Promise<Grant[]> {
     const rows: { role: Role; jurisdiction_code: string; agency_id: string; position_id: string; via: 'holder' | 'delegation' }[] = await this.manager.query(
       `SELECT unnest(p.roles) AS role, a.jurisdiction_code, a.id AS agency_id, p.id AS position_id, 'holder' AS via
          FROM positions p JOIN agencies a ON a.id = p.agency_id
-        WHERE p.holder_id = $1
+        WHERE p.holder_id = $1 AND p.active AND a.active
        UNION ALL
        SELECT unnest(p.roles), a.jurisdiction_code, a.id, p.id, 'delegation'
          FROM delegations d JOIN positions p ON p.id = d.position_id JOIN agencies a ON a.id = p.agency_id
-        WHERE d.delegate_id = $1 AND $2::date BETWEEN d.starts_on AND d.ends_on`,
+        WHERE d.delegate_id = $1 AND $2::date BETWEEN d.starts_on AND d.ends_on AND p.active AND a.active`,
       [personId, onDate],
     );
     return rows.map((r) => ({ role: r.role, jurisdictionCode: r.jurisdiction_code, agencyId: r.agency_id, positionId: r.position_id, via: r.via }));

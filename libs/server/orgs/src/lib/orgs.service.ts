@@ -5,6 +5,9 @@ import {
   type AgencyView,
   type JurisdictionLevel,
   type JurisdictionView,
+  type OrgChangeView,
+  type OrgFieldChange,
+  type OrgSubjectType,
   type PersonView,
   type PositionView,
   Role,
@@ -13,9 +16,21 @@ import {
 import { AuditService, type AuditRecord } from '@gugus/server-audit';
 import { abilityFor, assertCan, canOn, forbidden, grantForbidden, hasGrantCovering, hashPassword, mayGrant, selfGrantForbidden, type AuthUser } from '@gugus/server-access';
 import { assertJurisdictionCode, conflict, invalid, notFound } from './orgs.errors';
-import { toAgencyView, toJurisdictionView, toPersonView, toPositionView, toTaskForceView } from './orgs.mapper';
+import { toAgencyView, toJurisdictionView, toOrgChangeView, toPersonView, toPositionView, toTaskForceView } from './orgs.mapper';
 import { OrgsRepository } from './orgs.repository';
-import type { AssignHolderDto, CreateAgencyDto, CreateDelegationDto, CreatePersonDto, CreatePositionDto, SetSubTaskForceLeadDto, SetTaskForceChairDto } from './orgs.dto';
+import type {
+  AssignHolderDto,
+  CreateAgencyDto,
+  CreateDelegationDto,
+  CreatePersonDto,
+  CreatePositionDto,
+  SetActiveDto,
+  SetSubTaskForceLeadDto,
+  SetTaskForceChairDto,
+  UpdateAgencyDto,
+  UpdatePersonDto,
+  UpdatePositionDto,
+} from './orgs.dto';
 
 const JURISDICTION = { id: 'Wilayah', en: 'Jurisdiction' };
 const TASK_FORCE = { id: 'Gugus tugas', en: 'Task force' };
@@ -33,6 +48,15 @@ interface GrantAttempt {
   target: { type: 'agency' | 'position'; id: string };
   /** Who would receive the roles (holder or Plt.); null when a position is created or left vacant. */
   personId: string | null;
+}
+
+type FieldValue = OrgFieldChange['before'];
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/** The fields whose values differ between `before` and `after` (arrays compared as sorted lists). */
+export function fieldChanges<K extends string>(before: Record<K, FieldValue>, after: Record<K, FieldValue>): OrgFieldChange[] {
+  return (Object.keys(before) as K[]).filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field])).map((field) => ({ field, before: before[field], after: after[field] }));
 }
 
 /** Sub-TFs of a task force at `level`: regencies/cities have no Legal Norm Development Sub-TF. */
@@ -146,13 +170,14 @@ export class OrgsService {
     });
   }
 
-  async listAgencies(user: AuthUser, jurisdictionCode: string): Promise<AgencyView[]> {
+  /** Active agencies; deactivated ones too with `includeInactive` (the admin pages show them, pickers do not). */
+  async listAgencies(user: AuthUser, jurisdictionCode: string, includeInactive = false): Promise<AgencyView[]> {
     assertJurisdictionCode(jurisdictionCode);
     if (!hasGrantCovering(user, jurisdictionCode)) {
       for (const rule of this.directoryGrants) if (await rule(user, jurisdictionCode)) return (await this.repo.listAgencies(jurisdictionCode)).map(toAgencyView);
       throw forbidden();
     }
-    const agencies = await this.repo.listAgencies(jurisdictionCode);
+    const agencies = await this.repo.listAgencies(jurisdictionCode, includeInactive);
     const ability = abilityFor(user.grants);
     return agencies.filter((a) => canOn(ability, 'read', 'Agency', { jurisdictionCode: a.jurisdictionCode, agencyId: a.id })).map(toAgencyView);
   }
@@ -195,7 +220,7 @@ export class OrgsService {
     return (await this.repo.listPositions(agencyId)).map((p) => toPositionView(p, [], []));
   }
 
-  /** A position's roles are fixed when it is created (no route changes them), so this is where they are granted. */
+  /** A position's roles are granted here and when it is edited (`updatePosition`): both check the grant table. */
   async createPosition(user: AuthUser, agencyId: string, dto: CreatePositionDto): Promise<PositionView> {
     const agency = await this.repo.findAgency(agencyId);
     if (!agency) throw notFound(AGENCY, agencyId);
@@ -303,6 +328,211 @@ export class OrgsService {
     });
   }
 
+  // Editing and deactivating (issue 13). Nothing is deleted: tasks, the audit trail and holder histories keep
+  // pointing at the record. Each change is locked, compared with the version the editor saw, written to the
+  // record's change history (before → after, shown on its page) and to the audit trail, in one transaction.
+
+  async updateAgency(user: AuthUser, id: string, dto: UpdateAgencyDto): Promise<AgencyView> {
+    const agency = await this.agencyInScope(user, id, 'update');
+    const jurisdictionCode = agency.jurisdictionCode;
+    const name = dto.name?.trim();
+    if (name !== undefined && name.length < 3) throw invalid('name', { id: 'minimal 3 huruf', en: 'must be at least 3 characters' });
+    if (name && name !== agency.name) {
+      const clash = await this.repo.findAgencyByName(jurisdictionCode, name);
+      if (clash && clash.id !== id) throw invalid('name', { id: 'sudah ada instansi dengan nama ini di wilayah ini', en: 'another agency of this jurisdiction has this name' });
+    }
+    let subTaskForceIds: string[] | undefined;
+    if (dto.subTaskForces) {
+      const kinds = [...new Set(dto.subTaskForces)];
+      const tf = await this.repo.findTaskForce(jurisdictionCode);
+      if (!tf && kinds.length) throw invalid('subTaskForces', { id: 'gugus tugas wilayah ini belum dibentuk', en: 'this jurisdiction has no task force yet' });
+      const missing = kinds.filter((k) => !tf?.subTaskForces.some((s) => s.kind === k));
+      if (missing.length) throw invalid('subTaskForces', { id: `sub-gugus tidak ada di wilayah ini: ${missing.join(', ')}`, en: `no such Sub-TF here: ${missing.join(', ')}` });
+      const led = (await this.repo.subTaskForcesLedBy(id)).filter((s) => !kinds.includes(s.kind));
+      if (led.length) {
+        throw invalid('subTaskForces', {
+          id: `instansi ini memimpin sub-gugus ${led.map((s) => s.kind).join(', ')}; tunjuk pemimpin lain dulu`,
+          en: `this agency leads Sub-TF ${led.map((s) => s.kind).join(', ')}; name another lead first`,
+        });
+      }
+      subTaskForceIds = (tf?.subTaskForces ?? []).filter((s) => kinds.includes(s.kind)).map((s) => s.id);
+    }
+    return this.repo.transaction(async (tx) => {
+      const current = await this.lockedCurrent(tx, 'agency', id, dto.version, () => tx.findAgency(id));
+      const before = { name: current.name, kind: current.kind, subTaskForces: (current.subTaskForces ?? []).map((s) => s.kind).sort() };
+      const after = { name: name ?? before.name, kind: dto.kind ?? before.kind, subTaskForces: dto.subTaskForces ? [...new Set(dto.subTaskForces)].sort() : before.subTaskForces };
+      const changes = fieldChanges(before, after);
+      if (!changes.length) return toAgencyView(current);
+      await tx.updateSubject('agency', id, { name: after.name, kind: after.kind });
+      if (subTaskForceIds) await tx.setAgencySubTaskForces(id, subTaskForceIds);
+      await this.recordChange(tx, user, { type: 'agency', id, jurisdictionCode }, 'update', changes, null);
+      return toAgencyView((await tx.findAgency(id)) as NonNullable<typeof current>);
+    });
+  }
+
+  /** Deactivates (or reactivates) an agency: while inactive its positions give no rights and get no new tasks. */
+  async setAgencyActive(user: AuthUser, id: string, dto: SetActiveDto): Promise<AgencyView> {
+    await this.agencyInScope(user, id, 'update');
+    const reason = this.reasonFor(dto);
+    if (!dto.active) {
+      const led = await this.repo.subTaskForcesLedBy(id);
+      if (led.length) {
+        throw conflict({
+          id: `Instansi ini memimpin sub-gugus (${led.map((s) => s.kind).join(', ')}); tunjuk pemimpin lain sebelum menonaktifkannya.`,
+          en: `This agency leads a Sub-TF (${led.map((s) => s.kind).join(', ')}); name another lead before deactivating it.`,
+        });
+      }
+    }
+    return this.repo.transaction(async (tx) => {
+      const current = await this.lockedCurrent(tx, 'agency', id, dto.version, () => tx.findAgency(id));
+      if (current.active === dto.active) return toAgencyView(current);
+      await tx.updateSubject('agency', id, { active: dto.active });
+      await this.recordChange(tx, user, { type: 'agency', id, jurisdictionCode: current.jurisdictionCode }, dto.active ? 'reactivate' : 'deactivate', [{ field: 'active', before: current.active, after: dto.active }], reason);
+      return toAgencyView((await tx.findAgency(id)) as NonNullable<typeof current>);
+    });
+  }
+
+  async agencyChanges(user: AuthUser, id: string): Promise<OrgChangeView[]> {
+    await this.agencyInScope(user, id, 'read');
+    return (await this.repo.listChanges('agency', id)).map(toOrgChangeView);
+  }
+
+  /**
+   * Edits a position's title, roles or whether it represents its agency. Changing roles changes who has
+   * which rights: the caller must be able to grant every role before and after, and never to themselves.
+   */
+  async updatePosition(user: AuthUser, id: string, dto: UpdatePositionDto): Promise<PositionView> {
+    const { position, jurisdictionCode } = await this.positionInScope(user, id, 'update');
+    const title = dto.title?.trim();
+    if (title !== undefined && title.length < 3) throw invalid('title', { id: 'minimal 3 huruf', en: 'must be at least 3 characters' });
+    const roles = dto.roles ? [...new Set(dto.roles)] : undefined;
+    if (roles && !sameSet(roles, position.roles)) {
+      if (!roles.includes(Role.CHAIR) && (await this.repo.taskForcesChairedBy(id)).length) {
+        throw invalid('roles', { id: 'jabatan ini ketua gugus tugas; peran ketua tidak bisa dicabut sebelum ketua lain ditunjuk', en: 'this position chairs the task force; its chair role cannot be removed before another chair is named' });
+      }
+      await this.assertMayGrant(user, { kind: 'position', roles: [...new Set([...roles, ...position.roles])], jurisdictionCode, target: { type: 'position', id }, personId: position.holderId });
+    }
+    await this.repo.transaction(async (tx) => {
+      const current = await this.lockedCurrent(tx, 'position', id, dto.version, () => tx.findPosition(id));
+      const before = { title: current.title, roles: [...current.roles].sort(), representsAgency: current.representsAgency };
+      const after = { title: title ?? before.title, roles: roles ? [...roles].sort() : before.roles, representsAgency: dto.representsAgency ?? before.representsAgency };
+      const changes = fieldChanges(before, after);
+      if (!changes.length) return;
+      await tx.updateSubject('position', id, after);
+      await this.recordChange(tx, user, { type: 'position', id, jurisdictionCode }, 'update', changes, null);
+    });
+    return this.getPosition(user, id);
+  }
+
+  /**
+   * Deactivates (or reactivates) a position. While inactive it gives its holder no rights and gets no new
+   * tasks; tasks already open for it stay in oversight's lists to be reassigned. Its holder history stays.
+   */
+  async setPositionActive(user: AuthUser, id: string, dto: SetActiveDto): Promise<PositionView> {
+    const { position, jurisdictionCode } = await this.positionInScope(user, id, 'update');
+    const reason = this.reasonFor(dto);
+    if (!dto.active && (await this.repo.taskForcesChairedBy(id)).length) {
+      throw conflict({ id: 'Jabatan ini ketua gugus tugas; tunjuk ketua lain sebelum menonaktifkannya.', en: 'This position chairs the task force; name another chair before deactivating it.' });
+    }
+    // Reactivating gives the holder the position's roles again: a grant like any other.
+    if (dto.active && !position.active) await this.assertMayGrant(user, { kind: 'position', roles: position.roles, jurisdictionCode, target: { type: 'position', id }, personId: position.holderId });
+    await this.repo.transaction(async (tx) => {
+      const current = await this.lockedCurrent(tx, 'position', id, dto.version, () => tx.findPosition(id));
+      if (current.active === dto.active) return;
+      await tx.updateSubject('position', id, { active: dto.active });
+      await this.recordChange(tx, user, { type: 'position', id, jurisdictionCode }, dto.active ? 'reactivate' : 'deactivate', [{ field: 'active', before: current.active, after: dto.active }], reason);
+    });
+    return this.getPosition(user, id);
+  }
+
+  async positionChanges(user: AuthUser, id: string): Promise<OrgChangeView[]> {
+    await this.positionInScope(user, id, 'read');
+    return (await this.repo.listChanges('position', id)).map(toOrgChangeView);
+  }
+
+  async updatePerson(user: AuthUser, id: string, dto: UpdatePersonDto): Promise<PersonView> {
+    const person = await this.personInScope(user, id, 'id', 'update');
+    const jurisdictionCode = person.agency?.jurisdictionCode ?? null;
+    const fullName = dto.fullName?.trim();
+    if (fullName !== undefined && fullName.length < 2) throw invalid('fullName', { id: 'minimal 2 huruf', en: 'must be at least 2 characters' });
+    const email = dto.email?.trim().toLowerCase();
+    if (email && email !== person.email) {
+      const clash = await this.repo.findPersonByEmail(email);
+      if (clash && clash.id !== id) throw invalid('email', { id: 'alamat e-mail ini sudah dipakai orang lain', en: 'this e-mail address is used by someone else' });
+    }
+    return this.repo.transaction(async (tx) => {
+      const current = await this.lockedCurrent(tx, 'person', id, dto.version, () => tx.findPerson(id));
+      const before = { fullName: current.fullName, email: current.email };
+      const after = { fullName: fullName ?? before.fullName, email: email ?? before.email };
+      const changes = fieldChanges(before, after);
+      if (!changes.length) return toPersonView(current);
+      await tx.updateSubject('person', id, after);
+      await this.recordChange(tx, user, { type: 'person', id, jurisdictionCode }, 'update', changes, null);
+      return toPersonView((await tx.findPerson(id)) as NonNullable<typeof current>);
+    });
+  }
+
+  /**
+   * Deactivates (or reactivates) a person. An inactive person cannot log in (their sessions stop at once),
+   * gets no new tasks or notifications, and acts as Plt. for nobody; positions they hold stay theirs
+   * (with their history) until moved to someone else with a handover note.
+   */
+  async setPersonActive(user: AuthUser, id: string, dto: SetActiveDto): Promise<PersonView> {
+    const person = await this.personInScope(user, id, 'id', 'update');
+    if (!dto.active && id === user.personId) throw invalid('active', { id: 'Anda tidak dapat menonaktifkan diri sendiri', en: 'you cannot deactivate yourself' });
+    const reason = this.reasonFor(dto);
+    return this.repo.transaction(async (tx) => {
+      const current = await this.lockedCurrent(tx, 'person', id, dto.version, () => tx.findPerson(id));
+      if (current.active === dto.active) return toPersonView(current);
+      await tx.updateSubject('person', id, { active: dto.active });
+      await this.recordChange(tx, user, { type: 'person', id, jurisdictionCode: person.agency?.jurisdictionCode ?? null }, dto.active ? 'reactivate' : 'deactivate', [{ field: 'active', before: current.active, after: dto.active }], reason);
+      return toPersonView((await tx.findPerson(id)) as NonNullable<typeof current>);
+    });
+  }
+
+  async personChanges(user: AuthUser, id: string): Promise<OrgChangeView[]> {
+    const person = await this.personInScope(user, id, 'id', 'read');
+    const changes = (await this.repo.listChanges('person', id)).map(toOrgChangeView);
+    await this.audit.record({ ...this.entry(user, 'person.read', { type: 'person', id, jurisdictionCode: person.agency?.jurisdictionCode ?? null }), purpose: 'history' });
+    return changes;
+  }
+
+  /** A reason is required to deactivate (it is what the next administrator reads); trimmed, or null. */
+  private reasonFor(dto: SetActiveDto): string | null {
+    const reason = dto.reason?.trim() || null;
+    if (!dto.active && !reason) throw invalid('reason', { id: 'wajib diisi saat menonaktifkan', en: 'is required to deactivate' });
+    return reason;
+  }
+
+  /** Locks the record, refuses a stale edit (409), and reads it as it is now. */
+  private async lockedCurrent<T>(tx: OrgsRepository, subject: OrgSubjectType, id: string, seen: number | undefined, read: () => Promise<T | null>): Promise<T> {
+    const version = await tx.lockForChange(subject, id);
+    const current = version === null ? null : await read();
+    if (version === null || !current) throw notFound({ agency: AGENCY, position: POSITION, person: PERSON }[subject], id);
+    if (seen !== undefined && seen !== version) {
+      throw conflict({
+        id: 'Data ini sudah diubah orang lain sejak Anda membukanya. Muat ulang halaman, lalu ulangi perubahan Anda.',
+        en: 'Someone else changed this record since you opened it. Reload the page, then make your change again.',
+      });
+    }
+    return current;
+  }
+
+  /** One change: its history row and its audit entry (digests of before and after), in the caller's transaction. */
+  private async recordChange(
+    tx: OrgsRepository,
+    user: AuthUser,
+    target: { type: OrgSubjectType; id: string; jurisdictionCode: string | null },
+    action: OrgChangeView['action'],
+    changes: OrgFieldChange[],
+    reason: string | null,
+  ): Promise<void> {
+    await tx.recordChange({ subjectType: target.type, subjectId: target.id, action, actorId: user.personId, changes, reason });
+    const before = Object.fromEntries(changes.map((c) => [c.field, c.before]));
+    const after = { ...Object.fromEntries(changes.map((c) => [c.field, c.after])), ...(reason ? { reason } : {}) };
+    await this.audit.record(this.entry(user, `${target.type}.${action}`, target, before, after), tx.entityManager);
+  }
+
   /**
    * The grant table (server-access) applied to one request, plus "nobody grants a role to themselves".
    * A refusal is audited before it is thrown (outside any transaction, so it stays): an attempted
@@ -323,6 +553,21 @@ export class OrgsService {
       }),
     );
     throw selfGrant ? selfGrantForbidden() : grantForbidden(refusedRoles, attempt.jurisdictionCode);
+  }
+
+  private async agencyInScope(user: AuthUser, id: string, action: 'read' | 'update') {
+    const agency = await this.repo.findAgency(id);
+    if (!agency) throw notFound(AGENCY, id);
+    assertCan(user, action, 'Agency', { jurisdictionCode: agency.jurisdictionCode, agencyId: id });
+    return agency;
+  }
+
+  private async positionInScope(user: AuthUser, id: string, action: 'read' | 'update') {
+    const position = await this.repo.findPosition(id);
+    if (!position?.agency) throw notFound(POSITION, id);
+    const jurisdictionCode = position.agency.jurisdictionCode;
+    assertCan(user, action, 'Position', { jurisdictionCode, agencyId: position.agencyId });
+    return { position, jurisdictionCode };
   }
 
   private async personInScope(user: AuthUser, personId: string, field: string, action: 'read' | 'update' = 'read') {

@@ -3,9 +3,16 @@ export interface AuditEntryView {
   seq: number;
   at: string;
   actorId: string | null;
+  /** The actor's name, looked up when the list is read; null for the system or an unknown id. */
+  actorName: string | null;
   action: string;
   targetType: string;
   targetId: string | null;
+  /**
+   * The target's name when it is a person, agency, position, plan, meeting or task force; null otherwise
+   * (a case stays its code: a victim's name never appears in the trail).
+   */
+  targetName: string | null;
   jurisdictionCode: string | null;
   requestId: string | null;
   beforeDigest: string | null;

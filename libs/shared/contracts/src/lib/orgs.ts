@@ -71,6 +71,10 @@ export interface AgencyView {
   name: string;
   kind: AgencyKind;
   subTaskForceKinds: SubTaskForceKind[];
+  /** False once deactivated: it gives no rights and gets no new tasks; it is never deleted. */
+  active: boolean;
+  /** Raised by every change; send it back with an edit so a stale copy is refused (409) rather than lost. */
+  version: number;
 }
 
 export interface PersonView {
@@ -79,7 +83,9 @@ export interface PersonView {
   jurisdictionCode: string;
   fullName: string;
   email: string;
+  /** False once deactivated: the person can no longer log in and gets no new tasks or notifications. */
   active: boolean;
+  version: number;
 }
 
 export interface AssignmentView {
@@ -107,6 +113,29 @@ export interface PositionView {
   roles: Role[];
   representsAgency: boolean;
   holder: { id: string; fullName: string } | null;
+  /** False once deactivated: it gives no rights and gets no new tasks; open tasks stay for reassignment. */
+  active: boolean;
+  version: number;
   history: AssignmentView[];
   delegations: DelegationView[];
+}
+
+/** What can be edited and deactivated in the organisations directory. */
+export type OrgSubjectType = 'agency' | 'position' | 'person';
+
+/** One field's change in an organisation record: values as they read (names, codes), never ids of victims. */
+export interface OrgFieldChange {
+  field: string;
+  before: string | boolean | string[] | null;
+  after: string | boolean | string[] | null;
+}
+
+/** One entry of a record's change history ("Riwayat perubahan"), newest first. */
+export interface OrgChangeView {
+  id: number;
+  at: string;
+  action: 'update' | 'deactivate' | 'reactivate';
+  actor: { id: string; fullName: string } | null;
+  changes: OrgFieldChange[];
+  reason: string | null;
 }

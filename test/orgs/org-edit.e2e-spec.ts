@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { client, login, serviceEnv, startApi, type RunningApi } from '../support';
+
+const unique = () => randomUUID().slice(0, 8);
+const PASSWORD = 'sandi-uji-yang-panjang';
+type Api = ReturnType<typeof client>;
+
+/**
+ * Editing and deactivating agencies, positions and people (issue 13): each change kept as history (who,
+ * when, before → after) and in the audit trail, with names; stale edits refused; nothing deleted.
+ */
+describe('editing the organisations directory', () => {
+  let api: RunningApi;
+  let admin: Api;
+  let adminId: string;
+
+  beforeAll(async () => {
+    api = await startApi(serviceEnv());
+    const tokens = await login(api.url, 'admin.jabar@gugus.test');
+    admin = client(api.url, tokens.accessToken);
+    adminId = (await admin.get('/auth/me')).body.personId;
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  async function newAgency(code = '32.04') {
+    const res = await admin.post('/agencies', { jurisdictionCode: code, name: `LSM Sunting ${unique()}`, kind: 'ngo' });
+    expect(res.status).toBe(201);
+    return res.body as { id: string; name: string; version: number; active: boolean };
+  }
+
+  async function newPerson(agencyId: string) {
+    const res = await admin.post('/people', { agencyId, fullName: 'Sari Uji', email: `sari.${unique()}@gugus.test`, password: PASSWORD });
+    expect(res.status).toBe(201);
+    return res.body as { id: string; email: string; version: number };
+  }
+
+  it('edits an agency, keeps the change as history and in the audit trail with names', async () => {
+    const agency = await newAgency();
+    expect(agency).toMatchObject({ active: true, version: 1 });
+    const newName = `Yayasan Sunting ${unique()}`;
+    const edited = await admin.call('PATCH', `/agencies/${agency.id}`, { version: 1, name: newName, kind: 'faith_group', subTaskForces: ['prevention_child_participation'] });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ name: newName, kind: 'faith_group', subTaskForceKinds: ['prevention_child_participation'], version: 2 });
+
+    const history = await admin.get(`/agencies/${agency.id}/changes`);
+    expect(history.status).toBe(200);
+    expect(history.body).toEqual([
+      expect.objectContaining({
+        action: 'update',
+        actor: { id: adminId, fullName: 'Rina Kusumawati' },
+        changes: [
+          { field: 'name', before: agency.name, after: newName },
+          { field: 'kind', before: 'ngo', after: 'faith_group' },
+          { field: 'subTaskForces', before: [], after: ['prevention_child_participation'] },
+        ],
+      }),
+    ]);
+
+    // Saving what is already there records nothing.
+    expect((await admin.call('PATCH', `/agencies/${agency.id}`, { version: 2, name: newName })).body.version).toBe(2);
+    expect((await admin.get(`/agencies/${agency.id}/changes`)).body).toHaveLength(1);
+
+    const trail = await admin.get(`/audit?targetType=agency&targetId=${agency.id}`);
+    expect(trail.body.map((e: { action: string }) => e.action)).toEqual(['agency.update', 'agency.create']);
+    expect(trail.body[0]).toMatchObject({ actorId: adminId, actorName: 'Rina Kusumawati', targetId: agency.id, targetName: newName });
+  });
+
+  it('refuses an edit made on a stale copy (409) and loses neither of two concurrent edits', async () => {
+    const agency = await newAgency();
+    expect((await admin.call('PATCH', `/agencies/${agency.id}`, { version: 1, name: `Pertama ${unique()}` })).status).toBe(200);
+    const stale = await admin.call('PATCH', `/agencies/${agency.id}`, { version: 1, name: `Basi ${unique()}` });
+    expect(stale).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
+
+    // Two editors who both saw version 2: one wins, the other is told, and the history has exactly one change.
+    const [a, b] = await Promise.all([
+      admin.call('PATCH', `/agencies/${agency.id}`, { version: 2, name: `Editor A ${unique()}` }),
+      admin.call('PATCH', `/agencies/${agency.id}`, { version: 2, name: `Editor B ${unique()}` }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? a : b;
+    expect((await admin.get(`/agencies/${agency.id}`)).body).toMatchObject({ name: winner.body.name, version: 3 });
+    expect((await admin.get(`/agencies/${agency.id}/changes`)).body).toHaveLength(2);
+  });
+
+  it.each([
+    ['a name too short', { name: ' ab ' }, 'name'],
+    ['an unknown kind', { kind: 'club' }, 'kind'],
+    ['an unknown Sub-TF', { subTaskForces: ['cooking'] }, 'subTaskForces'],
+    ['a version that is not a number', { version: 'x' }, 'version'],
+    ['an unknown field', { holderId: randomUUID() }, 'holderId'],
+  ])('answers an agency edit with %s with 400 naming the field, changing nothing', async (_what, body, field) => {
+    const agency = await newAgency();
+    const res = await admin.call('PATCH', `/agencies/${agency.id}`, body);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain(field);
+    expect((await admin.get(`/agencies/${agency.id}`)).body).toMatchObject({ name: agency.name, version: 1 });
+  });
+
+  it('refuses another province (403), an unknown record (404) and a role that may not edit (403)', async () => {
+    const agency = await newAgency();
+    const kepri = client(api.url, (await login(api.url, 'admin.kepri@gugus.test')).accessToken);
+    const secretariat = client(api.url, (await login(api.url, 'sekretariat.jabar@gugus.test')).accessToken);
+    expect((await kepri.call('PATCH', `/agencies/${agency.id}`, { name: 'Bukan milik Anda' })).status).toBe(403);
+    expect((await kepri.put(`/agencies/${agency.id}/active`, { active: false, reason: 'uji' })).status).toBe(403);
+    expect((await kepri.get(`/agencies/${agency.id}/changes`)).status).toBe(403);
+    expect((await secretariat.call('PATCH', `/agencies/${agency.id}`, { name: 'Sekretariat tidak boleh' })).status).toBe(403);
+    expect((await admin.call('PATCH', `/agencies/${randomUUID()}`, { name: 'Tidak ada' })).status).toBe(404);
+    expect((await admin.call('PATCH', `/people/${randomUUID()}`, { fullName: 'Tidak ada' })).status).toBe(404);
+    expect((await admin.get(`/agencies/${agency.id}`)).body.name).toBe(agency.name);
+  });
+
+  it('edits a person; a deactivated person is signed out, cannot log in, and can be reactivated', async () => {
+    const agency = await newAgency();
+    const person = await newPerson(agency.id);
+    const session = client(api.url, (await login(api.url, person.email, PASSWORD)).accessToken);
+    expect((await session.get('/auth/me')).status).toBe(200);
+
+    const email = `sari.baru.${unique()}@gugus.test`;
+    const edited = await admin.call('PATCH', `/people/${person.id}`, { version: person.version, fullName: 'Sari Rahayu', email: email.toUpperCase() });
+    expect(edited.body).toMatchObject({ fullName: 'Sari Rahayu', email, version: 2 });
+    expect(await admin.call('PATCH', `/people/${person.id}`, { email: 'admin.jabar@gugus.test' })).toMatchObject({ status: 400, body: { details: { fields: [{ field: 'email' }] } } });
+    expect(await admin.call('PATCH', `/people/${person.id}`, { email: 'bukan-email' })).toMatchObject({ status: 400 });
+
+    expect(await admin.put(`/people/${person.id}/active`, { active: false })).toMatchObject({ status: 400, body: { details: { fields: [{ field: 'reason' }] } } });
+    expect(await admin.put(`/people/${adminId}/active`, { active: false, reason: 'diri sendiri' })).toMatchObject({ status: 400, body: { details: { fields: [{ field: 'active' }] } } });
+    const off = await admin.put(`/people/${person.id}/active`, { active: false, reason: 'Pindah tugas ke luar daerah' });
+    expect(off.body).toMatchObject({ active: false, version: 3 });
+    expect((await session.get('/auth/me')).status).toBe(401);
+    await expect(login(api.url, email, PASSWORD)).rejects.toThrow();
+
+    expect((await admin.put(`/people/${person.id}/active`, { active: true })).body).toMatchObject({ active: true, version: 4 });
+    expect((await login(api.url, email, PASSWORD)).accessToken).toBeTruthy();
+
+    const history = (await admin.get(`/people/${person.id}/changes`)).body as { action: string; reason: string | null; changes: unknown[] }[];
+    expect(history.map((h) => h.action)).toEqual(['reactivate', 'deactivate', 'update']);
+    expect(history[1]).toMatchObject({ reason: 'Pindah tugas ke luar daerah', changes: [{ field: 'active', before: true, after: false }] });
+    expect(history[2].changes).toEqual([
+      { field: 'fullName', before: 'Sari Uji', after: 'Sari Rahayu' },
+      { field: 'email', before: person.email, after: email },
+    ]);
+    const trail = (await admin.get(`/audit?targetType=person&targetId=${person.id}&limit=20`)).body as { action: string; targetName: string }[];
+    expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['person.update', 'person.deactivate', 'person.reactivate']));
+    expect(trail.every((e) => e.targetName === 'Sari Rahayu')).toBe(true);
+  });
+
+  it('edits a position (roles checked against the grant table); a deactivated one gives its holder no rights', async () => {
+    const agency = await newAgency('32');
+    const person = await newPerson(agency.id);
+    const position = (await admin.post(`/agencies/${agency.id}/positions`, { title: 'Staf Pendamping', roles: ['agency_officer'] })).body;
+    await admin.put(`/positions/${position.id}/holder`, { personId: person.id });
+    const session = client(api.url, (await login(api.url, person.email, PASSWORD)).accessToken);
+    const roles = async () => ((await session.get('/auth/me')).body.grants as { role: string }[]).map((g) => g.role).sort();
+    expect(await roles()).toEqual(['agency_officer']);
+
+    const edited = await admin.call('PATCH', `/positions/${position.id}`, { version: 1, title: 'Koordinator Pendamping', roles: ['agency_officer', 'case_coordinator'] });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ title: 'Koordinator Pendamping', roles: ['agency_officer', 'case_coordinator'], version: 2, active: true });
+    expect(await roles()).toEqual(['agency_officer', 'case_coordinator']);
+    // A provincial administrator cannot hand out the national roles, also not by editing a position.
+    const refused = await admin.call('PATCH', `/positions/${position.id}`, { roles: ['system_admin'] });
+    expect(refused.status).toBe(403);
+    expect(await admin.call('PATCH', `/positions/${position.id}`, { roles: [] })).toMatchObject({ status: 400 });
+
+    const off = await admin.put(`/positions/${position.id}/active`, { version: 2, active: false, reason: 'Jabatan dihapus dari struktur organisasi' });
+    expect(off.body).toMatchObject({ active: false, version: 3, holder: { id: person.id } });
+    expect(await roles()).toEqual([]);
+    expect((await admin.put(`/positions/${position.id}/active`, { version: 3, active: true })).body.active).toBe(true);
+    expect(await roles()).toEqual(['agency_officer', 'case_coordinator']);
+
+    const history = (await admin.get(`/positions/${position.id}/changes`)).body as { action: string; changes: { field: string }[] }[];
+    expect(history.map((h) => h.action)).toEqual(['reactivate', 'deactivate', 'update']);
+    expect(history[2].changes.map((c) => c.field)).toEqual(['title', 'roles']);
+    const trail = (await admin.get(`/audit?targetType=position&targetId=${position.id}&limit=20`)).body as { targetName: string }[];
+    expect(trail[0].targetName).toBe(`Koordinator Pendamping — ${agency.name}`);
+  });
+
+  it('deactivates an agency: hidden from pickers, shown to administrators, its positions give no rights', async () => {
+    const agency = await newAgency('32');
+    const person = await newPerson(agency.id);
+    const position = (await admin.post(`/agencies/${agency.id}/positions`, { title: 'Staf Lapangan', roles: ['agency_officer'] })).body;
+    await admin.put(`/positions/${position.id}/holder`, { personId: person.id });
+    const session = client(api.url, (await login(api.url, person.email, PASSWORD)).accessToken);
+    expect(((await session.get('/auth/me')).body.grants as unknown[]).length).toBe(1);
+
+    expect((await admin.put(`/agencies/${agency.id}/active`, { active: false, reason: 'Lembaga bubar' })).body).toMatchObject({ active: false });
+    expect(((await session.get('/auth/me')).body.grants as unknown[]).length).toBe(0);
+    const ids = async (query: string) => ((await admin.get(`/agencies?jurisdictionCode=32${query}`)).body as { id: string }[]).map((a) => a.id);
+    expect(await ids('')).not.toContain(agency.id);
+    expect(await ids('&includeInactive=true')).toContain(agency.id);
+    // Still there for everything that points at it.
+    expect((await admin.get(`/agencies/${agency.id}`)).body).toMatchObject({ id: agency.id, active: false });
+    expect((await admin.get('/agencies?jurisdictionCode=32&includeInactive=maybe')).status).toBe(400);
+  });
+
+  it('shows names in the audit trail for people, agencies and positions, never for a case', async () => {
+    const trail = (await admin.get('/audit?jurisdictionCode=32&limit=200')).body as { actorId: string | null; actorName: string | null; targetType: string; targetName: string | null }[];
+    expect(trail.length).toBeGreaterThan(0);
+    expect(trail.filter((e) => e.actorId === adminId).every((e) => e.actorName === 'Rina Kusumawati')).toBe(true);
+    expect(trail.filter((e) => e.targetType === 'case').every((e) => e.targetName === null)).toBe(true);
+  });
+});
