@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ROLES, type Role } from '@gugus/contracts';
+import { INBOX_CURSOR_MAX_LENGTH } from './inbox-cursor';
 
 const REGION = /^(00|\d{2}|\d{2}\.\d{2})$/;
 const PROCESS_KEY = /^[a-z][a-z0-9-]{1,60}$/;
@@ -56,6 +57,16 @@ export class InboxQuery {
   @IsInt()
   @Min(0)
   offset?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Mulai setelah baris terakhir halaman sebelumnya (nextCursor dari jawaban sebelumnya; urutan yang sama; tanpa offset) — start after the last row of the previous page (its answer\'s nextCursor; same sort; no offset)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(INBOX_CURSOR_MAX_LENGTH, { message: 'cursor must be a nextCursor from an earlier inbox answer' })
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a nextCursor from an earlier inbox answer' })
+  cursor?: string;
 }
 
 export class DraftDto {

@@ -6,6 +6,7 @@ import { jakartaDate } from '@gugus/server-calendar';
 import { RecordCipher, type DataKey } from '@gugus/server-crypto';
 import { peopleActingFor } from '@gugus/server-orgs';
 import type { TaskAssignee, TaskComment } from '@gugus/workflows';
+import type { InboxCursor } from './inbox-cursor';
 import { TaskEntity, TaskEventEntity, type TaskEventKind, type TaskStatus } from './tasks.entities';
 
 /** The sealed parts of a task, opened (rows from before encryption fall back to their plain columns). */
@@ -51,7 +52,10 @@ export interface InboxFilter {
   processId?: string;
   sort: 'due' | 'created';
   limit: number;
+  /** Rows to skip (page numbers); with `after`, 0. */
   offset: number;
+  /** Start after this row (keyset paging): an index range however deep the page. Its `sort` must be `sort`'s. */
+  after?: InboxCursor;
 }
 
 export interface InboxCounts {
@@ -59,6 +63,25 @@ export interface InboxCounts {
   overdue: number;
   dueSoon: number;
   done: number;
+}
+
+/**
+ * Counts stop here: a figure past it is "more than 1,000" (flagged in `capped`), not exact.
+ * Counting every open task of the nation on each inbox read cost ~200 ms at a million tasks; counting
+ * up to the cap reads at most this many entries of a partial index.
+ */
+export const INBOX_COUNT_CAP = 1_000;
+
+export interface InboxResult {
+  items: TaskEntity[];
+  /** Rows matching the filters (at most INBOX_COUNT_CAP). */
+  total: number;
+  /** The whole scope per status, whatever the status and due filters (each at most INBOX_COUNT_CAP). */
+  counts: InboxCounts;
+  /** Which figures went past INBOX_COUNT_CAP (shown as the cap): the true number is more. */
+  capped: { total: boolean } & Record<keyof InboxCounts, boolean>;
+  /** Where the next page starts; null on the last page. */
+  next: InboxCursor | null;
 }
 
 /** "Due soon": within this many hours. */
@@ -242,7 +265,7 @@ export class TasksRepository {
     return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
   }
 
-  private filterSql(filter: Omit<InboxFilter, 'status' | 'due' | 'sort' | 'limit' | 'offset'>, params: unknown[]): string {
+  private filterSql(filter: Pick<InboxFilter, 'jurisdictionCode' | 'processKey' | 'processId'>, params: unknown[]): string {
     const parts: string[] = [];
     if (filter.jurisdictionCode) {
       params.push(`${filter.jurisdictionCode}%`);
@@ -259,31 +282,66 @@ export class TasksRepository {
     return parts.length ? ` AND ${parts.join(' AND ')}` : '';
   }
 
-  async inbox(scope: InboxScope, filter: InboxFilter): Promise<{ items: TaskEntity[]; total: number; counts: InboxCounts }> {
+  /**
+   * One page of the inbox, the figures of its scope, and where the next page starts.
+   *
+   * Two statements in parallel, then the page's rows: the page (ids and sort keys, one row more than asked
+   * to know whether there is a next page), and the counts per status, each counted only up to
+   * INBOX_COUNT_CAP. The total is the count of the bucket the filters select, so it is not counted again.
+   * With one status selected the order is the sort key and id alone, which the partial indexes on open
+   * tasks (migration 2710) serve in order; "all" puts open tasks first.
+   */
+  async inbox(scope: InboxScope, filter: InboxFilter): Promise<InboxResult> {
     const params: unknown[] = [];
     const where = `${this.scopeSql(scope, params)}${this.filterSql(filter, params)}`;
     const countParams = [...params];
     const statusSql = filter.status === 'open' ? ` AND t.status = 'open'` : filter.status === 'done' ? ` AND t.status <> 'open'` : '';
     const dueSql =
       filter.due === 'overdue' ? ` AND t.status = 'open' AND t.due_at < now()` : filter.due === 'soon' ? ` AND t.status = 'open' AND t.due_at >= now() AND t.due_at < now() + interval '${DUE_SOON_HOURS} hours'` : '';
-    const order = filter.sort === 'created' ? 't.created_at DESC, t.id' : `(t.status = 'open') DESC, t.due_at ASC, t.id`;
-    params.push(filter.limit, filter.offset);
-    const [rows, totals, counts] = await Promise.all([
-      this.db.query(`SELECT t.id FROM tasks t WHERE ${where}${statusSql}${dueSql} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`, params),
-      this.db.query(`SELECT count(*)::int AS n FROM tasks t WHERE ${where}${statusSql}${dueSql}`, countParams),
+    // Open first only matters when both kinds are listed; otherwise the flag is constant and would hide the index order.
+    const mixed = filter.status === 'all' && !filter.due;
+    const column = filter.sort === 'created' ? 't.created_at' : 't.due_at';
+    const order = filter.sort === 'created' ? 't.created_at DESC, t.id DESC' : mixed ? `(t.status = 'open') DESC, t.due_at, t.id` : 't.due_at, t.id';
+    let afterSql = '';
+    if (filter.after) {
+      params.push(filter.after.at, filter.after.id);
+      const key = `($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+      const beyond = filter.sort === 'created' ? `(t.created_at, t.id) < ${key}` : `(t.due_at, t.id) > ${key}`;
+      // In "all" (open first), after an open row come the later open rows and every other row; after a done row, later done rows.
+      afterSql = filter.sort === 'created' || !mixed ? ` AND ${beyond}` : filter.after.open ? ` AND (t.status <> 'open' OR ${beyond})` : ` AND t.status <> 'open' AND ${beyond}`;
+    }
+    params.push(filter.limit + 1, filter.after ? 0 : filter.offset);
+    const capped = (condition: string) => `(SELECT count(*) FROM (SELECT 1 FROM tasks t WHERE ${where}${condition} LIMIT ${INBOX_COUNT_CAP + 1}) c)::int`;
+    const [rows, countRows] = await Promise.all([
       this.db.query(
-        `SELECT count(*) FILTER (WHERE t.status = 'open')::int AS open,
-                count(*) FILTER (WHERE t.status = 'open' AND t.due_at < now())::int AS overdue,
-                count(*) FILTER (WHERE t.status = 'open' AND t.due_at >= now() AND t.due_at < now() + interval '${DUE_SOON_HOURS} hours')::int AS "dueSoon",
-                count(*) FILTER (WHERE t.status <> 'open')::int AS done
-         FROM tasks t WHERE ${where}`,
+        `SELECT t.id, to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, t.status = 'open' AS open
+         FROM tasks t WHERE ${where}${statusSql}${dueSql}${afterSql} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+        params,
+      ) as Promise<{ id: string; at: string; open: boolean }[]>,
+      this.db.query(
+        `SELECT ${capped(` AND t.status = 'open'`)} AS open,
+                ${capped(` AND t.status = 'open' AND t.due_at < now()`)} AS overdue,
+                ${capped(` AND t.status = 'open' AND t.due_at >= now() AND t.due_at < now() + interval '${DUE_SOON_HOURS} hours'`)} AS "dueSoon",
+                ${capped(` AND t.status <> 'open'`)} AS done`,
         countParams,
-      ),
+      ) as Promise<InboxCounts[]>,
     ]);
-    const ids = (rows as { id: string }[]).map((r) => r.id);
+    const raw = countRows[0];
+    const page = rows.slice(0, filter.limit);
+    const last = page[page.length - 1];
+    const ids = page.map((r) => r.id);
     const entities = ids.length ? await this.db.manager.createQueryBuilder(TaskEntity, 't').where('t.id IN (:...ids)', { ids }).getMany() : [];
     const byId = new Map(entities.map((e) => [e.id, e]));
-    return { items: ids.map((id) => byId.get(id) as TaskEntity), total: (totals as { n: number }[])[0].n, counts: (counts as InboxCounts[])[0] };
+    const bucketTotal = filter.due ? (filter.status === 'done' ? 0 : filter.due === 'overdue' ? raw.overdue : raw.dueSoon) : filter.status === 'open' ? raw.open : filter.status === 'done' ? raw.done : raw.open + raw.done;
+    const over = (n: number) => n > INBOX_COUNT_CAP;
+    const clamp = (n: number) => Math.min(n, INBOX_COUNT_CAP);
+    return {
+      items: ids.map((id) => byId.get(id) as TaskEntity),
+      total: clamp(bucketTotal),
+      counts: { open: clamp(raw.open), overdue: clamp(raw.overdue), dueSoon: clamp(raw.dueSoon), done: clamp(raw.done) },
+      capped: { total: over(bucketTotal), open: over(raw.open), overdue: over(raw.overdue), dueSoon: over(raw.dueSoon), done: over(raw.done) },
+      next: rows.length > filter.limit && last ? { sort: filter.sort, open: last.open, at: last.at, id: last.id } : null,
+    };
   }
 
   /**
@@ -400,7 +458,7 @@ export class TasksRepository {
   async agencyWithRole(jurisdictionCode: string, role: string): Promise<{ agencyId: string; positionId: string } | null> {
     const rows = await this.db.query(
       `SELECT p.agency_id, p.id FROM positions p JOIN agencies a ON a.id = p.agency_id
-        WHERE a.jurisdiction_code = $1 AND $2 = ANY(p.roles) AND p.active AND a.active AND EXISTS (SELECT 1 FROM people pe WHERE pe.id = p.holder_id AND pe.active) ORDER BY p.represents_agency DESC, p.created_at LIMIT 1`,
+        WHERE a.jurisdiction_code = $1 AND $2 = ANY(p.roles) AND p.holder_id IS NOT NULL ORDER BY p.represents_agency DESC, p.created_at LIMIT 1`,
       [jurisdictionCode, role],
     );
     const row = (rows as { agency_id: string; id: string }[])[0];

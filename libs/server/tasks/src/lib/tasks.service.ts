@@ -10,7 +10,8 @@ import { DomainError } from '@gugus/server-http';
 import { OrgsRepository } from '@gugus/server-orgs';
 import { actsFor, decideTaskUpdate, reassignTaskUpdate, TaskRefusal, type TaskActor, type TaskAssignee, type TaskComment, type TaskDecision, type TaskOutcome, type TaskReassignment, type TaskResult } from '@gugus/workflows';
 import type { TaskEntity } from './tasks.entities';
-import { DUE_SOON_HOURS, TasksRepository, type InboxScope } from './tasks.repository';
+import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor';
+import { DUE_SOON_HOURS, INBOX_COUNT_CAP, TasksRepository, type InboxScope } from './tasks.repository';
 
 /** An event's detail without its free text (comments, notes), for readers who may not read it. */
 function withoutText(detail: Record<string, unknown>): Record<string, unknown> {
@@ -38,6 +39,8 @@ export interface InboxQueryInput {
   sort?: 'due' | 'created';
   limit?: number;
   offset?: number;
+  /** A nextCursor from an earlier answer (keyset paging). */
+  cursor?: string;
 }
 
 /** How long a person's decision waits for the workflow to accept it before the API answers that the process engine is not answering. */
@@ -152,15 +155,21 @@ export class TasksService {
       if (q.jurisdictionCode && !canOn(abilityFor(user.grants), 'read', 'Task', { jurisdictionCode: q.jurisdictionCode })) throw forbidden('Wilayah ini di luar cakupan Anda.', 'This jurisdiction is outside your scope.');
       scope = { jurisdictionCodes: codes };
     }
+    const sort = q.sort ?? 'due';
+    const after = q.cursor === undefined ? undefined : decodeInboxCursor(q.cursor);
+    if (after === null) throw invalid('cursor', { id: 'Kursor halaman tidak dikenal: pakai nextCursor dari jawaban sebelumnya.', en: 'Unknown page cursor: use nextCursor from an earlier answer.' });
+    if (after && after.sort !== sort) throw invalid('cursor', { id: 'Kursor ini dibuat untuk urutan lain.', en: 'This cursor was made for another sort order.' });
+    if (after && q.offset) throw invalid('offset', { id: 'Offset tidak dapat dipakai bersama kursor.', en: 'Offset cannot be used together with a cursor.' });
     const result = await this.repo.inbox(scope, {
       status: q.status ?? 'open',
       due: q.due,
       jurisdictionCode: q.jurisdictionCode,
       processKey: q.processKey,
       processId: q.processId,
-      sort: q.sort ?? 'due',
+      sort,
       limit: q.limit ?? 25,
       offset: q.offset ?? 0,
+      after,
     });
     const names = await this.repo.names({
       people: result.items.flatMap((t) => (t.claimedBy ? [t.claimedBy] : [])),
@@ -189,6 +198,10 @@ export class TasksService {
       })),
       total: result.total,
       counts: result.counts,
+      // Counts stop at countCap; a figure flagged in `capped` is more than countCap (shown as countCap).
+      countCap: INBOX_COUNT_CAP,
+      capped: result.capped,
+      nextCursor: result.next ? encodeInboxCursor(result.next) : null,
     };
   }
 
