@@ -1,6 +1,8 @@
 import { Pool } from 'pg';
+import { Connection } from '@temporalio/client';
 import { FORM_LIBRARY } from '@gugus/forms';
-import { client, eventually, login, serviceEnv, startApi, startWorker, testEnv, type RunningApi, type ServiceProcess } from '../support';
+import { meetingWorkflowId } from '@gugus/workflows';
+import { client, eventually, login, serviceEnv, startApi, startWorker, temporalClient, testEnv, workflowIdle, type RunningApi, type ServiceProcess } from '../support';
 
 /**
  * Issue 5, acceptance 3 and 4 on the real Temporal dev server and wall clock: a task moved to another
@@ -16,6 +18,7 @@ describe('human tasks: reassignment and a worker killed after the acknowledgemen
   let api: RunningApi;
   let worker: ServiceProcess;
   let db: Pool;
+  let connection: Connection;
   const as: Record<string, Api> = {};
   const agency: Record<string, string> = {};
   let meetingId = '';
@@ -26,6 +29,7 @@ describe('human tasks: reassignment and a worker killed after the acknowledgemen
 
   beforeAll(async () => {
     db = new Pool({ connectionString: testEnv().databaseUrl, max: 2 });
+    connection = await Connection.connect({ address: testEnv().temporalAddress });
     [api, worker] = await Promise.all([startApi(env), startWorker(env)]);
     for (const [who, email] of Object.entries({ secretariat: 'sekretariat.jabar@gugus.test', dinsos: 'dinsos.jabar@gugus.test', bandung: 'sekretariat.bandung@gugus.test', admin: 'admin.jabar@gugus.test' })) {
       as[who] = client(api.url, (await login(api.url, email)).accessToken);
@@ -36,6 +40,7 @@ describe('human tasks: reassignment and a worker killed after the acknowledgemen
     await worker?.stop();
     await api?.stop();
     await db?.end();
+    await connection?.close();
   });
 
   it('schedules a plenary two hours ahead (invitations are already due, so the agenda leads straight to RSVPs)', async () => {
@@ -90,8 +95,8 @@ describe('human tasks: reassignment and a worker killed after the acknowledgemen
       return m.status === 'invited' ? (m.invitations as { taskId: string | null }[]).filter((i) => i.taskId).length : undefined;
     }, 60_000, 'the invitations');
     expect(invited).toBeGreaterThanOrEqual(5);
-    // Give a replayed worker time to (wrongly) open anything twice.
-    await new Promise((r) => setTimeout(r, 3000));
+    // Once the meeting's workflow waits only on people, a replayed worker has opened whatever it (wrongly) would twice.
+    await workflowIdle(temporalClient(connection), meetingWorkflowId(meetingId));
     const { rows } = await db.query(`SELECT assignee_agency_id, count(*)::int AS n FROM tasks WHERE process_id = $1 AND step = 'rsvp' GROUP BY assignee_agency_id`, [meetingId]);
     expect(rows.length).toBe(invited);
     expect(rows.every((r) => r.n === 1)).toBe(true);

@@ -2,6 +2,7 @@ import { Client, type Connection } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
 import { DEV_TEMPORAL_PAYLOAD_KEYS } from '@gugus/server-config';
 import { encryptedDataConverter } from '@gugus/server-crypto';
+import { eventually } from './services';
 
 /**
  * A Temporal client that reads what the API and worker write: their payloads are encrypted (with the
@@ -27,4 +28,20 @@ export async function decodedHistory(client: Client, workflowId: string, payload
   visit(history);
   const decoded = await encryptedDataConverter(payloadKeys).payloadCodecs[0].decode(payloads);
   return `${JSON.stringify(history)}\n${decoded.map((p) => Buffer.from(p.data ?? new Uint8Array()).toString('utf8')).join('\n')}`;
+}
+
+/**
+ * Waits until a running workflow waits only on people or timers: no activity pending and no workflow task
+ * to run. A replayed or restarted worker has then done whatever it was going to do, twice or not, so a
+ * test can count what it wrote without sleeping "long enough".
+ */
+export async function workflowIdle(client: Client, workflowId: string, timeoutMs = 120_000): Promise<void> {
+  await eventually(
+    async () => {
+      const d = await client.workflow.getHandle(workflowId).describe();
+      return d.status.name === 'RUNNING' && !d.raw.pendingActivities?.length && !d.raw.pendingWorkflowTask ? true : undefined;
+    },
+    timeoutMs,
+    `${workflowId} to wait only on people`,
+  );
 }
