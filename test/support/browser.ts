@@ -36,17 +36,77 @@ export async function submitLogin(page: Page, email: string, password = DEMO_PAS
   await page.getByTestId('login-submit').click();
 }
 
+/** Window sizes the specs look at: a laptop (the size most officers use) and a phone. */
+export const VIEWPORTS = { laptop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
+
+export interface WindowOptions {
+  /** The demo login to sign in as; without it the window stays anonymous. */
+  as?: string;
+  password?: string;
+  /**
+   * Where the window ends up. Signed in with a path, it opens there, is sent to `/masuk`, and waits until
+   * the app brings it back; signed in without one, it logs in at `/masuk` and waits to leave it.
+   */
+  path?: string;
+  viewport?: keyof typeof VIEWPORTS | { width: number; height: number };
+  /** The browser's own language (default id-ID); the app speaks Bahasa Indonesia whatever it is. */
+  locale?: string;
+}
+
 /**
- * A person signed in, in a window of their own (laptop size, Bahasa Indonesia, Jakarta time), on `path`:
- * the app sends them to `/masuk` first and back to `path` once logged in.
+ * One Chromium for a test file: windows (each its own context: Bahasa Indonesia, Jakarta time) opened at
+ * a viewport and signed in as a demo login, named full-page screenshots in `screenshotDir`, and one
+ * `close()` for every window and the browser.
  */
-export async function signedInAt(browser: Browser, webUrl: string, email: string, path: string, password = DEMO_PASSWORD): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  const page = await context.newPage();
+export interface BrowserSession {
+  readonly browser: Browser;
+  /** A new window of the app at `webUrl` (see `WindowOptions`). */
+  open(webUrl: string, options?: WindowOptions): Promise<Page>;
+  /** Saves `page` in full as `<name>.png` in `screenshotDir`. */
+  shot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function browserSession(): Promise<BrowserSession> {
+  const browser = await launchChromium();
+  return {
+    browser,
+    async open(webUrl, { as, password = DEMO_PASSWORD, path, viewport = 'laptop', locale = 'id-ID' } = {}) {
+      const context = await browser.newContext({ viewport: typeof viewport === 'string' ? VIEWPORTS[viewport] : viewport, locale, timezoneId: 'Asia/Jakarta' });
+      const page = await context.newPage();
+      if (as) await signIn(page, webUrl, as, password, path);
+      else await page.goto(`${webUrl}${path ?? '/'}`);
+      return page;
+    },
+    async shot(page, name) {
+      await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** Logs in as `email` on the way to `path` (or at `/masuk` without one) and waits until the app lands there. */
+async function signIn(page: Page, webUrl: string, email: string, password: string, path?: string): Promise<void> {
+  if (!path) {
+    await page.goto(`${webUrl}/masuk`);
+    await submitLogin(page, email, password);
+    await page.waitForURL((url) => !url.pathname.endsWith('/masuk'));
+    return;
+  }
   await page.goto(`${webUrl}${path}`);
   await page.waitForURL(/\/masuk$/);
   await submitLogin(page, email, password);
   const target = path.split('?')[0];
   await page.waitForURL((url) => url.pathname === target);
+}
+
+/**
+ * A person signed in, in a window of their own (laptop size, Bahasa Indonesia, Jakarta time), on `path`:
+ * the app sends them to `/masuk` first and back to `path` once logged in.
+ */
+export async function signedInAt(browser: Browser, webUrl: string, email: string, path: string, password = DEMO_PASSWORD): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const page = await context.newPage();
+  await signIn(page, webUrl, email, password, path);
   return page;
 }

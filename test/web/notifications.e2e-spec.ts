@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import type { Me } from '@gugus/contracts';
 import { loadConfig, serverConfigSchema } from '@gugus/server-config';
 import { createDataSourceOptions } from '@gugus/server-database';
 import { NOTIFICATIONS_ENTITIES, NotificationsRepository, NotificationsService } from '@gugus/server-notifications';
-import { DEMO_PASSWORD } from '@gugus/server-orgs';
-import { client, launchChromium, login, screenshotDir, serviceEnv, startApi, startWeb, testEnv, type RunningApi, type RunningWeb } from '../support';
+import { browserSession, client, login, serviceEnv, startApi, startWeb, testEnv, type BrowserSession, type RunningApi, type RunningWeb } from '../support';
 
 const OFFICER = 'dinkes.bandung@gugus.test';
 
 /** The bell and the notification list in Debian's Chromium, on a phone-sized screen and a laptop. */
 describe('web app: notifications', () => {
-  let browser: Browser;
+  let browser: BrowserSession;
   let api: RunningApi;
   let web: RunningWeb;
   let db: DataSource;
@@ -22,7 +20,7 @@ describe('web app: notifications', () => {
   const taskId = randomUUID();
 
   beforeAll(async () => {
-    [api, browser] = await Promise.all([startApi(serviceEnv()), launchChromium()]);
+    [api, browser] = await Promise.all([startApi(serviceEnv()), browserSession()]);
     web = await startWeb(api.url);
     const { databaseUrl, temporalAddress } = testEnv();
     db = await new DataSource({ ...createDataSourceOptions(databaseUrl, 2), entities: NOTIFICATIONS_ENTITIES }).initialize();
@@ -46,16 +44,8 @@ describe('web app: notifications', () => {
   const bellCount = (page: Page) => page.getByTestId('notification-count');
 
   it('shows the unread count on the bell, lists notifications newest first, marks read and follows the link (phone)', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    await page.goto(`${web.url}/notifikasi`);
-    await page.waitForURL(/\/masuk$/);
-    const form = page.getByTestId('login-form');
-    await form.getByLabel('E-mail').fill(OFFICER);
-    await form.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    // After login the app returns to the page that asked for it.
-    await page.waitForURL(/\/notifikasi$/);
+    // Sent to log in first; after login the app returns to the page that asked for it.
+    const page = await browser.open(web.url, { as: OFFICER, path: '/notifikasi', viewport: 'phone' });
 
     await bellCount(page).filter({ hasText: '3' }).waitFor();
     await expect(page.getByTestId('notification-bell').getAttribute('aria-label')).resolves.toBe('Notifikasi, 3 belum dibaca');
@@ -68,7 +58,7 @@ describe('web app: notifications', () => {
     ]);
     // Nothing sticks out sideways on a phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: join(screenshotDir, 'e2e-notifications-id-phone.png'), fullPage: true });
+    await browser.shot(page, 'e2e-notifications-id-phone');
 
     await items.nth(2).getByTestId('notification-mark-read').click();
     await bellCount(page).filter({ hasText: '2' }).waitFor();
@@ -78,19 +68,12 @@ describe('web app: notifications', () => {
     await items.nth(1).getByTestId('notification-open').click();
     await page.waitForURL(new RegExp(`/tugas/${taskId}$`));
     await bellCount(page).filter({ hasText: '1' }).waitFor();
-    await context.close();
+    await page.context().close();
   });
 
   it('filters unread ones and marks all read, in English too (laptop)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(`${web.url}/masuk`);
-    const form = page.getByTestId('login-form');
-    await form.getByLabel('E-mail').fill(OFFICER);
-    await form.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    // Let the login page finish sending us to the home page before moving on.
-    await page.waitForURL((url) => !url.pathname.endsWith('/masuk'));
+    // Logged in at /masuk; the window waits until the login page has sent it on before moving on.
+    const page = await browser.open(web.url, { as: OFFICER });
     await page.getByTestId('notification-bell').click();
     await page.waitForURL(/\/notifikasi$/);
 
@@ -103,12 +86,12 @@ describe('web app: notifications', () => {
 
     await page.getByTestId('language-switch').getByRole('button', { name: 'EN' }).click();
     await page.getByTestId('notification').filter({ hasText: 'Escalation: Meeting minutes not yet approved' }).waitFor();
-    await page.screenshot({ path: join(screenshotDir, 'e2e-notifications-en-laptop.png'), fullPage: true });
+    await browser.shot(page, 'e2e-notifications-en-laptop');
 
     await page.getByTestId('notifications-read-all').click();
     await page.getByText('All notifications have been read.').waitFor();
     await bellCount(page).waitFor({ state: 'detached' });
     await expect(page.getByTestId('notification-bell').getAttribute('aria-label')).resolves.toBe('Notifications, none unread');
-    await context.close();
+    await page.context().close();
   });
 });
