@@ -458,7 +458,7 @@ export class TasksRepository {
   async agencyWithRole(jurisdictionCode: string, role: string): Promise<{ agencyId: string; positionId: string } | null> {
     const rows = await this.db.query(
       `SELECT p.agency_id, p.id FROM positions p JOIN agencies a ON a.id = p.agency_id
-        WHERE a.jurisdiction_code = $1 AND $2 = ANY(p.roles) AND p.holder_id IS NOT NULL ORDER BY p.represents_agency DESC, p.created_at LIMIT 1`,
+        WHERE a.jurisdiction_code = $1 AND $2 = ANY(p.roles) AND p.active AND a.active AND EXISTS (SELECT 1 FROM people pe WHERE pe.id = p.holder_id AND pe.active) ORDER BY p.represents_agency DESC, p.created_at LIMIT 1`,
       [jurisdictionCode, role],
     );
     const row = (rows as { agency_id: string; id: string }[])[0];
