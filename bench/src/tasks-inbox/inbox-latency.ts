@@ -2,14 +2,18 @@ import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { DEV_DATA_ENCRYPTION_KEYS } from '@gugus/server-config';
 import { DataKeysRepository, RecordCipher } from '@gugus/server-crypto';
 import { createDataSourceOptions } from '@gugus/server-database';
-import { TASK_ENTITIES, TasksRepository, type InboxFilter, type InboxScope } from '@gugus/server-tasks';
+import { TASK_ENTITIES, TaskEntity, TasksRepository, type InboxCursor, type InboxFilter, type InboxScope } from '@gugus/server-tasks';
 import { nowMs, progress, stats, type Stats } from '../support/process';
 
 export interface InboxCase {
   label: string;
-  /** Result size: rows on the page / total matching. */
+  /** Result size: rows on the page / total matching ("1,000+" when the count stopped at the cap). */
   shape: string;
   stats: Stats;
+  /** The same view through the inbox's queries before issue 13 (exact total and counts, offset paging), when measured. */
+  before?: Stats;
+  /** One of issue 13's views (national and provincial all open / overdue: p95 ≤ 20 ms). */
+  goal?: boolean;
   /** One line per SQL statement the call ran, from EXPLAIN (ANALYZE, BUFFERS). */
   plans: string[];
 }
@@ -81,13 +85,22 @@ export async function measureInbox(databaseUrl: string, options: { runs: number;
     if (!officer) throw new Error('demo agency officer dinsos.jabar@gugus.test not found');
 
     const open: InboxFilter = { status: 'open', sort: 'due', limit: 25, offset: 0 };
-    const scenarios: { label: string; scope: InboxScope; filter: InboxFilter; runs?: number }[] = [
+    const overdue: InboxFilter = { ...open, due: 'overdue' };
+    const nation: InboxScope = { jurisdictionCodes: ['00'] };
+    const province: InboxScope = { jurisdictionCodes: ['32'] };
+    // The 41st page of the national open view, reached by the cursor of the 40th (keyset) — next to offset 1,000.
+    const deep = await pageCursor(repo, nation, open, 40);
+    const fewer = Math.max(20, Math.round(options.runs / 4));
+    const scenarios: { label: string; scope: InboxScope; filter: InboxFilter; runs?: number; before?: boolean; goal?: boolean }[] = [
       { label: `agency officer, my tasks (dinsos.jabar)`, scope: { assignments: [{ agencyId: officer.agencyId, role: officer.role, positionId: officer.positionId }] }, filter: open },
       { label: `agency officer, my agency's tasks`, scope: { agencyIds: [officer.agencyId] }, filter: open },
-      { label: `provincial coordinator, jurisdiction 32`, scope: { jurisdictionCodes: ['32'] }, filter: open },
-      { label: `provincial coordinator, 32, overdue`, scope: { jurisdictionCodes: ['32'] }, filter: { ...open, due: 'overdue' } },
-      // Not asked for, shown for scale: the national oversight scope (system administrator) covers every task.
-      { label: `(extra) national oversight, 00 (all tasks)`, scope: { jurisdictionCodes: ['00'] }, filter: open, runs: Math.max(20, Math.round(options.runs / 4)) },
+      { label: `provincial coordinator, 32, all open`, scope: province, filter: open, before: true, goal: true },
+      { label: `provincial coordinator, 32, overdue`, scope: province, filter: overdue, before: true, goal: true },
+      // The national oversight scope (system administrator, jurisdiction 00) covers every task.
+      { label: `national oversight, 00, all open`, scope: nation, filter: open, before: true, goal: true },
+      { label: `national oversight, 00, overdue`, scope: nation, filter: overdue, before: true, goal: true },
+      { label: `national, 00, open, page 41 by cursor`, scope: nation, filter: { ...open, after: deep }, runs: fewer },
+      { label: `national, 00, open, page 41 by offset`, scope: nation, filter: { ...open, offset: 1000 }, runs: fewer },
     ];
 
     const ids = ((await dataSource.query(`SELECT id FROM tasks TABLESAMPLE SYSTEM (1) LIMIT 1000`)) as { id: string }[]).map((r) => r.id);
@@ -107,8 +120,14 @@ export async function measureInbox(databaseUrl: string, options: { runs: number;
       progress(`inbox: ${s.label}, ${runs} runs`);
       const result = await repo.inbox(s.scope, s.filter);
       const samples = await timeRuns(() => repo.inbox(s.scope, s.filter), options.warmUp, runs);
+      let before: Stats | undefined;
+      if (s.before) {
+        progress(`inbox: ${s.label}, the queries before issue 13, ${fewer} runs`);
+        before = stats(await timeRuns(() => inboxBefore(dataSource, s.scope, s.filter), Math.min(options.warmUp, 5), fewer));
+      }
       const plans = await explain(explainSource, logger, () => new TasksRepository(explainSource, cipherFor(explainSource)).inbox(s.scope, s.filter));
-      cases.push({ label: s.label, shape: `${result.items.length} / ${result.total.toLocaleString('en')}`, stats: stats(samples), plans });
+      const total = `${result.total.toLocaleString('en')}${result.capped.total ? '+' : ''}`;
+      cases.push({ label: s.label, shape: `${result.items.length} / ${total}`, stats: stats(samples), before, goal: s.goal, plans });
     }
     return { baseline, cases, warmUp: options.warmUp };
   } finally {
@@ -117,11 +136,56 @@ export async function measureInbox(databaseUrl: string, options: { runs: number;
   }
 }
 
+/** The cursor after page `pages` of a view (each `filter.limit` rows), walked page by page. */
+async function pageCursor(repo: TasksRepository, scope: InboxScope, filter: InboxFilter, pages: number): Promise<InboxCursor> {
+  let after: InboxCursor | undefined;
+  for (let i = 0; i < pages; i++) {
+    const { next } = await repo.inbox(scope, { ...filter, after });
+    if (!next) throw new Error(`the view has fewer than ${pages + 1} pages`);
+    after = next;
+  }
+  return after as InboxCursor;
+}
+
+/**
+ * The inbox's statements as they were before issue 13 (for the side-by-side figures): the page with the
+ * open-first flag in its order and OFFSET, an exact total, and exact counts in one pass over the scope.
+ * Run on the same database, so with the new partial indexes present — which the old total may use too.
+ */
+async function inboxBefore(source: DataSource, scope: InboxScope, filter: InboxFilter): Promise<void> {
+  const params: unknown[] = [];
+  const parts: string[] = [];
+  for (const code of scope.jurisdictionCodes ?? []) {
+    if (code === '00') parts.push('TRUE');
+    else {
+      params.push(`${code}%`);
+      parts.push(`t.jurisdiction_code LIKE $${params.length}`);
+    }
+  }
+  const where = parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+  const countParams = [...params];
+  const dueSql = filter.due === 'overdue' ? ` AND t.status = 'open' AND t.due_at < now()` : '';
+  params.push(filter.limit, filter.offset);
+  const [rows] = await Promise.all([
+    source.query(`SELECT t.id FROM tasks t WHERE ${where} AND t.status = 'open'${dueSql} ORDER BY (t.status = 'open') DESC, t.due_at ASC, t.id LIMIT $${params.length - 1} OFFSET $${params.length}`, params),
+    source.query(`SELECT count(*)::int AS n FROM tasks t WHERE ${where} AND t.status = 'open'${dueSql}`, countParams),
+    source.query(
+      `SELECT count(*) FILTER (WHERE t.status = 'open')::int AS open,
+              count(*) FILTER (WHERE t.status = 'open' AND t.due_at < now())::int AS overdue,
+              count(*) FILTER (WHERE t.status = 'open' AND t.due_at >= now() AND t.due_at < now() + interval '72 hours')::int AS "dueSoon",
+              count(*) FILTER (WHERE t.status <> 'open')::int AS done
+       FROM tasks t WHERE ${where}`,
+      countParams,
+    ),
+  ]);
+  const ids = (rows as { id: string }[]).map((r) => r.id);
+  if (ids.length) await source.manager.createQueryBuilder(TaskEntity, 't').where('t.id IN (:...ids)', { ids }).getMany();
+}
+
 /** Which of the inbox's statements this is (they run in parallel, so the order they start in varies). */
 function statementName(sql: string): string {
-  if (/count\(\*\) FILTER/.test(sql)) return 'counts';
-  if (/count\(\*\)/.test(sql)) return 'total';
-  if (/^\s*SELECT t\.id FROM tasks t/.test(sql)) return 'page';
+  if (/count\(\*\)/.test(sql)) return 'counts';
+  if (/^\s*SELECT t\.id, to_char/.test(sql)) return 'page';
   if (/WHERE id = \$1/.test(sql)) return 'lookup';
   return 'rows';
 }
@@ -135,7 +199,7 @@ async function explain(source: DataSource, logger: CapturingLogger, work: () => 
   } finally {
     logger.armed = false;
   }
-  const order = ['lookup', 'page', 'total', 'counts', 'rows'];
+  const order = ['lookup', 'page', 'counts', 'rows'];
   const statements = logger.queries
     .filter((q) => /^\s*SELECT/i.test(q.sql))
     .map((q) => ({ ...q, name: statementName(q.sql) }))
