@@ -1,4 +1,4 @@
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CoordinationMeetingSettings, OpenActionPointContext } from '@gugus/contracts';
 import type { TaskAssignee } from '../tasks/task.messages';
 
@@ -50,3 +50,30 @@ export interface MeetingState {
 }
 
 export const meetingStateQuery = defineQuery<MeetingState>('meetingState');
+
+/** Why the meeting process refused a change (the API maps each to a status). */
+export const MeetingRefusal = {
+  /** Held, or cancelled already: nothing to move or call off. */
+  WRONG_STAGE: 'MeetingWrongStage',
+  /** The new time is not in the future by the workflow's clock. */
+  PAST: 'MeetingTimePast',
+} as const;
+
+/** Calls a meeting off before it is held (a reason is required). */
+export interface CancelMeetingRequest {
+  actorId: string;
+  reason: string;
+  requestId: string | null;
+}
+
+/** Moves a meeting that has not been held yet (a reason is optional; a venue, when given, replaces the old one). */
+export interface RescheduleMeetingRequest {
+  actorId: string;
+  scheduledAt: string;
+  venue: string | null;
+  reason: string | null;
+  requestId: string | null;
+}
+
+export const cancelMeetingUpdate = defineUpdate<{ status: 'cancelled' }, [CancelMeetingRequest]>('cancelMeeting');
+export const rescheduleMeetingUpdate = defineUpdate<{ scheduledAt: string }, [RescheduleMeetingRequest]>('rescheduleMeeting');

@@ -3,6 +3,9 @@ import type { MeetingEntity } from './meetings.entities';
 
 const JAKARTA_MS = 7 * 3600 * 1000;
 
+/** The regulation: a plenary at least every 4 months (settings may plan them more often, never less). */
+export const PLENARY_MAX_INTERVAL_MONTHS = 4;
+
 /** The same Jakarta wall-clock time `months` later (clamped to the month's last day). */
 export function addMonthsJakarta(at: Date, months: number): Date {
   const local = new Date(at.getTime() + JAKARTA_MS);
@@ -24,5 +27,22 @@ export function meetingTitle(kind: MeetingKind, at: Date): string {
 export function plannedMeeting(
   values: Pick<MeetingEntity, 'id' | 'jurisdictionCode' | 'kind' | 'subTaskForceId' | 'title' | 'scheduledAt' | 'venue' | 'autoScheduled' | 'previousMeetingId' | 'createdBy'>,
 ): Omit<MeetingEntity, 'createdAt' | 'updatedAt'> {
-  return { ...values, status: 'planned', workflowId: meetingWorkflowId(values.id), settingsVersion: null, settings: null, agendaSubmissionId: null, minutesSubmissionId: null, heldAt: null };
+  return {
+    ...values,
+    status: 'planned',
+    workflowId: meetingWorkflowId(values.id),
+    settingsVersion: null,
+    settings: null,
+    agendaSubmissionId: null,
+    minutesSubmissionId: null,
+    heldAt: null,
+    cancelledAt: null,
+    cancelledBy: null,
+    cancellationReason: null,
+    rescheduleCount: 0,
+    rescheduledAt: null,
+    rescheduledBy: null,
+    rescheduleReason: null,
+    previousScheduledAt: null,
+  };
 }

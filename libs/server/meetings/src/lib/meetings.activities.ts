@@ -5,7 +5,7 @@ import { jakartaDate } from '@gugus/server-calendar';
 import type { FormsService } from '@gugus/server-forms';
 import { notificationTitle, notifyOrLog, type TaskNotifier, type TasksRepository } from '@gugus/server-tasks';
 import { meetingWorkflowId, type ActionPointPlan, type MeetingActivities, type TaskAssignee } from '@gugus/workflows';
-import { addMonthsJakarta, meetingTitle, plannedMeeting } from './meeting-dates';
+import { addMonthsJakarta, meetingTitle, plannedMeeting, PLENARY_MAX_INTERVAL_MONTHS } from './meeting-dates';
 import type { MeetingEntity } from './meetings.entities';
 import { MEETING_PROCESS_KEY, type MeetingSettingsSource } from './meetings.ports';
 import type { MeetingsRepository } from './meetings.repository';
@@ -31,6 +31,21 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
   };
   const dataOf = async (submissionId: string | null) => (submissionId ? ((await forms.submissionData(submissionId))?.data ?? {}) : {});
   const link = (meetingId: string) => `/rapat/${meetingId}`;
+  /** Whom a meeting concerns: the representatives of its invited agencies (not those who declined, when asked), its secretariat, and (with `withChair`) the escalation role. */
+  const peopleOf = async (meeting: MeetingEntity, { skipDeclined = false, withChair = false, invitees = true } = {}): Promise<string[]> => {
+    const roles = meeting.settings?.roles;
+    const people = new Set<string>();
+    for (const inv of invitees ? await meetings.invitations(meeting.id) : []) {
+      if (skipDeclined && inv.response === 'decline') continue;
+      const rep = await meetings.representativeOf(inv.agencyId, roles?.rsvp ?? 'agency_officer');
+      for (const id of rep ? await tasks.peopleFor(rep) : []) people.add(id);
+    }
+    for (const role of [roles?.agenda ?? 'secretariat', ...(withChair ? [roles?.escalation ?? 'chair'] : [])]) {
+      const holder = await tasks.agencyWithRole(meeting.jurisdictionCode, role);
+      if (holder) for (const id of await tasks.peopleFor({ agencyId: holder.agencyId, role: role as TaskAssignee['role'] })) people.add(id);
+    }
+    return [...people];
+  };
 
   return {
     async prepareMeeting({ meetingId }) {
@@ -92,7 +107,7 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
       const scheduledAt = date ? new Date(`${date}T${time}:00+07:00`) : meeting.scheduledAt;
       const venue = typeof data['venue'] === 'string' ? data['venue'] : typeof data['onlineLink'] === 'string' ? data['onlineLink'] : meeting.venue;
       if (meeting.agendaSubmissionId !== submissionId) {
-        await meetings.update(meetingId, { agendaSubmissionId: submissionId, scheduledAt, venue, status: 'agenda_ready' });
+        await meetings.updateUnlessCancelled(meetingId, { agendaSubmissionId: submissionId, scheduledAt, venue, status: 'agenda_ready' });
         await audit.record({ actorId: null, action: 'meeting.agenda', targetType: 'meeting', targetId: meetingId, jurisdictionCode: meeting.jurisdictionCode, requestId: null, before: { scheduledAt: meeting.scheduledAt }, after: { scheduledAt, submissionId } });
       }
       return { scheduledAt: (await load(meetingId)).scheduledAt.toISOString() };
@@ -101,14 +116,14 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
     async recordMeetingStatus({ meetingId, status, at }) {
       const meeting = await load(meetingId);
       if (meeting.status === status) return;
-      await meetings.update(meetingId, { status, ...(status === 'held' ? { heldAt: new Date(at) } : {}) });
+      await meetings.updateUnlessCancelled(meetingId, { status, ...(status === 'held' ? { heldAt: new Date(at) } : {}) });
       await audit.record({ actorId: null, action: `meeting.${status}`, targetType: 'meeting', targetId: meetingId, jurisdictionCode: meeting.jurisdictionCode, requestId: null });
     },
 
     async sendInvitations({ meetingId, invitations }) {
       const meeting = await load(meetingId);
       await meetings.addInvitations(meetingId, invitations);
-      if (meeting.status !== 'invited') await meetings.update(meetingId, { status: 'invited' });
+      if (meeting.status !== 'invited') await meetings.updateUnlessCancelled(meetingId, { status: 'invited' });
       const role = meeting.settings?.roles.rsvp ?? 'agency_officer';
       for (const invitation of invitations) {
         const rep = (await meetings.representativeOf(invitation.agencyId, role)) ?? null;
@@ -126,27 +141,19 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
       }
     },
 
-    async recordRsvp({ meetingId, agencyId, submissionId }) {
+    async recordRsvp({ meetingId, agencyId, submissionId, taskId }) {
       const data = await dataOf(submissionId);
-      await meetings.recordRsvp(meetingId, agencyId, typeof data['response'] === 'string' ? data['response'] : null, submissionId);
+      await meetings.recordRsvp(meetingId, agencyId, typeof data['response'] === 'string' ? data['response'] : null, submissionId, taskId);
     },
 
     async remindMeeting({ meetingId }) {
       const meeting = await load(meetingId);
-      const invited = await meetings.invitations(meetingId);
-      const role = meeting.settings?.roles.rsvp ?? 'agency_officer';
-      const people = new Set<string>();
-      for (const inv of invited) {
-        if (inv.response === 'decline') continue;
-        const rep = await meetings.representativeOf(inv.agencyId, role);
-        for (const id of rep ? await tasks.peopleFor(rep) : []) people.add(id);
-      }
-      const secretariat = await tasks.agencyWithRole(meeting.jurisdictionCode, meeting.settings?.roles.agenda ?? 'secretariat');
-      if (secretariat) for (const id of await tasks.peopleFor({ agencyId: secretariat.agencyId, role: meeting.settings?.roles.agenda ?? 'secretariat' })) people.add(id);
-      if (!people.size) return;
+      const people = await peopleOf(meeting, { skipDeclined: true });
+      if (!people.length) return;
       await notifyOrLog(notifier, {
-        dedupeKey: `meeting:${meetingId}:reminder`,
-        recipients: { personIds: [...people] },
+        // Each move of the meeting gets its own reminder.
+        dedupeKey: `meeting:${meetingId}:reminder${meeting.rescheduleCount ? `:${meeting.rescheduleCount}` : ''}`,
+        recipients: { personIds: people },
         kind: 'meeting_reminder',
         title: notificationTitle({ id: `Pengingat rapat: ${meeting.title}`, en: `Meeting reminder: ${meeting.title}` }),
         body: { id: `Rapat berlangsung ${fmt(meeting.scheduledAt, 'id')}.`, en: `The meeting is on ${fmt(meeting.scheduledAt, 'en')}.` },
@@ -209,6 +216,99 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
       }
       await audit.record({ actorId: null, action: 'meeting.schedule', targetType: 'meeting', targetId: id, jurisdictionCode: meeting.jurisdictionCode, requestId: null, after: { kind: meeting.kind, scheduledAt, autoScheduled: true, previousMeetingId: meetingId } });
       return { meetingId: id, workflowId: meetingWorkflowId(id), scheduledAt: scheduledAt.toISOString() };
+    },
+    async recordMeetingCancelled({ meetingId, actorId, reason, requestId, at }) {
+      const meeting = await load(meetingId);
+      if (await meetings.markCancelled(meetingId, { at: new Date(at), by: actorId, reason })) {
+        await audit.record({ actorId, action: 'meeting.cancel', targetType: 'meeting', targetId: meetingId, jurisdictionCode: meeting.jurisdictionCode, requestId, before: { status: meeting.status, scheduledAt: meeting.scheduledAt }, after: { status: 'cancelled', reason } });
+      }
+      const people = await peopleOf(meeting, { withChair: true });
+      if (!people.length) return;
+      const plenary = meeting.kind === 'plenary';
+      await notifyOrLog(notifier, {
+        dedupeKey: `meeting:${meetingId}:cancelled`,
+        recipients: { personIds: people },
+        kind: 'meeting_cancelled',
+        title: notificationTitle({ id: `Rapat dibatalkan: ${meeting.title}`, en: `Meeting cancelled: ${meeting.title}` }),
+        body: {
+          id: `Rapat pada ${fmt(meeting.scheduledAt, 'id')} dibatalkan. Alasan: ${reason}${plenary ? ' Rapat pleno tetap wajib diadakan paling lambat 4 bulan sejak pleno terakhir.' : ''}`,
+          en: `The meeting on ${fmt(meeting.scheduledAt, 'en')} was cancelled. Reason: ${reason}${plenary ? ' A plenary is still required within 4 months of the last one.' : ''}`,
+        },
+        link: link(meetingId),
+        email: true,
+      });
+    },
+
+    async recordMeetingRescheduled({ meetingId, actorId, scheduledAt, venue, reason, requestId, at }) {
+      const meeting = await load(meetingId);
+      const moved = await meetings.markRescheduled(meetingId, { at: new Date(at), by: actorId, scheduledAt: new Date(scheduledAt), venue, reason });
+      if (moved.applied) {
+        await audit.record({
+          actorId,
+          action: 'meeting.reschedule',
+          targetType: 'meeting',
+          targetId: meetingId,
+          jurisdictionCode: meeting.jurisdictionCode,
+          requestId,
+          before: { scheduledAt: meeting.scheduledAt, venue: meeting.venue },
+          after: { scheduledAt: new Date(scheduledAt), venue: venue ?? meeting.venue, reason },
+        });
+      }
+      const fresh = await load(meetingId);
+      // Before the invitations go out nobody outside the secretariat has been told of the meeting yet.
+      const people = await peopleOf(fresh);
+      if (people.length) {
+        const why = reason ? { id: ` Alasan: ${reason}`, en: ` Reason: ${reason}` } : { id: '', en: '' };
+        await notifyOrLog(notifier, {
+          dedupeKey: `meeting:${meetingId}:rescheduled:${moved.count}`,
+          recipients: { personIds: people },
+          kind: 'meeting_rescheduled',
+          title: notificationTitle({ id: `Rapat dijadwalkan ulang: ${fresh.title}`, en: `Meeting rescheduled: ${fresh.title}` }),
+          body: {
+            id: `Rapat dipindah ke ${fmt(fresh.scheduledAt, 'id')}${fresh.venue ? ` di ${fresh.venue}` : ''}.${why.id}`,
+            en: `The meeting moved to ${fmt(fresh.scheduledAt, 'en')}${fresh.venue ? ` at ${fresh.venue}` : ''}.${why.en}`,
+          },
+          link: link(meetingId),
+          email: true,
+        });
+      }
+      return { rescheduleCount: moved.count };
+    },
+
+    async reopenInvitations({ meetingId, invitations }) {
+      await meetings.reopenInvitations(meetingId, invitations);
+    },
+
+    async plenaryRequirement({ meetingId }) {
+      const meeting = await load(meetingId);
+      const lastHeld = await meetings.lastPlenaryHeld(meeting.jurisdictionCode);
+      // Never held one: the cancelled meeting was when the first was due.
+      const dueBy = lastHeld ? addMonthsJakarta(lastHeld, PLENARY_MAX_INTERVAL_MONTHS) : meeting.scheduledAt;
+      return { lastHeldAt: lastHeld?.toISOString() ?? null, dueBy: dueBy.toISOString() };
+    },
+
+    async plenaryHeldSince({ meetingId, since }) {
+      const meeting = await load(meetingId);
+      return meetings.plenaryHeldSince(meeting.jurisdictionCode, since ? new Date(since) : null);
+    },
+
+    async escalateMissingPlenary({ meetingId, dueBy, taskId }) {
+      const meeting = await load(meetingId);
+      await audit.record({ actorId: null, action: 'meeting.plenary_overdue', targetType: 'meeting', targetId: meetingId, jurisdictionCode: meeting.jurisdictionCode, requestId: null, after: { dueBy, taskId } });
+      const people = await peopleOf(meeting, { withChair: true, invitees: false });
+      if (!people.length) return;
+      await notifyOrLog(notifier, {
+        dedupeKey: `meeting:${meetingId}:plenary-overdue`,
+        recipients: { personIds: people },
+        kind: 'meeting_plenary_overdue',
+        title: notificationTitle({ id: 'Rapat pleno terlambat: belum ada pleno dalam 4 bulan', en: 'Plenary overdue: none held within 4 months' }),
+        body: {
+          id: `Batas rapat pleno ${fmt(new Date(dueBy), 'id')} terlewati (${meeting.title} dibatalkan). Sekretariat diminta segera menjadwalkan rapat pleno.`,
+          en: `The plenary deadline of ${fmt(new Date(dueBy), 'en')} has passed (${meeting.title} was cancelled). The secretariat is asked to schedule a plenary now.`,
+        },
+        link: `/tugas/${taskId}`,
+        email: true,
+      });
     },
   };
 }

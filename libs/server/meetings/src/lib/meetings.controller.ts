@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, RequirePermission, type AuthUser } from '@gugus/server-access';
 import { RequestId, uuidParam } from '@gugus/server-http';
-import { CalendarQuery, ScheduleMeetingDto } from './meetings.dto';
+import { CalendarQuery, CancelMeetingDto, RescheduleMeetingDto, ScheduleMeetingDto } from './meetings.dto';
 import { MeetingsService } from './meetings.service';
 
 @ApiTags('meetings')
@@ -30,5 +30,21 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Jadwalkan rapat (memulai prosesnya) / Schedule a meeting (starts its process)' })
   schedule(@Body() body: ScheduleMeetingDto, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
     return this.meetings.schedule(user, body, requestId);
+  }
+
+  @Post(':id/reschedule')
+  @HttpCode(200)
+  @RequirePermission('update', 'Meeting')
+  @ApiOperation({ summary: 'Jadwalkan ulang rapat yang belum diadakan / Reschedule a meeting not yet held' })
+  reschedule(@Param('id', uuidParam('id')) id: string, @Body() body: RescheduleMeetingDto, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.meetings.reschedule(user, id, body, requestId);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @RequirePermission('update', 'Meeting')
+  @ApiOperation({ summary: 'Batalkan rapat yang belum diadakan, dengan alasan / Cancel a meeting not yet held, with a reason' })
+  cancel(@Param('id', uuidParam('id')) id: string, @Body() body: CancelMeetingDto, @CurrentUser() user: AuthUser, @RequestId() requestId: string | null) {
+    return this.meetings.cancel(user, id, body, requestId);
   }
 }

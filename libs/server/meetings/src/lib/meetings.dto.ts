@@ -51,3 +51,28 @@ export class ScheduleMeetingDto {
   @IsUUID('all', { message: 'subTaskForceId must be a UUID' })
   subTaskForceId?: string;
 }
+
+export class CancelMeetingDto {
+  @ApiProperty({ example: 'Bertepatan dengan kunjungan kerja gubernur; rapat pleno dijadwalkan ulang bulan depan.', description: 'Alasan pembatalan (wajib) / Why the meeting is cancelled (required)' })
+  @IsString({ message: 'reason is required' })
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class RescheduleMeetingDto {
+  @ApiProperty({ example: '2026-12-22T09:00:00+07:00' })
+  @IsISO8601({ strict: true }, { message: 'scheduledAt must be a date and time such as 2026-12-22T09:00:00+07:00' })
+  scheduledAt: string;
+
+  @ApiPropertyOptional({ example: 'Ruang Rapat Gedung Sate', description: 'Tempat baru (kosong: tetap) / New venue (empty: unchanged)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  venue?: string;
+
+  @ApiPropertyOptional({ description: 'Alasan (boleh kosong) / Reason (optional)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}

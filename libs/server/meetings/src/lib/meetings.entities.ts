@@ -21,6 +21,14 @@ export class MeetingEntity {
   @Column({ name: 'minutes_submission_id', type: 'uuid', nullable: true }) minutesSubmissionId: string | null;
   @Column({ name: 'held_at', type: 'timestamptz', nullable: true }) heldAt: Date | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
+  @Column({ name: 'cancelled_by', type: 'uuid', nullable: true }) cancelledBy: string | null;
+  @Column({ name: 'cancellation_reason', type: 'text', nullable: true }) cancellationReason: string | null;
+  @Column({ name: 'reschedule_count', type: 'integer' }) rescheduleCount: number;
+  @Column({ name: 'rescheduled_at', type: 'timestamptz', nullable: true }) rescheduledAt: Date | null;
+  @Column({ name: 'rescheduled_by', type: 'uuid', nullable: true }) rescheduledBy: string | null;
+  @Column({ name: 'reschedule_reason', type: 'text', nullable: true }) rescheduleReason: string | null;
+  @Column({ name: 'previous_scheduled_at', type: 'timestamptz', nullable: true }) previousScheduledAt: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

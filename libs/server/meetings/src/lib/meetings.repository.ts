@@ -26,6 +26,82 @@ export class MeetingsRepository {
     await manager.update(MeetingEntity, { id }, { ...values, updatedAt: new Date() } as QueryDeepPartialEntity<MeetingEntity>);
   }
 
+  /** A write of the process's own progress: never over a cancellation that landed first. */
+  async updateUnlessCancelled(id: string, values: Partial<MeetingEntity>): Promise<void> {
+    await this.db.manager
+      .createQueryBuilder()
+      .update(MeetingEntity)
+      .set({ ...values, updatedAt: new Date() } as QueryDeepPartialEntity<MeetingEntity>)
+      .where('id = :id AND status <> :cancelled', { id, cancelled: 'cancelled' })
+      .execute();
+  }
+
+  /** Records a cancellation once (a retried activity finds it done). */
+  async markCancelled(id: string, values: { at: Date; by: string; reason: string }): Promise<boolean> {
+    const result = await this.db.manager
+      .createQueryBuilder()
+      .update(MeetingEntity)
+      .set({ status: 'cancelled', cancelledAt: values.at, cancelledBy: values.by, cancellationReason: values.reason, updatedAt: new Date() })
+      .where('id = :id AND cancelled_at IS NULL', { id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Records a move once per request (`at` tells a retry from a new move); returns the move's number. */
+  async markRescheduled(id: string, values: { at: Date; by: string; scheduledAt: Date; venue: string | null; reason: string | null }): Promise<{ count: number; previous: Date | null; applied: boolean }> {
+    return this.db.transaction(async (tx) => {
+      const rows = (await tx.query(`SELECT scheduled_at, reschedule_count, rescheduled_at FROM meetings WHERE id = $1 FOR UPDATE`, [id])) as { scheduled_at: Date; reschedule_count: number; rescheduled_at: Date | null }[];
+      const row = rows[0];
+      if (!row) throw new Error(`Meeting ${id} not found`);
+      if (row.rescheduled_at?.getTime() === values.at.getTime()) return { count: row.reschedule_count, previous: null, applied: false };
+      const count = row.reschedule_count + 1;
+      await tx.update(MeetingEntity, { id }, {
+        scheduledAt: values.scheduledAt,
+        ...(values.venue ? { venue: values.venue } : {}),
+        rescheduleCount: count,
+        rescheduledAt: values.at,
+        rescheduledBy: values.by,
+        rescheduleReason: values.reason,
+        previousScheduledAt: row.scheduled_at,
+        updatedAt: new Date(),
+      } as QueryDeepPartialEntity<MeetingEntity>);
+      return { count, previous: row.scheduled_at, applied: true };
+    });
+  }
+
+  /** After a move every agency is asked again: the invitation points at its new task and the old answer goes. */
+  async reopenInvitations(meetingId: string, invitations: { agencyId: string; taskId: string | null }[]): Promise<void> {
+    if (!invitations.length) return;
+    await this.db.query(
+      `INSERT INTO meeting_invitations (meeting_id, agency_id, task_id)
+       SELECT $1, i.agency_id, i.task_id FROM unnest($2::uuid[], $3::uuid[]) AS i (agency_id, task_id)
+       ON CONFLICT (meeting_id, agency_id) DO UPDATE SET task_id = EXCLUDED.task_id, response = NULL, rsvp_submission_id = NULL, responded_at = NULL
+        WHERE meeting_invitations.task_id IS DISTINCT FROM EXCLUDED.task_id`,
+      [meetingId, invitations.map((i) => i.agencyId), invitations.map((i) => i.taskId)],
+    );
+  }
+
+  /** When the last plenary of a jurisdiction was held (null: never). */
+  async lastPlenaryHeld(jurisdictionCode: string): Promise<Date | null> {
+    const rows = (await this.db.query(`SELECT max(held_at) AS held FROM meetings WHERE jurisdiction_code = $1 AND kind = 'plenary' AND held_at IS NOT NULL`, [jurisdictionCode])) as { held: Date | null }[];
+    return rows[0]?.held ?? null;
+  }
+
+  async plenaryHeldSince(jurisdictionCode: string, since: Date | null): Promise<boolean> {
+    const rows = (await this.db.query(`SELECT 1 FROM meetings WHERE jurisdiction_code = $1 AND kind = 'plenary' AND held_at IS NOT NULL AND ($2::timestamptz IS NULL OR held_at > $2) LIMIT 1`, [
+      jurisdictionCode,
+      since,
+    ])) as unknown[];
+    return rows.length > 0;
+  }
+
+  async personNames(ids: (string | null)[]): Promise<Record<string, string>> {
+    const unique = [...new Set(ids.filter((id): id is string => !!id))];
+    if (!unique.length) return {};
+    const rows = (await this.db.query(`SELECT id, full_name FROM people WHERE id = ANY($1::uuid[])`, [unique])) as { id: string; full_name: string }[];
+    return Object.fromEntries(rows.map((r) => [r.id, r.full_name]));
+  }
+
   successorOf(id: string): Promise<MeetingEntity | null> {
     return this.db.manager.findOneBy(MeetingEntity, { previousMeetingId: id });
   }
@@ -55,8 +131,8 @@ export class MeetingsRepository {
       .execute();
   }
 
-  async recordRsvp(meetingId: string, agencyId: string, response: string | null, submissionId: string | null): Promise<void> {
-    await this.db.manager.update(MeetingInvitationEntity, { meetingId, agencyId }, { response, rsvpSubmissionId: submissionId, respondedAt: new Date() });
+  async recordRsvp(meetingId: string, agencyId: string, response: string | null, submissionId: string | null, taskId?: string): Promise<void> {
+    await this.db.manager.update(MeetingInvitationEntity, { meetingId, agencyId, ...(taskId ? { taskId } : {}) }, { response, rsvpSubmissionId: submissionId, respondedAt: new Date() });
   }
 
   actionPoints(meetingId: string): Promise<ActionPointEntity[]> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { coordinationMeetingSettingsSchema, ErrorCode } from '@gugus/contracts';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
 import { abilityFor, assertCan, canOn, type AuthUser } from '@gugus/server-access';
@@ -8,7 +8,7 @@ import { AuditService } from '@gugus/server-audit';
 import { jakartaDate } from '@gugus/server-calendar';
 import { DomainError } from '@gugus/server-http';
 import { TasksRepository } from '@gugus/server-tasks';
-import { coordinationMeeting } from '@gugus/workflows';
+import { cancelMeetingUpdate, coordinationMeeting, MeetingRefusal, rescheduleMeetingUpdate } from '@gugus/workflows';
 import { meetingTitle, plannedMeeting } from './meeting-dates';
 import type { MeetingEntity } from './meetings.entities';
 import { MEETING_PROCESS_KEY, MEETING_SETTINGS, type MeetingSettingsSource } from './meetings.ports';
@@ -21,6 +21,19 @@ const invalid = (field: string, message: { id: string; en: string }) =>
   new DomainError(ErrorCode.VALIDATION_FAILED, { id: 'Ada isian yang tidak valid.', en: 'Some fields are not valid.' }, { fields: [{ field, message }] });
 const engineDown = () =>
   new DomainError(ErrorCode.DEPENDENCY_UNAVAILABLE, { id: 'Mesin proses (Temporal) tidak dapat dihubungi. Coba lagi sebentar lagi.', en: 'The process engine (Temporal) cannot be reached. Try again shortly.' });
+
+/** Statuses from which a meeting can no longer be moved or called off. */
+const HELD = ['held', 'minutes_approved', 'closed'];
+const notChangeable = (m: Pick<MeetingEntity, 'status'>) =>
+  m.status === 'cancelled'
+    ? new DomainError(ErrorCode.CONFLICT, { id: 'Rapat ini sudah dibatalkan.', en: 'This meeting has already been cancelled.' }, { meetingStatus: m.status })
+    : new DomainError(ErrorCode.CONFLICT, { id: 'Rapat ini sudah diadakan; tidak dapat dibatalkan atau dijadwalkan ulang.', en: 'This meeting has already been held; it cannot be cancelled or rescheduled.' }, { meetingStatus: m.status });
+
+/** A meeting's time must be at least an hour away and within two years (scheduling and moving alike). */
+function checkTime(at: Date): void {
+  if (Number.isNaN(at.getTime()) || at.getTime() < Date.now() + 3600_000) throw invalid('scheduledAt', { id: 'harus paling cepat satu jam dari sekarang', en: 'must be at least an hour from now' });
+  if (at.getTime() > Date.now() + 2 * 365 * DAY) throw invalid('scheduledAt', { id: 'tidak boleh lebih dari dua tahun ke depan', en: 'must be within two years' });
+}
 
 /** Coordination meetings: scheduling (which starts the process), the calendar, and one meeting's state. */
 @Injectable()
@@ -37,8 +50,7 @@ export class MeetingsService {
   async schedule(user: AuthUser, body: { jurisdictionCode: string; kind: 'plenary' | 'sub_tf' | 'special'; scheduledAt: string; title?: string; venue?: string; subTaskForceId?: string }, requestId: string | null) {
     assertCan(user, 'create', 'Meeting', { jurisdictionCode: body.jurisdictionCode });
     const scheduledAt = new Date(body.scheduledAt);
-    if (scheduledAt.getTime() < Date.now() + 3600_000) throw invalid('scheduledAt', { id: 'harus paling cepat satu jam dari sekarang', en: 'must be at least an hour from now' });
-    if (scheduledAt.getTime() > Date.now() + 2 * 365 * DAY) throw invalid('scheduledAt', { id: 'tidak boleh lebih dari dua tahun ke depan', en: 'must be within two years' });
+    checkTime(scheduledAt);
     if (body.kind === 'sub_tf') {
       if (!body.subTaskForceId) throw invalid('subTaskForceId', { id: 'wajib diisi untuk rapat Sub-Gugus Tugas', en: 'required for a Sub-task-force meeting' });
       if (!(await this.meetings.subTaskForceIn(body.subTaskForceId, body.jurisdictionCode))) throw invalid('subTaskForceId', { id: 'bukan Sub-Gugus Tugas wilayah ini', en: 'not a Sub-task force of this jurisdiction' });
@@ -78,6 +90,54 @@ export class MeetingsService {
     return this.view(user, id);
   }
 
+  /** Calls a meeting off before it is held; the reason is required. Its process closes what is open and tells the invitees. */
+  async cancel(user: AuthUser, id: string, body: { reason: string }, requestId: string | null) {
+    const meeting = await this.changeable(user, id);
+    const reason = body.reason?.trim() ?? '';
+    if (!reason) throw invalid('reason', { id: 'wajib diisi', en: 'is required' });
+    await this.send(meeting, () => this.temporal.workflow.getHandle(meeting.workflowId).executeUpdate(cancelMeetingUpdate, { args: [{ actorId: user.personId, reason, requestId }] }));
+    return this.view(user, id);
+  }
+
+  /** Moves a meeting that has not been held: its tasks and reminder follow the new time; the invitees are told. */
+  async reschedule(user: AuthUser, id: string, body: { scheduledAt: string; venue?: string; reason?: string }, requestId: string | null) {
+    const meeting = await this.changeable(user, id);
+    const scheduledAt = new Date(body.scheduledAt);
+    checkTime(scheduledAt);
+    const venue = body.venue?.trim() || null;
+    if (scheduledAt.getTime() === meeting.scheduledAt.getTime() && (!venue || venue === meeting.venue)) throw invalid('scheduledAt', { id: 'sama dengan jadwal sekarang', en: 'is the time already scheduled' });
+    await this.send(meeting, () =>
+      this.temporal.workflow
+        .getHandle(meeting.workflowId)
+        .executeUpdate(rescheduleMeetingUpdate, { args: [{ actorId: user.personId, scheduledAt: scheduledAt.toISOString(), venue, reason: body.reason?.trim() || null, requestId }] }),
+    );
+    return this.view(user, id);
+  }
+
+  /** A meeting the person may see (else 404) and change (else 403), not held or cancelled yet (else 409). */
+  private async changeable(user: AuthUser, id: string): Promise<MeetingEntity> {
+    const meeting = await this.meetings.find(id);
+    if (!meeting || !canOn(abilityFor(user.grants), 'read', 'Meeting', { jurisdictionCode: meeting.jurisdictionCode })) throw notFound(id);
+    assertCan(user, 'update', 'Meeting', { jurisdictionCode: meeting.jurisdictionCode });
+    if (meeting.status === 'cancelled' || HELD.includes(meeting.status)) throw notChangeable(meeting);
+    return meeting;
+  }
+
+  /** Sends a change to the meeting's process, which has the last word (it may have begun meanwhile). */
+  private async send(meeting: MeetingEntity, update: () => Promise<unknown>): Promise<void> {
+    try {
+      await update();
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError) {
+        const type = (err.cause as { type?: string } | undefined)?.type;
+        if (type === MeetingRefusal.PAST) throw invalid('scheduledAt', { id: 'waktunya sudah lewat', en: 'that time has passed' });
+        throw notChangeable((await this.meetings.find(meeting.id)) ?? { status: 'held' });
+      }
+      if (err instanceof WorkflowNotFoundError) throw notChangeable({ status: 'held' });
+      throw engineDown();
+    }
+  }
+
   async calendar(user: AuthUser, jurisdictionCode: string, from?: string, to?: string) {
     if (!JURISDICTION_CODE.test(jurisdictionCode)) throw invalid('jurisdictionCode', { id: 'bukan kode wilayah resmi', en: 'not an official region code' });
     assertCan(user, 'read', 'Meeting', { jurisdictionCode });
@@ -105,6 +165,7 @@ export class MeetingsService {
       this.meetings.actionPoints(id),
       this.meetings.openActionPointsBefore(meeting.jurisdictionCode, id),
     ]);
+    const people = await this.meetings.personNames([meeting.cancelledBy, meeting.rescheduledBy]);
     const names = await this.meetings.names([...invitations.map((i) => i.agencyId), ...actionPoints.map((a) => a.responsibleAgencyId), ...earlier.map((a) => a.responsibleAgencyId)]);
     const today = jakartaDate(new Date());
     const point = (a: { id: string; seq: number; description: string; responsibleAgencyId: string; dueDate: string; status: string; taskId: string | null }) => ({
@@ -121,6 +182,10 @@ export class MeetingsService {
       ...this.summary(meeting),
       settingsVersion: meeting.settingsVersion,
       heldAt: meeting.heldAt?.toISOString() ?? null,
+      cancellation: meeting.cancelledAt ? { at: meeting.cancelledAt.toISOString(), by: meeting.cancelledBy ? { id: meeting.cancelledBy, name: people[meeting.cancelledBy] ?? null } : null, reason: meeting.cancellationReason ?? '' } : null,
+      lastMove: meeting.rescheduledAt
+        ? { at: meeting.rescheduledAt.toISOString(), by: meeting.rescheduledBy ? { id: meeting.rescheduledBy, name: people[meeting.rescheduledBy] ?? null } : null, from: meeting.previousScheduledAt?.toISOString() ?? null, reason: meeting.rescheduleReason, count: meeting.rescheduleCount }
+        : null,
       agendaSubmissionId: meeting.agendaSubmissionId,
       minutesSubmissionId: meeting.minutesSubmissionId,
       invitations: invitations.map((i) => ({ agency: { id: i.agencyId, name: names[i.agencyId] ?? null }, response: i.response, respondedAt: i.respondedAt?.toISOString() ?? null, taskId: i.taskId })),

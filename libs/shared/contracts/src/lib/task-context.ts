@@ -47,6 +47,8 @@ export interface MeetingTaskContext extends TaskContextBase {
   seq?: number;
   description?: string;
   dueDate?: string;
+  /** The plenary-overdue task: by when a plenary had to be held (4 months after the last one). */
+  plenaryDueBy?: string;
 }
 
 /** A task of the plan-of-action process (sections, comments, legal review, decree, integration, progress). */
