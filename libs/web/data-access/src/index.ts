@@ -84,13 +84,15 @@ export {
   type MeetingCalendar,
   type MeetingCalendarItem,
   type MeetingInvitationView,
+  type MeetingChangeActor,
   type MeetingKind,
+  type MeetingMove,
   type MeetingStatus,
   type MeetingSummary,
   type MeetingView,
   type NewMeeting,
 } from './lib/meetingsApi';
-export { useMeeting, useMeetingCalendar, useScheduleMeeting } from './lib/useMeetings';
+export { useCancelMeeting, useMeeting, useMeetingCalendar, useRescheduleMeeting, useScheduleMeeting } from './lib/useMeetings';
 export { plansApi, type PlanExportFormat } from './lib/plansApi';
 export {
   isPlanSettled,

@@ -47,9 +47,19 @@ export interface MeetingInvitationView {
   taskId: string | null;
 }
 
+/** Who changed a meeting: a person's id and name (null once the person is gone). */
+export interface MeetingChangeActor {
+  id: string;
+  name: string | null;
+}
+
 export interface MeetingView extends MeetingSummary {
   settingsVersion: number | null;
   heldAt: string | null;
+  /** Set once the meeting is called off: when, by whom, and why. */
+  cancellation: { at: string; by: MeetingChangeActor | null; reason: string } | null;
+  /** The latest move: when, by whom, from which time, why (optional), and how many moves so far. */
+  lastMove: { at: string; by: MeetingChangeActor | null; from: string | null; reason: string | null; count: number } | null;
   agendaSubmissionId: string | null;
   minutesSubmissionId: string | null;
   invitations: MeetingInvitationView[];
@@ -67,6 +77,14 @@ export interface NewMeeting {
   subTaskForceId?: string;
 }
 
+export interface MeetingMove {
+  /** ISO date and time with its offset. */
+  scheduledAt: string;
+  /** A new venue; empty keeps the old one. */
+  venue?: string;
+  reason?: string;
+}
+
 const seg = encodeURIComponent;
 
 /** Coordination meetings: the calendar of a jurisdiction, one meeting, and scheduling (which starts its process). */
@@ -76,4 +94,8 @@ export const meetingsApi = {
   meeting: (id: string, signal?: AbortSignal) => apiClient.get<MeetingView>(`/meetings/${seg(id)}`, { signal }),
   /** 400 with field errors; 409 when the jurisdiction has nobody for the agenda or approval step. */
   schedule: (body: NewMeeting) => apiClient.post<MeetingView>('/meetings', body),
+  /** 400 naming `scheduledAt`; 409 when the meeting was held or cancelled meanwhile. */
+  reschedule: ({ id, ...body }: MeetingMove & { id: string }) => apiClient.post<MeetingView>(`/meetings/${seg(id)}/reschedule`, body),
+  /** 400 naming `reason` when it is missing; 409 when the meeting was held or cancelled meanwhile. */
+  cancel: ({ id, reason }: { id: string; reason: string }) => apiClient.post<MeetingView>(`/meetings/${seg(id)}/cancel`, { reason }),
 };

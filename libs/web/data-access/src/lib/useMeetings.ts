@@ -12,3 +12,5 @@ export function useMeeting(id: string | undefined): QueryState<MeetingView> {
 }
 
 export const useScheduleMeeting = () => useApiMutation(meetingsApi.schedule);
+export const useRescheduleMeeting = () => useApiMutation(meetingsApi.reschedule);
+export const useCancelMeeting = () => useApiMutation(meetingsApi.cancel);

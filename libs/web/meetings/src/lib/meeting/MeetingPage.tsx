@@ -4,14 +4,17 @@ import type { Grant } from '@gugus/contracts';
 import { useAuth } from '@gugus/web-auth';
 import { useMeeting, type ActionPointView, type MeetingInvitationView, type MeetingStatus, type MeetingView } from '@gugus/web-data-access';
 import { formatDate, formatDateTime, formatNumber, useLanguage } from '@gugus/web-i18n';
-import { Alert, Card, Loading, PageHeader } from '@gugus/web-ui';
+import { Card, Loading, PageHeader } from '@gugus/web-ui';
 import { ApiErrorAlert } from '@gugus/web-shared';
-import { maySeeTask } from '../grants';
+import { canScheduleIn, maySeeTask } from '../grants';
 import { MeetingStatusTag, PointStatusTag } from '../MeetingBadges';
 import { meetingPaths } from '../paths';
+import { MeetingChangeActions, MeetingChangeNotice } from './MeetingChanges';
 import '../Meetings.css';
 
 const STAGES: MeetingStatus[] = ['planned', 'agenda_ready', 'invited', 'held', 'minutes_approved', 'closed'];
+/** A meeting can be moved or called off until it is held. */
+const CHANGEABLE: MeetingStatus[] = ['planned', 'agenda_ready', 'invited'];
 
 /** `/rapat/:id`: one meeting: its stages, invitations and answers, action points, and what is still open from earlier meetings. */
 export function MeetingPage() {
@@ -59,7 +62,9 @@ export function MeetingPage() {
                 </div>
               )}
             </dl>
-            {m.status === 'cancelled' ? <Alert tone="info">{t('meeting.cancelled')}</Alert> : <Stages status={m.status} />}
+            <MeetingChangeNotice meeting={m} />
+            {m.status !== 'cancelled' && <Stages status={m.status} />}
+            {CHANGEABLE.includes(m.status) && canScheduleIn(grants, m.jurisdictionCode) && <MeetingChangeActions meeting={m} onChanged={meeting.reload} />}
             <p>
               <Link to={meetingPaths.tasksOf(m.id)}>{t('meeting.tasks')}</Link>
             </p>
