@@ -126,7 +126,7 @@ describe('web app: organisations, people and access control', () => {
     const page = await newPage();
     await page.goto(`${web.url}/masuk`);
     await logIn(page, 'admin.jabar@gugus.test');
-    await page.waitForURL(/\/wilayah$/);
+    await page.waitForURL((url) => url.pathname === '/');
     await page.goto(`${web.url}/wilayah/32.04`);
     await page.getByTestId('agencies-link').click();
     await page.waitForURL(/\/wilayah\/32\.04\/instansi$/);
@@ -258,7 +258,7 @@ describe('web app: organisations, people and access control', () => {
       const page = await newPage();
       await page.goto(`${web.url}/masuk`);
       await logIn(page, email);
-      await page.waitForURL(/\/wilayah$/);
+      await page.waitForURL((url) => url.pathname === '/');
       await page.goto(`${web.url}/instansi/${office}`);
       const roles = page.getByTestId('add-position-form').getByRole('group', { name: 'Peran' });
       await roles.getByRole('checkbox', { name: 'Petugas instansi' }).waitFor();
@@ -297,7 +297,7 @@ describe('web app: organisations, people and access control', () => {
     const page = await newPage(PHONE);
     await page.goto(`${web.url}/masuk`);
     await logIn(page, 'admin.jabar@gugus.test');
-    await page.waitForURL(/\/wilayah$/);
+    await page.waitForURL((url) => url.pathname === '/');
     await page.getByTestId('province-list').getByLabel('Cari provinsi').fill('riau');
     await page.getByTestId('province-list').getByRole('link', { name: /Kepulauan Riau/ }).click();
     await page.waitForURL(/\/wilayah\/21$/);
@@ -316,7 +316,7 @@ describe('web app: organisations, people and access control', () => {
     const page = await newPage();
     await page.goto(`${web.url}/masuk`);
     await logIn(page, 'admin.jabar@gugus.test');
-    await page.waitForURL(/\/wilayah$/);
+    await page.waitForURL((url) => url.pathname === '/');
     await page.getByTestId('logout').click();
     await page.waitForURL(/\/masuk$/);
     await page.getByTestId('logged-out').waitFor();
@@ -334,7 +334,7 @@ describe('web app: organisations, people and access control', () => {
     const page = await newPage();
     await page.goto(`${web.url}/masuk`);
     await logIn(page, 'sekretariat.jabar@gugus.test');
-    await page.waitForURL(/\/wilayah$/);
+    await page.waitForURL((url) => url.pathname === '/');
     const expired = JSON.stringify({ code: 'UNAUTHENTICATED', message: 'Sesi berakhir; silakan masuk kembali.', details: {} });
     const unauthenticatedOnce = (code: string) =>
       page.route(`**/api/task-forces/${code}`, (route) => route.fulfill({ status: 401, contentType: 'application/json', body: expired }), { times: 1 });

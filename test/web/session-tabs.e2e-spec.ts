@@ -30,7 +30,7 @@ describe('web app: one session in duplicated tabs', () => {
     const original = await context.newPage();
     await original.goto(`${web.url}/masuk`);
     await submitLogin(original, 'hukum.jabar@gugus.test');
-    await original.waitForURL(/\/wilayah$/);
+    await original.waitForURL((url) => url.pathname === '/');
     const shared = await refreshOf(original);
 
     // "Duplicate tab": a second tab that starts with a copy of the first one's sessionStorage. On load it

@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-router-dom';
-import { AuthProvider, LoginPage, RequireAuth, SsoReturnPage } from '@gugus/web-auth';
+import { AuthProvider, LoginPage, RequireAuth, SsoReturnPage, useAuth } from '@gugus/web-auth';
 // The bell is on every page; its list comes with it (small).
 import { NotificationsPage } from '@gugus/web-notifications';
 import { SystemStatusPage } from '@gugus/web-system-status';
@@ -70,6 +70,21 @@ const TaskPage = lazy(async () => {
   };
 });
 
+const HomePage = page(() => import('@gugus/web-home'), 'HomePage');
+
+/** `/`: a logged-in person's home page (their work); anyone else the public status page. */
+function HomeRoute() {
+  const { t } = useTranslation('common');
+  const { status } = useAuth();
+  if (status === 'restoring') return <Loading label={t('loading')} />;
+  if (status !== 'signedIn') return <Navigate to="/status" replace />;
+  return (
+    <Lazy>
+      <HomePage />
+    </Lazy>
+  );
+}
+
 function Lazy({ children }: { children: ReactNode }) {
   const { t } = useTranslation('common');
   return <Suspense fallback={<Loading label={t('loading')} />}>{children}</Suspense>;
@@ -79,7 +94,7 @@ const router = createBrowserRouter([
   {
     element: <AppShell />,
     children: [
-      { index: true, element: <Navigate to="/status" replace /> },
+      { index: true, element: <HomeRoute /> },
       // Public: the status page, the annual figures and the way in.
       { path: 'status', element: <SystemStatusPage /> },
       { path: 'masuk', element: <LoginPage /> },

@@ -3,3 +3,4 @@ export { TaskPage } from './lib/task/TaskPage';
 export { taskPaths } from './lib/shared/paths';
 export { TaskContextViewsProvider, type TaskContextView, type TaskContextViews } from './lib/task/taskContextViews';
 export { CaseTaskFacts } from './lib/task/CaseTaskFacts';
+export { TaskList } from './lib/inbox/TaskList';

@@ -7,7 +7,7 @@ import { returnPath } from './paths';
 import { SsoLoginLink } from './SsoLoginLink';
 import './LoginPage.css';
 
-/** The login page; afterwards the browser goes where it was going (or to the jurisdictions). */
+/** The login page; afterwards the browser goes where it was going (or to the home page). */
 export function LoginPage() {
   const { t } = useTranslation('auth');
   const { status, signOutReason } = useAuth();

@@ -2,8 +2,8 @@
 export const LOGIN_PATH = '/masuk';
 /** Where single sign-on sends the browser back to (OIDC_POST_LOGIN_URL). */
 export const SSO_RETURN_PATH = '/masuk/sso';
-/** Where a login goes when nobody asked for a particular page. */
-export const HOME_PATH = '/wilayah';
+/** Where a login goes when nobody asked for a particular page: the home page of the person's work. */
+export const HOME_PATH = '/';
 
 /** The page a redirect to the login page came from, carried in router state. */
 export interface FromState {

@@ -1,0 +1,2 @@
+export { HomePage } from './lib/HomePage';
+export { shortcutsFor, type Shortcut } from './lib/shortcuts';
