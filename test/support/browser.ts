@@ -37,7 +37,7 @@ export async function submitLogin(page: Page, email: string, password = DEMO_PAS
 }
 
 /** Window sizes the specs look at: a laptop (the size most officers use) and a phone. */
-export const VIEWPORTS = { laptop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
+export const VIEWPORTS: Readonly<Record<'laptop' | 'phone', { width: number; height: number }>> = { laptop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
 export interface WindowOptions {
   /** The demo login to sign in as; without it the window stays anonymous. */

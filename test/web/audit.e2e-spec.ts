@@ -1,28 +1,20 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { FORM_LIBRARY } from '@gugus/forms';
-import { client, launchChromium, login, screenshotDir, serviceEnv, startApi, startWeb, type RunningApi, type RunningWeb, submitLogin } from '../support';
+import { browserSession, client, login, serviceEnv, startApi, startWeb, type BrowserSession, type RunningApi, type RunningWeb } from '../support';
 
 /** The audit trail screen's "reads only" filter and purpose column, in Debian's Chromium against the real API. */
 describe('web app: who read what in the audit trail', () => {
-  let browser: Browser;
+  let browser: BrowserSession;
   let api: RunningApi;
   let web: RunningWeb;
 
   beforeAll(async () => {
-    [api, browser] = await Promise.all([startApi(serviceEnv()), launchChromium()]);
+    [api, browser] = await Promise.all([startApi(serviceEnv()), browserSession()]);
     web = await startWeb(api.url);
   });
   afterAll(async () => {
     await browser?.close();
     await Promise.all([web?.stop(), api?.stop()]);
   });
-
-  async function logIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${web.url}/masuk`);
-    await submitLogin(page, email);
-    await page.waitForURL((url) => !url.pathname.endsWith('/masuk'));
-  }
 
   it('narrows the trail to reads with one control, keeps it in the address, and shows the purpose column', async () => {
     // A read and a change in West Java, through the API.
@@ -38,11 +30,8 @@ describe('web app: who read what in the audit trail', () => {
     expect(created.status).toBe(201);
     expect((await caseWorker.get(`/form-submissions/${created.body.id}`)).status).toBe(200);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.open(web.url, { as: 'admin.jabar@gugus.test', path: '/audit' });
     try {
-      const page = await context.newPage();
-      await logIn(page, 'admin.jabar@gugus.test');
-      await page.goto(`${web.url}/audit`);
       const table = page.getByTestId('audit-table');
       await table.getByRole('columnheader', { name: 'Tujuan' }).waitFor();
       // Unfiltered, the trail has changes and logins too.
@@ -51,7 +40,7 @@ describe('web app: who read what in the audit trail', () => {
       await page.getByLabel('Hanya akses baca (siapa melihat data apa, dan untuk apa)').check();
       await page.getByTestId('audit-filters').getByRole('button', { name: 'Terapkan' }).click();
       await page.waitForURL(/kind=read/);
-      await page.getByTestId('audit-row').filter({ has: page.locator(`code[title="${people[0].id}"]`) }).filter({ hasText: 'person.read' }).first().waitFor();
+      await page.getByTestId('audit-row').filter({ has: page.locator(`[title="${people[0].id}"]`) }).filter({ hasText: 'person.read' }).first().waitFor();
       await page.getByTestId('audit-row').filter({ hasText: 'auth.login' }).first().waitFor({ state: 'detached' });
       const actions = await page.getByTestId('audit-row').locator('td:nth-child(3) code').allTextContents();
       expect(actions.length).toBeGreaterThan(0);
@@ -59,7 +48,7 @@ describe('web app: who read what in the audit trail', () => {
       // The purpose reads in words (the code is its tooltip).
       const read = page.getByTestId('audit-row').filter({ has: page.locator(`code[title="${created.body.id}"]`) });
       await read.getByText('pengisi formulir').waitFor();
-      await page.screenshot({ path: join(screenshotDir, 'audit-reads-only-id-laptop.png'), fullPage: true });
+      await browser.shot(page, 'audit-reads-only-id-laptop');
 
       // The filter survives a reload (it lives in the address), and the checkbox shows it.
       await page.reload();
@@ -68,14 +57,14 @@ describe('web app: who read what in the audit trail', () => {
       await page.getByLabel('Reads only (who viewed which record, and why)').waitFor();
       await table.getByRole('columnheader', { name: 'Purpose' }).waitFor();
       await read.getByText('form author').waitFor();
-      await page.screenshot({ path: join(screenshotDir, 'audit-reads-only-en-laptop.png'), fullPage: true });
+      await browser.shot(page, 'audit-reads-only-en-laptop');
 
       // Clearing the filters brings everything back.
       await page.getByTestId('audit-filters').getByRole('button', { name: 'Clear filters' }).click();
       await page.waitForURL((url) => !url.search.includes('kind=read'));
       await page.getByTestId('audit-row').filter({ hasText: 'auth.login' }).first().waitFor();
     } finally {
-      await context.close();
+      await page.context().close();
     }
   });
 });

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import type { TaskForceView } from '@gugus/contracts';
-import { client, launchChromium, login, screenshotDir, serviceEnv, startApi, startWeb, type RunningApi, type RunningWeb, submitLogin } from '../support';
+import { browserSession, client, login, serviceEnv, startApi, startWeb, type BrowserSession, type RunningApi, type RunningWeb } from '../support';
 
 /**
  * In Chromium: the Kabupaten Bandung secretariat names who leads a Sub-TF and which position chairs the
@@ -12,13 +10,13 @@ import { client, launchChromium, login, screenshotDir, serviceEnv, startApi, sta
 describe('web app: task force chair and Sub-TF leads', () => {
   let api: RunningApi;
   let web: RunningWeb;
-  let browser: Browser;
+  let browser: BrowserSession;
   let sys: ReturnType<typeof client>;
   let before: TaskForceView;
   const chairTitle = `Bupati (uji ${randomBytes(3).toString('hex')})`;
 
   beforeAll(async () => {
-    [api, browser] = await Promise.all([startApi(serviceEnv()), launchChromium()]);
+    [api, browser] = await Promise.all([startApi(serviceEnv()), browserSession()]);
     web = await startWeb(api.url);
     sys = client(api.url, (await login(api.url, 'admin@gugus.test')).accessToken);
     before = (await sys.get('/task-forces/32.04')).body as TaskForceView;
@@ -35,15 +33,10 @@ describe('web app: task force chair and Sub-TF leads', () => {
     await Promise.all([web?.stop(), api?.stop()]);
   });
 
-  async function openAs(email: string, width = 1280) {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'id-ID' });
-    const page = await context.newPage();
-    await page.goto(`${web.url}/masuk`);
-    await submitLogin(page, email);
-    await page.waitForURL((url) => !url.pathname.endsWith('/masuk'));
-    await page.goto(`${web.url}/wilayah/32.04`);
+  async function openAs(email: string, viewport: 'laptop' | 'phone' = 'laptop') {
+    const page = await browser.open(web.url, { as: email, path: '/wilayah/32.04', viewport });
     await page.getByTestId('task-force').filter({ hasText: 'Gugus Tugas PP-TPPO Kabupaten Bandung' }).waitFor();
-    return { context, page };
+    return { context: page.context(), page };
   }
 
   it('lets the secretariat pick a Sub-TF lead among its members and the chair position, and keeps them on reload', async () => {
@@ -64,7 +57,7 @@ describe('web app: task force chair and Sub-TF leads', () => {
       await chair.getByLabel('Jabatan ketua').selectOption({ label: (await chair.getByLabel('Jabatan ketua').locator('option', { hasText: chairTitle }).textContent()) as string });
       await chair.getByTestId('save-chair').click();
       await chair.locator('p', { hasText: chairTitle }).waitFor();
-      await page.screenshot({ path: join(screenshotDir, 'task-force-roles-secretariat-laptop.png'), fullPage: true });
+      await browser.shot(page, 'task-force-roles-secretariat-laptop');
 
       await page.reload();
       const again = page.getByTestId('sub-task-force').and(page.locator(`[data-kind="${kind}"]`));
@@ -79,12 +72,12 @@ describe('web app: task force chair and Sub-TF leads', () => {
   });
 
   it('shows an agency officer the lead and the chair without any control to change them (phone width)', async () => {
-    const { context, page } = await openAs('dinkes.bandung@gugus.test', 390);
+    const { context, page } = await openAs('dinkes.bandung@gugus.test', 'phone');
     try {
       await page.getByTestId('sub-task-force').first().waitFor();
       await expect(page.getByTestId('sub-task-force-lead').count()).resolves.toBe(0);
       await expect(page.getByTestId('save-chair').count()).resolves.toBe(0);
-      await page.screenshot({ path: join(screenshotDir, 'task-force-roles-officer-phone.png'), fullPage: true });
+      await browser.shot(page, 'task-force-roles-officer-phone');
     } finally {
       await context.close();
     }
