@@ -1,4 +1,5 @@
 import { client, databaseOfItsOwn, login, serviceEnv, sql, startApi, type OwnDatabase, type RunningApi } from '../support';
+import { seedInboxTasks } from '../support/inbox-seed';
 
 /**
  * Issue 13: the inbox at national scale — keyset paging (`cursor` / `nextCursor`) and counts that stop
@@ -23,21 +24,8 @@ describe('task inbox: keyset paging and capped counts', () => {
 
   beforeAll(async () => {
     own = await databaseOfItsOwn('inbox_paging');
-    // Half the paged tasks open, the rest done; a third each in West Java, Central Java and East Java.
-    const seed = (processKey: string, count: number, status: string, due: string, created: string) =>
-      sql(
-        own.ownerUrl,
-        `WITH a AS (
-           SELECT a.id, a.jurisdiction_code, row_number() OVER (ORDER BY a.jurisdiction_code, a.id) AS n
-           FROM agencies a WHERE a.jurisdiction_code IN ('32', '33', '35')
-         )
-         INSERT INTO tasks (id, workflow_id, process_key, process_id, step, title, jurisdiction_code, assignee_agency_id, assignee_role,
-                            status, outcomes, due_at, escalation_role, reassign_roles, created_at, updated_at)
-         SELECT gen_random_uuid(), 'inbox-paging-' || i, $1, gen_random_uuid(), 'check', jsonb_build_object('id', 'Uji #' || i, 'en', 'Check #' || i),
-                a.jurisdiction_code, a.id, 'agency_officer', ${status}, ARRAY['completed'], ${due}, 'chair', ARRAY['agency_officer'], ${created}, now()
-         FROM generate_series(1, $2::int) i JOIN a ON a.n = 1 + i % (SELECT count(*) FROM a)`,
-        [processKey, count],
-      );
+    // Half the paged tasks open, the rest done; spread over West, Central and East Java.
+    const seed = (processKey: string, count: number, status: string, due: string, created: string) => seedInboxTasks(own.ownerUrl, processKey, count, { status, due, created });
     await seed(
       'paging-check',
       PAGED,

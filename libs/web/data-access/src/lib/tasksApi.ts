@@ -56,8 +56,15 @@ export interface InboxCounts {
 
 export interface TaskInbox {
   items: TaskSummary[];
+  /** Rows matching the filters, counted up to `countCap`. */
   total: number;
   counts: InboxCounts;
+  /** Counts stop here (a national scope has far more open tasks than is worth counting on each read). */
+  countCap: number;
+  /** Which figures went past `countCap` (shown as `countCap`): the true number is more. */
+  capped: { total: boolean } & Record<keyof InboxCounts, boolean>;
+  /** Give as `cursor` for the next page (keyset paging, same filters and sort); null on the last page. */
+  nextCursor: string | null;
 }
 
 export interface InboxFilter {
@@ -70,6 +77,8 @@ export interface InboxFilter {
   sort?: 'due' | 'created';
   limit?: number;
   offset?: number;
+  /** A `nextCursor` from an earlier answer (instead of `offset`). */
+  cursor?: string;
 }
 
 /** A comment on a decision; `field` is a JSON pointer into the reviewed form (`/actionPoints/1`). */

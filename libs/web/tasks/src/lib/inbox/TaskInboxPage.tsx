@@ -14,8 +14,9 @@ const OVERSIGHT_PROBE = { scope: 'jurisdiction', limit: 1 } as const;
 
 /**
  * `/tugas`: the task inbox. Scope (mine / my agency / the jurisdictions overseen), status and due
- * filters, process, sort, counts per status, pages. Everything lives in the address, so it survives a
- * reload and can be shared.
+ * filters, process, sort, counts per status (up to the API's count cap: "1.000+" beyond it), pages
+ * (forward by the API's cursor, so a deep page stays quick). Everything lives in the address, so it
+ * survives a reload and can be shared.
  */
 export function TaskInboxPage() {
   const { t } = useTranslation('tasks');
@@ -26,11 +27,13 @@ export function TaskInboxPage() {
   const oversight = useTaskInbox(OVERSIGHT_PROBE);
   const mayOversee = Boolean(oversight.data);
   const inbox = useTaskInbox(inboxFilter(view));
-  const update = (change: Partial<InboxView>) => setParams(writeInboxParams({ ...view, page: 1, ...change }), { replace: true });
+  const update = (change: Partial<InboxView>) => setParams(writeInboxParams({ ...view, page: 1, cursor: undefined, ...change }), { replace: true });
 
   const scopes: InboxScope[] = mayOversee || view.scope === 'jurisdiction' ? ['mine', 'agency', 'jurisdiction'] : ['mine', 'agency'];
   const data = inbox.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / INBOX_PAGE_SIZE)) : 1;
+  // Past the count cap the number of pages is unknown: "next" follows the cursor while there is one.
+  const pages = data && !data.capped.total ? Math.max(1, Math.ceil(data.total / INBOX_PAGE_SIZE)) : undefined;
+  const anyCapped = data ? Object.values(data.capped).some(Boolean) : false;
   const filtered = view.status !== 'open' || view.due || view.processKey || view.processId;
 
   return (
@@ -43,7 +46,12 @@ export function TaskInboxPage() {
           </button>
         ))}
       </div>
-      {data && <CountBadges counts={data.counts} view={view} onPick={update} />}
+      {data && <CountBadges counts={data.counts} capped={data.capped} view={view} onPick={update} />}
+      {anyCapped && data && (
+        <p className="gu-tasks__muted" data-testid="inbox-capped-note">
+          {t('inbox.cappedNote', { cap: formatNumber(data.countCap, language) })}
+        </p>
+      )}
       <Card className="gu-tasks__filters" aria-label={t('inbox.filters')}>
         <SelectField label={t('inbox.status.label')} value={view.status} onChange={(e) => update({ status: e.target.value as InboxView['status'], due: e.target.value === 'open' ? view.due : undefined })} data-testid="filter-status">
           {(['open', 'done', 'all'] as const).map((s) => (
@@ -90,19 +98,22 @@ export function TaskInboxPage() {
           <TaskList tasks={data.items} showAssignee={view.scope !== 'mine'} />
           <nav className="gu-tasks__pages" aria-label={t('inbox.pagination')}>
             <p className="gu-tasks__muted" data-testid="inbox-showing">
-              {t('inbox.showing', {
+              {t(data.capped.total ? 'inbox.showingMoreThan' : 'inbox.showing', {
                 from: formatNumber((view.page - 1) * INBOX_PAGE_SIZE + 1, language),
                 to: formatNumber((view.page - 1) * INBOX_PAGE_SIZE + data.items.length, language),
                 total: formatNumber(data.total, language),
               })}
             </p>
-            {pages > 1 && (
+            {(view.page > 1 || data.nextCursor) && (
               <div className="gu-tasks__page-buttons">
-                <Button variant="secondary" disabled={view.page <= 1} onClick={() => update({ page: view.page - 1 })}>
+                {/* Back by offset (the page before has no cursor of its own); forward by the cursor the API gave. */}
+                <Button variant="secondary" disabled={view.page <= 1} onClick={() => update({ page: view.page - 1 })} data-testid="inbox-previous">
                   {t('inbox.previous')}
                 </Button>
-                <span className="gu-tasks__muted">{t('inbox.page', { page: view.page, pages })}</span>
-                <Button variant="secondary" disabled={view.page >= pages} onClick={() => update({ page: view.page + 1 })}>
+                <span className="gu-tasks__muted" data-testid="inbox-page">
+                  {pages ? t('inbox.page', { page: formatNumber(view.page, language), pages: formatNumber(pages, language) }) : t('inbox.pageOnly', { page: formatNumber(view.page, language) })}
+                </span>
+                <Button variant="secondary" disabled={!data.nextCursor} onClick={() => update({ page: view.page + 1, cursor: data.nextCursor ?? undefined })} data-testid="inbox-next">
                   {t('inbox.next')}
                 </Button>
               </div>
@@ -116,12 +127,14 @@ export function TaskInboxPage() {
 
 interface CountBadgesProps {
   counts: InboxCounts;
+  /** Figures that reached the count cap: shown as "1.000+". */
+  capped: Record<keyof InboxCounts, boolean>;
   view: InboxView;
   onPick: (change: Partial<InboxView>) => void;
 }
 
 /** Counts of the whole scope per status; each one is also a shortcut to that filter. */
-function CountBadges({ counts, view, onPick }: CountBadgesProps) {
+function CountBadges({ counts, capped, view, onPick }: CountBadgesProps) {
   const { t } = useTranslation('tasks');
   const { language } = useLanguage();
   const entries = [
@@ -135,7 +148,13 @@ function CountBadges({ counts, view, onPick }: CountBadgesProps) {
       {entries.map((e) => (
         <li key={e.key}>
           <button type="button" className={`gu-tasks__count gu-tasks__count--${e.key}`} aria-pressed={e.active} onClick={() => onPick(e.change)} data-testid={`count-${e.key}`}>
-            <span className="gu-tasks__count-number">{formatNumber(e.count, language)}</span>
+            {capped[e.key] ? (
+              <span className="gu-tasks__count-number" title={t('inbox.counts.moreThan', { n: formatNumber(e.count, language) })}>
+                {formatNumber(e.count, language)}+<span className="gu-visually-hidden"> ({t('inbox.counts.moreThan', { n: formatNumber(e.count, language) })})</span>
+              </span>
+            ) : (
+              <span className="gu-tasks__count-number">{formatNumber(e.count, language)}</span>
+            )}
             <span className="gu-tasks__count-label">{t(`inbox.counts.${e.key}`)}</span>
           </button>
         </li>
