@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { Connection, Client } from '@temporalio/client';
 import { readEnvironment } from '@gugus/server-config';
 import { isPortFree } from '@gugus/server-database';
-import { eventually, freePort, repoRoot } from '../support';
+import { DEMO_LOGINS } from '@gugus/server-orgs';
+import { browserSession, eventually, freePort, repoRoot } from '../support';
 
 interface Launch {
   child: ChildProcess;
@@ -28,7 +29,7 @@ function launch(env: Record<string, string>): Launch {
   return { child, output: () => output, exited };
 }
 
-async function waitFor(l: Launch, pattern: RegExp, timeoutMs = 150_000): Promise<void> {
+async function waitFor(l: Launch, pattern: RegExp, timeoutMs = 240_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!pattern.test(l.output())) {
     if (l.child.exitCode !== null) throw new Error(`launcher exited (${l.child.exitCode}):\n${l.output()}`);
@@ -106,6 +107,23 @@ describe('the start command (devstack)', () => {
     expect(await (await fetch(`http://127.0.0.1:${env.WEB_PORT}/api/health`)).json()).toMatchObject({ status: 'up' });
     expect((await fetch(`http://127.0.0.1:${env.TEMPORAL_UI_PORT}/`)).status).toBe(200);
 
+    // A first day that shows the product: the demo's processes ran, and every demo login's home page has an
+    // open task — its own, or (for those who oversee an area without tasks of their own) the area's.
+    expect(out).toMatch(/Proses demo \/ Demo processes\s+✓ RAD dalam telaah hukum/);
+    const session = await browserSession();
+    try {
+      for (const login of DEMO_LOGINS) {
+        const page = await session.open(`http://localhost:${env.WEB_PORT}`, { as: login.email });
+        expect(new URL(page.url()).pathname).toBe('/');
+        await page.getByTestId('home').waitFor();
+        await page.getByTestId('task-row').first().waitFor();
+        await session.shot(page, `devstack-home-${login.email.split('@')[0]}`);
+        await page.context().close();
+      }
+    } finally {
+      await session.close();
+    }
+
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
     expect(first.output()).toContain('PostgreSQL berhenti / stopped');
@@ -119,6 +137,8 @@ describe('the start command (devstack)', () => {
     try {
       await waitFor(second, /Tekan Ctrl-C untuk berhenti/);
       expect(second.output()).toContain('migrations: sudah terbaru / up to date');
+      // The demo processes run once: on the same data they are not started again.
+      expect(second.output()).toMatch(/Proses demo \/ Demo processes\s+✓ sudah ada \/ already there/);
       // The API and worker run as the app role, which may only read and append to the audit log.
       expect(second.output()).toContain(`app role postgres://gugus_service:gugus_service@127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}/gugus`);
       const connection = await Connection.connect({ address: `127.0.0.1:${env.TEMPORAL_DEV_PORT}` });
@@ -132,7 +152,7 @@ describe('the start command (devstack)', () => {
       second.child.kill('SIGINT');
       expect(await second.exited).toBe(0);
     }
-  });
+  }, 600_000);
 
   it.each([
     ['PostgreSQL', postgresPid],

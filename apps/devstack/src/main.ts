@@ -9,6 +9,7 @@ import { findTemporalCli, startTemporalDevServer } from '@gugus/server-temporal'
 import { acquireLock } from './lock';
 import { startMailCatcher } from './mail-catcher';
 import { Stack, StartupError } from './stack';
+import { seedDemoProcesses } from './demo-processes';
 import { printSummary, seedDemoData } from './summary';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -147,7 +148,13 @@ async function main(stack: Stack): Promise<void> {
   await waitForHttp(`${apiUrl}/health`, 'API', 60_000, (s) => s === 200);
   await waitForHttp(`http://localhost:${config.WEB_PORT}/`, 'Web', 60_000);
   const check = await seedDemoData(apiUrl);
-  printSummary(print, { apiUrl, webUrl: `http://localhost:${config.WEB_PORT}`, temporalUi, temporalAddress, databaseUrl, logDir, check });
+  // The demo's processes in flight, so that every demo login has work waiting. A failure here leaves a
+  // running system with less to show: it is said, not fatal.
+  const demo = await seedDemoProcesses(apiUrl).then(
+    (done) => `✓ ${done}`,
+    (err: Error) => `✗ tidak lengkap / incomplete — ${err.message}`,
+  );
+  printSummary(print, { apiUrl, webUrl: `http://localhost:${config.WEB_PORT}`, temporalUi, temporalAddress, databaseUrl, logDir, check, demo });
 }
 
 const stack = new Stack(print);

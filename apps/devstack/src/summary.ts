@@ -3,9 +3,8 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from '@gugus/server-orgs';
 import { StartupError } from './stack';
 
 /**
- * Demo data for this stage of the product: one completed system-check run, so the Temporal UI shows a
- * real workflow history and the status page has something to show. Later capabilities add their
- * demo task forces, people and logins here.
+ * One completed system-check run, so the Temporal UI shows a real workflow history and the status page
+ * has something to show. The processes in flight are `demo-processes.ts`'s.
  */
 export async function seedDemoData(apiUrl: string): Promise<SystemCheckView> {
   // Starting a check needs a login: the demo system administrator's.
@@ -34,6 +33,8 @@ export interface Summary {
   databaseUrl: string;
   logDir: string;
   check: SystemCheckView;
+  /** What the demo processes did (or why not). */
+  demo: string;
 }
 
 export function printSummary(print: (line: string) => void, s: Summary): void {
@@ -48,6 +49,7 @@ export function printSummary(print: (line: string) => void, s: Summary): void {
   row('PostgreSQL', s.databaseUrl.replace(/:[^:@/]+@/, ':****@'));
   row('Log / Logs', s.logDir);
   row('Data demo / Demo data', `workflow ${s.check.workflowId} (${s.check.status})`);
+  row('Proses demo / Demo processes', s.demo);
   print('');
   print(`Login demo (kata sandi / password: ${DEMO_PASSWORD})`);
   for (const login of DEMO_LOGINS) row(login.email, `${login.role} — ${login.description}`);

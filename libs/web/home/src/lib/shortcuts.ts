@@ -45,7 +45,7 @@ const TO: Record<ShortcutKey, string> = {
   systemStatus: '/status',
 };
 
-/** What each role does most, most frequent first (PRODUCT.md §2: the users and their work). */
+/** What each role does most, most frequent first (PRODUCT.md §2). Area views only for roles that oversee an area's tasks. */
 const BY_ROLE: Record<Role, ShortcutKey[]> = {
   [Role.SYSTEM_ADMIN]: ['areaTasks', 'jurisdictions', 'processSettings', 'audit', 'systemStatus'],
   [Role.NATIONAL_ANALYST]: ['dashboard', 'periodicReports', 'caseFigures', 'planAnalytics'],
@@ -53,7 +53,7 @@ const BY_ROLE: Record<Role, ShortcutKey[]> = {
   [Role.SECRETARIAT]: ['myTasks', 'meetings', 'plans', 'periodicReports', 'overdue'],
   [Role.CHAIR]: ['myTasks', 'plans', 'meetings', 'dashboard'],
   [Role.LEGAL_REVIEWER]: ['myTasks', 'plans'],
-  [Role.CASE_COORDINATOR]: ['myTasks', 'cases', 'serviceDirectory', 'overdue'],
+  [Role.CASE_COORDINATOR]: ['myTasks', 'cases', 'serviceDirectory'],
   [Role.CASE_WORKER]: ['myTasks', 'cases', 'serviceDirectory'],
   [Role.AGENCY_OFFICER]: ['myTasks', 'meetings', 'plans'],
 };
