@@ -1,18 +1,15 @@
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD } from '@gugus/server-orgs';
-import { freePort, launchChromium, screenshotDir, serviceEnv, startApi, startWeb, startWorker, type RunningApi, type RunningWeb, type ServiceProcess } from '../support';
+import { browserSession, freePort, serviceEnv, startApi, startWeb, startWorker, submitLogin, type BrowserSession, type RunningApi, type RunningWeb, type ServiceProcess } from '../support';
 
 /** The built web app in Debian's Chromium, talking to the real API through the same /api proxy as nginx. */
 describe('web app: system status page', () => {
-  let browser: Browser;
+  let browser: BrowserSession;
   let api: RunningApi;
   let worker: ServiceProcess;
   let web: RunningWeb;
 
   beforeAll(async () => {
     const env = serviceEnv();
-    [api, worker, browser] = await Promise.all([startApi(env), startWorker(env), launchChromium()]);
+    [api, worker, browser] = await Promise.all([startApi(env), startWorker(env), browserSession()]);
     web = await startWeb(api.url);
   });
   afterAll(async () => {
@@ -21,8 +18,8 @@ describe('web app: system status page', () => {
   });
 
   it('shows the live status in Bahasa Indonesia by default, switches to English, and remembers it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(web.url);
+    // A browser set to English still gets Bahasa Indonesia first.
+    const page = await browser.open(web.url, { locale: 'en-US' });
     await page.waitForURL(/\/status$/);
     expect(await page.getAttribute('html', 'lang')).toBe('id');
 
@@ -31,7 +28,7 @@ describe('web app: system status page', () => {
     await expect(page.getByTestId('component-database').textContent()).resolves.toContain('Aktif');
     await expect(page.getByTestId('component-database').textContent()).resolves.toContain('PostgreSQL');
     await expect(page.getByTestId('component-temporal').textContent()).resolves.toContain('Aktif');
-    await page.screenshot({ path: join(screenshotDir, 'e2e-status-id.png'), fullPage: true });
+    await browser.shot(page, 'e2e-status-id');
 
     await page.getByTestId('language-switch').getByRole('button', { name: 'EN' }).click();
     await overall.filter({ hasText: 'All services are running' }).waitFor();
@@ -40,38 +37,33 @@ describe('web app: system status page', () => {
 
     await page.reload();
     await overall.filter({ hasText: 'All services are running' }).waitFor();
-    await page.close();
+    await page.context().close();
   });
 
   it('runs a system check from the page, after logging in, and shows it completed through the whole chain', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${web.url}/status`);
+    const page = await browser.open(web.url, { path: '/status', viewport: 'phone' });
     // Each check runs a workflow: anonymous visitors see the health only, and a way to log in.
     await page.getByTestId('system-check-login').getByRole('link', { name: 'Masuk' }).click();
-    const form = page.getByTestId('login-form');
-    await form.getByLabel('E-mail').fill('dinsos.jabar@gugus.test');
-    await form.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await submitLogin(page, 'dinsos.jabar@gugus.test');
     await page.waitForURL(/\/status$/);
     await page.getByTestId('run-system-check').click();
     const result = page.getByTestId('system-check-result');
     await result.filter({ hasText: 'Pemeriksaan berhasil: seluruh rantai berfungsi.' }).waitFor({ timeout: 60_000 });
     await expect(result.textContent()).resolves.toContain('PostgreSQL');
-    await page.screenshot({ path: join(screenshotDir, 'e2e-system-check-id-phone.png'), fullPage: true });
-    await page.close();
+    await browser.shot(page, 'e2e-system-check-id-phone');
+    await page.context().close();
   });
 
   it('says in words when the process engine is down', async () => {
     const downApi = await startApi(serviceEnv({ TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` }));
     const downWeb = await startWeb(downApi.url);
     try {
-      const page = await browser.newPage();
-      await page.goto(`${downWeb.url}/status`);
+      const page = await browser.open(downWeb.url, { path: '/status' });
       await page.getByTestId('overall-status').filter({ hasText: 'Sebagian layanan tidak tersedia' }).waitFor({ timeout: 30_000 });
       await expect(page.getByTestId('component-temporal').textContent()).resolves.toContain('Tidak tersedia');
       await expect(page.getByTestId('component-database').textContent()).resolves.toContain('Aktif');
-      await page.screenshot({ path: join(screenshotDir, 'e2e-status-temporal-down-id.png'), fullPage: true });
-      await page.close();
+      await browser.shot(page, 'e2e-status-temporal-down-id');
+      await page.context().close();
     } finally {
       await Promise.all([downWeb.stop(), downApi.stop()]);
     }
