@@ -233,7 +233,7 @@ describe('web app: organisations, people and access control', () => {
     await filters.getByRole('button', { name: 'Terapkan' }).click();
     await page.waitForURL(/action=agency\.create/);
     // The address changes before the filtered list arrives: wait for the row the filter is for, not just any row of the agency.
-    const row = page.getByTestId('audit-row').filter({ has: page.locator(`code[title="${agencyId}"]`) }).filter({ hasText: 'agency.create' });
+    const row = page.getByTestId('audit-row').filter({ has: page.locator(`[title="${agencyId}"]`) }).filter({ hasText: 'agency.create' });
     await row.waitFor();
     // …and once it has arrived, nothing else is listed.
     await page.getByTestId('audit-row').filter({ hasNotText: 'agency.create' }).first().waitFor({ state: 'detached' });

@@ -27,6 +27,7 @@ const AgenciesPage = page(admin, 'AgenciesPage');
 const MyAgenciesRedirect = page(admin, 'MyAgenciesRedirect');
 const AgencyPage = page(admin, 'AgencyPage');
 const PositionPage = page(admin, 'PositionPage');
+const PersonPage = page(admin, 'PersonPage');
 const AuditPage = page(admin, 'AuditPage');
 const cases = () => import('@gugus/web-cases');
 const CasesPage = page(cases, 'CasesPage');
@@ -109,6 +110,7 @@ const router = createBrowserRouter([
           { path: 'instansi', element: <Lazy><MyAgenciesRedirect /></Lazy> },
           { path: 'instansi/:id', element: <Lazy><AgencyPage /></Lazy> },
           { path: 'jabatan/:id', element: <Lazy><PositionPage /></Lazy> },
+          { path: 'orang/:id', element: <Lazy><PersonPage /></Lazy> },
           { path: 'audit', element: <Lazy><AuditPage /></Lazy> },
           { path: 'pengaturan-proses', element: <Lazy><ProcessSettingsPage /></Lazy> },
           { path: 'pengaturan-proses/paket-rujukan', element: <Lazy><PacketListsPage /></Lazy> },

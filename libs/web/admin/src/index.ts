@@ -4,5 +4,6 @@ export { MyAgenciesRedirect } from './lib/agencies/MyAgenciesRedirect';
 export { AuditPage } from './lib/audit/AuditPage';
 export { JurisdictionPage } from './lib/jurisdictions/JurisdictionPage';
 export { JurisdictionsPage } from './lib/jurisdictions/JurisdictionsPage';
+export { PersonPage } from './lib/people/PersonPage';
 export { PositionPage } from './lib/positions/PositionPage';
 export { adminPaths } from './lib/shared/paths';

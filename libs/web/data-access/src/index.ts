@@ -5,11 +5,18 @@ export { AUDIT_PAGE_SIZE, auditApi, useAuditTrail, type AuditFilter, type AuditT
 export { HEALTH_REFRESH_MS, useHealth, type HealthState } from './lib/useHealth';
 export { useApiMutation, type MutationState } from './lib/useApiMutation';
 export { QUERY_RETRY_MS, useApiQuery, type QueryState } from './lib/useApiQuery';
-export { orgsApi, type HolderChange, type JurisdictionFilter, type NewAgency, type NewDelegation, type NewPerson, type NewPosition } from './lib/orgsApi';
+export { orgsApi, type ActiveChange, type AgencyEdit, type HolderChange, type JurisdictionFilter, type NewAgency, type NewDelegation, type NewPerson, type NewPosition, type PersonEdit, type PositionEdit } from './lib/orgsApi';
 export {
   useAgencies,
   useAgenciesIn,
   useAgency,
+  useAllAgencies,
+  useOrgChanges,
+  usePerson,
+  useSetOrgActive,
+  useUpdateAgency,
+  useUpdatePerson,
+  useUpdatePosition,
   useAssignHolder,
   useCreateAgency,
   useCreatePerson,

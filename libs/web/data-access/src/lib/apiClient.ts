@@ -136,6 +136,7 @@ export const apiClient = {
   get: <T>(path: string, options?: RequestOptions): Promise<T> => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body: unknown, options?: RequestOptions): Promise<T> => request<T>('POST', path, body, options),
   put: <T>(path: string, body: unknown, options?: RequestOptions): Promise<T> => request<T>('PUT', path, body, options),
+  patch: <T>(path: string, body: unknown, options?: RequestOptions): Promise<T> => request<T>('PATCH', path, body, options),
   delete: <T = void>(path: string, options?: RequestOptions): Promise<T> => request<T>('DELETE', path, undefined, options),
   /** A file (PDF, XLSX …) with the session; failures are {@link ApiError}s as for JSON. */
   download,

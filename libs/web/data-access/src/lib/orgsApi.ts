@@ -1,4 +1,4 @@
-import type { AgencyKind, AgencyView, JurisdictionLevel, JurisdictionView, PersonView, PositionView, Role, SubTaskForceKind, TaskForceView } from '@gugus/contracts';
+import type { AgencyKind, AgencyView, JurisdictionLevel, JurisdictionView, OrgChangeView, OrgSubjectType, PersonView, PositionView, Role, SubTaskForceKind, TaskForceView } from '@gugus/contracts';
 import { apiClient, withQuery } from './apiClient';
 
 export interface JurisdictionFilter {
@@ -46,7 +46,41 @@ export interface NewDelegation {
   reason?: string;
 }
 
+/** An edit: only the fields sent change; `version` is the one the editor saw (a stale edit is refused with 409). */
+export interface AgencyEdit {
+  id: string;
+  version: number;
+  name?: string;
+  kind?: AgencyKind;
+  subTaskForces?: SubTaskForceKind[];
+}
+
+export interface PositionEdit {
+  id: string;
+  version: number;
+  title?: string;
+  roles?: Role[];
+  representsAgency?: boolean;
+}
+
+export interface PersonEdit {
+  id: string;
+  version: number;
+  fullName?: string;
+  email?: string;
+}
+
+/** Deactivate (`active: false`, with a reason) or reactivate one agency, position or person. */
+export interface ActiveChange {
+  subject: OrgSubjectType;
+  id: string;
+  version: number;
+  active: boolean;
+  reason?: string;
+}
+
 const seg = encodeURIComponent;
+const SUBJECT_PATHS: Record<OrgSubjectType, string> = { agency: 'agencies', position: 'positions', person: 'people' };
 
 /** Jurisdictions, task forces, agencies, positions and people (the organisations API). */
 export const orgsApi = {
@@ -61,6 +95,14 @@ export const orgsApi = {
   setTaskForceChair: ({ jurisdictionCode, positionId }: { jurisdictionCode: string; positionId: string | null }) =>
     apiClient.put<TaskForceView>(`/task-forces/${seg(jurisdictionCode)}/chair`, { positionId }),
   agencies: (jurisdictionCode: string, signal?: AbortSignal) => apiClient.get<AgencyView[]>(withQuery('/agencies', { jurisdictionCode }), { signal }),
+  /** Active and deactivated agencies (the admin pages). */
+  allAgencies: (jurisdictionCode: string, signal?: AbortSignal) => apiClient.get<AgencyView[]>(withQuery('/agencies', { jurisdictionCode, includeInactive: 'true' }), { signal }),
+  updateAgency: ({ id, ...body }: AgencyEdit) => apiClient.patch<AgencyView>(`/agencies/${seg(id)}`, body),
+  updatePosition: ({ id, ...body }: PositionEdit) => apiClient.patch<PositionView>(`/positions/${seg(id)}`, body),
+  updatePerson: ({ id, ...body }: PersonEdit) => apiClient.patch<PersonView>(`/people/${seg(id)}`, body),
+  setActive: ({ subject, id, ...body }: ActiveChange) => apiClient.put<AgencyView | PositionView | PersonView>(`/${SUBJECT_PATHS[subject]}/${seg(id)}/active`, body),
+  /** A record's change history, newest first. */
+  changes: (subject: OrgSubjectType, id: string, signal?: AbortSignal) => apiClient.get<OrgChangeView[]>(`/${SUBJECT_PATHS[subject]}/${seg(id)}/changes`, { signal }),
   agency: (id: string, signal?: AbortSignal) => apiClient.get<AgencyView>(`/agencies/${seg(id)}`, { signal }),
   createAgency: (body: NewAgency) => apiClient.post<AgencyView>('/agencies', body),
   positions: (agencyId: string, signal?: AbortSignal) => apiClient.get<PositionView[]>(`/agencies/${seg(agencyId)}/positions`, { signal }),

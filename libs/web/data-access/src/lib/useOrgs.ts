@@ -1,4 +1,4 @@
-import type { AgencyView, JurisdictionView, PersonView, PositionView, TaskForceView } from '@gugus/contracts';
+import type { AgencyView, JurisdictionView, OrgChangeView, OrgSubjectType, PersonView, PositionView, TaskForceView } from '@gugus/contracts';
 import { orgsApi, type JurisdictionFilter } from './orgsApi';
 import { useApiMutation } from './useApiMutation';
 import { useApiQuery, type QueryState } from './useApiQuery';
@@ -24,6 +24,20 @@ export function useAgencies(jurisdictionCode: string | undefined): QueryState<Ag
 }
 
 /** The agencies of several jurisdictions in one list (a case's regency and its province), in the order given. */
+/** Active and deactivated agencies of a jurisdiction, for the admin pages. */
+export function useAllAgencies(jurisdictionCode: string | undefined): QueryState<AgencyView[]> {
+  return useApiQuery(jurisdictionCode && `agencies-all:${jurisdictionCode}`, (signal) => orgsApi.allAgencies(jurisdictionCode ?? '', signal));
+}
+
+export function usePerson(id: string | undefined): QueryState<PersonView> {
+  return useApiQuery(id && `person:${id}`, (signal) => orgsApi.person(id ?? '', signal));
+}
+
+/** The change history ("Riwayat perubahan") of an agency, position or person; `key` changes reload it. */
+export function useOrgChanges(subject: OrgSubjectType, id: string | undefined, key = 0): QueryState<OrgChangeView[]> {
+  return useApiQuery(id && `org-changes:${subject}:${id}:${key}`, (signal) => orgsApi.changes(subject, id ?? '', signal));
+}
+
 export function useAgenciesIn(codes: readonly string[]): QueryState<AgencyView[]> {
   const key = codes.length ? `agencies-in:${codes.join(',')}` : undefined;
   return useApiQuery(key, async (signal) => (await Promise.all(codes.map((code) => orgsApi.agencies(code, signal)))).flat());
@@ -58,3 +72,8 @@ export const useCreatePerson = () => useApiMutation(orgsApi.createPerson);
 export const useAssignHolder = () => useApiMutation(orgsApi.assignHolder);
 /** Appoints an acting official (Plt.) for a period. */
 export const useDelegate = () => useApiMutation(orgsApi.delegate);
+export const useUpdateAgency = () => useApiMutation(orgsApi.updateAgency);
+export const useUpdatePosition = () => useApiMutation(orgsApi.updatePosition);
+export const useUpdatePerson = () => useApiMutation(orgsApi.updatePerson);
+/** Deactivates or reactivates an agency, position or person. */
+export const useSetOrgActive = () => useApiMutation(orgsApi.setActive);

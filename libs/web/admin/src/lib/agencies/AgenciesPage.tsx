@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { canManageOrgs, useAuth } from '@gugus/web-auth';
-import { useAgencies, useJurisdiction, useTaskForce } from '@gugus/web-data-access';
+import { useAllAgencies, useJurisdiction, useTaskForce } from '@gugus/web-data-access';
 import { Card, Loading, PageHeader } from '@gugus/web-ui';
 import { ApiErrorAlert } from '@gugus/web-shared';
 import { useJurisdictionTrail } from '../shared/useJurisdictionTrail';
@@ -18,7 +18,7 @@ export function AgenciesPage() {
   const headingId = useId();
   const { me } = useAuth();
   const jurisdiction = useJurisdiction(code);
-  const agencies = useAgencies(code);
+  const agencies = useAllAgencies(code);
   const taskForce = useTaskForce(code);
   const trail = useJurisdictionTrail(jurisdiction.data);
   const mayManage = me ? canManageOrgs(me.grants, code) : false;

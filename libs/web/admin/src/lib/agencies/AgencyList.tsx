@@ -19,6 +19,7 @@ export function AgencyList({ agencies }: { agencies: readonly AgencyView[] }) {
             <Link className="gu-rows__title" to={adminPaths.agency(agency.id)}>
               {agency.name}
             </Link>
+            {!agency.active && <Tag tone="accent">{t('agency.inactive')}</Tag>}
             <span className="gu-rows__meta">{labels.agencyKind(agency.kind)}</span>
             {agency.subTaskForceKinds.length > 0 && (
               <span className="gu-rows__tags" aria-label={t('agencies.subTaskForces')}>

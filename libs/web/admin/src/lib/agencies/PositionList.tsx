@@ -17,6 +17,7 @@ export function PositionList({ positions }: { positions: readonly PositionView[]
           <Link className="gu-rows__title" to={adminPaths.position(position.id)}>
             {position.title}
           </Link>
+          {!position.active && <Tag tone="accent">{t('agency.inactive')}</Tag>}
           <span className="gu-rows__meta">
             {t('agency.holder')}: {position.holder?.fullName ?? t('agency.vacant')}
           </span>

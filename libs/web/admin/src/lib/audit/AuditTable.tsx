@@ -8,6 +8,17 @@ function Id({ value, length = 8 }: { value: string; length?: number }) {
   return <code title={value}>{value.length > length ? `${value.slice(0, length)}…` : value}</code>;
 }
 
+/** A name looked up by the API, with its id in the tooltip for administrators; the shortened id when there is no name. */
+function Named({ name, id }: { name: string | null; id: string }) {
+  return name ? (
+    <span title={id} data-testid="audit-name">
+      {name}
+    </span>
+  ) : (
+    <Id value={id} />
+  );
+}
+
 /** One value, labelled by its column (the label shows on phones, where rows become blocks). */
 function Cell({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
   return (
@@ -17,7 +28,7 @@ function Cell({ label, className, children }: { label: string; className?: strin
   );
 }
 
-/** One row per entry; on phones each row becomes a labelled block. Long IDs are shortened, the full value in a tooltip. */
+/** One row per entry; on phones each row becomes a labelled block. Actors and targets by name (the id in a tooltip); long IDs are shortened, the full value in a tooltip. */
 export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }) {
   const { t } = useTranslation('audit');
   const { language } = useLanguage();
@@ -49,12 +60,12 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }) 
               <Cell label={col.time} className="gu-audit__time">
                 {formatShortDateTime(e.at, language)}
               </Cell>
-              <Cell label={col.actor}>{e.actorId ? <Id value={e.actorId} /> : <span className="gu-muted">{t('system')}</span>}</Cell>
+              <Cell label={col.actor}>{e.actorId ? <Named name={e.actorName} id={e.actorId} /> : <span className="gu-muted">{t('system')}</span>}</Cell>
               <Cell label={col.action}>
                 <code>{e.action}</code>
               </Cell>
               <Cell label={col.target}>
-                {e.targetType} {e.targetId && <Id value={e.targetId} />}
+                <span className="gu-muted">{t(`targetTypes.${e.targetType}`, { defaultValue: e.targetType })}</span> {e.targetId && <Named name={e.targetName} id={e.targetId} />}
               </Cell>
               <Cell label={col.jurisdiction}>{e.jurisdictionCode ?? '—'}</Cell>
               <Cell label={col.purpose}>{e.purpose ? <span title={e.purpose}>{t(`purposes.${e.purpose}`, { defaultValue: e.purpose })}</span> : '—'}</Cell>

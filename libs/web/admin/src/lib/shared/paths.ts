@@ -5,5 +5,6 @@ export const adminPaths = {
   agencies: (code: string) => `/wilayah/${encodeURIComponent(code)}/instansi`,
   agency: (id: string) => `/instansi/${encodeURIComponent(id)}`,
   position: (id: string) => `/jabatan/${encodeURIComponent(id)}`,
+  person: (id: string) => `/orang/${encodeURIComponent(id)}`,
   audit: '/audit',
 };

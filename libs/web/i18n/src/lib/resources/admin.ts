@@ -144,6 +144,75 @@ const id = {
       done: '{{name}} ditunjuk sebagai Plt.',
     },
   },
+  orgEdit: {
+    save: 'Simpan perubahan',
+    active: 'aktif',
+    inactive: 'nonaktif',
+    yes: 'ya',
+    no: 'tidak',
+    fields: {
+      name: 'Nama',
+      kind: 'Jenis',
+      subTaskForces: 'Sub-gugus tugas',
+      title: 'Nama jabatan',
+      roles: 'Peran',
+      representsAgency: 'Mewakili instansi',
+      fullName: 'Nama lengkap',
+      email: 'E-mail',
+      active: 'Status',
+    },
+    agency: {
+      heading: 'Ubah instansi',
+      subTaskForcesHint: 'Keanggotaan seluruhnya; instansi yang memimpin sub-gugus tetap menjadi anggotanya sampai pemimpin lain ditunjuk.',
+    },
+    position: {
+      heading: 'Ubah jabatan',
+      intro: 'Hak akses melekat pada jabatan: peran yang diubah langsung berlaku bagi pemegang dan Plt.-nya.',
+    },
+    person: {
+      heading: 'Ubah data orang',
+      intro: 'E-mail adalah nama masuk orang ini; kata sandinya tidak berubah.',
+    },
+    deactivate: {
+      submit: 'Nonaktifkan',
+      reason: 'Alasan (wajib)',
+      agency: {
+        heading: 'Nonaktifkan instansi',
+        effect:
+          'Instansi tidak dihapus: tugas, jejak audit dan riwayat tetap menunjuk kepadanya. Selama nonaktif, jabatan di instansi ini tidak memberi hak akses dan tidak menerima tugas baru; tugas yang sedang terbuka tetap terlihat oleh sekretariat dan administrator untuk dialihkan.',
+      },
+      position: {
+        heading: 'Nonaktifkan jabatan',
+        effect:
+          'Jabatan tidak dihapus: riwayat pemegang dan catatan serah terima tetap ada. Selama nonaktif, pemegang dan Plt.-nya kehilangan hak akses jabatan ini dan jabatan tidak menerima tugas baru; tugas yang sedang terbuka tetap terlihat oleh sekretariat dan administrator untuk dialihkan.',
+      },
+      person: {
+        heading: 'Nonaktifkan orang',
+        effect:
+          'Orang ini tidak dihapus. Ia langsung keluar dan tidak dapat masuk lagi, tidak menerima tugas atau pemberitahuan baru, dan tidak bertindak sebagai Plt. Jabatan yang dipegangnya tetap atas namanya sampai dipindahkan dengan catatan serah terima; tugas yang sedang terbuka tetap terlihat oleh sekretariat dan administrator untuk dialihkan.',
+      },
+    },
+    reactivate: {
+      submit: 'Aktifkan kembali',
+      reason: 'Alasan (tidak wajib)',
+      agency: { heading: 'Aktifkan kembali instansi', effect: 'Jabatan di instansi ini kembali memberi hak akses dan menerima tugas baru.' },
+      position: { heading: 'Aktifkan kembali jabatan', effect: 'Pemegang dan Plt. jabatan ini kembali mendapat hak aksesnya, dan jabatan kembali menerima tugas baru.' },
+      person: { heading: 'Aktifkan kembali orang', effect: 'Orang ini dapat masuk lagi dan kembali menerima tugas jabatan yang dipegangnya.' },
+    },
+    inactiveNote: {
+      agency: 'Instansi ini nonaktif.',
+      position: 'Jabatan ini nonaktif.',
+      person: 'Orang ini nonaktif dan tidak dapat masuk.',
+    },
+    history: {
+      heading: 'Riwayat perubahan',
+      empty: 'Belum ada perubahan sejak data ini dibuat.',
+      byWhen: 'oleh {{who}}, {{when}}',
+      system: 'sistem',
+      reason: 'Alasan: {{reason}}',
+      actions: { update: 'Diubah', deactivate: 'Dinonaktifkan', reactivate: 'Diaktifkan kembali' },
+    },
+  },
   noPermission: 'Peran Anda hanya mengizinkan melihat data ini.',
 };
 
@@ -291,6 +360,75 @@ const en: typeof id = {
       reasonHint: 'For example: leave, study assignment, awaiting the new official.',
       submit: 'Appoint acting official',
       done: '{{name}} has been appointed acting official.',
+    },
+  },
+  orgEdit: {
+    save: 'Save changes',
+    active: 'active',
+    inactive: 'inactive',
+    yes: 'yes',
+    no: 'no',
+    fields: {
+      name: 'Name',
+      kind: 'Kind',
+      subTaskForces: 'Sub-task forces',
+      title: 'Position title',
+      roles: 'Roles',
+      representsAgency: 'Represents the agency',
+      fullName: 'Full name',
+      email: 'E-mail',
+      active: 'Status',
+    },
+    agency: {
+      heading: 'Edit agency',
+      subTaskForcesHint: 'All memberships; an agency that leads a Sub-TF stays a member until another lead is named.',
+    },
+    position: {
+      heading: 'Edit position',
+      intro: 'Rights belong to the position: changed roles apply at once to its holder and acting official.',
+    },
+    person: {
+      heading: 'Edit person',
+      intro: "The e-mail is this person's login; their password does not change.",
+    },
+    deactivate: {
+      submit: 'Deactivate',
+      reason: 'Reason (required)',
+      agency: {
+        heading: 'Deactivate agency',
+        effect:
+          'The agency is not deleted: tasks, the audit trail and history keep pointing at it. While inactive, its positions give no rights and get no new tasks; tasks already open stay visible to the secretariat and administrators to be reassigned.',
+      },
+      position: {
+        heading: 'Deactivate position',
+        effect:
+          'The position is not deleted: its holder history and handover notes stay. While inactive, its holder and acting official lose its rights and it gets no new tasks; tasks already open stay visible to the secretariat and administrators to be reassigned.',
+      },
+      person: {
+        heading: 'Deactivate person',
+        effect:
+          'This person is not deleted. They are signed out at once and cannot log in again, get no new tasks or notifications, and act as nobody\'s acting official. Positions they hold stay in their name until moved with a handover note; tasks already open stay visible to the secretariat and administrators to be reassigned.',
+      },
+    },
+    reactivate: {
+      submit: 'Reactivate',
+      reason: 'Reason (optional)',
+      agency: { heading: 'Reactivate agency', effect: 'Its positions give rights and get new tasks again.' },
+      position: { heading: 'Reactivate position', effect: 'Its holder and acting official get its rights back, and it gets new tasks again.' },
+      person: { heading: 'Reactivate person', effect: 'This person can log in again and gets the tasks of the positions they hold again.' },
+    },
+    inactiveNote: {
+      agency: 'This agency is inactive.',
+      position: 'This position is inactive.',
+      person: 'This person is inactive and cannot log in.',
+    },
+    history: {
+      heading: 'Change history',
+      empty: 'No changes since this record was created.',
+      byWhen: 'by {{who}}, {{when}}',
+      system: 'system',
+      reason: 'Reason: {{reason}}',
+      actions: { update: 'Edited', deactivate: 'Deactivated', reactivate: 'Reactivated' },
     },
   },
   noPermission: 'Your roles allow you only to view this.',
