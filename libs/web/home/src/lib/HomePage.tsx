@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { primaryRole, useAuth } from '@gugus/web-auth';
 import { useTaskInbox, type InboxFilter, type QueryState, type TaskInbox } from '@gugus/web-data-access';
-import { formatNumber, useLanguage } from '@gugus/web-i18n';
+import { formatNumber, useLanguage, type Language } from '@gugus/web-i18n';
 import { ApiErrorAlert } from '@gugus/web-shared';
 import { TaskList } from '@gugus/web-tasks';
 import { Card, Loading, PageHeader } from '@gugus/web-ui';
@@ -43,7 +43,7 @@ export function HomePage() {
           <TasksSection
             id="home-area"
             title={noneOverdue ? t('area.openTitle') : t('area.overdueTitle')}
-            intro={t('area.counts', { open: formatNumber(overdue.data.counts.open, language), overdue: formatNumber(overdue.data.counts.overdue, language) })}
+            intro={t('area.counts', { open: figure(overdue.data, 'open', language), overdue: figure(overdue.data, 'overdue', language) })}
             state={noneOverdue ? open : overdue}
             data={area}
             empty={t('area.empty')}
@@ -73,6 +73,12 @@ export function HomePage() {
   );
 }
 
+/** A count as read, or "1.000+" past the server's count cap (a national scope is not counted in full on each read). */
+function figure(inbox: TaskInbox, which: 'total' | 'open' | 'overdue', language: Language): string {
+  const value = which === 'total' ? inbox.total : inbox.counts[which];
+  return inbox.capped[which] ? `${formatNumber(inbox.countCap, language)}+` : formatNumber(value, language);
+}
+
 interface TasksSectionProps {
   id: string;
   title: string;
@@ -92,7 +98,7 @@ function TasksSection({ id, title, intro, state, data = state.data, empty, more,
       <div className="gu-home__head">
         <h2 id={id} className="gu-home__title">
           {title}
-          {data && <span className="gu-home__count">{formatNumber(data.total, language)}</span>}
+          {data && <span className="gu-home__count">{figure(data, 'total', language)}</span>}
         </h2>
         <Link to={more.to}>{more.label}</Link>
       </div>
