@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Page } from 'playwright-core';
 import { FORM_LIBRARY } from '@gugus/forms';
-import { browserSession, type BrowserSession, client, eventually, login, type RunningApi, type RunningWeb, sequentialSteps, serviceEnv, type ServiceProcess, startApi, startTimeSkippingEnv, sql, startWeb, startWorker, testEnv } from '../support';
+import { browserSession, type BrowserSession, client, eventually, login, type RunningApi, type RunningWeb, sequentialSteps, serviceEnv, type ServiceProcess, startApi, startTimeSkippingEnv, sql, startWeb, startWorker, temporalClient, databaseOfItsOwn, type OwnDatabase } from '../support';
 
 const DAY = 24 * 3600 * 1000;
 const WIB = 7 * 3600 * 1000;
@@ -17,10 +17,15 @@ const fixture = (key: string) => structuredClone(Object.values(FORM_LIBRARY.find
  * Issue 13, item 6 (second gap), in Chromium: the secretariat reschedules one meeting (a date in the past
  * is refused at the field first) and cancels another (a missing reason is refused at the field first);
  * Dinas Sosial, invited to the cancelled one, follows its notification to the meeting and reads that it
- * was cancelled, by whom and why. API and worker run on Temporal's time-skipping server.
+ * was cancelled, by whom and why. An auto-scheduled plenary cancelled in the browser says that the 4-month
+ * rule stands, and when it passes with no plenary held, the secretariat finds the task in its inbox. API
+ * and worker run on Temporal's time-skipping server and a database of the test's own (the plenary rule
+ * reads every plenary of West Java, which other tests hold too).
  */
 describe('web app: a meeting rescheduled and another cancelled with a reason', () => {
   let env: TestWorkflowEnvironment;
+  let own: OwnDatabase;
+  let taskQueue = '';
   let api: RunningApi;
   let worker: ServiceProcess;
   let web: RunningWeb;
@@ -36,8 +41,9 @@ describe('web app: a meeting rescheduled and another cancelled with a reason', (
   const step = sequentialSteps();
 
   beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-    const settings = serviceEnv({ TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default' });
+    [env, own] = await Promise.all([startTimeSkippingEnv(), databaseOfItsOwn('meeting_cancel_web')]);
+    const settings = serviceEnv({ TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default', DATABASE_URL: own.appUrl, AUDIT_CHECKPOINT_DIR: own.checkpointDir });
+    taskQueue = settings['TEMPORAL_TASK_QUEUE'];
     [api, session] = await Promise.all([startApi(settings), browserSession()]);
     [web, worker] = await Promise.all([startWeb(api.url), startWorker(settings)]);
     const secretariat = client(api.url, (await login(api.url, SECRETARIAT)).accessToken);
@@ -55,7 +61,7 @@ describe('web app: a meeting rescheduled and another cancelled with a reason', (
       const res = await secretariat.get(`/tasks?processId=${calledId}&status=open&limit=10`);
       return (res.body.items as { id: string; step: string }[]).find((t) => t.step === 'agenda');
     }, 60_000, 'the agenda task');
-    const dp3akb = (await sql(testEnv().databaseUrl, `SELECT id FROM agencies WHERE name = 'DP3AKB Provinsi Jawa Barat'`))[0]?.['id'];
+    const dp3akb = (await sql(own.appUrl, `SELECT id FROM agencies WHERE name = 'DP3AKB Provinsi Jawa Barat'`))[0]?.['id'];
     const data = fixture('meeting-agenda');
     Object.assign(data, { meetingType: 'special', meetingDate: date, startTime: '09:00', meetingMode: 'in_person', venue: 'Aula DP3AKB' });
     delete data['onlineLink'];
@@ -75,6 +81,7 @@ describe('web app: a meeting rescheduled and another cancelled with a reason', (
     await Promise.all([web?.stop(), worker?.stop()]);
     await api?.stop();
     await env?.teardown();
+    await own?.drop();
   });
 
   step('the secretariat reschedules a meeting: a past date is refused at the field, then the new time and reason show', async () => {
@@ -140,5 +147,57 @@ describe('web app: a meeting rescheduled and another cancelled with a reason', (
     // An invitee does not organise meetings: no way to change it is offered.
     expect(await page.getByTestId('meeting-cancel-open').count()).toBe(0);
     await session.shot(page, 'meeting-cancelled-invitee');
+  });
+
+  step('an auto-scheduled plenary cancelled in the browser keeps the 4-month rule: when it passes, the secretariat has the task', async () => {
+    // The last plenary was held on the 10th about three months ago; the process scheduled the next four months after it.
+    const now = await env.currentTimeMs();
+    const [y, m] = jakartaDate(now - 92 * DAY).split('-').map(Number);
+    const heldAt = new Date(Date.UTC(y, m - 1, 10, 2));
+    const dueBy = new Date(Date.UTC(y, m - 1 + 4, 10, 2));
+    const previous = randomUUID();
+    const next = randomUUID();
+    const plenary = `Rapat Pleno Otomatis ${suffix}`;
+    await sql(own.appUrl, `INSERT INTO meetings (id, jurisdiction_code, kind, title, scheduled_at, status, auto_scheduled, workflow_id, held_at) VALUES ($1, '32', 'plenary', 'Rapat Pleno Sebelumnya', $2, 'closed', false, $3, $2)`, [previous, heldAt, `meeting-${previous}`]);
+    await sql(own.appUrl, `INSERT INTO meetings (id, jurisdiction_code, kind, title, scheduled_at, venue, status, auto_scheduled, previous_meeting_id, workflow_id) VALUES ($1, '32', 'plenary', $2, $3, 'Aula DP3AKB', 'planned', true, $4, $5)`, [
+      next,
+      plenary,
+      dueBy,
+      previous,
+      `meeting-${next}`,
+    ]);
+    await temporalClient(env.connection).workflow.start('coordinationMeeting', { workflowId: `meeting-${next}`, taskQueue, args: [{ meetingId: next }] });
+
+    const page = secretariatPage;
+    await page.goto(`${web.url}/rapat/${next}`);
+    await page.getByRole('heading', { name: plenary }).waitFor();
+    await page.getByTestId('meeting-cancel-open').click();
+    const form = page.getByTestId('meeting-cancel');
+    await form.getByText('Rapat pleno tetap wajib diadakan').waitFor();
+    await form.getByLabel('Alasan pembatalan').fill('Ruang rapat direnovasi');
+    await page.getByTestId('meeting-cancel-submit').click();
+    const notice = page.getByTestId('meeting-cancellation');
+    await notice.getByText('Rapat pleno tetap wajib diadakan').waitFor();
+    await session.shot(page, 'meeting-plenary-cancelled');
+
+    await env.sleep(dueBy.getTime() + 3600_000 - (await env.currentTimeMs()));
+    const taskTitle = `Rapat pleno belum diadakan dalam 4 bulan: jadwalkan segera (${plenary} dibatalkan)`;
+    await page.goto(`${web.url}/tugas`);
+    const row = page.getByTestId('task-row').filter({ hasText: taskTitle });
+    let first = true;
+    await eventually(
+      async () => {
+        if (!first) await page.reload();
+        first = false;
+        await page.getByTestId('inbox-counts').or(page.getByTestId('api-error')).first().waitFor();
+        return (await row.count()) ? true : undefined;
+      },
+      60_000,
+      'the overdue-plenary task in the inbox',
+    );
+    await row.getByRole('link', { name: taskTitle }).click();
+    await page.waitForURL(/\/tugas\/[0-9a-f-]{36}$/);
+    await page.getByTestId('task-context').getByText('Batas rapat pleno (4 bulan)').waitFor();
+    await session.shot(page, 'meeting-plenary-overdue-task');
   });
 });

@@ -7,10 +7,11 @@ import { meetingPaths } from './paths';
 /**
  * What a coordination-meeting task says about its meeting on the task page (registered for context kind
  * `meeting` where the app builds the task page): the meeting with a link, its time, the action point and
- * its due date, the minutes round.
+ * its due date, the minutes round, and (a plenary overdue) by when one was due.
  */
 export function MeetingTaskFacts({ view }: { view: TaskView }) {
   const { t } = useTranslation('tasks');
+  const { t: tm } = useTranslation('meetings');
   const { language } = useLanguage();
   const c = view.context;
   if (c.kind !== 'meeting') return null;
@@ -42,6 +43,14 @@ export function MeetingTaskFacts({ view }: { view: TaskView }) {
           <div>
             <dt>{t('task.context.actionPointDue')}</dt>
             <dd>{formatDate(c.dueDate, language)}</dd>
+          </div>
+        )}
+        {c.plenaryDueBy && (
+          <div>
+            <dt>{tm('taskFacts.plenaryDueBy')}</dt>
+            <dd>
+              <time dateTime={c.plenaryDueBy}>{`${formatDateTime(c.plenaryDueBy, language, { seconds: false })} WIB`}</time>
+            </dd>
           </div>
         )}
         {round && (

@@ -14,6 +14,9 @@ const id = {
     autoScheduled: 'Dijadwalkan otomatis',
     venue: 'Tempat: {{venue}}',
   },
+  taskFacts: {
+    plenaryDueBy: 'Batas rapat pleno (4 bulan)',
+  },
   kinds: {
     plenary: 'Rapat pleno',
     sub_tf: 'Rapat Sub Gugus Tugas',
@@ -147,6 +150,9 @@ const en: typeof id = {
     noActionPoints: 'No action points yet',
     autoScheduled: 'Scheduled automatically',
     venue: 'Venue: {{venue}}',
+  },
+  taskFacts: {
+    plenaryDueBy: 'Plenary due by (4 months)',
   },
   kinds: {
     plenary: 'Plenary meeting',

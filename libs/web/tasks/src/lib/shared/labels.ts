@@ -8,6 +8,7 @@ export const KNOWN_STEPS = [
   'minutes',
   'minutes-approval',
   'action-point',
+  'plenary-overdue',
   'section',
   'section-revision',
   'member-comment',
