@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CASE_MANAGEMENT_DEFAULTS, COORDINATION_MEETING_DEFAULTS } from '@gugus/contracts';
-import { DEMO_PASSWORD } from '@gugus/server-orgs';
-import { client, launchChromium, login, screenshotDir, serviceEnv, startApi, startWeb, type RunningApi, type RunningWeb } from '../support';
+import { browserSession, client, login, serviceEnv, startApi, startWeb, type BrowserSession, type RunningApi, type RunningWeb, VIEWPORTS } from '../support';
 
-const LAPTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
+const PHONE = VIEWPORTS.phone;
 
 /**
  * Process settings and the working-day calendar in Chromium: the West Java administrator changes a
@@ -15,14 +12,13 @@ const PHONE = { width: 390, height: 844 };
  * The calendar is readable by every role and shows the holidays of the year.
  */
 describe('web app: process settings and the working-day calendar', () => {
-  let browser: Browser;
+  let browser: BrowserSession;
   let api: RunningApi;
   let web: RunningWeb;
-  const contexts: BrowserContext[] = [];
   const note = `Agenda disiapkan lebih awal ${randomBytes(3).toString('hex')}`;
 
   beforeAll(async () => {
-    [api, browser] = await Promise.all([startApi(serviceEnv()), launchChromium()]);
+    [api, browser] = await Promise.all([startApi(serviceEnv()), browserSession()]);
     web = await startWeb(api.url);
   });
   afterAll(async () => {
@@ -30,37 +26,17 @@ describe('web app: process settings and the working-day calendar', () => {
     const admin = api && client(api.url, (await login(api.url, 'admin.jabar@gugus.test')).accessToken);
     await admin?.post('/process-settings/coordination-meeting/32', { settings: COORDINATION_MEETING_DEFAULTS, note: 'Kembali ke nilai nasional setelah uji' });
     await admin?.post('/process-settings/case-management/32.73', { settings: CASE_MANAGEMENT_DEFAULTS, note: 'Kembali ke nilai nasional setelah uji' });
-    await Promise.all(contexts.map((c) => c.close()));
     await browser?.close();
     await Promise.all([web?.stop(), api?.stop()]);
   });
 
-  async function newPage(viewport = LAPTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function logIn(page: Page, email: string, next: string): Promise<void> {
-    await page.goto(`${web.url}${next}`);
-    await page.waitForURL(/\/masuk$/);
-    const form = page.getByTestId('login-form');
-    await form.getByLabel('E-mail').fill(email);
-    await form.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
-  }
+  const shot = (page: Page, name: string) => browser.shot(page, name);
 
   /** The text under a settings field: its error, if any. */
   const errorOf = (page: Page, testId: string) => page.locator('.gu-field', { has: page.getByTestId(testId) }).getByTestId('field-error');
 
   it('lets the West Java administrator change a duration, refuses a bad value in Bahasa Indonesia, and saves a new version', async () => {
-    const page = await newPage();
-    await logIn(page, 'admin.jabar@gugus.test', '/pengaturan-proses');
+    const page = await browser.open(web.url, { as: 'admin.jabar@gugus.test', path: '/pengaturan-proses' });
     await page.getByRole('navigation').getByRole('link', { name: 'Pengaturan proses' }).waitFor();
     await page.getByTestId('settings-source').waitFor();
     await expect(page.getByTestId('settings-jurisdiction').inputValue()).resolves.toBe('32');
@@ -96,8 +72,7 @@ describe('web app: process settings and the working-day calendar', () => {
   });
 
   it('edits case management on screen too: the conference deadline in hours, bounded, for Kota Bandung', async () => {
-    const page = await newPage();
-    await logIn(page, 'admin.jabar@gugus.test', '/pengaturan-proses');
+    const page = await browser.open(web.url, { as: 'admin.jabar@gugus.test', path: '/pengaturan-proses' });
     await page.getByTestId('settings-source').waitFor();
     await page.getByTestId('settings-process').selectOption({ label: 'Penanganan kasus' });
     await page.waitForURL(/proses=case-management/);
@@ -119,8 +94,7 @@ describe('web app: process settings and the working-day calendar', () => {
   });
 
   it('fits a phone and switches to English', async () => {
-    const page = await newPage(PHONE);
-    await logIn(page, 'admin.jabar@gugus.test', '/pengaturan-proses');
+    const page = await browser.open(web.url, { as: 'admin.jabar@gugus.test', path: '/pengaturan-proses', viewport: 'phone' });
     await page.getByTestId('settings-history').waitFor();
     await page.getByTestId('setting-minutesWorkingDays').fill('0');
     await page.getByTestId('settings-save').click();
@@ -135,16 +109,14 @@ describe('web app: process settings and the working-day calendar', () => {
   });
 
   it('shows the secretariat the settings read-only', async () => {
-    const page = await newPage();
-    await logIn(page, 'sekretariat.bandung@gugus.test', '/pengaturan-proses');
+    const page = await browser.open(web.url, { as: 'sekretariat.bandung@gugus.test', path: '/pengaturan-proses' });
     await page.getByTestId('settings-source').waitFor();
     await expect(page.getByTestId('setting-plenaryIntervalMonths').isDisabled()).resolves.toBe(true);
     await expect(page.getByTestId('settings-save').count()).resolves.toBe(0);
   });
 
   it('shows every role the holidays of a year; only the system administrator may change them', async () => {
-    const officer = await newPage(PHONE);
-    await logIn(officer, 'dinkes.bandung@gugus.test', '/kalender-kerja?tahun=2026');
+    const officer = await browser.open(web.url, { as: 'dinkes.bandung@gugus.test', path: '/kalender-kerja?tahun=2026', viewport: 'phone' });
     await officer.getByTestId('holiday-list').waitFor();
     await officer.locator('[data-testid="holiday-row"][data-date="2026-03-19"]').filter({ hasText: 'Nyepi' }).waitFor();
     await expect(officer.getByTestId('calendar-summary').textContent()).resolves.toBe('17 hari libur nasional, 8 hari cuti bersama');
@@ -152,8 +124,7 @@ describe('web app: process settings and the working-day calendar', () => {
     expect(await officer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await shot(officer, 'working-calendar-phone');
 
-    const admin = await newPage();
-    await logIn(admin, 'admin@gugus.test', '/kalender-kerja?tahun=2099');
+    const admin = await browser.open(web.url, { as: 'admin@gugus.test', path: '/kalender-kerja?tahun=2099' });
     await admin.getByTestId('holiday-add').click();
     await admin.getByTestId('holiday-date').fill('2099-11-02');
     await admin.getByTestId('holiday-kind').selectOption('cuti_bersama');
