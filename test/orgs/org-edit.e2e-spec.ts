@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { client, login, serviceEnv, startApi, type RunningApi } from '../support';
+import { Pool } from 'pg';
+import { peopleActingFor } from '@gugus/server-orgs';
+import { client, login, serviceEnv, startApi, testEnv, type RunningApi } from '../support';
 
 const unique = () => randomUUID().slice(0, 8);
 const PASSWORD = 'sandi-uji-yang-panjang';
@@ -174,6 +176,31 @@ describe('editing the organisations directory', () => {
     expect(history[2].changes.map((c) => c.field)).toEqual(['title', 'roles']);
     const trail = (await admin.get(`/audit?targetType=position&targetId=${position.id}&limit=20`)).body as { targetName: string }[];
     expect(trail[0].targetName).toBe(`Koordinator Pendamping — ${agency.name}`);
+  });
+
+  it('hands no new task or notification to an inactive person, position or agency (who acts for an agency and role)', async () => {
+    const agency = await newAgency('32');
+    const person = await newPerson(agency.id);
+    const position = (await admin.post(`/agencies/${agency.id}/positions`, { title: 'Staf Penerima Tugas', roles: ['agency_officer'] })).body;
+    await admin.put(`/positions/${position.id}/holder`, { personId: person.id });
+    const db = new Pool({ connectionString: testEnv().databaseUrl, max: 1 });
+    try {
+      // The query tasks and notifications use to find who acts for an agency in a role (it takes rows, as TypeORM answers).
+      const rows = { query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows };
+      const acting = async () => (await peopleActingFor(rows, { agencyId: agency.id, role: 'agency_officer' }, new Date().toISOString().slice(0, 10))).map((p) => p.personId);
+      expect(await acting()).toEqual([person.id]);
+      await admin.put(`/people/${person.id}/active`, { active: false, reason: 'Cuti panjang' });
+      expect(await acting()).toEqual([]);
+      await admin.put(`/people/${person.id}/active`, { active: true });
+      expect(await acting()).toEqual([person.id]);
+      await admin.put(`/positions/${position.id}/active`, { active: false, reason: 'Dihapus dari struktur' });
+      expect(await acting()).toEqual([]);
+      await admin.put(`/positions/${position.id}/active`, { active: true });
+      await admin.put(`/agencies/${agency.id}/active`, { active: false, reason: 'Lembaga bubar' });
+      expect(await acting()).toEqual([]);
+    } finally {
+      await db.end();
+    }
   });
 
   it('deactivates an agency: hidden from pickers, shown to administrators, its positions give no rights', async () => {
