@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool, type PoolClient } from 'pg';
 import { type Client, Connection } from '@temporalio/client';
-import { client, eventually, login, type RunningApi, sequentialSteps, serviceEnv, type ServiceProcess, startApi, startWorker, temporalClient, testEnv } from '../support';
+import { client, eventually, login, type RunningApi, sequentialSteps, serviceEnv, type ServiceProcess, startApi, startWorker, temporalClient, testEnv, workflowIdle } from '../support';
 import { repoRoot } from '../support/engines';
 import { DECISION_ACCEPT_WAIT_MS, DECISION_RESULT_WAIT_MS } from '@gugus/server-tasks';
 import { type Api, planDriver, type PlanSection, sectionData } from './support';
@@ -66,19 +66,8 @@ describe('plan of action: a worker killed while the legal review decision is bei
       (await db.query(`SELECT step || coalesce(':' || (context->>'subTaskForce'), '') AS k, count(*)::int AS n FROM tasks WHERE process_id = $1 GROUP BY 1`, [planId])).rows.map((r) => [r.k as string, r.n as number]),
     );
   const versionCount = async () => (await db.query(`SELECT count(*)::int AS n FROM plan_versions WHERE plan_id = $1`, [planId])).rows[0].n as number;
-  /**
-   * Waits until the plan's workflow waits only on people: no activity pending and no workflow task to
-   * run. A replayed worker has then done whatever it was going to do, twice or not.
-   */
-  const idle = () =>
-    eventually(
-      async () => {
-        const d = await temporal.workflow.getHandle(`plan-${planId}`).describe();
-        return d.status.name === 'RUNNING' && !d.raw.pendingActivities?.length && !d.raw.pendingWorkflowTask ? true : undefined;
-      },
-      120_000,
-      'the plan workflow to wait only on people',
-    );
+  /** Waits until the plan's workflow waits only on people (see workflowIdle). */
+  const idle = () => workflowIdle(temporal, `plan-${planId}`);
   /** Waits until a database session waits on a lock of `kind` (`advisory`, `relation`) running a statement that contains `statement`. */
   const waitingOn = (kind: string, statement: string, what: string) =>
     eventually(async () => ((await owner.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = $1 AND strpos(query, $2) > 0`, [kind, statement])).rowCount ? true : undefined), 30_000, what);

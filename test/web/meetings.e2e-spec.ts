@@ -1,13 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { ProcessSettingsOverview } from '@gugus/contracts';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@gugus/server-orgs';
-import { client, launchChromium, login, type RunningApi, type RunningWeb, screenshotDir, sequentialSteps, serviceEnv, type ServiceProcess, startApi, startTimeSkippingEnv, startWeb, startWorker } from '../support';
+import type { Locator, Page } from 'playwright-core';
+import { browserSession, client, eventually, login, type BrowserSession, type RunningApi, type RunningWeb, sequentialSteps, serviceEnv, type ServiceProcess, startApi, startTimeSkippingEnv, startWeb, startWorker, VIEWPORTS } from '../support';
 
-const LAPTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const DAY = 24 * 3600 * 1000;
 const WIB = 7 * 3600 * 1000;
 const jakartaDate = (ms: number) => new Date(ms + WIB).toISOString().slice(0, 10);
@@ -33,8 +29,9 @@ describe('web app: a coordination meeting from scheduling to a completed action 
   let api: RunningApi;
   let worker: ServiceProcess;
   let web: RunningWeb;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let browser: BrowserSession;
+  /** Each person's window, in the order they logged in: the secretariat, Dinas Sosial, the chair. */
+  const windows: Page[] = [];
   const suffix = randomBytes(3).toString('hex');
   const title = `Rapat Pleno Uji ${suffix}`;
   const actionPoint = `Menyusun daftar rumah aman ${suffix}`;
@@ -50,7 +47,7 @@ describe('web app: a coordination meeting from scheduling to a completed action 
     env = await startTimeSkippingEnv();
     // API and worker share the task queue serviceEnv() draws, and the time-skipping server.
     const settings = serviceEnv({ TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default' });
-    [api, browser] = await Promise.all([startApi(settings), launchChromium()]);
+    [api, browser] = await Promise.all([startApi(settings), browserSession()]);
     [web, worker] = await Promise.all([startWeb(api.url), startWorker(settings)]);
     meetingDate = jakartaDate((await env.currentTimeMs()) + 16 * DAY);
     meetingAt = Date.parse(`${meetingDate}T09:00:00+07:00`);
@@ -58,28 +55,19 @@ describe('web app: a coordination meeting from scheduling to a completed action 
     invitationLeadDays = ((await secretariat.get('/process-settings/coordination-meeting?jurisdictionCode=32')).body as ProcessSettingsOverview).effective.settings.invitationLeadDays;
   });
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
     await browser?.close();
     await Promise.all([web?.stop(), worker?.stop()]);
     await api?.stop();
     await env?.teardown();
   });
 
-  async function logIn(email: string, viewport = LAPTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${web.url}/tugas`);
-    await page.waitForURL(/\/masuk$/);
-    const form = page.getByTestId('login-form');
-    await form.getByLabel('E-mail').fill(email);
-    await form.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => url.pathname === '/tugas');
+  async function logIn(email: string, viewport: 'laptop' | 'phone' = 'laptop'): Promise<Page> {
+    const page = await browser.open(web.url, { as: email, path: '/tugas', viewport });
+    windows.push(page);
     return page;
   }
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => browser.shot(page, name);
   const field = (scope: Locator | Page, id: string) => scope.locator(`[data-field="${id}"]`);
 
   /** Opens the inbox from the navigation and waits (reloading, as a person would) until the task shows up. */
@@ -87,14 +75,17 @@ describe('web app: a coordination meeting from scheduling to a completed action 
     await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Tugas', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/tugas');
     const row = page.getByTestId('task-row').filter({ hasText: taskTitle });
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      await page.getByTestId('inbox-counts').or(page.getByTestId('api-error')).first().waitFor();
-      if (await row.count()) break;
-      if (Date.now() > deadline) throw new Error(`"${taskTitle}" did not reach the inbox`);
-      await page.waitForTimeout(1000);
-      await page.reload();
-    }
+    let first = true;
+    await eventually(
+      async () => {
+        if (!first) await page.reload();
+        first = false;
+        await page.getByTestId('inbox-counts').or(page.getByTestId('api-error')).first().waitFor();
+        return (await row.count()) ? true : undefined;
+      },
+      60_000,
+      `"${taskTitle}" in the inbox`,
+    );
     if (screenshot) await shot(page, screenshot);
     await row.getByRole('link', { name: taskTitle }).click();
     await page.waitForURL(/\/tugas\/[0-9a-f-]{36}$/);
@@ -138,7 +129,7 @@ describe('web app: a coordination meeting from scheduling to a completed action 
   });
 
   step('drafts the agenda from the inbox: a saved draft survives a reload, then the agenda is completed', async () => {
-    const page = contexts[0].pages()[0];
+    const page = windows[0];
     await openFromInbox(page, `Susun agenda: ${title}`, 'inbox-laptop');
     const form = page.getByTestId('schema-form');
     // Where the process already knows the answer, the form starts filled in.
@@ -172,9 +163,9 @@ describe('web app: a coordination meeting from scheduling to a completed action 
   step('two weeks before the meeting the invitations are out; Dinas Sosial answers "Hadir" from its inbox on a phone', async () => {
     // A few hours after the invitations went out (about two weeks before the meeting).
     await env.sleep(meetingAt - invitationLeadDays * DAY + 3 * 3600_000 - (await env.currentTimeMs()));
-    const page = await logIn(DINSOS, PHONE);
+    const page = await logIn(DINSOS, 'phone');
     await openFromInbox(page, `Konfirmasi kehadiran: ${title}`, 'inbox-phone');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
     // The agenda it is invited to is there to read.
     await page.getByTestId('task-review').getByText('Lihat Agenda rapat koordinasi Gugus Tugas').click();
     await page.getByTestId('review-form').getByText('Tindak lanjut rapat sebelumnya').waitFor();
@@ -182,13 +173,13 @@ describe('web app: a coordination meeting from scheduling to a completed action 
     await field(form, 'root_response').getByRole('radio', { name: 'Hadir', exact: true }).check();
     await field(form, 'root_attendeeCount').locator('input').fill('2');
     await shot(page, 'task-rsvp-phone');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
     await complete(page);
   });
 
   step('after the meeting the secretariat writes minutes with an action point for Dinas Sosial', async () => {
     await env.sleep(meetingAt - (await env.currentTimeMs()) + 3600_000);
-    const page = contexts[0].pages()[0];
+    const page = windows[0];
     await openFromInbox(page, `Susun notulen: ${title}`);
     const form = page.getByTestId('schema-form');
     await field(form, 'root_chairPosition').locator('input').fill('Ketua Harian Gugus Tugas');
@@ -223,7 +214,7 @@ describe('web app: a coordination meeting from scheduling to a completed action 
   });
 
   step('the secretariat sees the comment at the action point, revises and completes again', async () => {
-    const page = contexts[0].pages()[0];
+    const page = windows[0];
     await openFromInbox(page, `Perbaiki notulen: ${title}`);
     const returned = page.getByTestId('returned-comments');
     await returned.getByText('Rencana tindak lanjut #1').waitFor();
@@ -241,7 +232,7 @@ describe('web app: a coordination meeting from scheduling to a completed action 
   });
 
   step('the steering chair approves the revised minutes on the task page', async () => {
-    const page = contexts[2].pages()[0];
+    const page = windows[2];
     await openFromInbox(page, `Setujui notulen: ${title}`);
     await expect(field(page.getByTestId('review-form'), 'tinjau_actionPoints_0_description').locator('input').inputValue()).resolves.toBe(`${actionPoint}, mulai dari Kabupaten Bandung`);
     await shot(page, 'task-approval-laptop');
@@ -251,7 +242,7 @@ describe('web app: a coordination meeting from scheduling to a completed action 
   });
 
   step('Dinas Sosial reports the action point done from its inbox', async () => {
-    const page = contexts[1].pages()[0];
+    const page = windows[1];
     await openFromInbox(page, `Tindak lanjut #1: ${actionPoint}, mulai dari Kabupaten Bandung`);
     const form = page.getByTestId('schema-form');
     await field(form, 'root_status').getByRole('radio', { name: 'Selesai', exact: true }).check();
@@ -262,17 +253,19 @@ describe('web app: a coordination meeting from scheduling to a completed action 
   });
 
   step('the meeting page shows the invitation answered and the action point done', async () => {
-    const page = contexts[0].pages()[0];
+    const page = windows[0];
     await page.goto(`${web.url}/rapat/${meetingId}`);
     const point = page.getByTestId('action-point').filter({ hasText: actionPoint });
-    const deadline = Date.now() + 60_000;
     // The report reaches the meeting's read model through the worker.
-    while (!(await point.getAttribute('data-status').catch(() => null))?.startsWith('done')) {
-      if (Date.now() > deadline) throw new Error('the action point did not show as done');
-      await page.waitForTimeout(1000);
-      await page.reload();
-      await point.waitFor();
-    }
+    await eventually(
+      async () => {
+        if ((await point.getAttribute('data-status', { timeout: 10_000 }))?.startsWith('done')) return true;
+        await page.reload();
+        return undefined;
+      },
+      60_000,
+      'the action point shown as done',
+    );
     await point.getByTestId('point-status').filter({ hasText: 'Selesai' }).waitFor();
     await expect(point.textContent()).resolves.toContain(DINSOS_NAME);
     await page.getByTestId('invitation').filter({ hasText: DINSOS_NAME }).filter({ hasText: 'Hadir' }).waitFor();
