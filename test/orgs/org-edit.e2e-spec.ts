@@ -191,6 +191,10 @@ describe('editing the organisations directory', () => {
       expect(await acting()).toEqual([person.id]);
       await admin.put(`/people/${person.id}/active`, { active: false, reason: 'Cuti panjang' });
       expect(await acting()).toEqual([]);
+      // Nor can they be made a holder or a Plt. while inactive.
+      const spare = (await admin.post(`/agencies/${agency.id}/positions`, { title: 'Staf Cadangan', roles: ['agency_officer'] })).body;
+      expect(await admin.put(`/positions/${spare.id}/holder`, { personId: person.id })).toMatchObject({ status: 400, body: { details: { fields: [{ field: 'personId' }] } } });
+      expect(await admin.post(`/positions/${spare.id}/delegations`, { personId: person.id, startsOn: '2027-01-01', endsOn: '2027-01-31' })).toMatchObject({ status: 400, body: { details: { fields: [{ field: 'personId' }] } } });
       await admin.put(`/people/${person.id}/active`, { active: true });
       expect(await acting()).toEqual([person.id]);
       await admin.put(`/positions/${position.id}/active`, { active: false, reason: 'Dihapus dari struktur' });

@@ -136,6 +136,9 @@ export class OrgsService {
     if (dto.agencyId !== null && !(sub.members ?? []).some((m) => m.id === dto.agencyId)) {
       throw invalid('agencyId', { id: 'instansi ini bukan anggota sub-gugus ini; tambahkan dulu sebagai anggota', en: 'this agency is not a member of this Sub-TF; add it as a member first' });
     }
+    if (dto.agencyId !== null && (sub.members ?? []).some((m) => m.id === dto.agencyId && !m.active)) {
+      throw invalid('agencyId', { id: 'instansi ini nonaktif', en: 'this agency is inactive' });
+    }
     const before = { leadAgencyId: sub.leadAgencyId };
     return this.repo.transaction(async (tx) => {
       await tx.setSubTaskForceLead(sub.id, dto.agencyId);
@@ -158,6 +161,7 @@ export class OrgsService {
       if (!position?.agency || position.agency.jurisdictionCode !== jurisdictionCode) {
         throw invalid('positionId', { id: 'jabatan tidak ditemukan di instansi wilayah ini', en: 'no such position in an agency of this jurisdiction' });
       }
+      if (!position.active) throw invalid('positionId', { id: 'jabatan ini nonaktif', en: 'this position is inactive' });
       if (!position.roles.includes(Role.CHAIR)) {
         throw invalid('positionId', { id: 'jabatan ini tidak memiliki peran ketua (chair)', en: 'this position does not have the chair role' });
       }
@@ -253,7 +257,7 @@ export class OrgsService {
     const jurisdictionCode = position.agency.jurisdictionCode;
     assertCan(user, 'update', 'Position', { jurisdictionCode, agencyId: position.agencyId });
     await this.assertMayGrant(user, { kind: 'holder', roles: position.roles, jurisdictionCode, target: { type: 'position', id: positionId }, personId: dto.personId });
-    if (dto.personId) await this.personInScope(user, dto.personId, 'personId');
+    if (dto.personId) this.assertActive(await this.personInScope(user, dto.personId, 'personId'));
     if (position.holderId && position.holderId === dto.personId) {
       throw conflict({ id: 'Orang ini sudah memegang jabatan tersebut.', en: 'This person already holds the position.' });
     }
@@ -284,7 +288,7 @@ export class OrgsService {
     assertCan(user, 'update', 'Position', { jurisdictionCode, agencyId: position.agencyId });
     if (dto.endsOn < dto.startsOn) throw invalid('endsOn', { id: 'tidak boleh sebelum tanggal mulai', en: 'must not be before startsOn' });
     await this.assertMayGrant(user, { kind: 'delegation', roles: position.roles, jurisdictionCode, target: { type: 'position', id: positionId }, personId: dto.personId });
-    await this.personInScope(user, dto.personId, 'personId');
+    this.assertActive(await this.personInScope(user, dto.personId, 'personId'));
     await this.repo.transaction(async (tx) => {
       const reason = dto.reason?.trim() || null;
       const id = await tx.createDelegation({ positionId, delegateId: dto.personId, startsOn: dto.startsOn, endsOn: dto.endsOn, reason, createdBy: user.personId });
@@ -553,6 +557,11 @@ export class OrgsService {
       }),
     );
     throw selfGrant ? selfGrantForbidden() : grantForbidden(refusedRoles, attempt.jurisdictionCode);
+  }
+
+  /** An inactive person can neither hold a position nor act as Plt. (they could not log in to do the work). */
+  private assertActive(person: { active: boolean }): void {
+    if (!person.active) throw invalid('personId', { id: 'orang ini nonaktif; aktifkan kembali dulu', en: 'this person is inactive; reactivate them first' });
   }
 
   private async agencyInScope(user: AuthUser, id: string, action: 'read' | 'update') {

@@ -40,7 +40,8 @@ export function PositionPage() {
   // Moving the position or appointing a Plt. gives its roles: offered only when the user may grant them all, and never to the user.
   const grantable = grantableRolesIn(me, current.jurisdictionCode);
   const notGrantable = current.roles.filter((role) => !grantable.includes(role));
-  const candidates = (people.data ?? []).filter((p) => p.id !== me?.personId);
+  // Never the user themselves, nor anyone deactivated (the API refuses both).
+  const candidates = (people.data ?? []).filter((p) => p.id !== me?.personId && p.active);
   const saved = () => {
     position.reload();
     setChanges((n) => n + 1);
