@@ -204,6 +204,12 @@ describe('coordination meeting: rescheduled, cancelled, and the plenary rule tha
     });
     expect(told.map((r) => r.email)).toEqual(expect.arrayContaining(['dinsos.jabar@gugus.test', 'hukum.jabar@gugus.test', 'sekretariat.jabar@gugus.test']));
 
+    // A new venue alone is told, but asks nobody again.
+    const venueOnly = await as.secretariat.post(`/meetings/${meetingId}/reschedule`, { scheduledAt: jakartaDayAt(thirdDate).toISOString(), venue: 'Aula Gedung Sate' });
+    expect({ status: venueOnly.status, venue: venueOnly.body.venue, scheduledAt: venueOnly.body.scheduledAt }).toEqual({ status: 200, venue: 'Aula Gedung Sate', scheduledAt: jakartaDayAt(thirdDate).toISOString() });
+    await eventually(async () => ((await notes('meeting_rescheduled', meetingId)).some((r) => r.dedupe_key.endsWith(':rescheduled:3')) ? true : undefined), 60_000, 'the venue change told');
+    expect((await tasksOf('dinsos', meetingId)).map((t) => t.id)).toEqual([again.id]);
+
     // The old reminder time passes without a reminder; the new one comes two days before the new date.
     await skipTo(jakartaDayAt(secondDate, '10:00').getTime());
     expect(await notes('meeting_reminder', meetingId)).toEqual([]);
@@ -212,7 +218,7 @@ describe('coordination meeting: rescheduled, cancelled, and the plenary rule tha
       const rows = await notes('meeting_reminder', meetingId);
       return rows.length ? rows : undefined;
     }, 60_000, 'the reminder at the new time');
-    expect(new Set(reminded.map((r) => r.dedupe_key))).toEqual(new Set([`meeting:${meetingId}:reminder:2`]));
+    expect(new Set(reminded.map((r) => r.dedupe_key))).toEqual(new Set([`meeting:${meetingId}:reminder:3`]));
   });
 
   step('cancelled with a reason: open answers close as cancelled, invitees are told, the meeting says who, when and why', async () => {

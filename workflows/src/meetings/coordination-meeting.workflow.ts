@@ -86,9 +86,13 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
       await condition(() => !control.busy);
       if (!changeable()) refuse(MeetingRefusal.WRONG_STAGE, `Meeting is ${state.status}`);
       if (Date.parse(request.scheduledAt) <= Date.now()) refuse(MeetingRefusal.PAST, 'The new time has passed');
-      state.scheduledAt = new Date(Date.parse(request.scheduledAt)).toISOString();
-      control.moves += 1;
-      control.changes += 1;
+      const at = new Date(Date.parse(request.scheduledAt)).toISOString();
+      // A new venue alone is told to the invitees, but asks nobody again and moves no reminder.
+      if (at !== state.scheduledAt) {
+        state.scheduledAt = at;
+        control.moves += 1;
+        control.changes += 1;
+      }
       await act.recordMeetingRescheduled({ ...request, meetingId, at: new Date().toISOString() });
       return { scheduledAt: state.scheduledAt };
     },
