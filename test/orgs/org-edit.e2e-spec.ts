@@ -225,7 +225,23 @@ describe('editing the organisations directory', () => {
     expect((await admin.get('/agencies?jurisdictionCode=32&includeInactive=maybe')).status).toBe(400);
   });
 
+  it('names a meeting in the audit trail by its title', async () => {
+    const secretariat = client(api.url, (await login(api.url, 'sekretariat.jabar@gugus.test')).accessToken);
+    const title = `Rapat khusus uji nama ${unique()}`;
+    const meeting = await secretariat.post('/meetings', { jurisdictionCode: '32', kind: 'special', scheduledAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), title, venue: 'Aula' });
+    expect(meeting.status).toBe(201);
+    const trail = (await admin.get(`/audit?targetType=meeting&targetId=${meeting.body.id}`)).body as { action: string; targetName: string; actorName: string }[];
+    expect(trail[0]).toMatchObject({ action: 'meeting.schedule', targetName: title });
+  });
+
   it('shows names in the audit trail for people, agencies and positions, never for a case', async () => {
+    const sys = client(api.url, (await login(api.url, 'admin@gugus.test')).accessToken);
+    const intake = ((await sys.get('/agencies?jurisdictionCode=32')).body as { id: string; name: string }[]).find((a) => a.name === 'UPTD PPA Provinsi Jawa Barat')!.id;
+    const opened = await sys.post('/cases', { jurisdictionCode: '32', intakeAgencyId: intake, intakeChannel: 'ngo' });
+    expect(opened.status).toBe(201);
+    const caseTrail = (await sys.get(`/audit?targetType=case&targetId=${opened.body.code}`)).body as { targetId: string; targetName: string | null }[];
+    expect(caseTrail.length).toBeGreaterThan(0);
+    expect(caseTrail.every((e) => e.targetId === opened.body.code && e.targetName === null)).toBe(true);
     const trail = (await admin.get('/audit?jurisdictionCode=32&limit=200')).body as { actorId: string | null; actorName: string | null; targetType: string; targetName: string | null }[];
     expect(trail.length).toBeGreaterThan(0);
     expect(trail.filter((e) => e.actorId === adminId).every((e) => e.actorName === 'Rina Kusumawati')).toBe(true);
