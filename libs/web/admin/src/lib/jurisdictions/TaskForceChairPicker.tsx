@@ -18,12 +18,12 @@ interface Candidate {
   agency: AgencyView;
 }
 
-/** Positions with the chair role across the jurisdiction's agencies: the chair is one of them. */
+/** Active positions with the chair role across the jurisdiction's agencies: the chair is one of them. */
 function useChairCandidates(agencies: readonly AgencyView[]) {
   const key = agencies.length ? `chair-candidates:${agencies.map((a) => a.id).join(',')}` : undefined;
   return useApiQuery<Candidate[]>(key, async (signal) => {
     const lists = await Promise.all(agencies.map(async (agency) => (await orgsApi.positions(agency.id, signal)).map((position) => ({ position, agency }))));
-    return lists.flat().filter((c) => c.position.roles.includes(Role.CHAIR));
+    return lists.flat().filter((c) => c.position.active && c.position.roles.includes(Role.CHAIR));
   });
 }
 
