@@ -47,7 +47,7 @@ runBenchmark(async (cleanup) => {
       `${fmt(dataset.agencies)} agencies, ${fmt(dataset.positions)} positions; table ${dataset.tableSize} + indexes ${dataset.indexSize}; ${db.origin}`,
   );
   out.push('');
-  out.push(`1. Inbox: TasksRepository.inbox (page and capped counts in parallel, then the page's rows), status open, sort due, limit 25`);
+  out.push(`1. Inbox: TasksRepository.inbox (the page with its rows, and the capped counts, in parallel), status open, sort due, limit 25`);
   out.push(`   ${RUNS} runs each after ${inbox.warmUp} warm-up (fewer for the deep pages and the "before" columns), one at a time, pool of 4 connections; ms`);
   out.push(`   counts stop at ${INBOX_COUNT_CAP.toLocaleString('en')} ("+" = more than that). "before": the same view through the inbox's queries before issue 13`);
   out.push(`   (exact total and counts, open-first order) on the same database — the new partial indexes present, so the old queries may use them too.`);

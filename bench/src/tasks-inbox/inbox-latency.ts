@@ -66,9 +66,10 @@ function planSummary(lines: string[]): string {
 }
 
 /**
- * Inbox latency through the real `TasksRepository.inbox` (its page, total and counts queries in
- * parallel on a pool of 4, then the page's entities), as an agency officer and as a provincial
- * coordinator sees it, against a trivial primary-key lookup on the same table and connection pool.
+ * Inbox latency through the real `TasksRepository.inbox` (its page and capped counts queries in
+ * parallel on a pool of 4), as an agency officer, a provincial coordinator and national oversight see
+ * it, against a trivial primary-key lookup on the same table and connection pool and against the
+ * inbox's queries before issue 13; a deep national page by cursor and by offset.
  */
 export async function measureInbox(databaseUrl: string, options: { runs: number; warmUp: number }): Promise<InboxResult> {
   const dataSource = await new DataSource({ ...createDataSourceOptions(databaseUrl, 4), entities: TASK_ENTITIES }).initialize();
@@ -185,7 +186,7 @@ async function inboxBefore(source: DataSource, scope: InboxScope, filter: InboxF
 /** Which of the inbox's statements this is (they run in parallel, so the order they start in varies). */
 function statementName(sql: string): string {
   if (/count\(\*\)/.test(sql)) return 'counts';
-  if (/^\s*SELECT t\.id, to_char/.test(sql)) return 'page';
+  if (/^\s*SELECT t\.\*, to_char/.test(sql)) return 'page';
   if (/WHERE id = \$1/.test(sql)) return 'lookup';
   return 'rows';
 }

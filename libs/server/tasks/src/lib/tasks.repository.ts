@@ -285,8 +285,8 @@ export class TasksRepository {
   /**
    * One page of the inbox, the figures of its scope, and where the next page starts.
    *
-   * Two statements in parallel, then the page's rows: the page (ids and sort keys, one row more than asked
-   * to know whether there is a next page), and the counts per status, each counted only up to
+   * Two statements in parallel: the page (its rows and their sort keys, one row more than asked to know
+   * whether there is a next page), and the counts per status, each counted only up to
    * INBOX_COUNT_CAP. The total is the count of the bucket the filters select, so it is not counted again.
    * With one status selected the order is the sort key and id alone, which the partial indexes on open
    * tasks (migration 2710) serve in order; "all" puts open tasks first.
@@ -314,10 +314,10 @@ export class TasksRepository {
     const capped = (condition: string) => `(SELECT count(*) FROM (SELECT 1 FROM tasks t WHERE ${where}${condition} LIMIT ${INBOX_COUNT_CAP + 1}) c)::int`;
     const [rows, countRows] = await Promise.all([
       this.db.query(
-        `SELECT t.id, to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, t.status = 'open' AS open
+        `SELECT t.*, to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS inbox_at, t.status = 'open' AS inbox_open
          FROM tasks t WHERE ${where}${statusSql}${dueSql}${afterSql} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
         params,
-      ) as Promise<{ id: string; at: string; open: boolean }[]>,
+      ) as Promise<(Record<string, unknown> & { id: string; inbox_at: string; inbox_open: boolean })[]>,
       this.db.query(
         `SELECT ${capped(` AND t.status = 'open'`)} AS open,
                 ${capped(` AND t.status = 'open' AND t.due_at < now()`)} AS overdue,
@@ -329,19 +329,21 @@ export class TasksRepository {
     const raw = countRows[0];
     const page = rows.slice(0, filter.limit);
     const last = page[page.length - 1];
-    const ids = page.map((r) => r.id);
-    const entities = ids.length ? await this.db.manager.createQueryBuilder(TaskEntity, 't').where('t.id IN (:...ids)', { ids }).getMany() : [];
-    const byId = new Map(entities.map((e) => [e.id, e]));
     const bucketTotal = filter.due ? (filter.status === 'done' ? 0 : filter.due === 'overdue' ? raw.overdue : raw.dueSoon) : filter.status === 'open' ? raw.open : filter.status === 'done' ? raw.done : raw.open + raw.done;
     const over = (n: number) => n > INBOX_COUNT_CAP;
     const clamp = (n: number) => Math.min(n, INBOX_COUNT_CAP);
     return {
-      items: ids.map((id) => byId.get(id) as TaskEntity),
+      items: page.map((row) => this.entityOf(row)),
       total: clamp(bucketTotal),
       counts: { open: clamp(raw.open), overdue: clamp(raw.overdue), dueSoon: clamp(raw.dueSoon), done: clamp(raw.done) },
       capped: { total: over(bucketTotal), open: over(raw.open), overdue: over(raw.overdue), dueSoon: over(raw.dueSoon), done: over(raw.done) },
-      next: rows.length > filter.limit && last ? { sort: filter.sort, open: last.open, at: last.at, id: last.id } : null,
+      next: rows.length > filter.limit && last ? { sort: filter.sort, open: last.inbox_open, at: last.inbox_at, id: last.id } : null,
     };
+  }
+
+  /** A task row read with plain SQL (`SELECT t.*`) as the entity: one statement for the page instead of ids, then rows. */
+  private entityOf(row: Record<string, unknown>): TaskEntity {
+    return this.db.manager.create(TaskEntity, Object.fromEntries(this.db.getMetadata(TaskEntity).columns.map((c) => [c.propertyName, row[c.databaseName]])));
   }
 
   /**
