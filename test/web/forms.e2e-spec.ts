@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { FORM_LIBRARY, type FormOverlay } from '@gugus/forms';
-import { DEMO_PASSWORD } from '@gugus/server-orgs';
-import { client, launchChromium, login, screenshotDir, serviceEnv, startApi, startWeb, type RunningApi, type RunningWeb } from '../support';
+import { browserSession, client, login, serviceEnv, startApi, startWeb, type BrowserSession, type RunningApi, type RunningWeb, VIEWPORTS } from '../support';
 
-const LAPTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
+const { laptop: LAPTOP, phone: PHONE } = VIEWPORTS;
 const screening = FORM_LIBRARY.find((f) => f.definition.key === 'victim-screening');
 const validScreening = Object.values(screening?.valid ?? {})[0] as Record<string, unknown>;
 
@@ -22,10 +19,9 @@ const validScreening = Object.values(screening?.valid ?? {})[0] as Record<string
  * again (another test replaces the whole overlay and would otherwise meet them as breaking changes).
  */
 describe('web app: forms as data (fill-in, province variant editor, submissions)', () => {
-  let browser: Browser;
+  let browser: BrowserSession;
   let api: RunningApi;
   let web: RunningWeb;
-  const contexts: BrowserContext[] = [];
   const suffix = randomBytes(3).toString('hex');
   const newField = `asalPerekrut${suffix}`;
   const newLabel = { id: `Asal perekrut ${suffix}`, en: `Recruiter origin ${suffix}` };
@@ -34,34 +30,15 @@ describe('web app: forms as data (fill-in, province variant editor, submissions)
   let oldSubmissionId = '';
 
   beforeAll(async () => {
-    [api, browser] = await Promise.all([startApi(serviceEnv()), launchChromium()]);
+    [api, browser] = await Promise.all([startApi(serviceEnv()), browserSession()]);
     web = await startWeb(api.url);
   });
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
     await browser?.close();
     await Promise.all([web?.stop(), api?.stop()]);
   });
 
-  async function newPage(viewport = LAPTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function logIn(page: Page, email: string, next = '/formulir'): Promise<void> {
-    await page.goto(`${web.url}${next}`);
-    await page.waitForURL(/\/masuk$/);
-    const form = page.getByTestId('login-form');
-    await form.getByLabel('E-mail').fill(email);
-    await form.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
-  }
+  const shot = (page: Page, name: string) => browser.shot(page, name);
 
   const fieldOf = (scope: Locator | Page, id: string) => scope.locator(`[data-field="${id}"]`);
 
@@ -75,8 +52,7 @@ describe('web app: forms as data (fill-in, province variant editor, submissions)
 
   /** One pass through the editor as admin.jabar; true when the published West Java variant has our changes. */
   async function adaptScreeningForWestJava(attempt: number): Promise<boolean> {
-    const page = await newPage();
-    await logIn(page, 'admin.jabar@gugus.test');
+    const page = await browser.open(web.url, { as: 'admin.jabar@gugus.test', path: '/formulir' });
     await page.locator('[data-testid="form-row"]').first().waitFor();
     if (attempt === 1) await shot(page, 'forms-list-admin-id-laptop');
     await page.locator('[data-testid="form-row"][data-key="victim-screening"]').getByRole('link', { name: 'Ubah varian Jawa Barat' }).click();
@@ -197,8 +173,7 @@ describe('web app: forms as data (fill-in, province variant editor, submissions)
   });
 
   it('shows the new field and label in a new screening in Kabupaten Bandung (32.04)', async () => {
-    const page = await newPage();
-    await logIn(page, 'sekretariat.jabar@gugus.test');
+    const page = await browser.open(web.url, { as: 'sekretariat.jabar@gugus.test', path: '/formulir' });
     await page.locator('[data-testid="form-row"][data-key="victim-screening"]').getByRole('link', { name: 'Isi formulir' }).click();
     await page.waitForURL(/\/formulir\/victim-screening$/);
     await page.getByTestId('jurisdiction-select').selectOption('32.04');
@@ -222,8 +197,7 @@ describe('web app: forms as data (fill-in, province variant editor, submissions)
   });
 
   it('does not show them in a new screening in Kota Batam (21.71)', async () => {
-    const page = await newPage(PHONE);
-    await logIn(page, 'dinsos.batam@gugus.test', '/formulir/victim-screening');
+    const page = await browser.open(web.url, { as: 'dinsos.batam@gugus.test', path: '/formulir/victim-screening', viewport: 'phone' });
     await expect(page.getByTestId('jurisdiction-select').inputValue()).resolves.toBe('21.71');
     await page.getByTestId('form-version').waitFor();
     const form = page.getByTestId('schema-form');
@@ -253,8 +227,7 @@ describe('web app: forms as data (fill-in, province variant editor, submissions)
   });
 
   it('still opens the screening saved before the change with its own (old) version', async () => {
-    const page = await newPage();
-    await logIn(page, 'sekretariat.jabar@gugus.test', `/isian/${oldSubmissionId}`);
+    const page = await browser.open(web.url, { as: 'sekretariat.jabar@gugus.test', path: `/isian/${oldSubmissionId}` });
     const form = page.getByTestId('submission-form');
     await fieldOf(form, 'isian_rationale').waitFor();
     await expect(fieldOf(form, 'isian_rationale').getByRole('textbox').inputValue()).resolves.toBe(validScreening.rationale);
@@ -266,8 +239,7 @@ describe('web app: forms as data (fill-in, province variant editor, submissions)
   });
 
   it('shows Bahasa Indonesia errors at the fields: live, on submit, and from the server; then submits', async () => {
-    const page = await newPage();
-    await logIn(page, 'sekretariat.jabar@gugus.test', '/formulir/victim-screening?wilayah=32.04');
+    const page = await browser.open(web.url, { as: 'sekretariat.jabar@gugus.test', path: '/formulir/victim-screening?wilayah=32.04' });
     const form = page.getByTestId('schema-form');
     const rationale = fieldOf(form, 'root_rationale');
     await rationale.waitFor();
@@ -328,10 +300,9 @@ describe('web app: forms as data (fill-in, province variant editor, submissions)
   });
 
   it('renders every national form with the project widgets (region, agency, rupiah) without a script error', async () => {
-    const page = await newPage();
+    const page = await browser.open(web.url, { as: 'sekretariat.jabar@gugus.test', path: '/formulir' });
     const crashes: string[] = [];
     page.on('pageerror', (error) => crashes.push(error.message));
-    await logIn(page, 'sekretariat.jabar@gugus.test');
     for (const { definition } of FORM_LIBRARY) {
       await page.goto(`${web.url}/formulir/${definition.key}?wilayah=32.04`);
       await page.getByTestId('schema-form').locator('[data-field]').first().waitFor();
