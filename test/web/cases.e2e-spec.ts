@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { AuditEntryView } from '@gugus/contracts';
-import { client, eventually, launchChromium, login, screenshotDir, sequentialSteps, serviceEnv, startApi, startWeb, submitLogin, type RunningApi, type RunningWeb } from '../support';
+import { browserSession, client, eventually, login, screenshotDir, sequentialSteps, serviceEnv, startApi, startWeb, type BrowserSession, type RunningApi, type RunningWeb, VIEWPORTS } from '../support';
 
-const LAPTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
+const { laptop: LAPTOP, phone: PHONE } = VIEWPORTS;
 const COORDINATOR = 'koordinator.jabar@gugus.test';
 /**
  * Kabupaten Bandung Barat (32.17): Kabupaten Bandung's numbering (32.04) is test/cases' own and the
@@ -26,10 +25,9 @@ type Api = ReturnType<typeof client>;
 describe('web app: case list, opening a case, the case page', () => {
   let api: RunningApi;
   let web: RunningWeb;
-  let browser: Browser;
+  let browser: BrowserSession;
   let admin: Api;
   let coordinatorId = '';
-  const contexts: BrowserContext[] = [];
   const suffix = randomBytes(3).toString('hex');
   const agencyName = `Dinas Sosial Kabupaten Bandung Barat (uji ${suffix})`;
   const kepri = { email: `kasus.kepri.${suffix}@gugus.test`, password: 'sandi-uji-kasus-kepri' };
@@ -37,7 +35,7 @@ describe('web app: case list, opening a case, the case page', () => {
   const step = sequentialSteps();
 
   beforeAll(async () => {
-    [api, browser] = await Promise.all([startApi(serviceEnv()), launchChromium()]);
+    [api, browser] = await Promise.all([startApi(serviceEnv()), browserSession()]);
     web = await startWeb(api.url);
     admin = client(api.url, (await login(api.url, 'admin@gugus.test')).accessToken);
     coordinatorId = (await client(api.url, (await login(api.url, COORDINATOR)).accessToken).get('/auth/me')).body.personId;
@@ -51,28 +49,18 @@ describe('web app: case list, opening a case, the case page', () => {
     expect((await admin.put(`/positions/${position.body.id}/holder`, { personId: person.body.id })).status).toBe(200);
   });
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
     await browser?.close();
     await Promise.all([web?.stop(), api?.stop()]);
   });
 
-  async function logIn(email: string, viewport: { width: number; height: number }, password?: string): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${web.url}/kasus`);
-    await page.waitForURL(/\/masuk$/);
-    await submitLogin(page, email, password);
-    await page.waitForURL((url) => url.pathname === '/kasus');
-    return page;
-  }
+  const logIn = (email: string, viewport: { width: number; height: number }, password?: string): Promise<Page> => browser.open(web.url, { as: email, password, path: '/kasus', viewport });
 
   /** The whole page at laptop and at phone width (back to `back` after). */
   async function shoot(page: Page, name: string, back = LAPTOP): Promise<void> {
     await page.setViewportSize(LAPTOP);
-    await page.screenshot({ path: join(screenshotDir, `cases-${name}-laptop.png`), fullPage: true });
+    await browser.shot(page, `cases-${name}-laptop`);
     await page.setViewportSize(PHONE);
-    await page.screenshot({ path: join(screenshotDir, `cases-${name}-phone.png`), fullPage: true });
+    await browser.shot(page, `cases-${name}-phone`);
     await page.setViewportSize(back);
   }
 
@@ -114,7 +102,7 @@ describe('web app: case list, opening a case, the case page', () => {
     await page.getByTestId('open-case-submit').click();
     await fieldOf(page, 'Jalur masuk').getByTestId('field-error').filter({ hasText: 'nilainya tidak termasuk pilihan yang diizinkan' }).waitFor();
     await expect(form.getByLabel('Jalur masuk').getAttribute('aria-invalid')).resolves.toBe('true');
-    await page.screenshot({ path: join(screenshotDir, 'cases-open-form-error-phone.png'), fullPage: true });
+    await browser.shot(page, 'cases-open-form-error-phone');
     await page.unroute('**/api/cases');
 
     await page.getByTestId('open-case-submit').click();
@@ -173,7 +161,7 @@ describe('web app: case list, opening a case, the case page', () => {
     await expect(page.getByTestId('case-code').textContent()).resolves.toBe(caseCode);
     await page.getByTestId('case-channel').filter({ hasText: 'Layanan pengaduan (hotline)' }).waitFor();
     await page.getByTestId('case-jurisdiction').filter({ hasText: 'Kabupaten Bandung Barat' }).waitFor();
-    await page.screenshot({ path: join(screenshotDir, 'cases-case-page-supervision-laptop.png'), fullPage: true });
+    await browser.shot(page, 'cases-case-page-supervision-laptop');
   });
 
   step('records the guardian’s consent in the case page’s consent card and shows it per purpose; a withdrawal is marked with its date', async () => {
@@ -312,7 +300,7 @@ describe('web app: case list, opening a case, the case page', () => {
     const notFound = page.getByTestId('case-not-found');
     await notFound.getByText('tidak termasuk kasus yang boleh Anda lihat').waitFor();
     await expect(page.getByTestId('case-record').count()).resolves.toBe(0);
-    await page.screenshot({ path: join(screenshotDir, 'cases-not-found-laptop.png'), fullPage: true });
+    await browser.shot(page, 'cases-not-found-laptop');
   });
 
   step('has the coordinator’s reads in the audit trail with their purposes, and not the refused one', async () => {
