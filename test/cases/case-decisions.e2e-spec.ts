@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { CaseIdentificationDecisionList, CaseJusticeRecordList, CaseView } from '@gugus/contracts';
-import { launchChromium, screenshotDir, sequentialSteps, signedInAt, startWeb } from '../support';
+import { browserSession, sequentialSteps, startWeb } from '../support';
 import { type Api, type CaseStack, caseTasks, fixture, openCasePage, startCaseStack, today } from './support';
 
 /**
@@ -99,9 +98,9 @@ describe('identification decisions after screening, and the justice track', () =
   });
 
   step('in Chromium: the case page lists the decisions and the justice track in words, without their texts', async () => {
-    const [web, browser] = await Promise.all([startWeb(stack.api.url), launchChromium()]);
+    const [web, browser] = await Promise.all([startWeb(stack.api.url), browserSession()]);
     try {
-      const page = await signedInAt(browser, web.url, 'koordinator.jabar@gugus.test', `/kasus/${caseCode}`);
+      const page = await browser.open(web.url, { as: 'koordinator.jabar@gugus.test', path: `/kasus/${caseCode}` });
       await openCasePage(page, web.url, caseCode);
       const identification = page.getByTestId('identification-list');
       await identification.locator('li[data-status="not_confirmed"]').getByText('Tidak dikonfirmasi sebagai korban').waitFor();
@@ -110,7 +109,7 @@ describe('identification decisions after screening, and the justice track', () =
       await expect(justiceList.innerText()).resolves.toContain('pidana 60 bulan');
       await expect(page.getByTestId('case-justice').innerText()).resolves.not.toContain('Teratai');
       await page.getByTestId('case-decision').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(screenshotDir, 'cases-decisions.png'), fullPage: true });
+      await browser.shot(page, 'cases-decisions');
     } finally {
       await browser.close();
       await web.stop();

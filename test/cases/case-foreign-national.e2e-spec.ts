@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { CaseReferralPacketView, CaseReturnAssessmentList, CaseView, ReturnAssessmentView } from '@gugus/contracts';
-import { decodedHistory, eventually, launchChromium, screenshotDir, sequentialSteps, signedInAt, startWeb, temporalClient } from '../support';
+import { browserSession, decodedHistory, eventually, sequentialSteps, startWeb, temporalClient } from '../support';
 import { type Api, type CaseStack, caseTasks, categoryAt, fixture, openCasePage, startCaseStack, today, consentDecision, consentForm, referralForm } from './support';
 import { DEFAULT_PACKET_CATEGORIES } from '@gugus/cases';
 
@@ -102,9 +101,9 @@ describe('a foreign national: consular notification with consent, no return befo
   });
 
   step('in the browser: the case page\'s return card says why a return cannot go and offers international protection, which opens the referral form for it', async () => {
-    const [web, browser] = await Promise.all([startWeb(stack.api.url), launchChromium()]);
+    const [web, browser] = await Promise.all([startWeb(stack.api.url), browserSession()]);
     try {
-      const page = await signedInAt(browser, web.url, 'koordinator.jabar@gugus.test', `/kasus/${caseCode}`);
+      const page = await browser.open(web.url, { as: 'koordinator.jabar@gugus.test', path: `/kasus/${caseCode}` });
       await openCasePage(page, web.url, caseCode);
       const card = page.getByTestId('case-return');
       const latest = card.getByTestId('return-latest');
@@ -117,7 +116,7 @@ describe('a foreign national: consular notification with consent, no return befo
       // rjsf's select holds option indexes: the chosen option's label says which service.
       await eventually(async () => ((await service.locator('option:checked').innerText()) === 'Penapisan kebutuhan perlindungan internasional (suaka)' ? true : undefined), 10_000, 'the referral form open for international protection');
       await card.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(screenshotDir, 'cases-return-offer.png'), fullPage: true });
+      await browser.shot(page, 'cases-return-offer');
     } finally {
       await browser.close();
       await web.stop();
