@@ -4,6 +4,7 @@ export { Alert, type AlertProps, type AlertTone } from './lib/Alert';
 export { AppLayout, type AppLayoutProps, type NavItem } from './lib/AppLayout';
 export { Button, type ButtonProps } from './lib/Button';
 export { Card } from './lib/Card';
+export { EChart, type ChartOption, type EChartProps } from './lib/chart/EChart';
 export { EmptyState, type EmptyStateProps } from './lib/EmptyState';
 export {
   CheckboxField,

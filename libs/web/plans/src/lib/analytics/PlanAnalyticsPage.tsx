@@ -6,7 +6,7 @@ import { usePlanAnalyticsOverview } from '@gugus/web-data-access';
 import { formatNumber, useLanguage } from '@gugus/web-i18n';
 import { Alert, Card, Loading, PageHeader } from '@gugus/web-ui';
 import { ApiErrorAlert, JurisdictionSelect } from '@gugus/web-shared';
-import { StageDaysChart } from '../charts/lazyCharts';
+import { StageDaysChart } from '../charts/Charts';
 import { decimal } from '../format';
 import { analyticsJurisdictions, mayReadAnalyticsIn } from '../grants';
 import { useRoleName, useStepName } from '../PlanBadges';

@@ -1,6 +1,7 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useLanguage } from '@gugus/web-i18n';
+import { EChart, type ChartOption } from '@gugus/web-ui';
 import { decimal, rupiah, rupiahShort } from '../format';
 import { niceCeil, wrapWords } from './scale';
 
@@ -10,26 +11,10 @@ const SOFT = '#8fb0d3';
 const ACCENT = '#b3202a';
 const UP = '#176b3a';
 const MUTED = '#4f5b6b';
-const AXIS = { fontSize: 12, fill: MUTED };
+const GRID_LINE = { lineStyle: { color: '#d6dce4' } };
+const AXIS_LABEL = { fontSize: 12, color: MUTED };
 
-interface TickProps {
-  x?: number | string;
-  y?: number | string;
-  payload?: { value?: unknown };
-}
-
-function WrappedTick({ x = 0, y = 0, payload }: TickProps) {
-  const lines = wrapWords(String(payload?.value ?? ''), 20).slice(0, 3);
-  return (
-    <text x={Number(x)} y={Number(y)} textAnchor="end" fontSize={12} fill={MUTED}>
-      {lines.map((line, i) => (
-        <tspan key={i} x={Number(x) - 4} dy={i === 0 ? `${0.35 - (lines.length - 1) * 0.55}em` : '1.1em'}>
-          {line}
-        </tspan>
-      ))}
-    </text>
-  );
-}
+const tooltipValue = (format: (value: number) => string) => (value: unknown) => (typeof value === 'number' ? format(value) : String(value ?? ''));
 
 /** One bar per category, two series (e.g. actual against target), laid out horizontally so long names fit a phone. */
 interface PairedBarsProps {
@@ -46,19 +31,24 @@ function PairedBars({ rows, a, b, format, formatTick = format, testId }: PairedB
   // A series without a single value (e.g. no targets for means) is left out, legend included.
   const withB = rows.some((r) => r.b !== null);
   const height = Math.max(160, rows.length * (withB ? 56 : 40) + 60);
+  const option = useMemo<ChartOption>(
+    () => ({
+      grid: { top: 32, right: 16, bottom: 8, left: 8, containLabel: true },
+      legend: { top: 0, textStyle: { fontSize: 13 } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: tooltipValue(format) },
+      xAxis: { type: 'value', axisLabel: { ...AXIS_LABEL, formatter: (v: number) => formatTick(v) }, splitLine: GRID_LINE },
+      // The first row on top, as in the table; long names on up to three lines.
+      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisLabel: { ...AXIS_LABEL, interval: 0, formatter: (v: string) => wrapWords(v, 20).slice(0, 3).join('\n') } },
+      series: [
+        { type: 'bar', name: a, data: rows.map((r) => r.a), itemStyle: { color: PRIMARY } },
+        ...(withB ? [{ type: 'bar', name: b, data: rows.map((r) => r.b), itemStyle: { color: SOFT } }] : []),
+      ],
+    }),
+    [rows, a, b, withB, format, formatTick],
+  );
   return (
-    <div className="gu-plans__chart" data-testid={testId} role="img" aria-label={`${a} / ${b}`}>
-      <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} barGap={2}>
-          <CartesianGrid horizontal={false} stroke="#d6dce4" />
-          <XAxis type="number" tick={AXIS} tickFormatter={(v: number) => formatTick(v)} />
-          <YAxis type="category" dataKey="name" width={150} tick={<WrappedTick />} interval={0} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : String(v ?? ''))} />
-          <Legend wrapperStyle={{ fontSize: 13 }} />
-          <Bar dataKey="a" name={a} fill={PRIMARY} isAnimationActive={false} />
-          {withB && <Bar dataKey="b" name={b} fill={SOFT} isAnimationActive={false} />}
-        </BarChart>
-      </ResponsiveContainer>
+    <div className="gu-plans__chart">
+      <EChart option={option} height={height} label={`${a} / ${b}`} testId={testId} />
     </div>
   );
 }
@@ -67,23 +57,19 @@ function PairedBars({ rows, a, b, format, formatTick = format, testId }: PairedB
 export function BudgetChart({ rows }: { rows: { name: string; budget: number; allocated: number }[] }) {
   const { t } = useTranslation('plans');
   const { language } = useLanguage();
-  return (
-    <PairedBars
-      rows={rows.map((r) => ({ name: r.name, a: r.budget, b: r.allocated }))}
-      a={t('charts.budget')}
-      b={t('charts.allocated')}
-      format={(v) => rupiah(v, language)}
-      formatTick={(v) => rupiahShort(v, language)}
-      testId="chart-budget"
-    />
-  );
+  const paired = useMemo(() => rows.map((r) => ({ name: r.name, a: r.budget, b: r.allocated })), [rows]);
+  const format = useMemo(() => (v: number) => rupiah(v, language), [language]);
+  const formatTick = useMemo(() => (v: number) => rupiahShort(v, language), [language]);
+  return <PairedBars rows={paired} a={t('charts.budget')} b={t('charts.allocated')} format={format} formatTick={formatTick} testId="chart-budget" />;
 }
 
 /** Working days per stage against the settings' target for it. */
 export function StageDaysChart({ rows }: { rows: { name: string; days: number; target: number | null }[] }) {
   const { t } = useTranslation('plans');
   const { language } = useLanguage();
-  return <PairedBars rows={rows.map((r) => ({ name: r.name, a: r.days, b: r.target }))} a={t('charts.workingDays')} b={t('charts.target')} format={(v) => decimal(v, language)} testId="chart-stage-days" />;
+  const paired = useMemo(() => rows.map((r) => ({ name: r.name, a: r.days, b: r.target })), [rows]);
+  const format = useMemo(() => (v: number) => decimal(v, language), [language]);
+  return <PairedBars rows={paired} a={t('charts.workingDays')} b={t('charts.target')} format={format} testId="chart-stage-days" />;
 }
 
 export interface ProgressSeries {
@@ -95,42 +81,54 @@ export interface ProgressSeries {
   unit: string;
 }
 
+/** A reference line across the chart (a target, a baseline, a budget), labelled at its right end. */
+const referenceLine = (y: number, color: string, dash: number[], label: string, below = false) => ({
+  y,
+  lineStyle: { color, type: dash, width: 1.5 },
+  label: { formatter: label, position: below ? 'insideEndBottom' : 'insideEndTop', color, fontSize: 12 },
+});
+
+/** Bars per reporting period with reference lines; the axis reaches a round number above the highest line. */
+function periodBars(labels: string[], name: string, values: (number | null)[], color: string, lines: ReturnType<typeof referenceLine>[], format: (v: number) => string, formatTick: (v: number) => string): ChartOption {
+  const top = Math.max(0, ...values.map((v) => v ?? 0), ...lines.map((l) => l.y));
+  return {
+    grid: { top: 16, right: 16, bottom: 8, left: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: tooltipValue(format) },
+    xAxis: { type: 'category', data: labels, axisLabel: AXIS_LABEL },
+    yAxis: { type: 'value', min: 0, max: niceCeil(top), axisLabel: { ...AXIS_LABEL, formatter: (v: number) => formatTick(v) }, splitLine: GRID_LINE },
+    series: [{ type: 'bar', name, data: values, itemStyle: { color }, markLine: { silent: true, symbol: 'none', data: lines } }],
+  };
+}
+
 /** One activity's quarterly progress: the indicator against its target, and spending to date against its budget. */
 export function ProgressCharts({ series }: { series: ProgressSeries }) {
   const { t } = useTranslation('plans');
   const { language } = useLanguage();
-  const data = series.periods;
+  const indicatorTitle = t('charts.indicatorTitle', { unit: series.unit });
+  const options = useMemo(() => {
+    const labels = series.periods.map((p) => p.label);
+    const number = (v: number) => decimal(v, language);
+    const money = (v: number) => rupiah(v, language);
+    const moneyTick = (v: number) => rupiahShort(v, language);
+    const indicatorLines = [referenceLine(series.target, UP, [6, 3], t('charts.targetLine', { value: number(series.target) }))];
+    if (series.baseline > 0) indicatorLines.push(referenceLine(series.baseline, MUTED, [2, 3], t('charts.baselineLine'), true));
+    return {
+      indicator: periodBars(labels, t('charts.indicator'), series.periods.map((p) => p.indicator), PRIMARY, indicatorLines, number, number),
+      spending: periodBars(labels, t('charts.spentToDate'), series.periods.map((p) => p.spentToDate), ACCENT, [referenceLine(series.budget, PRIMARY, [6, 3], t('charts.budgetLine'))], money, moneyTick),
+    };
+  }, [series, language, t]);
   return (
     <div className="gu-plans__charts-pair">
       <figure className="gu-plans__figure">
-        <figcaption>{t('charts.indicatorTitle', { unit: series.unit })}</figcaption>
-        <div className="gu-plans__chart" data-testid="chart-indicator" role="img" aria-label={t('charts.indicatorTitle', { unit: series.unit })}>
-          <ResponsiveContainer width="100%" height={240}>
-            <BarChart data={data} margin={{ top: 16, right: 16, bottom: 4, left: 8 }}>
-              <CartesianGrid vertical={false} stroke="#d6dce4" />
-              <XAxis dataKey="label" tick={AXIS} />
-              <YAxis tick={AXIS} width={56} domain={[0, (top: number) => niceCeil(Math.max(top, series.target))]} tickFormatter={(v: number) => decimal(v, language)} />
-              <Tooltip formatter={(v) => (typeof v === 'number' ? decimal(v, language) : String(v ?? ''))} />
-              <Bar dataKey="indicator" name={t('charts.indicator')} fill={PRIMARY} isAnimationActive={false} />
-              <ReferenceLine y={series.target} stroke={UP} strokeDasharray="6 3" label={{ value: t('charts.targetLine', { value: decimal(series.target, language) }), position: 'insideTopRight', fill: UP, fontSize: 12 }} />
-              {series.baseline > 0 && <ReferenceLine y={series.baseline} stroke={MUTED} strokeDasharray="2 3" label={{ value: t('charts.baselineLine'), position: 'insideBottomRight', fill: MUTED, fontSize: 12 }} />}
-            </BarChart>
-          </ResponsiveContainer>
+        <figcaption>{indicatorTitle}</figcaption>
+        <div className="gu-plans__chart">
+          <EChart option={options.indicator} height={240} label={indicatorTitle} testId="chart-indicator" />
         </div>
       </figure>
       <figure className="gu-plans__figure">
         <figcaption>{t('charts.spendingTitle')}</figcaption>
-        <div className="gu-plans__chart" data-testid="chart-spending" role="img" aria-label={t('charts.spendingTitle')}>
-          <ResponsiveContainer width="100%" height={240}>
-            <BarChart data={data} margin={{ top: 16, right: 16, bottom: 4, left: 8 }}>
-              <CartesianGrid vertical={false} stroke="#d6dce4" />
-              <XAxis dataKey="label" tick={AXIS} />
-              <YAxis tick={AXIS} width={72} domain={[0, (top: number) => niceCeil(Math.max(top, series.budget))]} tickFormatter={(v: number) => rupiahShort(v, language)} />
-              <Tooltip formatter={(v) => (typeof v === 'number' ? rupiah(v, language) : String(v ?? ''))} />
-              <Bar dataKey="spentToDate" name={t('charts.spentToDate')} fill={ACCENT} isAnimationActive={false} />
-              <ReferenceLine y={series.budget} stroke={PRIMARY} strokeDasharray="6 3" label={{ value: t('charts.budgetLine'), position: 'insideTopRight', fill: PRIMARY, fontSize: 12 }} />
-            </BarChart>
-          </ResponsiveContainer>
+        <div className="gu-plans__chart">
+          <EChart option={options.spending} height={240} label={t('charts.spendingTitle')} testId="chart-spending" />
         </div>
       </figure>
     </div>

@@ -6,7 +6,7 @@ import { useEndOutsideStep, useStartOutsideStep } from '@gugus/web-data-access';
 import { formatDate, formatDateTime, formatNumber, useLanguage } from '@gugus/web-i18n';
 import { Button, Card, SelectField, TextField } from '@gugus/web-ui';
 import { ApiErrorAlert } from '@gugus/web-shared';
-import { BudgetChart } from '../charts/lazyCharts';
+import { BudgetChart } from '../charts/Charts';
 import { quarterLabel, rupiah, sectionTitle } from '../format';
 import { BudgetWarnings } from '../document/BudgetWarnings';
 import type { PlanFormLabels } from '../document/planForm';

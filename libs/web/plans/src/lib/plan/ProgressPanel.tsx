@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanView } from '@gugus/contracts';
 import { useLanguage } from '@gugus/web-i18n';
 import { SelectField } from '@gugus/web-ui';
-import { ProgressCharts } from '../charts/lazyCharts';
+import { ProgressCharts } from '../charts/Charts';
 import { decimal, quarterLabel, rupiah } from '../format';
 import type { PlanFormLabels } from '../document/planForm';
 

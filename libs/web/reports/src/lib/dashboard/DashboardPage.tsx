@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { NATIONAL_CODE, Role, type ReportDashboardView } from '@gugus/contracts';
@@ -6,17 +6,13 @@ import { useAuth } from '@gugus/web-auth';
 import { useJurisdictions, useReportDashboard } from '@gugus/web-data-access';
 import { formatRupiah } from '@gugus/plan';
 import { formatNumber, jakartaToday, useLanguage, type Language } from '@gugus/web-i18n';
-import { Loading, PageHeader, SelectField } from '@gugus/web-ui';
+import { EChart, Loading, PageHeader, SelectField, type ChartOption } from '@gugus/web-ui';
 import { ApiErrorAlert } from '@gugus/web-shared';
 import { ReportsTabs } from '../ReportsTabs';
 import { ChartCard } from './ChartCard';
-import type { ChartOption } from './EChart';
 import { ExportButton } from './ExportButton';
 import '../Reports.css';
 import { CaveatsNote } from '../CaveatsNote';
-
-// Apache ECharts is loaded with the first chart, not with the app.
-const EChart = lazy(() => import('./EChart'));
 
 /** The quarter that ended last (Jakarta) and the quarters of the last six years, newest first. */
 function quarterOptions(): string[] {
@@ -84,11 +80,7 @@ export function DashboardPage() {
       <ExportButton query={{ jurisdictionCode: scope, from, to }} caseRecords={national} />
       {dashboard.error && <ApiErrorAlert error={dashboard.error} />}
       {dashboard.isLoading && !data && <Loading label={tc('loading')} />}
-      {data && (
-        <Suspense fallback={<Loading label={tc('loading')} />}>
-          <Charts data={data} language={language} />
-        </Suspense>
-      )}
+      {data && <Charts data={data} language={language} />}
       {data && <CaveatsNote caveats={data.caveats} testId="dashboard-caveats" />}
     </div>
   );
