@@ -83,6 +83,7 @@ describe('web app: organisations, people and access control', () => {
     const page = await newPage();
     await page.goto(`${web.url}/masuk`);
     await logIn(page, 'admin.jabar@gugus.test');
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByTestId('nav-more').click();
     await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Wilayah & gugus tugas' }).click();
 
     const provinces = page.getByTestId('province-list');
@@ -224,6 +225,7 @@ describe('web app: organisations, people and access control', () => {
     await page.setViewportSize(LAPTOP);
 
     // Every change is in the audit trail, filterable by action and jurisdiction.
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByTestId('nav-more').click();
     await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Jejak audit' }).click();
     await page.waitForURL(/\/audit$/);
     const filters = page.getByTestId('audit-filters');

@@ -37,7 +37,7 @@ describe('web app: process settings and the working-day calendar', () => {
 
   it('lets the West Java administrator change a duration, refuses a bad value in Bahasa Indonesia, and saves a new version', async () => {
     const page = await browser.open(web.url, { as: 'admin.jabar@gugus.test', path: '/pengaturan-proses' });
-    await page.getByRole('navigation').getByRole('link', { name: 'Pengaturan proses' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Pengaturan proses', includeHidden: true }).waitFor({ state: 'attached' });
     await page.getByTestId('settings-source').waitFor();
     await expect(page.getByTestId('settings-jurisdiction').inputValue()).resolves.toBe('32');
     const historyBefore = await page.getByTestId('settings-version').count();

@@ -26,25 +26,32 @@ export function AppShell() {
     label: code.toUpperCase(),
     name: t(`languageSwitch.names.${code}`),
   }));
-  // Sections appear once someone is logged in; the audit trail only for roles that may read it.
-  const navItems: NavItem[] = [
-    ...(me
-      ? [
-          { to: '/tugas', label: tt('nav') },
-          ...(canReadCases(me.grants) ? [{ to: casePaths.list, label: tk('nav') }] : []),
-          ...(canReadPlans(me.grants) ? [{ to: planPaths.list, label: tpl('nav') }] : []),
-          ...(canReadMeetings(me.grants) ? [{ to: meetingPaths.list, label: tm('nav') }] : []),
-          ...(canReadReports(me.grants) ? [{ to: reportPaths.periodic, label: tr('nav') }] : []),
-          { to: '/wilayah', label: t('nav.jurisdictions') },
-          { to: '/instansi', label: t('nav.agencies') },
-          { to: '/formulir', label: tf('nav') },
-          ...(canReadSettings(me.grants) ? [{ to: processSettingsPaths.settings, label: tp('nav.settings') }] : []),
-          { to: processSettingsPaths.calendar, label: tp('nav.calendar') },
-          ...(canReadAudit(me.grants) ? [{ to: '/audit', label: t('nav.audit') }] : []),
-        ]
-      : [{ to: reportPaths.publicFigures, label: t('nav.publicFigures') }]),
-    { to: '/status', label: t('nav.status') },
-  ];
+  // Sections appear once someone is logged in; the audit trail only for roles that may read it. A person's
+  // daily work stays in the bar; the registers, forms, settings, calendar, audit and status sit under "More",
+  // so the bar is one line at 1280 px for every role.
+  const navItems: NavItem[] = me
+    ? [
+        { to: '/tugas', label: tt('nav') },
+        ...(canReadCases(me.grants) ? [{ to: casePaths.list, label: tk('nav') }] : []),
+        ...(canReadPlans(me.grants) ? [{ to: planPaths.list, label: tpl('nav') }] : []),
+        ...(canReadMeetings(me.grants) ? [{ to: meetingPaths.list, label: tm('nav') }] : []),
+        ...(canReadReports(me.grants) ? [{ to: reportPaths.periodic, label: tr('nav') }] : []),
+      ]
+    : [
+        { to: reportPaths.publicFigures, label: t('nav.publicFigures') },
+        { to: '/status', label: t('nav.status') },
+      ];
+  const moreItems: NavItem[] = me
+    ? [
+        { to: '/wilayah', label: t('nav.jurisdictions') },
+        { to: '/instansi', label: t('nav.agencies') },
+        { to: '/formulir', label: tf('nav') },
+        ...(canReadSettings(me.grants) ? [{ to: processSettingsPaths.settings, label: tp('nav.settings') }] : []),
+        { to: processSettingsPaths.calendar, label: tp('nav.calendar') },
+        ...(canReadAudit(me.grants) ? [{ to: '/audit', label: t('nav.audit') }] : []),
+        { to: '/status', label: t('nav.status') },
+      ]
+    : [];
   return (
     <AppLayout
       productName={t('app.name')}
@@ -52,6 +59,8 @@ export function AppShell() {
       skipLinkLabel={t('skipLink')}
       navLabel={t('nav.label')}
       navItems={navItems}
+      moreItems={moreItems}
+      moreLabel={t('nav.more')}
       languageSwitch={<LanguageSwitch label={t('languageSwitch.label')} value={language} options={languageOptions} onChange={setLanguage} />}
       account={
         <>

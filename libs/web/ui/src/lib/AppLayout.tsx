@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { NavLink } from 'react-router-dom';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { matchPath, NavLink, useLocation } from 'react-router-dom';
 import './AppLayout.css';
 
 export interface NavItem {
@@ -12,7 +12,11 @@ export interface AppLayoutProps {
   subtitle: string;
   skipLinkLabel: string;
   navLabel: string;
+  /** The sections a person uses most, always in view. */
   navItems: readonly NavItem[];
+  /** Sections used now and then, behind one "More" button at the end of the bar (so the bar stays one line). */
+  moreItems?: readonly NavItem[];
+  moreLabel?: string;
   /** Rendered at the right of the header, usually a `LanguageSwitch`. */
   languageSwitch: ReactNode;
   /** Who is logged in and how to log out (or a link to log in); wraps under the brand on phones. */
@@ -53,6 +57,7 @@ export function AppLayout(props: AppLayoutProps) {
                 </NavLink>
               </li>
             ))}
+            {props.moreItems && props.moreItems.length > 0 && <MoreMenu label={props.moreLabel ?? 'More'} items={props.moreItems} />}
           </ul>
         </nav>
       </header>
@@ -63,5 +68,68 @@ export function AppLayout(props: AppLayoutProps) {
         <div className="gu-footer__inner">{props.footer}</div>
       </footer>
     </div>
+  );
+}
+
+/**
+ * A disclosure button and the list of links it shows (the WAI-ARIA disclosure navigation pattern, not an
+ * application menu): Tab moves through the links, Escape closes it and returns to the button, and it
+ * closes when one of its links is followed or when focus or a click goes elsewhere (not on every change of
+ * address: a page still loading would otherwise close a menu opened meanwhile). The button is marked when the
+ * page shown is one of its sections.
+ */
+function MoreMenu({ label, items }: { label: string; items: readonly NavItem[] }) {
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const root = useRef<HTMLLIElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const location = useLocation();
+  const current = items.some((item) => matchPath({ path: item.to, end: false }, location.pathname));
+  useEffect(() => {
+    if (!open) return undefined;
+    const away = (event: Event) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', away);
+    document.addEventListener('focusin', away);
+    return () => {
+      document.removeEventListener('pointerdown', away);
+      document.removeEventListener('focusin', away);
+    };
+  }, [open]);
+  return (
+    <li
+      ref={root}
+      className="gu-nav__more"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          setOpen(false);
+          button.current?.focus();
+        }
+      }}
+    >
+      <button
+        ref={button}
+        type="button"
+        className="gu-nav__link gu-nav__more-button"
+        aria-expanded={open}
+        aria-controls={listId}
+        data-current={current || undefined}
+        data-testid="nav-more"
+        onClick={() => setOpen(!open)}
+      >
+        {label}
+        <span className="gu-nav__caret" aria-hidden="true" />
+      </button>
+      <ul id={listId} className="gu-nav__menu" hidden={!open} data-testid="nav-more-list">
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink className="gu-nav__menu-link" to={item.to} onClick={() => setOpen(false)}>
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </li>
   );
 }

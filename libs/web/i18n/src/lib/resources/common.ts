@@ -12,6 +12,7 @@ const id = {
     audit: 'Jejak audit',
     status: 'Status sistem',
     publicFigures: 'Angka tahunan',
+    more: 'Lainnya',
   },
   languageSwitch: {
     label: 'Bahasa',
@@ -50,6 +51,7 @@ const en: typeof id = {
     audit: 'Audit trail',
     status: 'System status',
     publicFigures: 'Annual figures',
+    more: 'More',
   },
   languageSwitch: {
     label: 'Language',
