@@ -54,7 +54,7 @@ function watchForRendered(expected: { sections: number; activities: number }): v
 }
 
 /** The built web app (dist/apps/web) served by `vite preview`, proxying /api to `apiUrl` like nginx. */
-async function startWeb(apiUrl: string, cleanup: Cleanup): Promise<string> {
+export async function startWeb(apiUrl: string, cleanup: Cleanup): Promise<string> {
   const port = await freePort();
   const service = startService('node_modules/vite/bin/vite.js', { PATH: process.env['PATH'] ?? '/usr/bin:/bin', WEB_PORT: String(port), API_URL: apiUrl }, ['preview', '--config', join(repoRoot, 'apps/web/vite.config.ts')]);
   cleanup.add('web (vite preview)', () => service.stop());
