@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { CaseList, CaseView } from '@gugus/contracts';
-import { decodedHistory, eventually, launchChromium, screenshotDir, sequentialSteps, signedInAt, startWeb, temporalClient } from '../support';
+import { browserSession, decodedHistory, eventually, sequentialSteps, startWeb, temporalClient } from '../support';
 import { type Api, type CaseStack, caseTasks, fixture, openCasePage, startCaseStack, today } from './support';
 
 /**
@@ -84,17 +83,17 @@ describe('closing a case at any time for a recorded reason, and reopening it', (
     expect((await as['batam'].post(`/cases/${caseCode}/reopening`, { reason: 'new_needs' })).status).toBe(404);
     // The closed process has ended (its steps are all cancelled) before the coordinator reopens it, in the browser.
     await eventually(async () => ((await as['coordinator'].get(`/cases/${caseCode}/timeline?purpose=case_management`)).body.items.every((i: { status: string }) => i.status !== 'open') ? true : undefined), 60_000, 'the closure finished');
-    const [web, browser] = await Promise.all([startWeb(stack.api.url), launchChromium()]);
+    const [web, browser] = await Promise.all([startWeb(stack.api.url), browserSession()]);
     try {
-      const page = await signedInAt(browser, web.url, 'koordinator.jabar@gugus.test', `/kasus/${caseCode}`);
+      const page = await browser.open(web.url, { as: 'koordinator.jabar@gugus.test', path: `/kasus/${caseCode}` });
       await openCasePage(page, web.url, caseCode);
       const card = page.getByTestId('case-closure');
       await card.getByTestId('reopen-reason').selectOption({ label: 'Kebutuhan baru' });
-      await page.screenshot({ path: join(screenshotDir, 'cases-closed-reopen.png'), fullPage: true });
+      await browser.shot(page, 'cases-closed-reopen');
       await card.getByTestId('reopen-submit').click();
       await card.getByTestId('case-reopened').waitFor();
       await page.getByTestId('case-record').getByText('Konferensi kasus').waitFor();
-      await page.screenshot({ path: join(screenshotDir, 'cases-reopened.png'), fullPage: true });
+      await browser.shot(page, 'cases-reopened');
     } finally {
       await browser.close();
       await web.stop();

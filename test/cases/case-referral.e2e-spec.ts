@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_PACKET_CATEGORIES, SERVICE_TYPES } from '@gugus/cases';
 import type { CasePacketListView, CaseReferralList, CaseReferralPacketView, CaseView } from '@gugus/contracts';
-import { decodedHistory, eventually, launchChromium, markersIn, plainDump, screenshotDir, sequentialSteps, signedInAt, startWeb, submitLogin, temporalClient, type RunningApi } from '../support';
+import { browserSession, decodedHistory, eventually, markersIn, plainDump, type RunningApi, sequentialSteps, startWeb, temporalClient } from '../support';
 import { type Api, type CaseStack, categoryAt, fixture, startCaseStack, today, consentDecision, sharingDecision, consentForm, referralForm } from './support';
 
 /**
@@ -201,14 +200,9 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
   });
 
   step('in the rendered page: the receiving agency sees its packet (labels, what is withheld and why); the name only where identity is shared', async () => {
-    const [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
+    const [web, browser] = await Promise.all([startWeb(api.url), browserSession()]);
     try {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-      const page = await context.newPage();
-      await page.goto(`${web.url}/tugas`);
-      await page.waitForURL(/\/masuk$/);
-      await submitLogin(page, 'dinsos.jabar@gugus.test');
-      await page.waitForURL((url) => url.pathname === '/tugas');
+      const page = await browser.open(web.url, { as: 'dinsos.jabar@gugus.test', path: '/tugas' });
       const tasks = (await tasksOf('dinsos')).filter((t) => t.step === 'referral-response');
       const openPacket = async (service: string) => {
         const list = await referrals();
@@ -221,14 +215,14 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
       const shelter = await openPacket('shelter');
       await shelter.getByText('Dibagikan sesuai persetujuan:').waitFor();
       expect(await shelter.innerText()).not.toContain(MARKER_NAME);
-      await page.screenshot({ path: join(screenshotDir, 'cases-referral-packet-shelter.png'), fullPage: true });
+      await browser.shot(page, 'cases-referral-packet-shelter');
       const police = await openPacket('law_enforcement');
       await police.getByText(MARKER_NAME).first().waitFor();
       await police.getByTestId('packet-withheld').waitFor();
-      await page.screenshot({ path: join(screenshotDir, 'cases-referral-packet-police.png'), fullPage: true });
+      await browser.shot(page, 'cases-referral-packet-police');
       const other = await openPacket('other');
       await other.getByTestId('packet-empty').waitFor();
-      await context.close();
+      await page.context().close();
     } finally {
       await browser.close();
       await web.stop();
@@ -239,9 +233,9 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
     const shelter = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral('shelter', agency['uptd'], ['profile', 'risk_assessment', 'needs_and_plan']));
     const health = await as['coordinator'].post(`/cases/${caseCode}/referrals`, referral('health_rehabilitation', agency['dinkes'], DINKES_SHARED));
     expect([shelter.status, health.status]).toEqual([201, 201]);
-    const [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
+    const [web, browser] = await Promise.all([startWeb(api.url), browserSession()]);
     try {
-      const signIn = (email: string) => signedInAt(browser, web.url, email, '/tugas');
+      const signIn = (email: string) => browser.open(web.url, { as: email, path: '/tugas' });
       /** Opens, from the inbox, the task of `step` whose title names referral `number`. */
       const fromInbox = async (page: Awaited<ReturnType<typeof signIn>>, taskStep: string, number: number) => {
         // The people here have many open tasks from the steps before: page through the inbox to the one.
@@ -269,7 +263,7 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
       await field('respondedOn').locator('input').fill(today());
       await field('decision').getByRole('radio', { name: 'Diterima' }).check();
       await field('expectedStartDate').locator('input').fill(today());
-      await page.screenshot({ path: join(screenshotDir, 'cases-referral-accept.png'), fullPage: true });
+      await browser.shot(page, 'cases-referral-accept');
       await page.getByTestId('task-complete').click();
       await page.getByTestId('task-done').waitFor();
 
@@ -280,7 +274,7 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
       await field('decision').getByRole('radio', { name: 'Ditolak' }).check();
       await field('declineReason').locator('select').selectOption({ label: 'Kapasitas layanan penuh' });
       await field('declineNote').locator('textarea').fill('Contoh fiktif: ruang rawat penuh bulan ini.');
-      await page.screenshot({ path: join(screenshotDir, 'cases-referral-decline.png'), fullPage: true });
+      await browser.shot(page, 'cases-referral-decline');
       await page.getByTestId('task-complete').click();
       await page.getByTestId('task-done').waitFor();
 
@@ -294,7 +288,7 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
       await expect(reason.locator('option:checked').innerText().catch(() => reason.innerText())).resolves.toContain('Kapasitas layanan penuh');
       await field('referralDate').locator('input').fill(today());
       await field('receivingAgencyId').locator('select').selectOption({ label: 'UPTD PPA Provinsi Jawa Barat' });
-      await page.screenshot({ path: join(screenshotDir, 'cases-referral-rerefer.png'), fullPage: true });
+      await browser.shot(page, 'cases-referral-rerefer');
       await page.getByTestId('task-complete').click();
       await page.getByTestId('task-done').waitFor();
     } finally {
@@ -324,14 +318,9 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
     expect((await as['admin'].put('/case-packet-lists/32.04/shelter', { categories: [] })).status).toBe(400);
 
     // In the browser, the administrator narrows shelter to the profile alone.
-    const [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
+    const [web, browser] = await Promise.all([startWeb(api.url), browserSession()]);
     try {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-      const page = await context.newPage();
-      await page.goto(`${web.url}/pengaturan-proses`);
-      await page.waitForURL(/\/masuk$/);
-      await submitLogin(page, 'admin.jabar@gugus.test');
-      await page.waitForURL((url) => url.pathname === '/pengaturan-proses');
+      const page = await browser.open(web.url, { as: 'admin.jabar@gugus.test', path: '/pengaturan-proses' });
       await page.getByTestId('packet-lists-link').click();
       await page.waitForURL((url) => url.pathname === '/pengaturan-proses/paket-rujukan');
       const shelter = page.locator('[data-testid="packet-list"][data-service="shelter"]');
@@ -340,8 +329,8 @@ describe('case referrals: closed loop, minimal disclosure, consent withdrawal', 
       await shelter.getByTestId('packet-list-save').click();
       await page.locator('[data-testid="packet-list"][data-service="shelter"][data-adjusted="true"]').waitFor();
       await shelter.getByText('Diubah provinsi').waitFor();
-      await page.screenshot({ path: join(screenshotDir, 'cases-packet-lists.png'), fullPage: true });
-      await context.close();
+      await browser.shot(page, 'cases-packet-lists');
+      await page.context().close();
     } finally {
       await browser.close();
       await web.stop();

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import type { CaseView } from '@gugus/contracts';
-import { eventually, launchChromium, screenshotDir, sequentialSteps, signedInAt, startWeb, type RunningWeb } from '../support';
+import { browserSession, type BrowserSession, eventually, type RunningWeb, sequentialSteps, startWeb } from '../support';
 import { fillSchemaForm, type FillSchema } from '../support/schema-form';
 import { type Api, type CaseStack, caseTasks, fixture, startCaseStack, today } from './support';
 
@@ -16,7 +14,7 @@ const PHONE = { width: 390, height: 844 };
 describe('screening on a phone and the case conference, filled in the browser', () => {
   let stack: CaseStack;
   let web: RunningWeb;
-  let browser: Browser;
+  let browser: BrowserSession;
   const as: Record<string, Api> = {};
   let caseId = '';
   let caseCode = '';
@@ -29,7 +27,7 @@ describe('screening on a phone and the case conference, filled in the browser', 
   beforeAll(async () => {
     stack = await startCaseStack('case_browser_forms', { caseWorker: 'pekerja.jabar@gugus.test', coordinator: 'koordinator.jabar@gugus.test', dinsos: 'dinsos.jabar@gugus.test' });
     Object.assign(as, stack.as);
-    [web, browser] = await Promise.all([startWeb(stack.api.url), launchChromium()]);
+    [web, browser] = await Promise.all([startWeb(stack.api.url), browserSession()]);
   });
 
   afterAll(async () => {
@@ -46,7 +44,7 @@ describe('screening on a phone and the case conference, filled in the browser', 
     expect((await as['caseWorker'].post(`/tasks/${intake.id}/decision`, { outcome: 'completed', data: fixture('case-intake', 'valid-indonesian-adult') })).status).toBe(200);
     const screening = await openTask('caseWorker', 'screening');
 
-    const page = await signedInAt(browser, web.url, 'pekerja.jabar@gugus.test', '/tugas');
+    const page = await browser.open(web.url, { as: 'pekerja.jabar@gugus.test', path: '/tugas' });
     await page.setViewportSize(PHONE);
     const row = page.locator(`[data-testid="task-row"][data-task-id="${screening.id}"]`);
     await row.waitFor();
@@ -56,7 +54,7 @@ describe('screening on a phone and the case conference, filled in the browser', 
     const { schema, uiSchema } = await formOf('caseWorker', screening.id);
     const answers: Record<string, unknown> = { ...fixture('victim-screening', 'valid-child-sexual-no-means'), screeningDate: today() };
     await fillSchemaForm(form, schema, uiSchema, answers);
-    await page.screenshot({ path: join(screenshotDir, 'cases-screening-phone.png'), fullPage: true });
+    await browser.shot(page, 'cases-screening-phone');
     await page.getByTestId('task-complete').click();
     await page.getByTestId('task-done').waitFor();
     const view = await eventually(async () => ((v) => (v.identificationStatus === 'presumed' ? v : undefined))((await as['coordinator'].get(`/cases/${caseCode}?purpose=case_management`)).body as CaseView), 60_000, 'presumed a victim');
@@ -68,7 +66,7 @@ describe('screening on a phone and the case conference, filled in the browser', 
 
   step('the coordinator holds the conference from its task: one action assigned to Dinas Sosial, which gets its task', async () => {
     const conference = await openTask('coordinator', 'conference');
-    const page = await signedInAt(browser, web.url, 'koordinator.jabar@gugus.test', `/tugas/${conference.id}`);
+    const page = await browser.open(web.url, { as: 'koordinator.jabar@gugus.test', path: `/tugas/${conference.id}` });
     const form = page.getByTestId('task-form');
     await form.waitFor();
     const { schema, uiSchema } = await formOf('coordinator', conference.id);
@@ -81,7 +79,7 @@ describe('screening on a phone and the case conference, filled in the browser', 
       actions: [{ description: 'Asesmen kepentingan terbaik anak (contoh fiktif).', agencyId: stack.agency.dinsos, dueDate: today(), service: 'child_protection' }],
     });
     await fillSchemaForm(form, schema, uiSchema, JSON.parse(JSON.stringify(data)) as Record<string, unknown>);
-    await page.screenshot({ path: join(screenshotDir, 'cases-conference-filled.png'), fullPage: true });
+    await browser.shot(page, 'cases-conference-filled');
     await page.getByTestId('task-complete').click();
     await page.getByTestId('task-done').waitFor();
     const [action] = await openTasks('dinsos', 'conference-action', 1);

@@ -3,11 +3,11 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { Workbook } from 'exceljs';
-import type { Browser, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { PLAN_OF_ACTION_DEFAULTS, type PublicFiguresView, type ReportDashboardView, type ReportExportView, type ReportFigures } from '@gugus/contracts';
 import { emptyFigures, sumFigures } from '@gugus/reporting';
 import { repoRoot } from '../support/engines';
-import { client, databaseOfItsOwn, eventually, launchChromium, login, screenshotDir, sequentialSteps, serviceEnv, signedInAt, startApi, startWeb, type OwnDatabase, type RunningApi, type RunningWeb } from '../support';
+import { browserSession, type BrowserSession, client, databaseOfItsOwn, eventually, login, type OwnDatabase, type RunningApi, type RunningWeb, screenshotDir, sequentialSteps, serviceEnv, startApi, startWeb } from '../support';
 
 /**
  * Issue 12, acceptance 3 and 5 (and the public half of 2): five years of accepted quarterly reports of every
@@ -67,7 +67,7 @@ describe('reports: the dashboard, its export and the public annual figures', () 
   let own: OwnDatabase;
   let api: RunningApi;
   let web: RunningWeb;
-  let browser: Browser;
+  let browser: BrowserSession;
   let db: Pool;
   const as: Record<string, Api> = {};
   const tokens: Record<string, string> = {};
@@ -143,7 +143,7 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     own = await databaseOfItsOwn('report_dashboard');
     db = new Pool({ connectionString: own.appUrl, max: 2 });
     api = await startApi(serviceEnv({ DATABASE_URL: own.appUrl, AUDIT_CHECKPOINT_DIR: own.checkpointDir }));
-    [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
+    [web, browser] = await Promise.all([startWeb(api.url), browserSession()]);
     for (const [who, email] of Object.entries({ analyst: 'analis@gugus.test', jabar: 'sekretariat.jabar@gugus.test', jabarChair: 'ketua.jabar@gugus.test', kepri: 'admin.kepri@gugus.test', bandung: 'sekretariat.bandung@gugus.test' })) {
       tokens[who] = (await login(api.url, email)).accessToken;
       as[who] = client(api.url, tokens[who]);
@@ -380,13 +380,13 @@ describe('reports: the dashboard, its export and the public annual figures', () 
   });
 
   step('in Chromium, as the national analyst: charts for all provinces, filters, the table view, an XLSX export with its progress bar', async () => {
-    const tab = await signedInAt(browser, web.url, 'analis@gugus.test', '/laporan/dasbor?wilayah=00&dari=2021-Q1&sampai=2025-Q4');
+    const tab = await browser.open(web.url, { as: 'analis@gugus.test', path: '/laporan/dasbor?wilayah=00&dari=2021-Q1&sampai=2025-Q4' });
     await tab.getByTestId('chart-by-unit').locator('svg').first().waitFor();
     // The line over twenty quarters and a bar per province, drawn as SVG.
     expect(await tab.getByTestId('chart-over-time').locator('svg path').count()).toBeGreaterThan(0);
     const byUnit = tab.getByTestId('chart-by-unit');
     for (const name of ['Jawa Barat', 'Kalimantan Utara', 'Papua Barat Daya']) expect(await byUnit.locator('svg text', { hasText: name }).count()).toBeGreaterThan(0);
-    await tab.screenshot({ path: join(screenshotDir, 'reports-dashboard-national.png'), fullPage: true });
+    await browser.shot(tab, 'reports-dashboard-national');
 
     // The table view: every province with its twenty quarters and the sum.
     await tab.getByTestId('chart-by-unit-toggle').click();
@@ -452,9 +452,7 @@ describe('reports: the dashboard, its export and the public annual figures', () 
   });
 
   step('in Chromium, as the public: the annual figures page without login', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    const tab = await context.newPage();
-    await tab.goto(`${web.url}/angka-tahunan`);
+    const tab = await browser.open(web.url, { path: '/angka-tahunan' });
     const provincesTable = tab.getByTestId('public-provinces');
     await provincesTable.waitFor();
     await expectCount(provincesTable.locator('tbody tr'), 39);
@@ -463,9 +461,9 @@ describe('reports: the dashboard, its export and the public annual figures', () 
     await expectText(tab.getByTestId('public-published'), 'diterbitkan');
     await expectText(tab.getByTestId('public-breakdown-sex'), 'Perempuan');
     expect(await tab.content()).not.toContain(MARKER);
-    await tab.screenshot({ path: join(screenshotDir, 'reports-public-figures.png'), fullPage: true });
+    await browser.shot(tab, 'reports-public-figures');
     await tab.getByTestId('public-year').selectOption('2023');
     await expectText(provincesTable.locator('tbody tr', { hasText: 'Kalimantan Utara' }), '0');
-    await context.close();
+    await tab.context().close();
   });
 });
