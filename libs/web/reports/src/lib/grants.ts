@@ -10,11 +10,7 @@ export function figureJurisdictions(grants: readonly Grant[]): string[] {
   return [...new Set(FIGURE_READERS.flatMap((role) => grants.filter((g) => g.role === role).map((g) => g.jurisdictionCode)))];
 }
 
-/**
- * Whether the nav offers "Laporan": to those who report (administrators, secretariats, chairs, the national
- * analyst). The system administrator reaches the page by its address: its nav, already the longest, stays
- * on one line at 1280 px.
- */
+/** Whether the nav offers "Laporan": to those who read the figures (administrators, secretariats, chairs, the national analyst). */
 export function canReadReports(grants: readonly Grant[]): boolean {
-  return grants.some((g) => g.role !== Role.SYSTEM_ADMIN && FIGURE_READERS.includes(g.role));
+  return grants.some((g) => FIGURE_READERS.includes(g.role));
 }
