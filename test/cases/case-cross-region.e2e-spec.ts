@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addMonths, earliestChildClosure } from '@gugus/cases';
 import type { AgreementList, AgreementView, CaseList, CaseShareList, CaseShareView, CaseSharedRecordView, CaseView } from '@gugus/contracts';
 import { agencyReferences, FORM_LIBRARY } from '@gugus/forms';
-import { client, decodedHistory, eventually, launchChromium, login, screenshotDir, sequentialSteps, signedInAt, startWeb, temporalClient, type RunningApi } from '../support';
+import { browserSession, client, decodedHistory, eventually, login, type RunningApi, sequentialSteps, startWeb, temporalClient } from '../support';
 import { type Api, type CaseStack, type CaseTask as Task, caseTasks, fixture, openCasePage, startCaseStack, consentDecision, sharingDecision, consentForm, referralForm } from './support';
 import { clockSkipper } from '../plans/support';
 
@@ -216,9 +215,9 @@ describe('a cross-region case: a girl from Kabupaten Bandung identified in Kota 
   });
 
   step('in the browser: Batam\'s coordinator sees the share and can pick West Java\'s agencies; West Java\'s coordinator reads the case as a partner; the register', async () => {
-    const [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
+    const [web, browser] = await Promise.all([startWeb(api.url), browserSession()]);
     try {
-      const signIn = (email: string, path: string) => signedInAt(browser, web.url, email, path);
+      const signIn = (email: string, path: string) => browser.open(web.url, { as: email, path: path });
       const openCase = async (email: string) => {
         const page = await signIn(email, `/kasus/${caseCode}`);
         await openCasePage(page, web.url, caseCode);
@@ -233,7 +232,7 @@ describe('a cross-region case: a girl from Kabupaten Bandung identified in Kota 
       const offered = await page.locator('[data-testid="share-agency"] option').allInnerTexts();
       expect(offered).toEqual(expect.arrayContaining(['UPTD PPA Provinsi Jawa Barat', 'Dinas Sosial Provinsi Jawa Barat']));
       expect(offered.some((o) => o.includes('Batam'))).toBe(false);
-      await page.screenshot({ path: join(screenshotDir, 'cases-share-batam.png'), fullPage: true });
+      await browser.shot(page, 'cases-share-batam');
 
       // West Java: the partner's page — the record, the share and its shared data, no consent or referrals.
       page = await openCase('koordinator.jabar@gugus.test');
@@ -245,13 +244,13 @@ describe('a cross-region case: a girl from Kabupaten Bandung identified in Kota 
       await record.getByTestId('shared-record-field').first().waitFor();
       await expect(record.getByTestId('shared-record-withheld').innerText()).resolves.toContain('Hasil penapisan');
       await expect(record.innerText()).resolves.not.toContain(MARKER_NAME);
-      await page.screenshot({ path: join(screenshotDir, 'cases-share-partner.png'), fullPage: true });
+      await browser.shot(page, 'cases-share-partner');
 
       // The register, as West Java's secretariat keeps it.
       page = await signIn('sekretariat.jabar@gugus.test', '/perjanjian-kerja-sama');
       await page.getByTestId('agreement-row').first().waitFor();
       await expect(page.getByTestId('agreement-parties').first().innerText()).resolves.toContain('Jawa Barat (32)');
-      await page.screenshot({ path: join(screenshotDir, 'cases-agreements.png'), fullPage: true });
+      await browser.shot(page, 'cases-agreements');
     } finally {
       await browser.close();
       await web.stop();

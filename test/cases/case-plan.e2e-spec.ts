@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { AuditEntryView, CasePlanView, CaseView, ServiceDirectoryView, ServiceProviderView } from '@gugus/contracts';
-import { eventually, launchChromium, screenshotDir, sequentialSteps, signedInAt, startWeb } from '../support';
+import { browserSession, eventually, screenshotDir, sequentialSteps, startWeb } from '../support';
 import { type Api, type CaseStack, consentDecision, consentForm, fixture, openCasePage, sharingDecision, startCaseStack, today } from './support';
 
 /**
@@ -227,9 +227,9 @@ describe('the case-management plan, drawn from the directory of service provider
   });
 
   step('in Chromium: the coordinator plans a service from the directory; the secretariat updates the directory', async () => {
-    const [web, browser] = await Promise.all([startWeb(stack.api.url), launchChromium()]);
+    const [web, browser] = await Promise.all([startWeb(stack.api.url), browserSession()]);
     try {
-      const page = await signedInAt(browser, web.url, 'koordinator.jabar@gugus.test', `/kasus/${caseCode}`);
+      const page = await browser.open(web.url, { as: 'koordinator.jabar@gugus.test', path: `/kasus/${caseCode}` });
       await openCasePage(page, web.url, caseCode);
       const card = page.getByTestId('case-plan');
       await card.getByTestId('plan-item').nth(1).waitFor();
@@ -256,7 +256,7 @@ describe('the case-management plan, drawn from the directory of service provider
       await expect(card.getByTestId('plan-change').first().innerText()).resolves.toContain('Layanan #3 ditambahkan');
       await card.screenshot({ path: join(screenshotDir, 'cases-plan.png') });
 
-      const directory = await signedInAt(browser, web.url, 'sekretariat.jabar@gugus.test', '/direktori-layanan');
+      const directory = await browser.open(web.url, { as: 'sekretariat.jabar@gugus.test', path: '/direktori-layanan' });
       const row = directory.locator('[data-testid="directory-row"][data-agency="Dinas Sosial Provinsi Jawa Barat"]');
       await row.getByTestId('directory-edit').click();
       await directory.getByTestId('directory-capacity-input').fill('15');

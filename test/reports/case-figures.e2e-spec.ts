@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { AuditEntryView, CaseFiguresView } from '@gugus/contracts';
-import { client, databaseOfItsOwn, launchChromium, login, screenshotDir, serviceEnv, signedInAt, startApi, startWeb, type OwnDatabase, type RunningApi } from '../support';
+import { browserSession, client, databaseOfItsOwn, login, type OwnDatabase, type RunningApi, serviceEnv, startApi, startWeb } from '../support';
 
 /**
  * Issue 12, item 1 and acceptance 2 (the pre-filled figures against seeded cross-tabs with edge cases),
@@ -159,9 +158,9 @@ describe('case figures of a quarter, from the cases', () => {
   });
 
   it('in Chromium, the national analyst reads the quarter as tables, with what the figures cannot show', async () => {
-    const [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
+    const [web, browser] = await Promise.all([startWeb(api.url), browserSession()]);
     try {
-      const page = await signedInAt(browser, web.url, 'analis@gugus.test', '/laporan/angka-kasus?wilayah=33&tahun=2019&triwulan=2');
+      const page = await browser.open(web.url, { as: 'analis@gugus.test', path: '/laporan/angka-kasus?wilayah=33&tahun=2019&triwulan=2' });
       await page.getByTestId('figures-total').filter({ hasText: /^5$/ }).waitFor();
       await expect(page.getByTestId('figures-not-counted').innerText()).resolves.toBe('1');
       // The filters show the quarter asked for in the address, an older year included.
@@ -176,7 +175,7 @@ describe('case figures of a quarter, from the cases', () => {
       await page.getByTestId('figures-total').filter({ hasText: /^2$/ }).waitFor();
       await page.getByTestId('figures-quarter').selectOption('2');
       await page.getByTestId('figures-total').filter({ hasText: /^5$/ }).waitFor();
-      await page.screenshot({ path: join(screenshotDir, 'reports-case-figures.png'), fullPage: true });
+      await browser.shot(page, 'reports-case-figures');
       // The CSV comes through the session as a download.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('figures-csv').click()]);
       expect(download.suggestedFilename()).toBe('angka-kasus-33-2019-T2.csv');
@@ -184,7 +183,7 @@ describe('case figures of a quarter, from the cases', () => {
       expect(readFileSync(saved, 'utf8')).toContain('total,Total,total,Korban teridentifikasi,Identified victims,5');
       // The longest navs with "Laporan" in them still fit one line at 1280 px (the secretariat's, the provincial administrator's).
       for (const email of ['sekretariat.jabar@gugus.test', 'admin.jabar@gugus.test']) {
-        const other = await signedInAt(browser, web.url, email, '/laporan/angka-kasus');
+        const other = await browser.open(web.url, { as: email, path: '/laporan/angka-kasus' });
         const nav = other.getByRole('navigation', { name: 'Navigasi utama' });
         await nav.getByRole('link', { name: 'Laporan', exact: true }).waitFor();
         await other.evaluate(() => document.fonts.ready.then(() => undefined));

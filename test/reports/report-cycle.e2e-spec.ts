@@ -5,8 +5,7 @@ import { Pool } from 'pg';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { PLAN_OF_ACTION_DEFAULTS, type PeriodicReportView, type ReportCycleView, type ReportFigures } from '@gugus/contracts';
 import { sumFigures } from '@gugus/reporting';
-import type { Browser } from 'playwright-core';
-import { client, databaseOfItsOwn, eventually, launchChromium, login, screenshotDir, sequentialSteps, serviceEnv, signedInAt, startApi, startTimeSkippingEnv, startWeb, startWorker, type OwnDatabase, type RunningApi, type RunningWeb, type ServiceProcess } from '../support';
+import { browserSession, type BrowserSession, client, databaseOfItsOwn, eventually, login, type OwnDatabase, type RunningApi, type RunningWeb, sequentialSteps, serviceEnv, type ServiceProcess, startApi, startTimeSkippingEnv, startWeb, startWorker } from '../support';
 import { repoRoot } from '../support/engines';
 import { clockSkipper } from '../plans/support';
 
@@ -36,7 +35,7 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
   let worker: ServiceProcess;
   let db: Pool;
   let web: RunningWeb;
-  let browser: Browser;
+  let browser: BrowserSession;
   const as: Record<string, Api> = {};
   const step = sequentialSteps();
   const skipTo = clockSkipper(() => env);
@@ -117,7 +116,7 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
     const settings = serviceEnv({ TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default', DATABASE_URL: own.appUrl, AUDIT_CHECKPOINT_DIR: own.checkpointDir });
     db = new Pool({ connectionString: own.appUrl, max: 2 });
     [api, worker] = await Promise.all([startApi(settings), startWorker(settings)]);
-    [web, browser] = await Promise.all([startWeb(api.url), launchChromium()]);
+    [web, browser] = await Promise.all([startWeb(api.url), browserSession()]);
     for (const [who, email] of Object.entries({ sysAdmin: 'admin@gugus.test', analyst: 'analis@gugus.test', jabar: 'sekretariat.jabar@gugus.test', bandung: 'sekretariat.bandung@gugus.test', jabarChair: 'ketua.jabar@gugus.test', kepri: 'admin.kepri@gugus.test' })) {
       as[who] = client(api.url, (await login(api.url, email)).accessToken);
     }
@@ -303,12 +302,12 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
     expect(province.computed.victims.total).toBe(sum.victims.total + 1);
 
     // In Chromium: the province's task (no form: the aggregate is submitted as computed) shows the figures it submits.
-    const tab = await signedInAt(browser, web.url, 'sekretariat.jabar@gugus.test', `/tugas/${task.id}`);
+    const tab = await browser.open(web.url, { as: 'sekretariat.jabar@gugus.test', path: `/tugas/${task.id}` });
     const facts = tab.getByTestId('report-task-facts');
     await facts.waitFor();
     await facts.locator('[data-key="totals"] tr[data-cell="total"] td').nth(1).getByText('5', { exact: true }).waitFor();
     expect(await facts.textContent()).toContain('Jawa Barat');
-    await tab.screenshot({ path: join(screenshotDir, 'reports-province-task.png'), fullPage: true });
+    await browser.shot(tab, 'reports-province-task');
     await tab.context().close();
 
     await decide('jabar', task.id, { outcome: 'completed' });
@@ -365,12 +364,12 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
   });
 
   step('in Chromium: the national analyst reads the cycle — timeliness per level, late and missing ones filtered — and the old version stays readable', async () => {
-    const tab = await signedInAt(browser, web.url, 'analis@gugus.test', '/laporan/berkala?periode=2027-Q1');
+    const tab = await browser.open(web.url, { as: 'analis@gugus.test', path: '/laporan/berkala?periode=2027-Q1' });
     const table = tab.getByTestId('cycle-reports');
     await table.locator('tr[data-code="32.04"]').waitFor();
     expect(await table.locator('tbody tr').count()).toBe(7);
     await tab.getByTestId('cycle-timeliness').locator('[data-level="province"] [data-testid="timeliness-missing"]').getByText('1', { exact: true }).waitFor();
-    await tab.screenshot({ path: join(screenshotDir, 'reports-periodic-cycle.png'), fullPage: true });
+    await browser.shot(tab, 'reports-periodic-cycle');
     await tab.getByTestId('cycle-only-pending').check();
     const pending = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
     // (The national report's own timeliness depends on the day the clock was moved to: not asserted.)
@@ -378,13 +377,13 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
     await expect(table.locator('tr[data-code="32.01"]').textContent()).resolves.toContain('Terlambat');
     await tab.context().close();
 
-    const old = await signedInAt(browser, web.url, 'sekretariat.bandung@gugus.test', `/laporan/berkala/laporan/${reportOf['32.04']}`);
+    const old = await browser.open(web.url, { as: 'sekretariat.bandung@gugus.test', path: `/laporan/berkala/laporan/${reportOf['32.04']}` });
     await old.getByTestId('report-status').getByText('Digantikan versi koreksi').waitFor();
     await expect(old.getByTestId('report-versions').locator('li').count()).resolves.toBe(2);
     // What was submitted beside what the cases gave: the focal point left out the verdict the justice track shows.
     await expect(old.locator('[data-key="prosecution"] tr[data-cell="prosecution.verdicts"]').getAttribute('class')).resolves.toContain('gu-reports__changed');
     expect((await old.locator('[data-key="prosecution"] tr[data-cell="prosecution.crimesRegistered"]').getAttribute('class')) ?? '').not.toContain('gu-reports__changed');
-    await old.screenshot({ path: join(screenshotDir, 'reports-periodic-old-version.png'), fullPage: true });
+    await browser.shot(old, 'reports-periodic-old-version');
     await old.context().close();
   });
 });
