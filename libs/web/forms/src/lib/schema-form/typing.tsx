@@ -36,10 +36,16 @@ function isTypedFreely(schema: RJSFSchema, uiSchema: FieldProps['uiSchema']): bo
 
 const RjsfStringField = getDefaultRegistry<FormData, RJSFSchema>().fields.StringField;
 
-/** What the field shows while rjsf has not caught up: the typed value, as long as rjsf's own value is still `base`. */
+/**
+ * What the field shows while rjsf has not caught up: the newest typed value, as long as rjsf's own value is
+ * still `base` or one this field typed on the way (`sent`) — rjsf catching up with an older keystroke while
+ * the person types on must not put an older text back under their cursor (the next key would land in it
+ * and the one in between would be lost).
+ */
 interface Typed {
   value: unknown;
   base: unknown;
+  sent: ReadonlySet<unknown>;
 }
 
 /**
@@ -52,12 +58,13 @@ export function TypingStringField(props: FieldProps<FormData, RJSFSchema>) {
   const typing = contextOf(registry).typing;
   const deferred = typing !== undefined && !readonly && !disabled && isTypedFreely(schema, uiSchema);
   const [typed, setTyped] = useState<Typed | undefined>(undefined);
-  const current = typed && typed.base === formData ? typed : undefined;
+  const current = typed && (typed.base === formData || typed.sent.has(formData)) ? typed : undefined;
 
   const handleChange = useCallback(
     (value: unknown, path: FieldPathList, errorSchema?: ErrorSchema<FormData>, id?: string) => {
       if (!deferred || !typing) return onChange(value as FormData, path, errorSchema, id);
-      setTyped({ value, base: formData });
+      // Still ahead of rjsf: keep the base and remember this value too; caught up (or replaced): start again from rjsf's value.
+      setTyped((prev) => (prev && prev.value !== formData && (prev.base === formData || prev.sent.has(formData)) ? { value, base: prev.base, sent: new Set([...prev.sent, value]) } : { value, base: formData, sent: new Set([value]) }));
       typing.typed(path, value, id ?? fieldPathId.$id);
     },
     [deferred, typing, onChange, formData, fieldPathId],
