@@ -447,7 +447,7 @@ describe('web app: a plan of action from start to decree', () => {
     const [older] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
     expect(older.suggestedFilename()).toMatch(/-v1\.pdf$/);
     await page.goto(`${web.url}/rad/analitik?wilayah=32`);
-    await page.locator(`[data-testid="analytics-plan"][data-plan-id="${planId}"]`).getByTestId('chart-stage-days').locator('svg path[fill="#17426e"]').first().waitFor();
+    await page.locator(`[data-testid="analytics-plan"][data-plan-id="${planId}"]`).getByTestId('chart-stage-days').locator('svg path[fill="#17426e"]').first().waitFor({ state: 'attached' }); // a stage of 0 days is a bar of no width
     await expect(page.locator(`[data-testid="analytics-plan"][data-plan-id="${planId}"]`).getByTestId('analytics-rounds').textContent()).resolves.toBe('3');
     // Time with each agency in the parallel stages (not "several agencies"), and each agency's totals over the plans.
     const card = page.locator(`[data-testid="analytics-plan"][data-plan-id="${planId}"]`);

@@ -38,7 +38,7 @@ function PairedBars({ rows, a, b, format, formatTick = format, testId }: PairedB
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: tooltipValue(format) },
       xAxis: { type: 'value', axisLabel: { ...AXIS_LABEL, formatter: (v: number) => formatTick(v) }, splitLine: GRID_LINE },
       // The first row on top, as in the table; long names on up to three lines.
-      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisLabel: { ...AXIS_LABEL, interval: 0, formatter: (v: string) => wrapWords(v, 20).slice(0, 3).join('\n') } },
+      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisLabel: { ...AXIS_LABEL, interval: 0, lineHeight: 15, formatter: (v: string) => wrapWords(v, 20).slice(0, 3).join('\n') } },
       series: [
         { type: 'bar', name: a, data: rows.map((r) => r.a), itemStyle: { color: PRIMARY } },
         ...(withB ? [{ type: 'bar', name: b, data: rows.map((r) => r.b), itemStyle: { color: SOFT } }] : []),
