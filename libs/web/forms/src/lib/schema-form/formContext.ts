@@ -1,6 +1,5 @@
 import { getUiOptions, type Registry, type UiSchema } from '@rjsf/utils';
 import { useSyncExternalStore } from 'react';
-import type { TypingChannel } from './typing';
 
 /**
  * The fields the person has changed or left. Kept out of rjsf's registry on purpose: a change there
@@ -47,8 +46,6 @@ export interface SchemaFormContext {
   idPrefix: string;
   /** "3 fields need fixing", in the reader's language. */
   summaryTitle: (count: number) => string;
-  /** Where free-text fields send keystrokes (`TypingStringField`); without it they change through rjsf. */
-  typing?: TypingChannel;
 }
 
 export function contextOf(registry: Registry): SchemaFormContext {
