@@ -178,6 +178,35 @@ describe('editing the organisations directory', () => {
     expect(trail[0].targetName).toBe(`Koordinator Pendamping — ${agency.name}`);
   });
 
+  it("refuses a province power over a peer administrator (e-mail, activity, position) and a Plt.'s edit of its own position's roles", async () => {
+    const sys = client(api.url, (await login(api.url, 'admin@gugus.test')).accessToken);
+    const agency = await newAgency('32');
+    // A second West Java administrator: only the national level may make one.
+    const peer = (await sys.post('/people', { agencyId: agency.id, fullName: 'Admin Kedua', email: `admin2.${unique()}@gugus.test`, password: PASSWORD })).body as { id: string; email: string };
+    const seat = (await sys.post(`/agencies/${agency.id}/positions`, { title: 'Admin Provinsi Kedua', roles: ['provincial_admin'] })).body as { id: string };
+    expect((await sys.put(`/positions/${seat.id}/holder`, { personId: peer.id })).status).toBe(200);
+    // Taking over the peer's e-mail (and with it their sign-in), locking them out, or switching their seat off: refused.
+    const takeOver = await admin.call('PATCH', `/people/${peer.id}`, { email: `bukan-milik-anda.${unique()}@gugus.test` });
+    expect(takeOver.status).toBe(403);
+    expect((await admin.put(`/people/${peer.id}/active`, { active: false, reason: 'Uji: bukan wewenang provinsi' })).status).toBe(403);
+    expect((await admin.put(`/positions/${seat.id}/active`, { active: false, reason: 'Uji: bukan wewenang provinsi' })).status).toBe(403);
+    expect((await admin.put(`/agencies/${agency.id}/active`, { active: false, reason: 'Uji: bukan wewenang provinsi' })).status).toBe(403);
+    const unchanged = (await sys.get(`/people/${peer.id}`)).body as { email: string; active: boolean };
+    expect([unchanged.email, unchanged.active]).toEqual([peer.email, true]);
+    // The name stays the province's to correct; the national level may change the rest.
+    expect((await admin.call('PATCH', `/people/${peer.id}`, { fullName: 'Admin Kedua Jabar' })).status).toBe(200);
+    expect((await sys.call('PATCH', `/people/${peer.id}`, { email: `admin2b.${unique()}@gugus.test` })).status).toBe(200);
+
+    // Named Plt. of a position, a provincial administrator may not add roles to it: they would receive them.
+    const desk = (await admin.post(`/agencies/${agency.id}/positions`, { title: 'Staf Layanan', roles: ['agency_officer'] })).body as { id: string };
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+    const until = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(Date.now() + 7 * 86_400_000));
+    const plt = await sys.post(`/positions/${desk.id}/delegations`, { personId: adminId, startsOn: today, endsOn: until, reason: 'Uji: pemegang cuti' });
+    expect(plt.status).toBe(201);
+    expect((await admin.call('PATCH', `/positions/${desk.id}`, { roles: ['agency_officer', 'case_worker'] })).status).toBe(403);
+    expect(((await sys.get(`/positions/${desk.id}`)).body as { roles: string[] }).roles).toEqual(['agency_officer']);
+  });
+
   it('hands no new task or notification to an inactive person, position or agency (who acts for an agency and role)', async () => {
     const agency = await newAgency('32');
     const person = await newPerson(agency.id);

@@ -228,6 +228,40 @@ export class OrgsRepository {
     return rows.map((r) => ({ role: r.role, jurisdictionCode: r.jurisdiction_code, agencyId: r.agency_id, positionId: r.position_id, via: r.via }));
   }
 
+  /**
+   * Every role a person has or will have (where it applies): from the positions they hold — active or not, a
+   * reactivation gives them back — and from delegations not yet over (Jakarta's today). Changing the person's
+   * e-mail or activity hands these to whoever signs in as them: only someone who may grant them all may.
+   */
+  async rolesHeldBy(personId: string): Promise<{ role: Role; jurisdictionCode: string }[]> {
+    const rows: { role: Role; jurisdiction_code: string }[] = await this.manager.query(
+      `SELECT DISTINCT unnest(p.roles) AS role, a.jurisdiction_code
+         FROM positions p JOIN agencies a ON a.id = p.agency_id
+        WHERE p.holder_id = $1
+       UNION
+       SELECT DISTINCT unnest(p.roles), a.jurisdiction_code
+         FROM delegations d JOIN positions p ON p.id = d.position_id JOIN agencies a ON a.id = p.agency_id
+        WHERE d.delegate_id = $1 AND d.ends_on >= (now() AT TIME ZONE 'Asia/Jakarta')::date`,
+      [personId],
+    );
+    return rows.map((r) => ({ role: r.role, jurisdictionCode: r.jurisdiction_code }));
+  }
+
+  /** The roles of an agency's positions (active or not): what (re)activating or deactivating the agency turns on or off. */
+  async rolesOfAgency(agencyId: string): Promise<Role[]> {
+    const rows: { role: Role }[] = await this.manager.query(`SELECT DISTINCT unnest(roles) AS role FROM positions WHERE agency_id = $1`, [agencyId]);
+    return rows.map((r) => r.role);
+  }
+
+  /** Whether `personId` is, or is named to become, the position's Plt. (a delegation not yet over). */
+  async isDelegateOf(positionId: string, personId: string): Promise<boolean> {
+    const rows: unknown[] = await this.manager.query(
+      `SELECT 1 FROM delegations WHERE position_id = $1 AND delegate_id = $2 AND ends_on >= (now() AT TIME ZONE 'Asia/Jakarta')::date LIMIT 1`,
+      [positionId, personId],
+    );
+    return rows.length > 0;
+  }
+
   /** The jurisdiction of each of these agencies that exists (ids that are not UUIDs are simply unknown). */
   async agencyJurisdictions(ids: readonly string[]): Promise<Map<string, string>> {
     const uuids = [...new Set(ids)].filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));

@@ -376,8 +376,10 @@ export class OrgsService {
 
   /** Deactivates (or reactivates) an agency: while inactive its positions give no rights and get no new tasks. */
   async setAgencyActive(user: AuthUser, id: string, dto: SetActiveDto): Promise<AgencyView> {
-    await this.agencyInScope(user, id, 'update');
+    const agency = await this.agencyInScope(user, id, 'update');
     const reason = this.reasonFor(dto);
+    // Turning an agency on or off turns its positions' roles on or off: only someone who may grant them all.
+    await this.assertMayGrant(user, { kind: 'position', roles: await this.repo.rolesOfAgency(id), jurisdictionCode: agency.jurisdictionCode, target: { type: 'agency', id }, personId: null });
     if (!dto.active) {
       const led = await this.repo.subTaskForcesLedBy(id);
       if (led.length) {
@@ -414,7 +416,7 @@ export class OrgsService {
       if (!roles.includes(Role.CHAIR) && (await this.repo.taskForcesChairedBy(id)).length) {
         throw invalid('roles', { id: 'jabatan ini ketua gugus tugas; peran ketua tidak bisa dicabut sebelum ketua lain ditunjuk', en: 'this position chairs the task force; its chair role cannot be removed before another chair is named' });
       }
-      await this.assertMayGrant(user, { kind: 'position', roles: [...new Set([...roles, ...position.roles])], jurisdictionCode, target: { type: 'position', id }, personId: position.holderId });
+      await this.assertMayGrant(user, { kind: 'position', roles: [...new Set([...roles, ...position.roles])], jurisdictionCode, target: { type: 'position', id }, personId: await this.receiverOf(user, id, position.holderId) });
     }
     await this.repo.transaction(async (tx) => {
       const current = await this.lockedCurrent(tx, 'position', id, dto.version, () => tx.findPosition(id));
@@ -438,8 +440,11 @@ export class OrgsService {
     if (!dto.active && (await this.repo.taskForcesChairedBy(id)).length) {
       throw conflict({ id: 'Jabatan ini ketua gugus tugas; tunjuk ketua lain sebelum menonaktifkannya.', en: 'This position chairs the task force; name another chair before deactivating it.' });
     }
-    // Reactivating gives the holder the position's roles again: a grant like any other.
-    if (dto.active && !position.active) await this.assertMayGrant(user, { kind: 'position', roles: position.roles, jurisdictionCode, target: { type: 'position', id }, personId: position.holderId });
+    // Reactivating gives the holder (and any Plt.) the position's roles again: a grant like any other. Switching
+    // them off is the same power: a province may not switch off a position whose roles it could not give.
+    if (dto.active !== position.active) {
+      await this.assertMayGrant(user, { kind: 'position', roles: position.roles, jurisdictionCode, target: { type: 'position', id }, personId: dto.active ? await this.receiverOf(user, id, position.holderId) : null });
+    }
     await this.repo.transaction(async (tx) => {
       const current = await this.lockedCurrent(tx, 'position', id, dto.version, () => tx.findPosition(id));
       if (current.active === dto.active) return;
@@ -460,6 +465,9 @@ export class OrgsService {
     const fullName = dto.fullName?.trim();
     if (fullName !== undefined && fullName.length < 2) throw invalid('fullName', { id: 'minimal 2 huruf', en: 'must be at least 2 characters' });
     const email = dto.email?.trim().toLowerCase();
+    // Whoever controls the e-mail signs in as the person (password reset, single sign-on): only someone who
+    // may grant every role the person holds may change it.
+    if (email && email !== person.email) await this.assertMayManagePerson(user, id);
     if (email && email !== person.email) {
       const clash = await this.repo.findPersonByEmail(email);
       if (clash && clash.id !== id) throw invalid('email', { id: 'alamat e-mail ini sudah dipakai orang lain', en: 'this e-mail address is used by someone else' });
@@ -485,6 +493,8 @@ export class OrgsService {
     const person = await this.personInScope(user, id, 'id', 'update');
     if (!dto.active && id === user.personId) throw invalid('active', { id: 'Anda tidak dapat menonaktifkan diri sendiri', en: 'you cannot deactivate yourself' });
     const reason = this.reasonFor(dto);
+    // Locking a person out, or letting them back in, is a power over their roles: a province may not do it to a peer administrator.
+    if (dto.active !== person.active) await this.assertMayManagePerson(user, id);
     return this.repo.transaction(async (tx) => {
       const current = await this.lockedCurrent(tx, 'person', id, dto.version, () => tx.findPerson(id));
       if (current.active === dto.active) return toPersonView(current);
@@ -557,6 +567,23 @@ export class OrgsService {
       }),
     );
     throw selfGrant ? selfGrantForbidden() : grantForbidden(refusedRoles, attempt.jurisdictionCode);
+  }
+
+  /** Who would receive a position's roles from this change: the caller themselves if they are its Plt. (a self-grant), else its holder. */
+  private async receiverOf(user: AuthUser, positionId: string, holderId: string | null): Promise<string | null> {
+    return (await this.repo.isDelegateOf(positionId, user.personId)) ? user.personId : holderId;
+  }
+
+  /** Refuses (audited, 403) a change to a person's e-mail or activity unless the caller may grant every role the person holds. */
+  private async assertMayManagePerson(user: AuthUser, personId: string): Promise<void> {
+    const held = await this.repo.rolesHeldBy(personId);
+    const refused = held.filter((h) => !mayGrant(user.grants, h.role, h.jurisdictionCode));
+    if (!refused.length) return;
+    const roles = [...new Set(refused.map((r) => r.role))];
+    await this.audit.record(
+      this.entry(user, 'person.change_refused', { type: 'person', id: personId, jurisdictionCode: refused[0].jurisdictionCode }, undefined, { reason: 'role_not_grantable', refusedRoles: roles }),
+    );
+    throw grantForbidden(roles, refused[0].jurisdictionCode);
   }
 
   /** An inactive person can neither hold a position nor act as Plt. (they could not log in to do the work). */
