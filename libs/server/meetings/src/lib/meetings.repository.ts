@@ -50,10 +50,13 @@ export class MeetingsRepository {
   /** Records a move once per request (`at` tells a retry from a new move); returns the move's number. */
   async markRescheduled(id: string, values: { at: Date; by: string; scheduledAt: Date; venue: string | null; reason: string | null }): Promise<{ count: number; previous: Date | null; applied: boolean }> {
     return this.db.transaction(async (tx) => {
-      const rows = (await tx.query(`SELECT scheduled_at, reschedule_count, rescheduled_at FROM meetings WHERE id = $1 FOR UPDATE`, [id])) as { scheduled_at: Date; reschedule_count: number; rescheduled_at: Date | null }[];
+      const rows = (await tx.query(`SELECT scheduled_at, venue, reschedule_count, rescheduled_at FROM meetings WHERE id = $1 FOR UPDATE`, [id])) as { scheduled_at: Date; venue: string | null; reschedule_count: number; rescheduled_at: Date | null }[];
       const row = rows[0];
       if (!row) throw new Error(`Meeting ${id} not found`);
-      if (row.rescheduled_at?.getTime() === values.at.getTime()) return { count: row.reschedule_count, previous: null, applied: false };
+      // A retry of this very move (same workflow time, already applied). Two moves handled in one workflow
+      // activation share the workflow time: the second, to another time or venue, is a move of its own.
+      const retry = row.rescheduled_at?.getTime() === values.at.getTime() && row.scheduled_at.getTime() === values.scheduledAt.getTime() && (values.venue ?? row.venue) === row.venue;
+      if (retry) return { count: row.reschedule_count, previous: null, applied: false };
       const count = row.reschedule_count + 1;
       await tx.update(MeetingEntity, { id }, {
         scheduledAt: values.scheduledAt,
