@@ -82,15 +82,16 @@ export interface ProgressSeries {
 }
 
 /** A reference line across the chart (a target, a baseline, a budget), labelled at its right end. */
-const referenceLine = (y: number, color: string, dash: number[], label: string, below = false) => ({
-  y,
+const referenceLine = (yAxis: number, color: string, dash: number[], label: string, below = false) => ({
+  // `yAxis` is a value on the axis (`y` would be a pixel position, and ECharts fails on it without a pair).
+  yAxis,
   lineStyle: { color, type: dash, width: 1.5 },
   label: { formatter: label, position: below ? 'insideEndBottom' : 'insideEndTop', color, fontSize: 12 },
 });
 
 /** Bars per reporting period with reference lines; the axis reaches a round number above the highest line. */
 function periodBars(labels: string[], name: string, values: (number | null)[], color: string, lines: ReturnType<typeof referenceLine>[], format: (v: number) => string, formatTick: (v: number) => string): ChartOption {
-  const top = Math.max(0, ...values.map((v) => v ?? 0), ...lines.map((l) => l.y));
+  const top = Math.max(0, ...values.map((v) => v ?? 0), ...lines.map((l) => l.yAxis));
   return {
     grid: { top: 16, right: 16, bottom: 8, left: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: tooltipValue(format) },
