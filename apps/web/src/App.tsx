@@ -8,6 +8,22 @@ import { SystemStatusPage } from '@gugus/web-system-status';
 import { EmptyState, Loading } from '@gugus/web-ui';
 import { AppShell } from './AppShell';
 
+/** What a screen that fails shows instead of the router's developer message (no stack trace to the reader). */
+function PageErrorPage() {
+  const { t } = useTranslation('common');
+  return (
+    <EmptyState
+      title={t('pageError.title')}
+      message={t('pageError.message')}
+      action={
+        <>
+          <a href={window.location.pathname + window.location.search}>{t('pageError.reload')}</a> · <a href="/">{t('pageError.home')}</a>
+        </>
+      }
+    />
+  );
+}
+
 function NotFoundPage() {
   const { t } = useTranslation('common');
   return <EmptyState title={t('notFound.title')} message={t('notFound.message')} action={<Link to="/status">{t('notFound.back')}</Link>} />;
@@ -94,6 +110,7 @@ function Lazy({ children }: { children: ReactNode }) {
 const router = createBrowserRouter([
   {
     element: <AppShell />,
+    errorElement: <PageErrorPage />,
     children: [
       { index: true, element: <HomeRoute /> },
       // Public: the status page, the annual figures and the way in.

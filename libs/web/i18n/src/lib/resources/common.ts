@@ -24,6 +24,12 @@ const id = {
     message: 'Alamat yang Anda buka tidak ada atau sudah dipindahkan.',
     back: 'Kembali ke status sistem',
   },
+  pageError: {
+    title: 'Halaman ini gagal ditampilkan',
+    message: 'Terjadi kesalahan di aplikasi; data Anda yang tersimpan tidak terpengaruh. Muat ulang halaman, atau kembali ke beranda. Bila terulang, laporkan ke admin beserta alamat halaman ini.',
+    reload: 'Muat ulang',
+    home: 'Ke beranda',
+  },
   errors: {
     unreachable: 'Server Gugus tidak dapat dihubungi. Periksa koneksi Anda; halaman akan mencoba lagi.',
     unexpected: 'Server memberikan jawaban yang tidak dikenali.',
@@ -62,6 +68,12 @@ const en: typeof id = {
     title: 'Page not found',
     message: 'The address you opened does not exist or has been moved.',
     back: 'Back to system status',
+  },
+  pageError: {
+    title: 'This page could not be shown',
+    message: 'Something went wrong in the app; what you saved is not affected. Reload the page, or go back to the home page. If it happens again, tell your administrator and give them this page’s address.',
+    reload: 'Reload',
+    home: 'Go to the home page',
   },
   errors: {
     unreachable: 'The Gugus server cannot be reached. Check your connection; the page will try again.',
