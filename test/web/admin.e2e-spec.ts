@@ -300,6 +300,7 @@ describe('web app: organisations, people and access control', () => {
     await page.goto(`${web.url}/masuk`);
     await logIn(page, 'admin.jabar@gugus.test');
     await page.waitForURL((url) => url.pathname === '/');
+    await page.goto(`${web.url}/wilayah`);
     await page.getByTestId('province-list').getByLabel('Cari provinsi').fill('riau');
     await page.getByTestId('province-list').getByRole('link', { name: /Kepulauan Riau/ }).click();
     await page.waitForURL(/\/wilayah\/21$/);

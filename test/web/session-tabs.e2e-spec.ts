@@ -28,9 +28,11 @@ describe('web app: one session in duplicated tabs', () => {
   it('keeps the session alive in both tabs when each renews in turn', async () => {
     const context = await browser.newContext({ locale: 'id-ID' });
     const original = await context.newPage();
-    await original.goto(`${web.url}/masuk`);
+    // Logged in on the way to the region list (a login alone lands on the home page).
+    await original.goto(`${web.url}/wilayah`);
+    await original.waitForURL(/\/masuk$/);
     await submitLogin(original, 'hukum.jabar@gugus.test');
-    await original.waitForURL((url) => url.pathname === '/');
+    await original.waitForURL(/\/wilayah$/);
     const shared = await refreshOf(original);
 
     // "Duplicate tab": a second tab that starts with a copy of the first one's sessionStorage. On load it

@@ -89,12 +89,13 @@ const TaskPage = lazy(async () => {
 
 const HomePage = page(() => import('@gugus/web-home'), 'HomePage');
 
-/** `/`: a logged-in person's home page (their work); anyone else the public status page. */
+/** `/`: a logged-in person's home page (their work); a visitor the public status page. */
 function HomeRoute() {
   const { t } = useTranslation('common');
-  const { status } = useAuth();
+  const { status, signOutReason } = useAuth();
   if (status === 'restoring') return <Loading label={t('loading')} />;
-  if (status !== 'signedIn') return <Navigate to="/status" replace />;
+  // Just logged out (or the session ended) here: the login page, which says so; a visitor: the status page.
+  if (status !== 'signedIn') return <Navigate to={signOutReason ? '/masuk' : '/status'} replace />;
   return (
     <Lazy>
       <HomePage />
