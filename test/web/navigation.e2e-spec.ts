@@ -105,6 +105,10 @@ describe('web app: the navigation bar', () => {
       await expect(more.getAttribute('data-current')).resolves.toBe('true');
       // No section in both places.
       expect(barHrefs.filter((h) => moreHrefs.includes(h))).toEqual([]);
+      // The brand leads back to the person's home page.
+      await page.getByTestId('brand-home').click();
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.getByTestId('home-mine').waitFor();
 
       // In English, still one line.
       await page.getByTestId('language-switch').locator('button', { hasText: 'EN' }).click();

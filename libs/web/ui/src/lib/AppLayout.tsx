@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { matchPath, NavLink, useLocation } from 'react-router-dom';
+import { Link, matchPath, NavLink, useLocation } from 'react-router-dom';
 import './AppLayout.css';
 
 export interface NavItem {
@@ -36,15 +36,16 @@ export function AppLayout(props: AppLayoutProps) {
       </a>
       <header className="gu-header">
         <div className="gu-header__bar">
-          <div className="gu-brand">
+          {/* The brand leads home: a person's home page (their work), or the status page for a visitor. */}
+          <Link to="/" className="gu-brand" data-testid="brand-home">
             <span className="gu-brand__mark" aria-hidden="true">
               G
             </span>
-            <div>
-              <div className="gu-brand__name">{props.productName}</div>
-              <div className="gu-brand__subtitle">{props.subtitle}</div>
-            </div>
-          </div>
+            <span>
+              <span className="gu-brand__name">{props.productName}</span>
+              <span className="gu-brand__subtitle">{props.subtitle}</span>
+            </span>
+          </Link>
           {props.languageSwitch}
           {props.account && <div className="gu-header__account">{props.account}</div>}
         </div>
