@@ -6,7 +6,7 @@ import type { CaseList, CaseView } from '@gugus/contracts';
 import { agencyReferences, FORM_LIBRARY } from '@gugus/forms';
 import { decodedHistory, eventually, launchChromium, screenshotDir, sequentialSteps, startWeb, submitLogin, temporalClient, type RunningApi } from '../support';
 import { type Api, type CaseStack, fixture, startCaseStack, today } from './support';
-import { clockSkipper } from '../plans/support';
+import { clockSkipper } from '../support';
 
 /**
  * Issue 11, step 5 — the case conference — through the built API and worker on a time-skipping Temporal

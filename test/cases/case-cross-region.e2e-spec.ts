@@ -5,7 +5,7 @@ import type { AgreementList, AgreementView, CaseList, CaseShareList, CaseShareVi
 import { agencyReferences, FORM_LIBRARY } from '@gugus/forms';
 import { browserSession, client, decodedHistory, eventually, login, type RunningApi, sequentialSteps, startWeb, temporalClient } from '../support';
 import { type Api, type CaseStack, type CaseTask as Task, caseTasks, fixture, openCasePage, startCaseStack, consentDecision, sharingDecision, consentForm, referralForm } from './support';
-import { clockSkipper } from '../plans/support';
+import { clockSkipper } from '../support';
 
 /**
  * Issue 11, step 9 and acceptance 1 — a cross-region case — through the built API and worker on a

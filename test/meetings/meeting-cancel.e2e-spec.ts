@@ -5,6 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { FORM_LIBRARY } from '@gugus/forms';
 import {
   client,
+  clockSkipper,
   databaseOfItsOwn,
   eventually,
   login,
@@ -58,10 +59,7 @@ describe('coordination meeting: rescheduled, cancelled, and the plenary rule tha
   let thirdDate = '';
 
   const step = sequentialSteps();
-  const skipTo = async (ms: number) => {
-    const now = await env.currentTimeMs();
-    if (ms > now) await env.sleep(ms - now);
-  };
+  const skipTo = clockSkipper(() => env);
   /** Open tasks of a process in the person's inbox (or, `overseen`, in the whole of West Java). */
   async function tasksOf(who: string, processId: string, overseen = false): Promise<Task[]> {
     const res = await as[who].get(`/tasks?processId=${processId}&status=open&limit=100${overseen ? '&scope=jurisdiction&jurisdictionCode=32' : ''}`);

@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { eventually, launchChromium, login, type RunningApi, type RunningWeb, screenshotDir, sequentialSteps, type ServiceProcess, startWeb, startWorker, submitLogin } from '../support';
 import { repoRoot } from '../support/engines';
 import { temporalClient } from '../support/temporal';
-import { type Api, clockSkipper, formFixture as fixture, planCount, planDriver, type PlanActivity as Activity, type PlanSection as Section, sectionData as section, startWestJavaStack } from './support';
+import { clockSkipper } from '../support';
+import { type Api, formFixture as fixture, planCount, planDriver, type PlanActivity as Activity, type PlanSection as Section, sectionData as section, startWestJavaStack } from './support';
 
 /**
  * Issue 10, acceptance 1 (in part) and 2: a West Java 2027–2031 plan of action through the real API and

@@ -6,7 +6,8 @@ import { FORM_LIBRARY } from '@gugus/forms';
 import { eventually, type RunningApi, sequentialSteps, type ServiceProcess, startWorker } from '../support';
 import { repoRoot } from '../support/engines';
 import { temporalClient } from '../support/temporal';
-import { type Api, clockSkipper, startWestJavaStack } from './support';
+import { clockSkipper } from '../support';
+import { type Api, startWestJavaStack } from './support';
 
 /**
  * Issue 10, acceptance 1 (the years): a West Java 2027–2031 plan of 6 sections × 80 activities (480)

@@ -7,7 +7,7 @@ import { PLAN_OF_ACTION_DEFAULTS, type PeriodicReportView, type ReportCycleView,
 import { sumFigures } from '@gugus/reporting';
 import { browserSession, type BrowserSession, client, databaseOfItsOwn, eventually, login, type OwnDatabase, type RunningApi, type RunningWeb, sequentialSteps, serviceEnv, type ServiceProcess, startApi, startTimeSkippingEnv, startWeb, startWorker } from '../support';
 import { repoRoot } from '../support/engines';
-import { clockSkipper } from '../plans/support';
+import { clockSkipper } from '../support';
 
 /**
  * Issue 12, acceptance 1: the quarterly report cycle on the time-skipping server, through the built API

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@gugus/server-orgs';
 import { freePort, repoRoot } from './engines';
-import { startService, type ServiceProcess } from './services';
+import { eventually, startService, type ServiceProcess } from './services';
 
 /** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
 export function launchChromium(): Promise<Browser> {
@@ -109,4 +109,24 @@ export async function signedInAt(browser: Browser, webUrl: string, email: string
   const page = await context.newPage();
   await signIn(page, webUrl, email, password, path);
   return page;
+}
+
+/**
+ * The inbox row of the task whose title contains `text`, on the inbox page `page` shows: the page is
+ * reloaded, as a person would, until the workflow has opened the task (or `timeoutMs` passes).
+ */
+export async function taskRowInInbox(page: Page, text: string, timeoutMs = 60_000): Promise<Locator> {
+  const row = page.getByTestId('task-row').filter({ hasText: text });
+  let first = true;
+  await eventually(
+    async () => {
+      if (!first) await page.reload();
+      first = false;
+      await page.getByTestId('inbox-counts').or(page.getByTestId('api-error')).first().waitFor();
+      return (await row.count()) > 0 ? true : undefined;
+    },
+    timeoutMs,
+    `"${text}" in the inbox`,
+  );
+  return row;
 }

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Page } from 'playwright-core';
 import { FORM_LIBRARY } from '@gugus/forms';
-import { browserSession, type BrowserSession, client, eventually, login, type RunningApi, type RunningWeb, sequentialSteps, serviceEnv, type ServiceProcess, startApi, startTimeSkippingEnv, sql, startWeb, startWorker, temporalClient, databaseOfItsOwn, type OwnDatabase } from '../support';
+import { browserSession, type BrowserSession, client, eventually, login, type RunningApi, type RunningWeb, sequentialSteps, serviceEnv, type ServiceProcess, startApi, startTimeSkippingEnv, sql, startWeb, startWorker, taskRowInInbox, temporalClient, databaseOfItsOwn, type OwnDatabase, clockSkipper } from '../support';
 
 const DAY = 24 * 3600 * 1000;
 const WIB = 7 * 3600 * 1000;
@@ -24,6 +24,7 @@ const fixture = (key: string) => structuredClone(Object.values(FORM_LIBRARY.find
  */
 describe('web app: a meeting rescheduled and another cancelled with a reason', () => {
   let env: TestWorkflowEnvironment;
+  const skipTo = clockSkipper(() => env);
   let own: OwnDatabase;
   let taskQueue = '';
   let api: RunningApi;
@@ -180,21 +181,10 @@ describe('web app: a meeting rescheduled and another cancelled with a reason', (
     await notice.getByText('Rapat pleno tetap wajib diadakan').waitFor();
     await session.shot(page, 'meeting-plenary-cancelled');
 
-    await env.sleep(dueBy.getTime() + 3600_000 - (await env.currentTimeMs()));
+    await skipTo(dueBy.getTime() + 3600_000);
     const taskTitle = `Rapat pleno belum diadakan dalam 4 bulan: jadwalkan segera (${plenary} dibatalkan)`;
     await page.goto(`${web.url}/tugas`);
-    const row = page.getByTestId('task-row').filter({ hasText: taskTitle });
-    let first = true;
-    await eventually(
-      async () => {
-        if (!first) await page.reload();
-        first = false;
-        await page.getByTestId('inbox-counts').or(page.getByTestId('api-error')).first().waitFor();
-        return (await row.count()) ? true : undefined;
-      },
-      60_000,
-      'the overdue-plenary task in the inbox',
-    );
+    const row = await taskRowInInbox(page, taskTitle);
     await row.getByRole('link', { name: taskTitle }).click();
     await page.waitForURL(/\/tugas\/[0-9a-f-]{36}$/);
     await page.getByTestId('task-context').getByText('Batas rapat pleno (4 bulan)').waitFor();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { ProcessSettingsOverview } from '@gugus/contracts';
 import type { Locator, Page } from 'playwright-core';
-import { browserSession, client, eventually, login, type BrowserSession, type RunningApi, type RunningWeb, sequentialSteps, serviceEnv, type ServiceProcess, startApi, startTimeSkippingEnv, startWeb, startWorker, VIEWPORTS } from '../support';
+import { browserSession, client, eventually, login, type BrowserSession, type RunningApi, type RunningWeb, sequentialSteps, serviceEnv, type ServiceProcess, startApi, startTimeSkippingEnv, startWeb, startWorker, taskRowInInbox, VIEWPORTS } from '../support';
 
 const DAY = 24 * 3600 * 1000;
 const WIB = 7 * 3600 * 1000;
@@ -74,18 +74,7 @@ describe('web app: a coordination meeting from scheduling to a completed action 
   async function openFromInbox(page: Page, taskTitle: string, screenshot?: string): Promise<void> {
     await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Tugas', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/tugas');
-    const row = page.getByTestId('task-row').filter({ hasText: taskTitle });
-    let first = true;
-    await eventually(
-      async () => {
-        if (!first) await page.reload();
-        first = false;
-        await page.getByTestId('inbox-counts').or(page.getByTestId('api-error')).first().waitFor();
-        return (await row.count()) ? true : undefined;
-      },
-      60_000,
-      `"${taskTitle}" in the inbox`,
-    );
+    const row = await taskRowInInbox(page, taskTitle);
     if (screenshot) await shot(page, screenshot);
     await row.getByRole('link', { name: taskTitle }).click();
     await page.waitForURL(/\/tugas\/[0-9a-f-]{36}$/);

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Pool } from 'pg';
 import type { AgencyView, PlanView } from '@gugus/contracts';
 import { DECISION_ACCEPT_WAIT_MS, DECISION_RESULT_WAIT_MS } from '@gugus/server-tasks';
-import { client, eventually, launchChromium, login, type RunningApi, type RunningWeb, screenshotDir, sequentialSteps, serviceEnv, type ServiceProcess, startApi, startWeb, startWorker, submitLogin, testEnv } from '../support';
+import { client, eventually, launchChromium, login, type RunningApi, type RunningWeb, screenshotDir, sequentialSteps, serviceEnv, type ServiceProcess, startApi, startWeb, startWorker, submitLogin, taskRowInInbox, testEnv } from '../support';
 
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -124,12 +124,7 @@ describe('web app: a plan of action from start to decree', () => {
     await page.bringToFront();
     await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Tugas', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/tugas');
-    const row = page.getByTestId('task-row').filter({ hasText: text });
-    await eventually(async () => {
-      await page.reload();
-      await page.getByTestId('inbox-counts').or(page.getByTestId('api-error')).first().waitFor();
-      return (await row.count()) > 0 ? true : undefined;
-    }, 60_000, `"${text}" in the inbox`);
+    const row = await taskRowInInbox(page, text);
     await row.first().getByRole('link').first().click();
     await page.waitForURL(/\/tugas\/[0-9a-f-]{36}$/);
     await page.getByTestId('task-facts').waitFor();
