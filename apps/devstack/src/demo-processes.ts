@@ -1,4 +1,6 @@
 import { FORM_LIBRARY } from '@gugus/forms';
+import { previousQuarter } from '@gugus/reporting';
+import { isWorkingDay, jakartaDate } from '@gugus/server-calendar';
 import { DEMO_PASSWORD } from '@gugus/server-orgs';
 import { StartupError } from './stack';
 
@@ -21,8 +23,8 @@ interface Task {
 }
 
 const DAY = 24 * 3600 * 1000;
-const WIB = 7 * 3600 * 1000;
-const jakartaDate = (ms: number) => new Date(ms + WIB).toISOString().slice(0, 10);
+/** Jakarta's date `days` from now. */
+const dayAhead = (days = 0) => jakartaDate(new Date(Date.now() + days * DAY));
 const FICTIONAL = '(contoh fiktif / demo)';
 
 /** A valid example of a national form from the form library (a fresh copy). */
@@ -31,6 +33,17 @@ function example(formKey: string, name: string): Json {
   const data = form?.valid[name];
   if (!data) throw new StartupError(`Contoh formulir ${formKey}/${name} tidak ada / Form example ${formKey}/${name} is missing.`);
   return structuredClone(data) as Json;
+}
+
+/** Asks `probe` until it answers (what the workflows do lands a moment after the API answered), or gives up after a minute saying `what`. */
+async function until<T>(probe: () => Promise<T | undefined>, what: { id: string; en: string }): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new StartupError(`Data demo: ${what.id} / Demo data: ${what.en}`);
+    await new Promise((r) => setTimeout(r, 300)); // poll interval: ask again
+  }
 }
 
 class DemoApi {
@@ -64,15 +77,12 @@ class DemoApi {
    * Waits until this person has an open task of `step` — in process `processId` when given, or for case
    * `caseCode` (a case's task titles carry its coded id; its process id is not shown to the API's readers).
    */
-  async task(step: string, of?: { processId?: string; caseCode?: string }, timeoutMs = 60_000): Promise<Task> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const query = `status=open&limit=100${of?.processId ? `&processId=${of.processId}` : ''}`;
-      const found = (await this.get<{ items: Task[] }>(`/tasks?${query}`)).items.find((t) => t.step === step && (!of?.caseCode || t.title.id.includes(of.caseCode)));
-      if (found) return found;
-      if (Date.now() > deadline) throw new StartupError(`Data demo: tugas ${step} tidak muncul untuk ${this.who} / Demo data: no ${step} task reached ${this.who}.`);
-      await new Promise((r) => setTimeout(r, 300)); // poll interval: ask the inbox again
-    }
+  task(step: string, of?: { processId?: string; caseCode?: string }): Promise<Task> {
+    const query = `status=open&limit=100${of?.processId ? `&processId=${of.processId}` : ''}`;
+    return until(
+      async () => (await this.get<{ items: Task[] }>(`/tasks?${query}`)).items.find((t) => t.step === step && (!of?.caseCode || t.title.id.includes(of.caseCode))),
+      { id: `tugas ${step} tidak muncul untuk ${this.who}`, en: `no ${step} task reached ${this.who}` },
+    );
   }
 
   async complete(task: Task, data?: Json, outcome = 'completed'): Promise<void> {
@@ -112,7 +122,7 @@ export async function seedDemoProcesses(apiUrl: string): Promise<string> {
   const batamUptd = id('UPTD PPA Kota Batam');
   const batamDinsos = id('Dinas Sosial Kota Batam');
 
-  // Working days ahead, for meeting dates: no weekend, no holiday of the calendar.
+  // Meeting dates on a working day of the calendar (no weekend, no holiday), the first from `days` ahead.
   const year = new Date().getUTCFullYear();
   const holidays = new Set<string>();
   for (const y of [year, year + 1]) {
@@ -120,9 +130,8 @@ export async function seedDemoProcesses(apiUrl: string): Promise<string> {
     for (const h of Array.isArray(list) ? list : (list.items ?? [])) holidays.add(h.date);
   }
   const workingDayAhead = (days: number) => {
-    let ms = Date.now() + days * DAY;
-    while ([0, 6].includes(new Date(ms + WIB).getUTCDay()) || holidays.has(jakartaDate(ms))) ms += DAY;
-    return jakartaDate(ms);
+    while (!isWorkingDay(dayAhead(days), holidays)) days += 1;
+    return dayAhead(days);
   };
 
   await planInLegalReview(as, { dp3akb, dinsos });
@@ -171,14 +180,13 @@ async function planInLegalReview(as: Record<string, DemoApi>, a: { dp3akb: strin
 }
 
 async function waitForStage(as: DemoApi, planId: string, stages: string[]): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!stages.includes((await as.get<{ stage: string }>(`/plans/${planId}`)).stage)) {
-    if (Date.now() > deadline) throw new StartupError(`Data demo: RAD tidak sampai ke tahap ${stages.join('/')} / Demo data: the plan did not reach ${stages.join('/')}.`);
-    await new Promise((r) => setTimeout(r, 300)); // poll interval: read the plan again
-  }
+  await until(async () => (stages.includes((await as.get<{ stage: string }>(`/plans/${planId}`)).stage) ? true : undefined), {
+    id: `RAD tidak sampai ke tahap ${stages.join('/')}`,
+    en: `the plan did not reach ${stages.join('/')}`,
+  });
 }
 
-/** A West Java plenary ten working days ahead with its agenda done: the invitations are out, each member agency has an RSVP task. */
+/** A West Java plenary about ten days ahead (a working day) with its agenda done: the invitations are out, each member agency has an RSVP task. */
 async function meetingsUnderWay(as: Record<string, DemoApi>, a: { dp3akb: string; dinsos: string; uptd: string; workingDayAhead: (days: number) => string }): Promise<void> {
   const meetingDate = a.workingDayAhead(10);
   const venue = `Aula DP3AKB Provinsi Jawa Barat ${FICTIONAL}`;
@@ -210,7 +218,7 @@ async function meetingsUnderWay(as: Record<string, DemoApi>, a: { dp3akb: string
 /** An intake with the identity of a fictional person, in the region where she or he was identified. */
 function intake(regency: string): Json {
   const data = example('case-intake', 'indonesian-adult');
-  Object.assign(data, { intakeDate: jakartaDate(Date.now()), identifiedInRegency: regency });
+  Object.assign(data, { intakeDate: dayAhead(), identifiedInRegency: regency });
   return data;
 }
 
@@ -249,10 +257,10 @@ async function conference(coordinator: DemoApi, caseCode: string, chair: string,
   const task = await coordinator.task('conference', { caseCode });
   const data = example('case-conference', 'child-no-follow-up');
   Object.assign(data, {
-    conferenceDate: jakartaDate(Date.now()),
+    conferenceDate: dayAhead(),
     chairAgencyId: chair,
     attendingAgencyIds: [...new Set([chair, ...actions.map((x) => x.agencyId)])],
-    actions: actions.map((x) => ({ description: x.description, agencyId: x.agencyId, dueDate: jakartaDate(Date.now() + x.days * DAY), ...(x.service ? { service: x.service } : {}) })),
+    actions: actions.map((x) => ({ description: x.description, agencyId: x.agencyId, dueDate: dayAhead(x.days), ...(x.service ? { service: x.service } : {}) })),
   });
   await coordinator.complete(task, data);
 }
@@ -262,10 +270,7 @@ async function conference(coordinator: DemoApi, caseCode: string, chair: string,
  * and the national report wait, overdue, in their focal points' inboxes — the timeliness list has names.
  */
 async function lateReportCycle(as: Record<string, DemoApi>): Promise<void> {
-  const now = new Date(Date.now() + WIB);
-  const q = Math.floor(now.getUTCMonth() / 3);
-  const period = q === 0 ? `${now.getUTCFullYear() - 1}-Q4` : `${now.getUTCFullYear()}-Q${q}`;
-  await as.analyst.post('/reports/cycles', { period });
+  await as.analyst.post('/reports/cycles', { period: previousQuarter(Date.now()) });
   await as.bandungSecretariat.task('regency-report');
   await as.secretariat.task('province-report');
   await as.analyst.task('national-report');
