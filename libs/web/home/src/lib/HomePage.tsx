@@ -4,7 +4,7 @@ import { primaryRole, useAuth } from '@gugus/web-auth';
 import { useTaskInbox, type InboxFilter, type QueryState, type TaskInbox } from '@gugus/web-data-access';
 import { formatNumber, useLanguage, type Language } from '@gugus/web-i18n';
 import { ApiErrorAlert } from '@gugus/web-shared';
-import { TaskList } from '@gugus/web-tasks';
+import { InboxCount, TaskList } from '@gugus/web-tasks';
 import { Card, Loading, PageHeader } from '@gugus/web-ui';
 import { shortcutsFor } from './shortcuts';
 import './HomePage.css';
@@ -73,10 +73,9 @@ export function HomePage() {
   );
 }
 
-/** A count as read, or "1.000+" past the server's count cap (a national scope is not counted in full on each read). */
-function figure(inbox: TaskInbox, which: 'total' | 'open' | 'overdue', language: Language): string {
-  const value = which === 'total' ? inbox.total : inbox.counts[which];
-  return inbox.capped[which] ? `${formatNumber(inbox.countCap, language)}+` : formatNumber(value, language);
+/** A count in a sentence: as read, or "1.000+" past the server's count cap (as `InboxCount` shows it elsewhere). */
+function figure(inbox: TaskInbox, which: 'open' | 'overdue', language: Language): string {
+  return `${formatNumber(inbox.counts[which], language)}${inbox.capped[which] ? '+' : ''}`;
 }
 
 interface TasksSectionProps {
@@ -92,13 +91,16 @@ interface TasksSectionProps {
 
 function TasksSection({ id, title, intro, state, data = state.data, empty, more, showAssignee }: TasksSectionProps) {
   const { t } = useTranslation('home');
-  const { language } = useLanguage();
   return (
     <>
       <div className="gu-home__head">
         <h2 id={id} className="gu-home__title">
           {title}
-          {data && <span className="gu-home__count">{figure(data, 'total', language)}</span>}
+          {data && (
+            <span className="gu-home__count">
+              <InboxCount value={data.total} capped={data.capped.total} />
+            </span>
+          )}
         </h2>
         <Link to={more.to}>{more.label}</Link>
       </div>

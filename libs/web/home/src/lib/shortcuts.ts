@@ -1,4 +1,10 @@
 import { ROLES, Role, type Grant } from '@gugus/contracts';
+import { casePaths } from '@gugus/web-cases/nav';
+import { meetingPaths } from '@gugus/web-meetings/nav';
+import { planPaths } from '@gugus/web-plans/nav';
+import { processSettingsPaths } from '@gugus/web-process-settings/nav';
+import { reportPaths } from '@gugus/web-reports/nav';
+import { taskPaths } from '@gugus/web-tasks';
 
 /** A link on the home page to what a role does most; `key` names its label in the `home` translations. */
 export interface Shortcut {
@@ -25,22 +31,24 @@ export type ShortcutKey =
   | 'audit'
   | 'systemStatus';
 
+// The feature libraries' own addresses; the app-level screens (regions, agencies, forms, audit, status) as the app shell names them.
+const AREA = `${taskPaths.inbox}?lingkup=wilayah`;
 const TO: Record<ShortcutKey, string> = {
-  myTasks: '/tugas',
-  areaTasks: '/tugas?lingkup=wilayah',
-  overdue: '/tugas?lingkup=wilayah&tenggat=lewat',
-  meetings: '/rapat',
-  plans: '/rad',
-  planAnalytics: '/rad/analitik',
-  cases: '/kasus',
-  serviceDirectory: '/direktori-layanan',
-  periodicReports: '/laporan/berkala',
-  dashboard: '/laporan/dasbor',
-  caseFigures: '/laporan/angka-kasus',
+  myTasks: taskPaths.inbox,
+  areaTasks: AREA,
+  overdue: `${AREA}&tenggat=lewat`,
+  meetings: meetingPaths.list,
+  plans: planPaths.list,
+  planAnalytics: planPaths.analytics,
+  cases: casePaths.list,
+  serviceDirectory: casePaths.directory,
+  periodicReports: reportPaths.periodic,
+  dashboard: reportPaths.dashboard,
+  caseFigures: reportPaths.caseFigures,
   jurisdictions: '/wilayah',
   agencies: '/instansi',
   forms: '/formulir',
-  processSettings: '/pengaturan-proses',
+  processSettings: processSettingsPaths.settings,
   audit: '/audit',
   systemStatus: '/status',
 };

@@ -6,6 +6,7 @@ import { formatNumber, useLanguage } from '@gugus/web-i18n';
 import { Button, Card, Loading, PageHeader, SelectField } from '@gugus/web-ui';
 import { INBOX_PAGE_SIZE, inboxFilter, readInboxParams, writeInboxParams, type InboxView } from '../shared/inboxParams';
 import { PROCESS_OPTIONS, processName } from '../shared/labels';
+import { InboxCount } from '../shared/InboxCount';
 import { TaskList } from './TaskList';
 import '../Tasks.css';
 
@@ -136,7 +137,6 @@ interface CountBadgesProps {
 /** Counts of the whole scope per status; each one is also a shortcut to that filter. */
 function CountBadges({ counts, capped, view, onPick }: CountBadgesProps) {
   const { t } = useTranslation('tasks');
-  const { language } = useLanguage();
   const entries = [
     { key: 'open', count: counts.open, change: { status: 'open', due: undefined }, active: view.status === 'open' && !view.due },
     { key: 'overdue', count: counts.overdue, change: { status: 'open', due: 'overdue' }, active: view.due === 'overdue' },
@@ -148,13 +148,9 @@ function CountBadges({ counts, capped, view, onPick }: CountBadgesProps) {
       {entries.map((e) => (
         <li key={e.key}>
           <button type="button" className={`gu-tasks__count gu-tasks__count--${e.key}`} aria-pressed={e.active} onClick={() => onPick(e.change)} data-testid={`count-${e.key}`}>
-            {capped[e.key] ? (
-              <span className="gu-tasks__count-number" title={t('inbox.counts.moreThan', { n: formatNumber(e.count, language) })}>
-                {formatNumber(e.count, language)}+<span className="gu-visually-hidden"> ({t('inbox.counts.moreThan', { n: formatNumber(e.count, language) })})</span>
-              </span>
-            ) : (
-              <span className="gu-tasks__count-number">{formatNumber(e.count, language)}</span>
-            )}
+            <span className="gu-tasks__count-number">
+              <InboxCount value={e.count} capped={capped[e.key]} />
+            </span>
             <span className="gu-tasks__count-label">{t(`inbox.counts.${e.key}`)}</span>
           </button>
         </li>
