@@ -37,7 +37,7 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
     const people = new Set<string>();
     for (const inv of invitees ? await meetings.invitations(meeting.id) : []) {
       if (skipDeclined && inv.response === 'decline') continue;
-      const rep = await meetings.representativeOf(inv.agencyId, roles?.rsvp ?? 'agency_officer');
+      const rep = await tasks.representativeOf(inv.agencyId, roles?.rsvp ?? 'agency_officer');
       for (const id of rep ? await tasks.peopleFor(rep) : []) people.add(id);
     }
     for (const role of [roles?.agenda ?? 'secretariat', ...(withChair ? [roles?.escalation ?? 'chair'] : [])]) {
@@ -66,7 +66,7 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
       if (!chair) throw new Error(`No ${captured.roles.approval} in ${meeting.jurisdictionCode}`);
       const minutesAgency = (await tasks.agencyWithRole(meeting.jurisdictionCode, captured.roles.minutes)) ?? secretariat;
       const memberIds = await meetings.memberAgencies(meeting.jurisdictionCode, meeting.subTaskForceId);
-      const members = await Promise.all(memberIds.map(async (agencyId) => ({ agencyId, assignee: await meetings.representativeOf(agencyId, captured.roles.rsvp) })));
+      const members = await Promise.all(memberIds.map(async (agencyId) => ({ agencyId, assignee: await tasks.representativeOf(agencyId, captured.roles.rsvp) })));
       return {
         meetingId,
         jurisdictionCode: meeting.jurisdictionCode,
@@ -126,7 +126,7 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
       if (meeting.status !== 'invited') await meetings.updateUnlessCancelled(meetingId, { status: 'invited' });
       const role = meeting.settings?.roles.rsvp ?? 'agency_officer';
       for (const invitation of invitations) {
-        const rep = (await meetings.representativeOf(invitation.agencyId, role)) ?? null;
+        const rep = (await tasks.representativeOf(invitation.agencyId, role)) ?? null;
         const personIds = rep ? await tasks.peopleFor(rep) : [];
         if (!personIds.length) continue;
         await notifyOrLog(notifier, {
@@ -181,7 +181,7 @@ export function createMeetingActivities({ meetings, tasks, forms, audit, setting
           seq: row.seq,
           description: row.description,
           dueDate: row.dueDate,
-          assignee: (await meetings.representativeOf(row.responsibleAgencyId, role)) ?? { agencyId: row.responsibleAgencyId, role: role as TaskAssignee['role'], positionId: null },
+          assignee: (await tasks.representativeOf(row.responsibleAgencyId, role)) ?? { agencyId: row.responsibleAgencyId, role: role as TaskAssignee['role'], positionId: null },
         })),
       );
       return { actionPoints };

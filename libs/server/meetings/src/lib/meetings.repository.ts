@@ -223,22 +223,6 @@ export class MeetingsRepository {
     return (rows as { agency_id: string }[]).map((r) => r.agency_id);
   }
 
-  /**
-   * Who answers for an agency: the position that represents it (by position, whatever its holder), else
-   * the agency's holders of `role`; null when nobody holds either.
-   */
-  async representativeOf(agencyId: string, role: string): Promise<TaskAssignee | null> {
-    const rows = await this.db.query(
-      `SELECT p.id, p.roles, p.represents_agency FROM positions p WHERE p.agency_id = $1 AND p.active AND EXISTS (SELECT 1 FROM people pe WHERE pe.id = p.holder_id AND pe.active)
-        ORDER BY p.represents_agency DESC, ($2 = ANY(p.roles)) DESC, p.created_at`,
-      [agencyId, role],
-    );
-    const row = (rows as { id: string; roles: string[]; represents_agency: boolean }[])[0];
-    if (!row) return null;
-    if (row.represents_agency) return { agencyId, role: (row.roles.includes(role) ? role : row.roles[0]) as TaskAssignee['role'], positionId: row.id };
-    return row.roles.includes(role) ? { agencyId, role: role as TaskAssignee['role'], positionId: null } : null;
-  }
-
   async names(ids: string[]): Promise<Record<string, string>> {
     if (!ids.length) return {};
     const rows = await this.db.query(`SELECT id, name FROM agencies WHERE id = ANY($1::uuid[])`, [ids]);
