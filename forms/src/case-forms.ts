@@ -148,6 +148,11 @@ import quarterlyCaseReportValidNilReport from '../library/quarterly-case-report/
 import quarterlyCaseReportInvalidNegativeCountAndBadQuarter from '../library/quarterly-case-report/fixtures/invalid-negative-count-and-bad-quarter.json';
 import quarterlyCaseReportInvalidMissingProsecutionAndProvinceCode from '../library/quarterly-case-report/fixtures/invalid-missing-prosecution-and-province-code.json';
 import quarterlyCaseReportInvalidFractionalAndMissingBreakdown from '../library/quarterly-case-report/fixtures/invalid-fractional-and-missing-breakdown.json';
+import agencyReportPart from '../library/agency-report-part/form.json';
+import agencyReportPartValidHealthOffice from '../library/agency-report-part/fixtures/valid-health-office.json';
+import agencyReportPartValidNilPart from '../library/agency-report-part/fixtures/valid-nil-part.json';
+import agencyReportPartInvalidNegativeAndMissingPrevention from '../library/agency-report-part/fixtures/invalid-negative-and-missing-prevention.json';
+import agencyReportPartInvalidFractionalAndTooLong from '../library/agency-report-part/fixtures/invalid-fractional-and-too-long.json';
 
 /** JSON imports are typed loosely (strings, not unions); the library spec checks their shape. */
 function form(definition: unknown, valid: Record<string, unknown>, invalid: Record<string, unknown>): LibraryForm {
@@ -338,6 +343,12 @@ export const CASE_FORMS: LibraryForm[] = [
       'missing-prosecution-and-province-code': quarterlyCaseReportInvalidMissingProsecutionAndProvinceCode,
       'fractional-and-missing-breakdown': quarterlyCaseReportInvalidFractionalAndMissingBreakdown,
     },
+  ),
+  // A member agency's part of the regency/city report, sent to the focal point (seed 000 §4.8).
+  form(
+    agencyReportPart,
+    { 'health-office': agencyReportPartValidHealthOffice, 'nil-part': agencyReportPartValidNilPart },
+    { 'negative-and-missing-prevention': agencyReportPartInvalidNegativeAndMissingPrevention, 'fractional-and-too-long': agencyReportPartInvalidFractionalAndTooLong },
   ),
 ];
 

@@ -17,6 +17,9 @@ import { clockSkipper } from '../support';
  * its escalation; the province's report is the sum of the three accepted reports and its own cases; the
  * nation accepts it and its report shows West Java on time and the Riau Islands (nobody to report) missing;
  * a correction of an accepted report is a new version and the old one stays readable — and locked.
+ * Kabupaten Bandung's member agencies each send their part to its focal point: the health office's
+ * arrives and shows on the focal point's task; the police's is closed as not received when the focal
+ * point submits without it.
  */
 type Api = ReturnType<typeof client>;
 type Task = { id: string; step: string; status: string; dueAt: string; context: { reportId?: string; reportJurisdictionCode?: string } };
@@ -40,6 +43,7 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
   const step = sequentialSteps();
   const skipTo = clockSkipper(() => env);
   const reportOf: Record<string, string> = {};
+  const memberOf: Record<'dinkes' | 'polres', string> = { dinkes: '', polres: '' };
 
   /** `who`'s open report tasks, each with its context (the list leaves it out). */
   const tasks = async (who: string) => {
@@ -61,14 +65,18 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
   const reportWhen = (who: string, id: string, test: (r: PeriodicReportView) => boolean, what: string) => eventually(async () => ((r) => (test(r) ? r : undefined))(await report(who, id)), 120_000, what);
   const cycle = async (who = 'analyst') => (await as[who].get('/reports/cycles/2027-Q1')).body as ReportCycleView;
 
-  /** The people who act: the demo ones, and a secretariat for two more regencies of West Java. */
+  /** The people who act: the demo ones, a secretariat for two more regencies of West Java, and a police officer in Kabupaten Bandung. */
   async function regencySecretariat(code: string, who: string) {
     expect((await as.sysAdmin.put(`/task-forces/${code}`)).status).toBe(200);
-    const agency = await as.sysAdmin.post('/agencies', { jurisdictionCode: code, name: `DP3A ${code} (uji laporan)`, kind: 'women_child_protection_office', subTaskForces: ['prevention_child_participation'] });
+    return agencyWithOne(code, who, { name: `DP3A ${code} (uji laporan)`, kind: 'women_child_protection_office', title: 'Sekretaris Gugus Tugas', role: 'secretariat', represents: true });
+  }
+
+  async function agencyWithOne(code: string, who: string, a: { name: string; kind: string; title: string; role: string; represents: boolean }) {
+    const agency = await as.sysAdmin.post('/agencies', { jurisdictionCode: code, name: a.name, kind: a.kind, subTaskForces: ['prevention_child_participation'] });
     expect(agency.status).toBe(201);
-    const position = await as.sysAdmin.post(`/agencies/${agency.body.id}/positions`, { title: 'Sekretaris Gugus Tugas', roles: ['secretariat'], representsAgency: true });
+    const position = await as.sysAdmin.post(`/agencies/${agency.body.id}/positions`, { title: a.title, roles: [a.role], representsAgency: a.represents });
     const password = 'sandi-uji-laporan-berkala';
-    const person = await as.sysAdmin.post('/people', { agencyId: agency.body.id, fullName: `Sekretariat ${code} (uji)`, email: `sekretariat.${code.replace('.', '')}.${randomUUID().slice(0, 6)}@gugus.test`, password });
+    const person = await as.sysAdmin.post('/people', { agencyId: agency.body.id, fullName: `${a.title} ${code} (uji)`, email: `${who.toLowerCase()}.${code.replace('.', '')}.${randomUUID().slice(0, 6)}@gugus.test`, password });
     expect([position.status, person.status]).toEqual([201, 201]);
     expect((await as.sysAdmin.put(`/positions/${position.body.id}/holder`, { personId: person.body.id })).status).toBe(200);
     as[who] = client(api.url, (await login(api.url, person.body.email, password)).accessToken);
@@ -117,7 +125,7 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
     db = new Pool({ connectionString: own.appUrl, max: 2 });
     [api, worker] = await Promise.all([startApi(settings), startWorker(settings)]);
     [web, browser] = await Promise.all([startWeb(api.url), browserSession()]);
-    for (const [who, email] of Object.entries({ sysAdmin: 'admin@gugus.test', analyst: 'analis@gugus.test', jabar: 'sekretariat.jabar@gugus.test', bandung: 'sekretariat.bandung@gugus.test', jabarChair: 'ketua.jabar@gugus.test', kepri: 'admin.kepri@gugus.test' })) {
+    for (const [who, email] of Object.entries({ sysAdmin: 'admin@gugus.test', analyst: 'analis@gugus.test', jabar: 'sekretariat.jabar@gugus.test', bandung: 'sekretariat.bandung@gugus.test', jabarChair: 'ketua.jabar@gugus.test', kepri: 'admin.kepri@gugus.test', dinkes: 'dinkes.bandung@gugus.test' })) {
       as[who] = client(api.url, (await login(api.url, email)).accessToken);
     }
     const agencies: Record<string, string> = {
@@ -127,6 +135,9 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
     for (const [code, name] of [['32.04', 'DP2KBP3A Kabupaten Bandung'], ['32', 'UPTD PPA Provinsi Jawa Barat'], ['21.71', 'UPTD PPA Kota Batam']]) {
       agencies[code] = (await db.query(`SELECT id FROM agencies WHERE name = $1`, [name])).rows[0].id as string;
     }
+    // Kabupaten Bandung's members besides its focal point: the demo health office, and a police unit made here.
+    memberOf.dinkes = (await db.query(`SELECT id FROM agencies WHERE name = 'Dinas Kesehatan Kabupaten Bandung'`)).rows[0].id as string;
+    memberOf.polres = await agencyWithOne('32.04', 'polres', { name: 'Polresta Bandung (uji laporan)', kind: 'police', title: 'Kanit PPA', role: 'agency_officer', represents: false });
     await seedCases(agencies);
     await recordJustice();
     await seedPreventionPlan(agencies['32.04']);
@@ -225,6 +236,57 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
     expect((await cycle('jabar')).reports.map((r) => r.jurisdictionCode).sort()).toEqual(['32.01', '32.04', '32.73']);
   });
 
+  step("Kabupaten Bandung's member agencies are asked for their parts; the health office sends its part and the focal point sees it on its task", async () => {
+    const bandungTask = await taskOf('bandung', 'regency-report', '32.04');
+    const dinkesTask = await taskOf('dinkes', 'regency-report-part', '32.04');
+    const polresTask = await taskOf('polres', 'regency-report-part', '32.04');
+    const dinkesPage = await page('dinkes', dinkesTask.id);
+    expect(dinkesPage.context).toMatchObject({ reportId: reportOf['32.04'], partAgencyId: memberOf.dinkes, partAgencyName: 'Dinas Kesehatan Kabupaten Bandung' });
+    expect((await page('polres', polresTask.id)).context).toMatchObject({ reportId: reportOf['32.04'], partAgencyId: memberOf.polres });
+    expect(dinkesPage.initialData).toEqual({ victimsAssisted: 0, victimsNotRecorded: 0, prevention: { trainings: 0, peopleTrained: 0, materialsDistributed: 0 }, prosecution: { crimesRegistered: 0, verdicts: 0 } });
+    // A part is due before the report it goes into.
+    expect(Date.parse(dinkesTask.dueAt)).toBeLessThan(Date.parse(bandungTask.dueAt));
+    // Only the focal point's own agency is left out; regencies whose only agency is the focal point's ask nobody.
+    expect((await tasks('bandung')).filter((t) => t.step === 'regency-report-part')).toEqual([]);
+    expect((await tasks('kotaBandung')).filter((t) => t.step === 'regency-report-part')).toEqual([]);
+    // A member agency reads its task, not the focal point's report.
+    expect((await as.dinkes.get(`/reports/periodic/${reportOf['32.04']}`)).status).toBe(403);
+    const asked = await report('bandung', reportOf['32.04']);
+    expect(asked.parts.map((p) => [p.agencyName, p.status])).toEqual([
+      ['Dinas Kesehatan Kabupaten Bandung', 'requested'],
+      ['Polresta Bandung (uji laporan)', 'requested'],
+    ]);
+
+    // A bad part is refused, naming the field; nothing is recorded.
+    const bad = await as.dinkes.post(`/tasks/${dinkesTask.id}/decision`, { outcome: 'completed', data: { ...dinkesPage.initialData, victimsAssisted: -3 } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('victimsAssisted');
+    expect((await report('bandung', reportOf['32.04'])).parts.every((p) => p.status === 'requested')).toBe(true);
+
+    const sent = { victimsAssisted: 3, victimsNotRecorded: 1, prevention: { trainings: 2, peopleTrained: 45, materialsDistributed: 300 }, prosecution: { crimesRegistered: 0, verdicts: 0 }, obstacles: 'Layanan visum terbatas pada akhir pekan.' };
+    await decide('dinkes', dinkesTask.id, { outcome: 'completed', data: sent });
+    const withPart = await reportWhen('bandung', reportOf['32.04'], (r) => r.parts.some((p) => p.status === 'submitted'), 'the health office part');
+    const { obstacles: _remarks, ...counts } = sent;
+    expect(withPart.parts[0]).toMatchObject({ agencyId: memberOf.dinkes, status: 'submitted', answers: sent });
+    expect(withPart.partsTotal).toEqual(counts);
+    // Kept as sent.
+    await expect(db.query(`UPDATE periodic_report_parts SET answers = '{}'::jsonb WHERE agency_id = $1`, [memberOf.dinkes])).rejects.toThrow(/kept/);
+
+    // In Chromium: the health office's part task says where it goes; the focal point's task lists the parts.
+    const partTab = await browser.open(web.url, { as: 'dinkes.bandung@gugus.test', path: `/tugas/${dinkesTask.id}` });
+    await partTab.getByTestId('report-task-facts').getByText('Kabupaten Bandung', { exact: false }).first().waitFor();
+    expect(await partTab.getByTestId('report-task-facts').getAttribute('data-part')).toBe(memberOf.dinkes);
+    await browser.shot(partTab, 'reports-agency-part-task');
+    await partTab.context().close();
+    const focal = await browser.open(web.url, { as: 'sekretariat.bandung@gugus.test', path: `/tugas/${bandungTask.id}` });
+    const parts = focal.getByTestId('report-parts');
+    await parts.locator(`tr[data-agency="${memberOf.dinkes}"][data-status="submitted"]`).waitFor();
+    expect(await parts.locator(`tr[data-agency="${memberOf.polres}"]`).getAttribute('data-status')).toBe('requested');
+    await expect(parts.locator('tfoot tr[data-agency="total"]').textContent()).resolves.toContain('45');
+    await browser.shot(focal, 'reports-focal-point-parts');
+    await focal.context().close();
+  });
+
   step('Kabupaten Bandung and Kota Bandung submit on time; the province accepts Bandung and returns Kota Bandung, which corrects and is accepted', async () => {
     const bandungTask = await taskOf('bandung', 'regency-report', '32.04');
     const bandungData = { ...(await page('bandung', bandungTask.id)).initialData, prosecution: { crimesRegistered: 1, casesToProsecutor: 1, verdicts: 0, convictions: 0 }, notes: 'Tidak ada catatan khusus.' };
@@ -240,6 +302,12 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
 
     const bandung = await reportWhen('jabar', reportOf['32.04'], (r) => r.status === 'accepted', 'Bandung accepted');
     expect(bandung.onTime).toBe(true);
+    // Submitted without the police's part: its task is closed and the part listed as not received.
+    expect(bandung.parts.map((p) => [p.agencyName, p.status])).toEqual([
+      ['Dinas Kesehatan Kabupaten Bandung', 'submitted'],
+      ['Polresta Bandung (uji laporan)', 'not_received'],
+    ]);
+    await eventually(async () => ((open) => (open.some((t) => t.step === 'regency-report-part') ? undefined : true))(await tasks('polres')), 60_000, 'the police part closed');
     expect(bandung.figures?.prosecution.crimesRegistered).toBe(1);
     // A revision task, round 2, with the province's comment.
     const revision = await eventually(async () => (await tasks('kotaBandung')).find((t) => t.step === 'regency-report' && t.context.round === 2), 120_000, 'the revision task');

@@ -100,6 +100,7 @@ export async function seedDemoProcesses(apiUrl: string): Promise<string> {
     worker: 'pekerja.jabar@gugus.test',
     coordinator: 'koordinator.jabar@gugus.test',
     bandungSecretariat: 'sekretariat.bandung@gugus.test',
+    bandungHealth: 'dinkes.bandung@gugus.test',
     batamWorker: 'pekerja.batam@gugus.test',
     batamCoordinator: 'koordinator.batam@gugus.test',
   };
@@ -268,9 +269,12 @@ async function conference(coordinator: DemoApi, caseCode: string, chair: string,
 /**
  * Last quarter's report cycle, opened late (its due dates have passed): Kabupaten Bandung's, West Java's
  * and the national report wait, overdue, in their focal points' inboxes — the timeliness list has names.
+ * Kabupaten Bandung's health office has sent its part, which its focal point sees on its task.
  */
 async function lateReportCycle(as: Record<string, DemoApi>): Promise<void> {
   await as.analyst.post('/reports/cycles', { period: previousQuarter(Date.now()) });
+  const part = await as.bandungHealth.task('regency-report-part');
+  await as.bandungHealth.complete(part, { ...example('agency-report-part', 'health-office'), obstacles: `Layanan visum terbatas pada akhir pekan ${FICTIONAL}.` });
   await as.bandungSecretariat.task('regency-report');
   await as.secretariat.task('province-report');
   await as.analyst.task('national-report');

@@ -1,12 +1,12 @@
-import { executeChild, ParentClosePolicy, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import { executeChild, ParentClosePolicy, patched, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import { NATIONAL_CODE, type ReportTaskContext } from '@gugus/contracts';
 import { periodDays, previousQuarter } from '@gugus/reporting';
 import { DATABASE_ACTIVITY } from '../activity-options';
-import { humanTask, taskHandlersFinished } from '../tasks/human-task';
+import { cancelHumanTask, humanTask, startHumanTask, taskHandlersFinished } from '../tasks/human-task';
 import { draftReviewLoop } from '../tasks/review-loop';
 import type { TaskAssignee, TaskRequest, TaskResult } from '../tasks/task.messages';
 import type { ReportActivities } from './report.activities';
-import { provinceReportWorkflowId, type OpenedReport, type ProvinceReportInput, type ReportCorrectionInput, type ReportCycleInput, type ReportTaskSettings, type Reviewer } from './report.messages';
+import { provinceReportWorkflowId, type OpenedReport, type ProvincePlan, type ProvinceReportInput, type ReportCorrectionInput, type ReportCycleInput, type ReportingUnit, type ReportTaskSettings, type Reviewer } from './report.messages';
 
 const PROCESS = 'periodic-report';
 const act = proxyActivities<ReportActivities>(DATABASE_ACTIVITY);
@@ -26,7 +26,7 @@ const ACCEPTED_WITHOUT_REVIEW: TaskResult = { taskId: '', outcome: 'approved', s
  * below, submitted as computed); reminded before the due date, escalated after it. Accepted, it is locked.
  * With nobody to review (the nation's own report), submitting accepts it.
  */
-async function submitAndReview(first: OpenedReport, assignee: TaskAssignee, reviewer: Reviewer | null, due: TaskRequest['due'], s: ReportTaskSettings): Promise<void> {
+async function submitAndReview(first: OpenedReport, assignee: TaskAssignee, reviewer: Reviewer | null, due: TaskRequest['due'], s: ReportTaskSettings, afterSubmit?: () => Promise<void>): Promise<void> {
   let report = first;
   const common = { reminderWorkingDays: s.reminderWorkingDays, escalationWorkingDays: s.escalationWorkingDays, escalationRole: s.escalationRole } satisfies Partial<TaskRequest>;
   const context = (extra: Partial<ReportTaskContext> = {}): ReportTaskContext => ({
@@ -58,6 +58,7 @@ async function submitAndReview(first: OpenedReport, assignee: TaskAssignee, revi
         context: context({ returnedFromTaskId, prefillFromSubmissionId: previous?.submissionId ?? null, ...(report.prefill ? { prefill: report.prefill } : {}) }),
       });
       await act.recordSubmitted({ reportId: report.reportId, taskId: task.taskId, submissionId: task.submissionId, by: task.completedBy, at: now() });
+      await afterSubmit?.();
       return { submissionId: task.submissionId };
     },
     review: async (work) =>
@@ -107,11 +108,16 @@ export async function reportCycle(input: ReportCycleInput = {}): Promise<void> {
 export async function provinceReportCycle({ cycleId, provinceCode }: ProvinceReportInput): Promise<void> {
   const plan = await act.prepareProvince({ cycleId, provinceCode });
   const s = plan.settings;
+  // Member agencies send their parts to the focal point (newer runs; a history from before replays without them).
+  const withParts = patched('report-agency-parts');
   const regencies = Promise.all(
     plan.regencies.map(async (unit) => {
       const opened = await act.openReport({ cycleId, jurisdictionCode: unit.jurisdictionCode, level: 'regency' });
       // Nobody holds the focal point's role there: the report stays open and is listed as missing.
-      if (unit.assignee) await submitAndReview(opened, unit.assignee, plan.reviewer, { date: plan.regencyDueDate }, s);
+      if (!unit.assignee) return;
+      const parts = withParts ? await askForParts(cycleId, opened, unit, plan) : null;
+      await submitAndReview(opened, unit.assignee, plan.reviewer, { date: plan.regencyDueDate }, s, parts?.close);
+      await parts?.received;
     }),
   );
   await Promise.race([regencies, until(Date.parse(plan.provinceOpensAt))]);
@@ -120,6 +126,68 @@ export async function provinceReportCycle({ cycleId, provinceCode }: ProvinceRep
   // Late regency/city reports are still reviewed and accepted (the province report can be corrected to count them).
   await regencies;
   await taskHandlersFinished();
+}
+
+const PART_CLOSED = { id: 'Laporan kabupaten/kota sudah dikirim tanpa bagian ini.', en: 'The regency/city report was submitted without this part.' };
+
+/**
+ * Each member agency of a regency/city task force (its focal point's own agency aside) is asked for its
+ * part of the report, due before the report itself (seed 000 §4.8: "three monthly reports will be submitted
+ * to the district focal point"). The focal point sees the parts on its task as they arrive; once it submits,
+ * parts still open are closed and listed as not received. `received` settles when every part is settled.
+ */
+async function askForParts(cycleId: string, report: OpenedReport, unit: ReportingUnit, plan: ProvincePlan): Promise<{ close: () => Promise<void>; received: Promise<unknown> } | null> {
+  const members = (unit.members ?? []).filter((m) => m.agencyId !== unit.assignee?.agencyId);
+  // A correction or a reopened round keeps the parts the first round asked for.
+  const dueDate = plan.partDueDate;
+  if (!members.length || !dueDate || report.version !== 1 || report.round !== 1) return null;
+  const asked = members.map((m) => ({
+    member: m,
+    task: m.assignee
+      ? startHumanTask(PROCESS, cycleId, {
+          step: 'regency-report-part',
+          title: { id: `Bagian laporan ${m.name} untuk ${report.name} ${report.period}`, en: `${m.name}'s part of the ${report.name} report ${report.period}` },
+          formKey: 'agency-report-part',
+          jurisdictionCode: report.jurisdictionCode,
+          assignee: m.assignee,
+          due: { date: dueDate },
+          reminderWorkingDays: plan.settings.reminderWorkingDays,
+          escalationWorkingDays: plan.settings.escalationWorkingDays,
+          escalationRole: plan.settings.escalationRole,
+          outcomes: ['completed'],
+          context: {
+            kind: 'report',
+            reportId: report.reportId,
+            period: report.period,
+            level: 'regency',
+            reportJurisdictionCode: report.jurisdictionCode,
+            reportJurisdictionName: report.name,
+            version: report.version,
+            round: report.round,
+            partAgencyId: m.agencyId,
+            partAgencyName: m.name,
+            prefill: { victimsAssisted: 0, victimsNotRecorded: 0, prevention: { trainings: 0, peopleTrained: 0, materialsDistributed: 0 }, prosecution: { crimesRegistered: 0, verdicts: 0 } },
+          } satisfies ReportTaskContext,
+        })
+      : null,
+  }));
+  // The rows refer to the tasks: written once their inbox rows exist.
+  await Promise.all(asked.map((a) => a.task?.opened));
+  await act.requestParts({ cycleId, jurisdictionCode: report.jurisdictionCode, dueDate, parts: asked.map((a) => ({ agencyId: a.member.agencyId, taskId: a.task?.taskId ?? null })) });
+  const received = Promise.all(
+    asked.map(async ({ member, task }) => {
+      const result = await task?.result;
+      if (result?.outcome === 'completed') await act.recordPart({ cycleId, jurisdictionCode: report.jurisdictionCode, agencyId: member.agencyId, submissionId: result.submissionId, by: result.completedBy, at: now() });
+    }),
+  );
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    for (const { task } of asked) if (task) await cancelHumanTask(task.taskId, PART_CLOSED);
+    await act.closeParts({ cycleId, jurisdictionCode: report.jurisdictionCode });
+  };
+  return { close, received };
 }
 
 /** A correction of an accepted report: its next version goes through the same compile → review loop; accepted, it supersedes the old one. */

@@ -18,6 +18,12 @@ export interface ReportActivities {
   recordSubmitted(input: { reportId: string; taskId: string; submissionId: string | null; by: string | null; at: string }): Promise<void>;
   /** The level above accepted (locked; a corrected version supersedes the one before) or returned it. */
   recordReviewed(input: { reportId: string; taskId: string | null; outcome: 'accepted' | 'returned'; by: string | null; at: string }): Promise<void>;
+  /** The member agencies' parts of a regency/city's report are asked for: one row per agency (task null: nobody to ask). Idempotent. */
+  requestParts(input: { cycleId: string; jurisdictionCode: string; dueDate: string; parts: { agencyId: string; taskId: string | null }[] }): Promise<void>;
+  /** A member agency sent its part: its counts and remarks are kept as sent. */
+  recordPart(input: { cycleId: string; jurisdictionCode: string; agencyId: string; submissionId: string | null; by: string | null; at: string }): Promise<void>;
+  /** The focal point submitted: parts still asked for are listed as not received. */
+  closeParts(input: { cycleId: string; jurisdictionCode: string }): Promise<void>;
   /** The correction's version and who works on it. */
   prepareCorrection(input: { reportId: string }): Promise<CorrectionPlan>;
   closeCycle(input: { cycleId: string; at: string }): Promise<void>;

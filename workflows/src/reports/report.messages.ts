@@ -43,6 +43,15 @@ export interface ReportingUnit {
   name: string;
   /** Who compiles and submits its report (null: nobody holds the role; the report stays missing). */
   assignee: TaskAssignee | null;
+  /** A regency/city's member agencies, each asked for its part (the focal point's own agency is not); absent in plans made before parts. */
+  members?: PartMember[];
+}
+
+/** A member agency of a regency/city task force and who sends its part (null: nobody holds the role there). */
+export interface PartMember {
+  agencyId: string;
+  name: string;
+  assignee: TaskAssignee | null;
 }
 
 export interface ProvincePlan {
@@ -53,6 +62,8 @@ export interface ProvincePlan {
   /** Reviews the province's report (the national analyst). */
   nationalReviewer: Reviewer | null;
   regencyDueDate: string;
+  /** When the member agencies' parts are due (never after the regency/city reports); absent in plans made before parts. */
+  partDueDate?: string;
   provinceDueDate: string;
   /** When the province report opens even if some regency/city reports are not accepted yet. */
   provinceOpensAt: string;

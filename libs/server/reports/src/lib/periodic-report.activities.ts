@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NATIONAL_CODE, PERIODIC_REPORT_PROCESS, Role, withDefaults, type PeriodicReportSettings, type ReportFigures, type ReportLevel } from '@gugus/contracts';
-import { figuresOfAnswers, periodDays, reportPrefill } from '@gugus/reporting';
+import { figuresOfAnswers, partAnswersOf, periodDays, reportPrefill } from '@gugus/reporting';
 import type { AuditService } from '@gugus/server-audit';
 import type { WorkingCalendarService } from '@gugus/server-calendar';
 import type { FormsService } from '@gugus/server-forms';
@@ -119,8 +119,17 @@ export function createReportActivities({ reports, tasks, forms, audit, calendar,
       const [regencyDue, provinceDue] = await Promise.all([dueAfter(cycle.period, s.regencyReportWorkingDays), dueAfter(cycle.period, s.provinceReportWorkingDays)]);
       const afterReviews = await calendar.addWorkingDays(regencyDue.dueAt, s.reviewWorkingDays);
       const regencies = await reports.taskForces(provinceCode);
+      // Parts are due before the report: the earlier of their own limit and the report's.
+      const partDue = await dueAfter(cycle.period, Math.min(s.agencyPartWorkingDays, s.regencyReportWorkingDays));
+      const unit = async (r: { code: string; name: string }) => {
+        const [assignee, own] = await Promise.all([compilerOf(tasks, settings, r.code), reportSettings(settings, r.code)]);
+        const agencies = (await reports.memberAgencies(r.code)).filter((a) => a.id !== assignee?.agencyId);
+        const members = await Promise.all(agencies.map(async (a) => ({ agencyId: a.id, name: a.name, assignee: await tasks.representativeOf(a.id, own.roles.agencyPart) })));
+        return { jurisdictionCode: r.code, name: r.name, assignee, members };
+      };
       return {
-        regencies: await Promise.all(regencies.map(async (r) => ({ jurisdictionCode: r.code, name: r.name, assignee: await compilerOf(tasks, settings, r.code) }))),
+        regencies: await Promise.all(regencies.map(unit)),
+        partDueDate: partDue.date,
         province: { jurisdictionCode: provinceCode, name: await reports.jurisdictionName(provinceCode), assignee: await compilerOf(tasks, settings, provinceCode) },
         reviewer: regencies.length ? await reviewerOf(tasks, settings, regencies[0].code) : null,
         nationalReviewer: await reviewerOf(tasks, settings, provinceCode),
@@ -170,6 +179,21 @@ export function createReportActivities({ reports, tasks, forms, audit, calendar,
       if (row.status !== 'submitted') return;
       await reports.markReviewed(reportId, { taskId, outcome, by, at });
       await audit.record({ actorId: by, action: outcome === 'accepted' ? 'periodic_report.accept' : 'periodic_report.return', targetType: 'periodic_report', targetId: reportId, jurisdictionCode: row.jurisdictionCode, requestId: null, after: { period: row.period, version: row.version, round: row.round } });
+    },
+
+    async requestParts({ cycleId, jurisdictionCode, dueDate, parts }) {
+      await reports.requestParts(cycleId, jurisdictionCode, dueDate, parts);
+    },
+
+    async recordPart({ cycleId, jurisdictionCode, agencyId, submissionId, by, at }) {
+      // Counts and remarks only: whatever else the submission holds stays with the form.
+      const answers = partAnswersOf(submissionId ? (((await forms.submissionData(submissionId))?.data ?? {}) as Record<string, unknown>) : {});
+      await reports.recordPart(cycleId, jurisdictionCode, agencyId, { submissionId, answers, by, at });
+      await audit.record({ actorId: by, action: 'periodic_report.part_submit', targetType: 'agency', targetId: agencyId, jurisdictionCode, requestId: null, after: { cycleId } });
+    },
+
+    async closeParts({ cycleId, jurisdictionCode }) {
+      await reports.closeParts(cycleId, jurisdictionCode);
     },
 
     async prepareCorrection({ reportId }) {

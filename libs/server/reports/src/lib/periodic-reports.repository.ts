@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { NATIONAL_CODE, type PeriodicReportStatus, type ReportFigures, type ReportLevel } from '@gugus/contracts';
+import { NATIONAL_CODE, type PeriodicReportStatus, type ReportFigures, type ReportLevel, type ReportPartAnswers, type ReportPartView } from '@gugus/contracts';
 import { figuresFromCases, sumFigures, tallyCases, type AcceptedReport, type CaseFactRow } from '@gugus/reporting';
 
 /** A row of `periodic_reports`, as the reports module reads it. */
@@ -352,5 +352,47 @@ export class PeriodicReportsRepository {
       const corrects = updated[0]?.corrects;
       if (v.outcome === 'accepted' && corrects) await tx.query(`UPDATE periodic_reports SET status = 'superseded' WHERE id = $1 AND status = 'accepted'`, [corrects]);
     });
+  }
+
+  /** A regency/city task force's member agencies (active ones), by name. */
+  async memberAgencies(jurisdictionCode: string): Promise<{ id: string; name: string }[]> {
+    return (await this.db.query(`SELECT id, name FROM agencies WHERE jurisdiction_code = $1 AND active ORDER BY name`, [jurisdictionCode])) as { id: string; name: string }[];
+  }
+
+  /** Parts asked for (idempotent: a retried activity finds its rows). */
+  async requestParts(cycleId: string, jurisdictionCode: string, dueDate: string, parts: { agencyId: string; taskId: string | null }[]): Promise<void> {
+    if (!parts.length) return;
+    await this.db.query(
+      `INSERT INTO periodic_report_parts (cycle_id, jurisdiction_code, agency_id, status, due_date, task_id)
+       SELECT $1, $2, p.agency_id, CASE WHEN p.task_id IS NULL THEN 'unassigned' ELSE 'requested' END, $3::date, p.task_id
+         FROM unnest($4::uuid[], $5::uuid[]) AS p (agency_id, task_id)
+       ON CONFLICT (cycle_id, jurisdiction_code, agency_id) DO NOTHING`,
+      [cycleId, jurisdictionCode, dueDate, parts.map((p) => p.agencyId), parts.map((p) => p.taskId)],
+    );
+  }
+
+  /** A part arrived (even after it was listed as not received: a decision in flight when the focal point submitted). */
+  async recordPart(cycleId: string, jurisdictionCode: string, agencyId: string, v: { submissionId: string | null; answers: ReportPartAnswers; by: string | null; at: string }): Promise<void> {
+    await this.db.query(
+      `UPDATE periodic_report_parts SET status = 'submitted', submission_id = $4, answers = $5, submitted_by = $6, submitted_at = $7
+        WHERE cycle_id = $1 AND jurisdiction_code = $2 AND agency_id = $3 AND status IN ('requested', 'not_received')`,
+      [cycleId, jurisdictionCode, agencyId, v.submissionId, JSON.stringify(v.answers), v.by, v.at],
+    );
+  }
+
+  /** The focal point submitted: parts still asked for are not received. */
+  async closeParts(cycleId: string, jurisdictionCode: string): Promise<void> {
+    await this.db.query(`UPDATE periodic_report_parts SET status = 'not_received' WHERE cycle_id = $1 AND jurisdiction_code = $2 AND status = 'requested'`, [cycleId, jurisdictionCode]);
+  }
+
+  /** A regency/city's parts for the period, by agency name. */
+  async parts(cycleId: string, jurisdictionCode: string): Promise<ReportPartView[]> {
+    const rows = (await this.db.query(
+      `SELECT p.agency_id AS "agencyId", a.name AS "agencyName", p.status, to_char(p.due_date, 'YYYY-MM-DD') AS "dueDate", p.submitted_at AS "submittedAt", p.answers
+         FROM periodic_report_parts p JOIN agencies a ON a.id = p.agency_id
+        WHERE p.cycle_id = $1 AND p.jurisdiction_code = $2 ORDER BY a.name`,
+      [cycleId, jurisdictionCode],
+    )) as (Omit<ReportPartView, 'submittedAt'> & { submittedAt: Date | null })[];
+    return rows.map((r) => ({ ...r, submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null }));
   }
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { ErrorCode, NATIONAL_CODE, type BilingualText, type PeriodicReportSummary, type PeriodicReportView, type ReportCycleView, type ReportFigures, type ReportLevel } from '@gugus/contracts';
 import { optionLabels } from '@gugus/forms';
-import { isPeriod, onTime } from '@gugus/reporting';
+import { isPeriod, onTime, sumParts } from '@gugus/reporting';
 import { SERVER_CONFIG, type ServerConfig } from '@gugus/server-config';
 import { abilityFor, canOn, type AuthUser } from '@gugus/server-access';
 import { AuditService } from '@gugus/server-audit';
@@ -98,6 +98,7 @@ export class PeriodicReportsService {
     const versions = await this.reports.versions(row.cycleId, row.jurisdictionCode);
     const countedCodes = new Set(row.counted.map((c) => c.jurisdictionCode));
     const below = row.level === 'regency' ? [] : await this.reports.taskForces(row.level === 'national' ? null : row.jurisdictionCode);
+    const parts = row.level === 'regency' ? await this.reports.parts(row.cycleId, row.jurisdictionCode) : [];
     return {
       ...this.summary(row),
       figures: row.figures,
@@ -106,6 +107,8 @@ export class PeriodicReportsService {
       missing: below.filter((b) => !countedCodes.has(b.code)).map((b) => ({ jurisdictionCode: b.code, jurisdictionName: b.name })),
       versions: versions.map((v) => ({ id: v.id, version: v.version, status: v.status, acceptedAt: v.acceptedAt ? new Date(v.acceptedAt).toISOString() : null })),
       correctionReason: row.correctionReason,
+      parts,
+      partsTotal: sumParts(parts.flatMap((p) => (p.answers ? [p.answers] : []))),
       labels: labelsOf([row.figures, row.computed]),
       caveats: CAVEATS,
     };

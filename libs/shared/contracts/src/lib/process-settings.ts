@@ -232,6 +232,8 @@ export const CASE_MANAGEMENT_PROCESS: ProcessSettingsDefinition<CaseManagementSe
 const PERIODIC_REPORT_DURATIONS = [
   // Seed 000 §4.8: every three months the regency/city focal point reports; the province then the nation.
   { key: 'regencyReportWorkingDays', min: 1, max: 60, unit: 'working_days', label: { id: 'Batas waktu laporan kabupaten/kota sesudah triwulan berakhir', en: 'Time for the regency/city report after the quarter ends' } },
+  // Seed 000 §4.8: the members' reports reach the focal point first; a part due after the report itself is due with it.
+  { key: 'agencyPartWorkingDays', min: 1, max: 60, unit: 'working_days', label: { id: 'Batas waktu bagian laporan instansi anggota sesudah triwulan berakhir', en: "Time for a member agency's part after the quarter ends" } },
   { key: 'provinceReportWorkingDays', min: 2, max: 90, unit: 'working_days', label: { id: 'Batas waktu laporan provinsi sesudah triwulan berakhir', en: 'Time for the province report after the quarter ends' } },
   { key: 'nationalReportWorkingDays', min: 3, max: 120, unit: 'working_days', label: { id: 'Batas waktu laporan nasional sesudah triwulan berakhir', en: 'Time for the national report after the quarter ends' } },
   { key: 'reviewWorkingDays', min: 1, max: 30, unit: 'working_days', label: { id: 'Batas waktu menelaah laporan (menerima atau mengembalikan)', en: 'Time to review a report (accept or return)' } },
@@ -242,6 +244,7 @@ const PERIODIC_REPORT_DURATIONS = [
 
 const PERIODIC_REPORT_ROLES = [
   { key: 'report', label: { id: 'Menyusun dan mengirim laporan (titik fokus gugus tugas)', en: 'Compiling and submitting the report (the task force focal point)' } },
+  { key: 'agencyPart', label: { id: 'Mengirim bagian laporan instansi anggota kepada titik fokus', en: "Sending a member agency's part to the focal point" } },
   { key: 'review', label: { id: 'Menelaah laporan kabupaten/kota (provinsi)', en: 'Reviewing regency/city reports (province)' } },
   { key: 'escalation', label: { id: 'Menerima eskalasi', en: 'Receiving escalations' } },
 ] as const satisfies readonly RoleField[];
@@ -251,16 +254,17 @@ export const periodicReportSettingsSchema = settingsSchema(PERIODIC_REPORT_DURAT
 /** Settings of the periodic (quarterly) report cycle; a province's apply to it and its regencies, the nation's to the national steps. */
 export type PeriodicReportSettings = z.infer<typeof periodicReportSettingsSchema>;
 
-/** National defaults: regencies/cities report within 10 working days of the quarter's end, provinces within 20, the nation within 30. */
+/** National defaults: member agencies send their parts within 5 working days of the quarter's end, regencies/cities report within 10, provinces within 20, the nation within 30. */
 export const PERIODIC_REPORT_DEFAULTS: PeriodicReportSettings = {
   regencyReportWorkingDays: 10,
+  agencyPartWorkingDays: 5,
   provinceReportWorkingDays: 20,
   nationalReportWorkingDays: 30,
   reviewWorkingDays: 5,
   revisionWorkingDays: 5,
   taskReminderWorkingDays: 2,
   escalationWorkingDays: 2,
-  roles: { report: Role.SECRETARIAT, review: Role.SECRETARIAT, escalation: Role.CHAIR },
+  roles: { report: Role.SECRETARIAT, agencyPart: Role.AGENCY_OFFICER, review: Role.SECRETARIAT, escalation: Role.CHAIR },
 };
 
 export const PERIODIC_REPORT_PROCESS: ProcessSettingsDefinition<PeriodicReportSettings> = {

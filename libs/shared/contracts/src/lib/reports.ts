@@ -92,6 +92,29 @@ export interface PeriodicReportSummary {
   timelinessSubmittedAt: string | null;
 }
 
+/** What a member agency sends the regency/city focal point (form `agency-report-part`): counts and remarks, no victim data. */
+export interface ReportPartAnswers {
+  victimsAssisted: number;
+  victimsNotRecorded: number;
+  prevention: { trainings: number; peopleTrained: number; materialsDistributed: number };
+  prosecution: { crimesRegistered: number; verdicts: number };
+  obstacles: string | null;
+}
+
+/**
+ * A member agency's part of a regency/city's report for the period: `requested` while its task is open,
+ * `submitted`, `not_received` once the focal point submitted without it, `unassigned` when nobody at the
+ * agency holds the role that sends it.
+ */
+export interface ReportPartView {
+  agencyId: string;
+  agencyName: string;
+  status: 'requested' | 'submitted' | 'not_received' | 'unassigned';
+  dueDate: string;
+  submittedAt: string | null;
+  answers: ReportPartAnswers | null;
+}
+
 /** `GET /reports/periodic/:id`: one version of a report with its figures. */
 export interface PeriodicReportView extends PeriodicReportSummary {
   /** What was submitted (null until then). */
@@ -105,6 +128,10 @@ export interface PeriodicReportView extends PeriodicReportSummary {
   /** Every version of this task force's report for the period, oldest first. */
   versions: { id: string; version: number; status: PeriodicReportStatus; acceptedAt: string | null }[];
   correctionReason: string | null;
+  /** A regency/city's report: its member agencies' parts for the period (whatever the version); empty for a province or the nation. */
+  parts: ReportPartView[];
+  /** The counts of the parts received, added up (zeros when none arrived). */
+  partsTotal: Omit<ReportPartAnswers, 'obstacles'>;
   /** Labels of the category codes in the figures (exploitation types, sectors, referral sources, services). */
   labels: Record<string, BilingualText>;
   /** What these figures cannot show (issue 12, item 6). */

@@ -99,6 +99,9 @@ export interface ReportTaskContext extends TaskContextBase {
   reportJurisdictionCode: string;
   reportJurisdictionName: string;
   version: number;
+  /** A member agency's part of a regency/city report (step `regency-report-part`): the agency that sends it to the focal point. */
+  partAgencyId?: string;
+  partAgencyName?: string;
 }
 
 /** A task of a process that shows nothing of its own beyond the generic part (tests, simple steps). */

@@ -1,4 +1,4 @@
-import { emptyFigures, figuresFromCases, figuresOfAnswers, isPeriod, onTime, periodDays, periodsBetween, previousQuarter, reportPrefill, rollUp, sumFigures } from './periodic-report';
+import { emptyFigures, figuresFromCases, figuresOfAnswers, isPeriod, onTime, partAnswersOf, periodDays, periodsBetween, previousQuarter, reportPrefill, rollUp, sumFigures, sumParts } from './periodic-report';
 import { jakartaDayOfMs } from '@gugus/cases';
 import { tallyCases, type CaseFactRow } from './case-tally';
 
@@ -88,5 +88,18 @@ describe('the national roll-up', () => {
     expect(r.national['2027-Q1'].victims.total).toBe(15);
     expect(r.national['2026-Q4'].victims.total).toBe(1);
     expect(r.provinces['32']['2026-Q4']).toBeUndefined();
+  });
+
+  it("keeps a member agency's part as counts and trimmed remarks only, and adds parts up", () => {
+    const sent = { victimsAssisted: 3, victimsNotRecorded: 1, prevention: { trainings: 2, peopleTrained: 45, materialsDistributed: 300 }, prosecution: { crimesRegistered: 1, verdicts: 0 }, obstacles: '  Anggaran visum terbatas.  ', victimName: 'PENANDA' };
+    const kept = partAnswersOf(sent);
+    expect(kept).toEqual({ victimsAssisted: 3, victimsNotRecorded: 1, prevention: { trainings: 2, peopleTrained: 45, materialsDistributed: 300 }, prosecution: { crimesRegistered: 1, verdicts: 0 }, obstacles: 'Anggaran visum terbatas.' });
+    expect(JSON.stringify(kept)).not.toContain('PENANDA');
+    // Not counts read as 0; blank remarks as none; overlong remarks cut at 2,000 characters.
+    const odd = partAnswersOf({ victimsAssisted: -1, victimsNotRecorded: 1.5, prevention: 'x', prosecution: { crimesRegistered: '2' }, obstacles: '   ' });
+    expect(odd).toEqual({ victimsAssisted: 0, victimsNotRecorded: 0, prevention: { trainings: 0, peopleTrained: 0, materialsDistributed: 0 }, prosecution: { crimesRegistered: 0, verdicts: 0 }, obstacles: null });
+    expect(partAnswersOf({ obstacles: 'a'.repeat(2500) }).obstacles).toHaveLength(2000);
+    expect(sumParts([kept, odd, kept])).toEqual({ victimsAssisted: 6, victimsNotRecorded: 2, prevention: { trainings: 4, peopleTrained: 90, materialsDistributed: 600 }, prosecution: { crimesRegistered: 2, verdicts: 0 } });
+    expect(sumParts([])).toEqual({ victimsAssisted: 0, victimsNotRecorded: 0, prevention: { trainings: 0, peopleTrained: 0, materialsDistributed: 0 }, prosecution: { crimesRegistered: 0, verdicts: 0 } });
   });
 });

@@ -3,7 +3,7 @@
 // figures of a report as counts only, and the sum a province (or the nation) reports for the task forces
 // below it. Pure: the API, the worker and the workflows compute the same thing.
 import { jakartaDayOfMs } from '@gugus/cases';
-import type { CategoryCount, ReportFigures } from '@gugus/contracts';
+import type { CategoryCount, ReportFigures, ReportPartAnswers } from '@gugus/contracts';
 import { quarterDays, UNKNOWN, type CaseTally } from './case-tally';
 
 /** A reporting period: one quarter, `2027-Q1`. */
@@ -112,6 +112,40 @@ export function figuresOfAnswers(answers: Record<string, unknown>): ReportFigure
     prosecution: { crimesRegistered: count(p['crimesRegistered']), casesToProsecutor: count(p['casesToProsecutor']), verdicts: count(p['verdicts']), convictions: count(p['convictions']) },
     prevention: { activitiesReported: count(pv['activitiesReported']), activitiesCompleted: count(pv['activitiesCompleted']), activitiesDelayed: count(pv['activitiesDelayed']) },
   };
+}
+
+/**
+ * A member agency's part (form `agency-report-part`) as kept beside the report: its counts (anything else
+ * reads as 0) and its remarks (trimmed, at most 2,000 characters; null when empty). Nothing else of the
+ * submission is kept, whatever a changed form version adds.
+ */
+export function partAnswersOf(answers: Record<string, unknown>): ReportPartAnswers {
+  const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const pv = obj(answers['prevention']);
+  const p = obj(answers['prosecution']);
+  const remarks = typeof answers['obstacles'] === 'string' ? answers['obstacles'].trim().slice(0, 2000) : '';
+  return {
+    victimsAssisted: count(answers['victimsAssisted']),
+    victimsNotRecorded: count(answers['victimsNotRecorded']),
+    prevention: { trainings: count(pv['trainings']), peopleTrained: count(pv['peopleTrained']), materialsDistributed: count(pv['materialsDistributed']) },
+    prosecution: { crimesRegistered: count(p['crimesRegistered']), verdicts: count(p['verdicts']) },
+    obstacles: remarks || null,
+  };
+}
+
+/** The counts of the parts received, added up (what the focal point checks the report against). */
+export function sumParts(parts: readonly ReportPartAnswers[]): Omit<ReportPartAnswers, 'obstacles'> {
+  const total = { victimsAssisted: 0, victimsNotRecorded: 0, prevention: { trainings: 0, peopleTrained: 0, materialsDistributed: 0 }, prosecution: { crimesRegistered: 0, verdicts: 0 } };
+  for (const a of parts) {
+    total.victimsAssisted += a.victimsAssisted;
+    total.victimsNotRecorded += a.victimsNotRecorded;
+    total.prevention.trainings += a.prevention.trainings;
+    total.prevention.peopleTrained += a.prevention.peopleTrained;
+    total.prevention.materialsDistributed += a.prevention.materialsDistributed;
+    total.prosecution.crimesRegistered += a.prosecution.crimesRegistered;
+    total.prosecution.verdicts += a.prosecution.verdicts;
+  }
+  return total;
 }
 
 /** Adds rows of the same category; categories in ascending order. */

@@ -9,6 +9,7 @@ import { Alert, Button, Card, Loading, PageHeader, TextAreaField } from '@gugus/
 import { ApiErrorAlert } from '@gugus/web-shared';
 import { reportPaths } from '../paths';
 import { FiguresTables } from './FiguresTables';
+import { ReportParts } from './ReportParts';
 import { Timeliness } from './PeriodicReportsPage';
 import '../Reports.css';
 
@@ -107,6 +108,7 @@ export function PeriodicReportPage() {
           )}
           <p className="gu-reports__muted">{r.level === 'regency' ? t('periodic.computedRegency') : t('periodic.computedAggregate')}</p>
           <FiguresTables figures={r.figures} computed={r.computed} labels={r.labels} />
+          <ReportParts parts={r.parts} total={r.partsTotal} />
           <Alert tone="info" data-testid="report-caveats">
             <p className="gu-reports__strong">{t('figures.caveats')}</p>
             <ul>

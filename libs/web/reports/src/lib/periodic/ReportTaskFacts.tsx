@@ -4,18 +4,45 @@ import { usePeriodicReport, type TaskView } from '@gugus/web-data-access';
 import { formatDate, useLanguage } from '@gugus/web-i18n';
 import { reportPaths } from '../paths';
 import { FiguresTables } from './FiguresTables';
+import { ReportParts } from './ReportParts';
 
 /**
  * What a periodic report task says about its report on the task page (registered for context kind
  * `report`): the period, the task force and the version — and, for a step without a form (a province's or
- * the nation's aggregate, a review), the figures themselves, so the decision is taken on them.
+ * the nation's aggregate, a review), the figures themselves, so the decision is taken on them. The focal
+ * point's own task lists its member agencies' parts; a member agency's part task says where it goes.
  */
 export function ReportTaskFacts({ view }: { view: TaskView }) {
   const { t } = useTranslation('reports');
   const { language } = useLanguage();
   const c = view.context;
-  const report = usePeriodicReport(c.kind === 'report' ? c.reportId : undefined);
+  // A member agency's part: its officer does not read the report itself (it is the focal point's).
+  const part = c.kind === 'report' && c.partAgencyId ? c : null;
+  const report = usePeriodicReport(c.kind === 'report' && !part ? c.reportId : undefined);
   if (c.kind !== 'report') return null;
+  if (part) {
+    return (
+      <div data-testid="report-task-facts" data-part={part.partAgencyId}>
+        <dl className="gu-tasks__facts">
+          <div>
+            <dt>{t('periodic.period')}</dt>
+            <dd>{c.period}</dd>
+          </div>
+          <div>
+            <dt>{t('periodic.parts.partFor')}</dt>
+            <dd>{part.partAgencyName}</dd>
+          </div>
+          <div>
+            <dt>{t('periodic.parts.sentTo')}</dt>
+            <dd>
+              {c.reportJurisdictionName} ({t('periodic.levels.regency')})
+            </dd>
+          </div>
+        </dl>
+        <p>{t('periodic.parts.partIntro', { region: c.reportJurisdictionName, period: c.period })}</p>
+      </div>
+    );
+  }
   const r = report.data;
   return (
     <div data-testid="report-task-facts">
@@ -44,6 +71,7 @@ export function ReportTaskFacts({ view }: { view: TaskView }) {
       <p>
         <Link to={reportPaths.periodicReport(c.reportId)}>{t('periodic.openReport')}</Link>
       </p>
+      {r && view.step === 'regency-report' && <ReportParts parts={r.parts} total={r.partsTotal} />}
       {r && !view.form && <FiguresTables figures={r.figures} computed={r.computed} labels={r.labels} />}
     </div>
   );
