@@ -31,6 +31,8 @@ interface OpenTask {
   /** The reminder and the escalation already went out (in this run or an earlier one). */
   reminded: boolean;
   escalated: boolean;
+  /** Being cancelled: no new decision is taken (one already being recorded is waited for). */
+  closing?: boolean;
   /** Settles once opening the inbox row has ended, well or not. */
   openingEnded: Promise<void>;
   /** Opening runs to its end even when the process's scope is cancelled, and a cancellation waits for it (newer runs). */
@@ -53,7 +55,7 @@ function refuse(type: string, message: string): never {
 function taskOf(taskId: string): OpenTask {
   const task = open.get(taskId);
   // `opening`: the inbox row is written but the workflow has not yet seen the activity's answer.
-  if (!task || (task.state !== 'open' && task.state !== 'opening')) refuse(TaskRefusal.NOT_OPEN, `Task ${taskId} is not open`);
+  if (!task || task.closing || (task.state !== 'open' && task.state !== 'opening')) refuse(TaskRefusal.NOT_OPEN, `Task ${taskId} is not open`);
   return task;
 }
 
@@ -75,8 +77,8 @@ function installHandlers(): void {
         ({ submissionId } = await activities.recordTaskDecision({ ...decision, decidedAt: new Date().toISOString() }));
       } catch (err) {
         // Refused for good (or out of retries), in one transaction that wrote nothing: the task stays
-        // open for another decision, and the person is told why.
-        task.state = 'open';
+        // open for another decision (unless it was closed meanwhile), and the person is told why.
+        if (task.state === 'deciding') task.state = 'open';
         throw err;
       }
       task.result = { taskId: task.taskId, outcome: decision.outcome, submissionId, commentCount: decision.commentCount, completedBy: decision.actor.personId };
@@ -240,6 +242,13 @@ export async function cancelHumanTask(taskId: string, reason: BilingualText): Pr
     await task.openingEnded;
     if (task.result) return;
   }
+  // A decision being recorded as the process closes the task: it is waited for, and stands (newer runs).
+  if (task.state === 'deciding' && patched('human-task-cancel-waits-for-decision')) {
+    task.closing = true;
+    await condition(() => task.state !== 'deciding');
+    if (task.result) return;
+  }
+  task.closing = true;
   await activities.cancelTask({ taskId, reason, at: new Date().toISOString() });
   task.result = { taskId, outcome: 'cancelled', submissionId: null, commentCount: 0, completedBy: null };
   task.state = 'done';

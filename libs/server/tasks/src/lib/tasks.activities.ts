@@ -25,6 +25,12 @@ const fmtDate = (d: Date, language: 'id' | 'en') =>
   (endOfDay(d) ? '' : ` ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta', hour12: false })} WIB`);
 const HOUR = 3_600_000;
 
+const taskClosed = () =>
+  new DomainError(ErrorCode.CONFLICT, {
+    id: 'Keputusan ini tidak dicatat: tugasnya sudah ditutup oleh prosesnya.',
+    en: 'This decision was not recorded: its task has been closed by its process.',
+  });
+
 const decisionWithdrawn = () =>
   new DomainError(ErrorCode.CONFLICT, {
     id: 'Keputusan ini tidak dicatat: permintaannya sudah dibatalkan karena mesin proses tidak menjawab tepat waktu.',
@@ -143,6 +149,8 @@ export function createTaskActivities({ repo, forms, audit, calendar, notifier }:
       return repo.transaction(async (tx) => {
         const task = await tx.findOne(TaskEntity, { where: { id: decision.taskId }, lock: { mode: 'pessimistic_write' } });
         if (!task) throw new Error(`Task ${decision.taskId} has no inbox row`);
+        // Closed by its process meanwhile: refused, so the person is not told an answer was recorded.
+        if (task.status === 'cancelled') throw taskClosed();
         if (task.status !== 'open') return { submissionId: task.submissionId };
         // The form data and comments the API checked and staged, sealed, for this decision (on the task row for a decision sent before per-request staging).
         let staged: StagedDecision | null;
@@ -240,9 +248,10 @@ export function createTaskActivities({ repo, forms, audit, calendar, notifier }:
     },
 
     async cancelTask({ taskId, reason, at }) {
-      const task = await repo.find(taskId);
-      if (!task || task.status !== 'open') return;
       await repo.transaction(async (tx) => {
+        // Under the row's lock: a decision committed meanwhile stands.
+        const task = await tx.findOne(TaskEntity, { where: { id: taskId }, lock: { mode: 'pessimistic_write' } });
+        if (!task || task.status !== 'open') return;
         await repo.update(taskId, { ...TasksRepository.UNSTAGED, status: 'cancelled', completedAt: at ? new Date(at) : new Date() }, tx);
         await repo.addEvent({ taskId, kind: 'cancelled', actorPersonId: null, detail: { reason }, dedupeKey: `${taskId}:cancelled` }, tx);
         await audit.record({ actorId: null, action: 'task.cancel', targetType: 'task', targetId: taskId, jurisdictionCode: task.jurisdictionCode, requestId: null, after: { reason } }, tx);
