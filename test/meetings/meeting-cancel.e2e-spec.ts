@@ -308,5 +308,19 @@ describe('coordination meeting: rescheduled, cancelled, and the plenary rule tha
       const { rows } = await db.query(`SELECT kind FROM task_events WHERE task_id = $1`, [overdue.id]);
       return rows.some((r) => r.kind === 'escalated') ? true : undefined;
     }, 60_000, 'the overdue task escalated');
+
+    // A plenary is then held (here one recorded directly): within a day the task closes by itself, and the process ends.
+    const heldLater = randomUUID();
+    await db.query(
+      `INSERT INTO meetings (id, jurisdiction_code, kind, title, scheduled_at, status, workflow_id, held_at) VALUES ($1, '32', 'plenary', 'Rapat Pleno Uji Susulan', $2, 'held', $3, $2)`,
+      [heldLater, new Date(dueBy.getTime() + DAY), `meeting-${heldLater}`],
+    );
+    await skipTo(Date.parse(page.escalateAt) + DAY + 2 * 3600_000);
+    const closed = await eventually(async () => {
+      const { rows } = await db.query(`SELECT status FROM tasks WHERE id = $1`, [overdue.id]);
+      return rows[0]?.status === 'cancelled' ? rows[0] : undefined;
+    }, 60_000, 'the overdue task closed once a plenary was held');
+    expect(closed.status).toBe('cancelled');
+    await eventually(async () => ((await temporal.workflow.getHandle(`meeting-${next}`).describe()).status.name === 'COMPLETED' ? true : undefined), 60_000, 'the process ended');
   });
 });

@@ -24,8 +24,11 @@ const MEETING_TYPE = { plenary: 'plenary', sub_tf: 'sub_task_force', special: 's
  * after this marker.
  */
 const CHANGE_PATCH = 'meeting-cancel-reschedule';
+const INVITATIONS_AFTER_TASKS = 'meeting-invitations-after-tasks';
 const MOVED: BilingualText = { id: 'Rapat dijadwalkan ulang; tugas baru menyebut waktu yang baru.', en: 'The meeting was rescheduled; a new task gives the new time.' };
 const CANCELLED: BilingualText = { id: 'Rapat dibatalkan.', en: 'The meeting was cancelled.' };
+const PLENARY_HELD: BilingualText = { id: 'Rapat pleno sudah diadakan sejak tugas ini dibuka.', en: 'A plenary has been held since this task opened.' };
+const OVERDUE_CLOSES = 'plenary-overdue-closes-when-held';
 const refuse = (type: string, message: string): never => {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
 };
@@ -142,7 +145,8 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
   /**
    * A plenary is due at least every 4 months whatever happens to one meeting: when none has been held in
    * the jurisdiction by then, the secretariat gets a task to hold one (escalated to the chair as any
-   * overdue task), and the chair and secretariat are told at once.
+   * overdue task), and the chair and secretariat are told at once. The task closes itself once a plenary
+   * has been held.
    */
   const keepPlenaryRule = async (): Promise<void> => {
     const { lastHeldAt, dueBy } = await act.plenaryRequirement({ meetingId });
@@ -161,6 +165,18 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
     });
     await task.opened;
     await act.escalateMissingPlenary({ meetingId, dueBy, taskId: task.taskId });
+    // Once a plenary is held (whichever meeting it was), the task closes by itself: looked at daily (newer runs).
+    if (patched(OVERDUE_CLOSES)) {
+      let decided = false;
+      const settle = () => (decided = true);
+      void task.result.then(settle, settle);
+      while (!(await condition(() => decided, DAY))) {
+        if (await act.plenaryHeldSince({ meetingId, since: lastHeldAt })) {
+          await cancelHumanTask(task.taskId, PLENARY_HELD);
+          break;
+        }
+      }
+    }
     await task.result;
   };
 
@@ -230,7 +246,12 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
       if (result.outcome === 'completed') await act.recordRsvp({ meetingId, agencyId: r.agencyId, submissionId: result.submissionId, taskId: r.task.taskId });
     });
   const invitations = (asked: ReturnType<typeof askAll>) => asked.map((r) => ({ agencyId: r.agencyId, taskId: r.task?.taskId ?? null }));
+  // The invitation rows refer to the RSVP tasks: written once their inbox rows exist (newer runs; older
+  // ones retried the write until they did). A task that fails to open fails the process, as before.
+  const rowsWritten = (asked: ReturnType<typeof askAll>) => (patched(INVITATIONS_AFTER_TASKS) ? Promise.all(asked.map((r) => r.task && Promise.race([r.task.opened, r.task.result]))) : undefined);
   let rsvps = askAll();
+  const written = rowsWritten(rsvps);
+  if (written) await written;
   await writing(() => act.sendInvitations({ meetingId, invitations: invitations(rsvps) }));
   state.status = 'invited';
   const answered = listen(rsvps);
@@ -248,6 +269,8 @@ export async function coordinationMeeting({ meetingId }: CoordinationMeetingInpu
       for (const r of rsvps) if (r.task) await cancelHumanTask(r.task.taskId, MOVED);
       rsvps = askAll();
       const asked = rsvps;
+      const rewritten = rowsWritten(asked);
+      if (rewritten) await rewritten;
       await writing(() => act.reopenInvitations({ meetingId, invitations: invitations(asked) }));
       answered.push(...listen(asked));
       continue;
