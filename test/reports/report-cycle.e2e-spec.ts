@@ -269,6 +269,9 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
     const { obstacles: _remarks, ...counts } = sent;
     expect(withPart.parts[0]).toMatchObject({ agencyId: memberOf.dinkes, status: 'submitted', answers: sent });
     expect(withPart.partsTotal).toEqual(counts);
+    // The province sees who sent what, not the agencies' remarks to their focal point.
+    const above = await report('jabar', reportOf['32.04']);
+    expect([above.parts[0].answers?.victimsAssisted, above.parts[0].answers?.obstacles]).toEqual([3, null]);
     // Kept as sent.
     await expect(db.query(`UPDATE periodic_report_parts SET answers = '{}'::jsonb WHERE agency_id = $1`, [memberOf.dinkes])).rejects.toThrow(/kept/);
 
@@ -289,6 +292,7 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
 
   step('Kabupaten Bandung and Kota Bandung submit on time; the province accepts Bandung and returns Kota Bandung, which corrects and is accepted', async () => {
     const bandungTask = await taskOf('bandung', 'regency-report', '32.04');
+    const polresPart = await taskOf('polres', 'regency-report-part', '32.04');
     const bandungData = { ...(await page('bandung', bandungTask.id)).initialData, prosecution: { crimesRegistered: 1, casesToProsecutor: 1, verdicts: 0, convictions: 0 }, notes: 'Tidak ada catatan khusus.' };
     await decide('bandung', bandungTask.id, { outcome: 'completed', data: bandungData });
     const kotaTask = await taskOf('kotaBandung', 'regency-report', '32.73');
@@ -308,6 +312,11 @@ describe('periodic reports: a quarter up the hierarchy, months in seconds', () =
       ['Polresta Bandung (uji laporan)', 'not_received'],
     ]);
     await eventually(async () => ((open) => (open.some((t) => t.step === 'regency-report-part') ? undefined : true))(await tasks('polres')), 60_000, 'the police part closed');
+    // Sent too late: refused, and the part stays not received.
+    const late = await as.polres.post(`/tasks/${polresPart.id}/decision`, { outcome: 'completed', data: { victimsAssisted: 1, victimsNotRecorded: 0, prevention: { trainings: 0, peopleTrained: 0, materialsDistributed: 0 }, prosecution: { crimesRegistered: 1, verdicts: 0 } } });
+    expect(late.status).toBeGreaterThanOrEqual(400);
+    expect(late.status).toBeLessThan(500);
+    expect((await report('bandung', reportOf['32.04'])).parts.find((p) => p.agencyId === memberOf.polres)?.status).toBe('not_received');
     expect(bandung.figures?.prosecution.crimesRegistered).toBe(1);
     // A revision task, round 2, with the province's comment.
     const revision = await eventually(async () => (await tasks('kotaBandung')).find((t) => t.step === 'regency-report' && t.context.round === 2), 120_000, 'the revision task');

@@ -1,4 +1,4 @@
-import { executeChild, ParentClosePolicy, patched, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import { condition, executeChild, ParentClosePolicy, patched, proxyActivities, setHandler, sleep, startChild, workflowInfo } from '@temporalio/workflow';
 import { NATIONAL_CODE, type ReportTaskContext } from '@gugus/contracts';
 import { periodDays, previousQuarter } from '@gugus/reporting';
 import { DATABASE_ACTIVITY } from '../activity-options';
@@ -6,7 +6,7 @@ import { cancelHumanTask, humanTask, startHumanTask, taskHandlersFinished } from
 import { draftReviewLoop } from '../tasks/review-loop';
 import type { TaskAssignee, TaskRequest, TaskResult } from '../tasks/task.messages';
 import type { ReportActivities } from './report.activities';
-import { provinceReportWorkflowId, type OpenedReport, type ProvincePlan, type ProvinceReportInput, type ReportCorrectionInput, type ReportCycleInput, type ReportingUnit, type ReportTaskSettings, type Reviewer } from './report.messages';
+import { closePartsSignal, provinceReportWorkflowId, reportPartsWorkflowId, type OpenedReport, type ProvinceReportInput, type RegencyPartsInput, type ReportCorrectionInput, type ReportCycleInput, type ReportTaskSettings, type Reviewer } from './report.messages';
 
 const PROCESS = 'periodic-report';
 const act = proxyActivities<ReportActivities>(DATABASE_ACTIVITY);
@@ -58,7 +58,7 @@ async function submitAndReview(first: OpenedReport, assignee: TaskAssignee, revi
         context: context({ returnedFromTaskId, prefillFromSubmissionId: previous?.submissionId ?? null, ...(report.prefill ? { prefill: report.prefill } : {}) }),
       });
       await act.recordSubmitted({ reportId: report.reportId, taskId: task.taskId, submissionId: task.submissionId, by: task.completedBy, at: now() });
-      await afterSubmit?.();
+      if (afterSubmit) await afterSubmit();
       return { submissionId: task.submissionId };
     },
     review: async (work) =>
@@ -115,9 +115,24 @@ export async function provinceReportCycle({ cycleId, provinceCode }: ProvinceRep
       const opened = await act.openReport({ cycleId, jurisdictionCode: unit.jurisdictionCode, level: 'regency' });
       // Nobody holds the focal point's role there: the report stays open and is listed as missing.
       if (!unit.assignee) return;
-      const parts = withParts ? await askForParts(cycleId, opened, unit, plan) : null;
-      await submitAndReview(opened, unit.assignee, plan.reviewer, { date: plan.regencyDueDate }, s, parts?.close);
-      await parts?.received;
+      // A correction or a reopened round keeps the parts the first round asked for.
+      const members = (unit.members ?? []).filter((m) => m.agencyId !== unit.assignee?.agencyId);
+      const asksParts = withParts && members.length > 0 && unit.partDueDate && opened.version === 1 && opened.round === 1;
+      if (!asksParts) return submitAndReview(opened, unit.assignee, plan.reviewer, { date: plan.regencyDueDate }, s);
+      const parts = await startChild(regencyReportParts, {
+        workflowId: reportPartsWorkflowId(opened.period, unit.jurisdictionCode),
+        args: [{ cycleId, report: opened, members, dueDate: unit.partDueDate as string, settings: s }],
+      });
+      // Told once, when the focal point first submits (a returned round does not ask again).
+      let told = false;
+      const close = async () => {
+        if (told) return;
+        told = true;
+        await parts.signal(closePartsSignal);
+      };
+      await submitAndReview(opened, unit.assignee, plan.reviewer, { date: plan.regencyDueDate }, s, close);
+      // A parts process that failed (its failure is in its own history) does not hold up the province.
+      await parts.result().catch(() => undefined);
     }),
   );
   await Promise.race([regencies, until(Date.parse(plan.provinceOpensAt))]);
@@ -131,16 +146,16 @@ export async function provinceReportCycle({ cycleId, provinceCode }: ProvinceRep
 const PART_CLOSED = { id: 'Laporan kabupaten/kota sudah dikirim tanpa bagian ini.', en: 'The regency/city report was submitted without this part.' };
 
 /**
- * Each member agency of a regency/city task force (its focal point's own agency aside) is asked for its
- * part of the report, due before the report itself (seed 000 §4.8: "three monthly reports will be submitted
- * to the district focal point"). The focal point sees the parts on its task as they arrive; once it submits,
- * parts still open are closed and listed as not received. `received` settles when every part is settled.
+ * A regency/city's member agencies' parts (seed 000 §4.8: "three monthly reports will be submitted to the
+ * district focal point"), a child of the province's cycle so that a large province's history stays small:
+ * each member agency (the focal point's own aside) is asked for its part, due before the report itself;
+ * the focal point sees the parts on its task as they arrive. It ends when the focal point first submits (a
+ * signal from the province's cycle): parts still open are closed and listed as not received; a decision
+ * being recorded at that moment stands.
  */
-async function askForParts(cycleId: string, report: OpenedReport, unit: ReportingUnit, plan: ProvincePlan): Promise<{ close: () => Promise<void>; received: Promise<unknown> } | null> {
-  const members = (unit.members ?? []).filter((m) => m.agencyId !== unit.assignee?.agencyId);
-  // A correction or a reopened round keeps the parts the first round asked for.
-  const dueDate = plan.partDueDate;
-  if (!members.length || !dueDate || report.version !== 1 || report.round !== 1) return null;
+export async function regencyReportParts({ cycleId, report, members, dueDate, settings }: RegencyPartsInput): Promise<void> {
+  let closing = false;
+  setHandler(closePartsSignal, () => void (closing = true));
   const asked = members.map((m) => ({
     member: m,
     task: m.assignee
@@ -151,9 +166,9 @@ async function askForParts(cycleId: string, report: OpenedReport, unit: Reportin
           jurisdictionCode: report.jurisdictionCode,
           assignee: m.assignee,
           due: { date: dueDate },
-          reminderWorkingDays: plan.settings.reminderWorkingDays,
-          escalationWorkingDays: plan.settings.escalationWorkingDays,
-          escalationRole: plan.settings.escalationRole,
+          reminderWorkingDays: settings.reminderWorkingDays,
+          escalationWorkingDays: settings.escalationWorkingDays,
+          escalationRole: settings.escalationRole,
           outcomes: ['completed'],
           context: {
             kind: 'report',
@@ -171,23 +186,20 @@ async function askForParts(cycleId: string, report: OpenedReport, unit: Reportin
         })
       : null,
   }));
-  // The rows refer to the tasks: written once their inbox rows exist.
-  await Promise.all(asked.map((a) => a.task?.opened));
+  // The rows refer to the tasks: written once their inbox rows exist (a task that fails to open fails this process).
+  await Promise.all(asked.map((a) => a.task && Promise.race([a.task.opened, a.task.result])));
   await act.requestParts({ cycleId, jurisdictionCode: report.jurisdictionCode, dueDate, parts: asked.map((a) => ({ agencyId: a.member.agencyId, taskId: a.task?.taskId ?? null })) });
-  const received = Promise.all(
-    asked.map(async ({ member, task }) => {
-      const result = await task?.result;
-      if (result?.outcome === 'completed') await act.recordPart({ cycleId, jurisdictionCode: report.jurisdictionCode, agencyId: member.agencyId, submissionId: result.submissionId, by: result.completedBy, at: now() });
-    }),
-  );
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    for (const { task } of asked) if (task) await cancelHumanTask(task.taskId, PART_CLOSED);
-    await act.closeParts({ cycleId, jurisdictionCode: report.jurisdictionCode });
-  };
-  return { close, received };
+  const received = asked.map(async ({ member, task }) => {
+    const result = await task?.result;
+    // Only a decision that stored the agency's answers is a part received.
+    if (result?.outcome === 'completed' && result.submissionId) await act.recordPart({ cycleId, jurisdictionCode: report.jurisdictionCode, agencyId: member.agencyId, submissionId: result.submissionId, by: result.completedBy, at: now() });
+  });
+  // Until the focal point submits; then what is still open closes.
+  await condition(() => closing);
+  for (const { task } of asked) if (task) await cancelHumanTask(task.taskId, PART_CLOSED);
+  await act.closeParts({ cycleId, jurisdictionCode: report.jurisdictionCode });
+  await Promise.all(received);
+  await taskHandlersFinished();
 }
 
 /** A correction of an accepted report: its next version goes through the same compile → review loop; accepted, it supersedes the old one. */

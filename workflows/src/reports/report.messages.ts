@@ -1,3 +1,4 @@
+import { defineSignal } from '@temporalio/workflow';
 import type { ReportLevel } from '@gugus/contracts';
 import type { TaskAssignee } from '../tasks/task.messages';
 
@@ -45,6 +46,8 @@ export interface ReportingUnit {
   assignee: TaskAssignee | null;
   /** A regency/city's member agencies, each asked for its part (the focal point's own agency is not); absent in plans made before parts. */
   members?: PartMember[];
+  /** When their parts are due (never after the report); absent in plans made before parts. */
+  partDueDate?: string;
 }
 
 /** A member agency of a regency/city task force and who sends its part (null: nobody holds the role there). */
@@ -62,8 +65,6 @@ export interface ProvincePlan {
   /** Reviews the province's report (the national analyst). */
   nationalReviewer: Reviewer | null;
   regencyDueDate: string;
-  /** When the member agencies' parts are due (never after the regency/city reports); absent in plans made before parts. */
-  partDueDate?: string;
   provinceDueDate: string;
   /** When the province report opens even if some regency/city reports are not accepted yet. */
   provinceOpensAt: string;
@@ -99,9 +100,22 @@ export interface Reviewer {
   jurisdictionCode: string;
 }
 
-/** Workflow ids: one cycle per period, one child per province, one workflow per correction. */
+/** A regency/city's member agencies' parts, asked for by a child of the province's cycle. */
+export interface RegencyPartsInput {
+  cycleId: string;
+  report: OpenedReport;
+  members: PartMember[];
+  dueDate: string;
+  settings: ReportTaskSettings;
+}
+
+/** The focal point submitted: parts still open are closed as not received. */
+export const closePartsSignal = defineSignal('closeParts');
+
+/** Workflow ids: one cycle per period, one child per province, one per regency/city's parts, one workflow per correction. */
 export const reportCycleWorkflowId = (period: string) => `report-cycle-${period}`;
 export const provinceReportWorkflowId = (period: string, provinceCode: string) => `report-${period}-${provinceCode}`;
+export const reportPartsWorkflowId = (period: string, jurisdictionCode: string) => `report-${period}-${jurisdictionCode}-parts`;
 export const reportCorrectionWorkflowId = (reportId: string) => `report-correction-${reportId}`;
 /** The Temporal Schedule that starts a cycle as each quarter ends. */
 export const REPORT_SCHEDULE_ID = 'periodic-report-quarterly';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
 import { NATIONAL_CODE, PERIODIC_REPORT_PROCESS, Role, withDefaults, type PeriodicReportSettings, type ReportFigures, type ReportLevel } from '@gugus/contracts';
 import { figuresOfAnswers, partAnswersOf, periodDays, reportPrefill } from '@gugus/reporting';
 import type { AuditService } from '@gugus/server-audit';
@@ -119,17 +120,16 @@ export function createReportActivities({ reports, tasks, forms, audit, calendar,
       const [regencyDue, provinceDue] = await Promise.all([dueAfter(cycle.period, s.regencyReportWorkingDays), dueAfter(cycle.period, s.provinceReportWorkingDays)]);
       const afterReviews = await calendar.addWorkingDays(regencyDue.dueAt, s.reviewWorkingDays);
       const regencies = await reports.taskForces(provinceCode);
-      // Parts are due before the report: the earlier of their own limit and the report's.
-      const partDue = await dueAfter(cycle.period, Math.min(s.agencyPartWorkingDays, s.regencyReportWorkingDays));
       const unit = async (r: { code: string; name: string }) => {
         const [assignee, own] = await Promise.all([compilerOf(tasks, settings, r.code), reportSettings(settings, r.code)]);
         const agencies = (await reports.memberAgencies(r.code)).filter((a) => a.id !== assignee?.agencyId);
         const members = await Promise.all(agencies.map(async (a) => ({ agencyId: a.id, name: a.name, assignee: await tasks.representativeOf(a.id, own.roles.agencyPart) })));
-        return { jurisdictionCode: r.code, name: r.name, assignee, members };
+        // Parts are due before the report: the earlier of the regency/city's own limits for each.
+        const partDue = await dueAfter(cycle.period, Math.min(own.agencyPartWorkingDays, own.regencyReportWorkingDays, s.regencyReportWorkingDays));
+        return { jurisdictionCode: r.code, name: r.name, assignee, members, partDueDate: partDue.date };
       };
       return {
         regencies: await Promise.all(regencies.map(unit)),
-        partDueDate: partDue.date,
         province: { jurisdictionCode: provinceCode, name: await reports.jurisdictionName(provinceCode), assignee: await compilerOf(tasks, settings, provinceCode) },
         reviewer: regencies.length ? await reviewerOf(tasks, settings, regencies[0].code) : null,
         nationalReviewer: await reviewerOf(tasks, settings, provinceCode),
@@ -186,10 +186,15 @@ export function createReportActivities({ reports, tasks, forms, audit, calendar,
     },
 
     async recordPart({ cycleId, jurisdictionCode, agencyId, submissionId, by, at }) {
+      const stored = submissionId ? await forms.submissionData(submissionId) : null;
+      if (!stored) throw ApplicationFailure.nonRetryable(`Part of agency ${agencyId}: submission ${submissionId ?? '(none)'} not found`, 'PartWithoutSubmission');
       // Counts and remarks only: whatever else the submission holds stays with the form.
-      const answers = partAnswersOf(submissionId ? (((await forms.submissionData(submissionId))?.data ?? {}) as Record<string, unknown>) : {});
-      await reports.recordPart(cycleId, jurisdictionCode, agencyId, { submissionId, answers, by, at });
-      await audit.record({ actorId: by, action: 'periodic_report.part_submit', targetType: 'agency', targetId: agencyId, jurisdictionCode, requestId: null, after: { cycleId } });
+      const answers = partAnswersOf(stored.data as Record<string, unknown>);
+      await reports.transaction(async (tx) => {
+        // Audited once: a retry finds the part recorded and writes nothing.
+        if (!(await reports.recordPart(cycleId, jurisdictionCode, agencyId, { submissionId, answers, by, at }, tx))) return;
+        await audit.record({ actorId: by, action: 'periodic_report.part_submit', targetType: 'agency', targetId: agencyId, jurisdictionCode, requestId: null, after: { cycleId } }, tx);
+      });
     },
 
     async closeParts({ cycleId, jurisdictionCode }) {

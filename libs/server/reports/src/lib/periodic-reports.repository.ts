@@ -372,12 +372,13 @@ export class PeriodicReportsRepository {
   }
 
   /** A part arrived (even after it was listed as not received: a decision in flight when the focal point submitted). */
-  async recordPart(cycleId: string, jurisdictionCode: string, agencyId: string, v: { submissionId: string | null; answers: ReportPartAnswers; by: string | null; at: string }): Promise<void> {
-    await this.db.query(
+  async recordPart(cycleId: string, jurisdictionCode: string, agencyId: string, v: { submissionId: string | null; answers: ReportPartAnswers; by: string | null; at: string }, tx?: EntityManager): Promise<boolean> {
+    const [, count] = (await this.q(tx).query(
       `UPDATE periodic_report_parts SET status = 'submitted', submission_id = $4, answers = $5, submitted_by = $6, submitted_at = $7
         WHERE cycle_id = $1 AND jurisdiction_code = $2 AND agency_id = $3 AND status IN ('requested', 'not_received')`,
       [cycleId, jurisdictionCode, agencyId, v.submissionId, JSON.stringify(v.answers), v.by, v.at],
-    );
+    )) as [unknown, number];
+    return count > 0;
   }
 
   /** The focal point submitted: parts still asked for are not received. */

@@ -98,7 +98,9 @@ export class PeriodicReportsService {
     const versions = await this.reports.versions(row.cycleId, row.jurisdictionCode);
     const countedCodes = new Set(row.counted.map((c) => c.jurisdictionCode));
     const below = row.level === 'regency' ? [] : await this.reports.taskForces(row.level === 'national' ? null : row.jurisdictionCode);
-    const parts = row.level === 'regency' ? await this.reports.parts(row.cycleId, row.jurisdictionCode) : [];
+    // The parts go to the regency/city's focal point: readers above it see who sent what, without the agencies' remarks.
+    const inRegency = user.grants.some((g) => g.jurisdictionCode === row.jurisdictionCode);
+    const parts = (row.level === 'regency' ? await this.reports.parts(row.cycleId, row.jurisdictionCode) : []).map((p) => (inRegency || !p.answers ? p : { ...p, answers: { ...p.answers, obstacles: null } }));
     return {
       ...this.summary(row),
       figures: row.figures,

@@ -27,7 +27,8 @@ export function ReportParts({ parts, total }: { parts: ReportPartView[]; total: 
   const n = (x: number) => formatNumber(x, language);
   return (
     <Card data-testid="report-parts">
-      <div className="gu-reports__scroll">
+      {/* Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it too. */}
+      <div className="gu-reports__scroll" tabIndex={0} role="region" aria-label={t('periodic.parts.title')}>
         <table className="gu-reports__table gu-reports__parts">
           <caption>
             {t('periodic.parts.title')} — {t('periodic.parts.received', { received, count: parts.length })}
@@ -55,7 +56,7 @@ export function ReportParts({ parts, total }: { parts: ReportPartView[]; total: 
                 </td>
                 {COLUMNS.map(([key, pick]) => (
                   <td key={key} className="gu-reports__count">
-                    {p.answers ? n(pick(p.answers)) : '—'}
+                    {p.answers ? n(pick(p.answers)) : <span aria-label={t(`periodic.parts.statuses.${p.status}`)}>—</span>}
                   </td>
                 ))}
                 <td className="gu-reports__remarks">{p.answers?.obstacles ?? '—'}</td>
