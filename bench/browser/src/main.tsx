@@ -32,6 +32,8 @@ interface KeystrokeSample {
   /** Form data commits before the keydown and when the frame started: the frame must show the keystroke. */
   commitsBefore: number;
   commitsAtFrame: number;
+  /** The form data the page holds has the field's text as it was after this keystroke (a commit, NaN until then). */
+  dataAt: number;
 }
 
 interface BenchPage {
@@ -45,6 +47,8 @@ interface BenchPage {
   focusAtEnd: (id: string) => boolean;
   /** The form data the harness holds now, at a path of property names / indexes. */
   valueAt: (path: readonly string[]) => unknown;
+  /** Resolves once the form data holds every keystroke's text. */
+  waitForData: () => Promise<void>;
 }
 
 declare global {
@@ -55,6 +59,8 @@ declare global {
 
 let commits = 0;
 let latestData: FormData = {};
+/** Keystrokes whose text the page's form data does not hold yet, with the field's path and text after each. */
+const awaitingData: { sample: KeystrokeSample; path: string[]; text: string }[] = [];
 const waiters: { count: number; resolve: () => void }[] = [];
 const bench: BenchPage = {
   ready: false,
@@ -72,7 +78,22 @@ const bench: BenchPage = {
     return true;
   },
   valueAt: (path) => path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), latestData),
+  waitForData: () => (awaitingData.length ? new Promise((resolve) => dataWaiters.push(resolve)) : Promise.resolve()),
 };
+const dataWaiters: (() => void)[] = [];
+
+/** After a commit of the form data: the keystrokes whose text it now holds (typed at the end of the field). */
+function dataCommitted(): void {
+  const now = performance.now();
+  for (const waiting of [...awaitingData]) {
+    const value = bench.valueAt(waiting.path);
+    if (typeof value === 'string' && value.startsWith(waiting.text)) {
+      waiting.sample.dataAt = now;
+      awaitingData.splice(awaitingData.indexOf(waiting), 1);
+    }
+  }
+  if (!awaitingData.length) for (const resolve of dataWaiters.splice(0)) resolve();
+}
 window.gugusBench = bench;
 
 // After the frame's rendering steps a posted message runs: the frame is produced.
@@ -94,16 +115,20 @@ let current: KeystrokeSample | undefined;
 window.addEventListener(
   'keydown',
   () => {
-    current = { keydown: performance.now(), handled: Number.NaN, frameStart: Number.NaN, frame: Number.NaN, commitsBefore: commits, commitsAtFrame: Number.NaN };
+    current = { keydown: performance.now(), handled: Number.NaN, frameStart: Number.NaN, frame: Number.NaN, commitsBefore: commits, commitsAtFrame: Number.NaN, dataAt: Number.NaN };
   },
   { capture: true },
 );
 // On window in the bubble phase: after React's listener on the root and the render it flushes. The frame
 // that follows is the first that can show the keystroke.
-window.addEventListener('input', () => {
+window.addEventListener('input', (event) => {
   const sample = current;
   if (!sample || !Number.isNaN(sample.handled)) return;
   sample.handled = performance.now();
+  const target = event.target as HTMLInputElement | HTMLTextAreaElement;
+  awaitingData.push({ sample, path: target.id.split('_').slice(1), text: target.value });
+  // A form that commits the data in its own input handler (plain rjsf, before this listener) holds it already.
+  dataCommitted();
   requestAnimationFrame(() => {
     sample.frameStart = performance.now();
     sample.commitsAtFrame = commits;
@@ -130,6 +155,7 @@ function Harness({ impl, benchCase }: { impl: 'gugus' | 'plain'; benchCase: Benc
   useLayoutEffect(() => {
     latestData = data;
     commits += 1;
+    dataCommitted();
   }, [data]);
   if (impl === 'gugus') {
     return (

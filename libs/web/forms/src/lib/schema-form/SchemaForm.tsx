@@ -1,6 +1,6 @@
 import Form, { type IChangeEvent } from '@rjsf/core';
 import { TranslatableString, replaceStringParameters, type RegistryWidgetsType, type RJSFSchema, type UiSchema as RjsfUiSchema, type Widget, type WidgetProps } from '@rjsf/utils';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExtraErrors, FormSchema, UiSchema } from '@gugus/forms';
 import { useLanguage } from '@gugus/web-i18n';
@@ -8,11 +8,13 @@ import { SCHEMA_WIDGETS } from '../widgets/widgets';
 import { inapplicableFields, markInapplicable, withoutPaths } from './conditions';
 import { asErrorSchema, tidyErrors, withoutPath } from './errors';
 import { createTouchedFields, useErrorsShown, type SchemaFormContext } from './formContext';
+import { StableObjectField } from './stableSchema';
 import { SCHEMA_FORM_TEMPLATES } from './templates';
+import { createTypingQueue, DeferredTextareaWidget, DeferredTextWidget } from './typing';
 import { formValidator, type FormData } from './validator';
 import { markWithheld, WITHHELD_FIELD, WithheldField } from './withheld';
 
-const FIELDS = { [WITHHELD_FIELD]: WithheldField };
+const FIELDS = { [WITHHELD_FIELD]: WithheldField, ObjectField: StableObjectField };
 const NOTHING_WITHHELD: readonly string[] = [];
 import './SchemaForm.css';
 
@@ -45,9 +47,12 @@ export interface SchemaFormProps {
  * The project's widgets, each re-rendered when its field becomes touched: they mark themselves
  * `aria-invalid` once the field's errors show (`widgetAria`), and touching no longer re-renders the form.
  */
-const TOUCH_AWARE_WIDGETS: RegistryWidgetsType<FormData, RJSFSchema> = Object.fromEntries(
-  Object.entries(SCHEMA_WIDGETS).map(([name, Widget]) => [name, touchAware(Widget)]),
-);
+const TOUCH_AWARE_WIDGETS: RegistryWidgetsType<FormData, RJSFSchema> = {
+  ...Object.fromEntries(Object.entries(SCHEMA_WIDGETS).map(([name, Widget]) => [name, touchAware(Widget)])),
+  // rjsf's own text input and text area, typing painted before rjsf catches up (typing.tsx).
+  TextWidget: DeferredTextWidget,
+  TextareaWidget: DeferredTextareaWidget,
+};
 
 function touchAware(Widget: Widget<FormData, RJSFSchema>): Widget<FormData, RJSFSchema> {
   function TouchAwareWidget(props: WidgetProps<FormData, RJSFSchema>) {
@@ -65,6 +70,10 @@ const KEY_OF_STRING = new Map<string, keyof typeof TranslatableString>(
  * The one rjsf wrapper: Gugus widgets by name, templates, the validator with the server's ajv
  * configuration and ajv-i18n messages, and rjsf's own strings in the reader's language. Validates live;
  * errors of untouched fields stay quiet until the first submit attempt.
+ *
+ * A keystroke in a free-text field is painted first and reaches rjsf right after that frame (typing.tsx); rjsf
+ * stays the one holder of the answers, and gets any text it lacks before a submit, a press, Enter, leaving the
+ * field or a change elsewhere. Each change re-renders the fields it concerns only (stableSchema.tsx).
  */
 export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, extraErrors, jurisdictionCode, agencyJurisdictions, readonly, idPrefix = 'root', withheld = NOTHING_WITHHELD, children, ...rest }: SchemaFormProps) {
   const { t } = useTranslation('forms');
@@ -76,8 +85,9 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, ext
   const [serverErrors, setServerErrors] = useState<{ from: ExtraErrors | undefined; errors: ExtraErrors | undefined }>({ from: extraErrors, errors: extraErrors });
   const currentServerErrors = serverErrors.from === extraErrors ? serverErrors.errors : extraErrors;
 
-  // Typed against rjsf's enum: a string rjsf adds fails the typecheck until it is translated.
-  const strings: Record<keyof typeof TranslatableString, string> = t('rjsf', { returnObjects: true });
+  // Typed against rjsf's enum: a string rjsf adds fails the typecheck until it is translated. Memoised: i18next
+  // returns a new object each time, and a new `translateString` gives rjsf a new registry, which every field compares.
+  const strings = useMemo<Record<keyof typeof TranslatableString, string>>(() => t('rjsf', { returnObjects: true }), [t, language]);
   const translateString = useCallback(
     (text: TranslatableString, params?: string[]) => {
       const key = KEY_OF_STRING.get(text);
@@ -93,6 +103,16 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, ext
     [touched],
   );
 
+  // Text typed and not yet in rjsf's state (typing.tsx): handed over before anything reads or replaces the answers.
+  const [typing] = useState(createTypingQueue);
+  useEffect(() => {
+    // A press anywhere on the page (a button outside the form, a link) comes before its click: the answers are
+    // complete by then. Keyboard paths leave the field first (blur) or press Enter (both flush below).
+    const flush = () => typing.flush();
+    window.addEventListener('pointerdown', flush, { capture: true });
+    return () => window.removeEventListener('pointerdown', flush, { capture: true });
+  }, [typing]);
+
   const formContext = useMemo<SchemaFormContext>(
     () => ({
       jurisdictionCode,
@@ -101,8 +121,9 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, ext
       showAllErrors: attempted || Boolean(currentServerErrors),
       idPrefix,
       summaryTitle: (count: number) => t('schemaForm.summary', { count }),
+      typing: readonly ? undefined : typing,
     }),
-    [jurisdictionCode, agencyJurisdictions, touched, attempted, currentServerErrors, idPrefix, t],
+    [jurisdictionCode, agencyJurisdictions, touched, attempted, currentServerErrors, idPrefix, t, readonly, typing],
   );
 
   const inapplicable = useCallback(
@@ -116,6 +137,7 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, ext
   }, [uiSchema, withheld, formData, inapplicable, readonly]);
 
   const handleChange = (event: IChangeEvent<FormData, RJSFSchema>, id?: string) => {
+    typing.committed(id);
     touch(id);
     if (id && currentServerErrors) {
       const path = id.slice(idPrefix.length + 1).split('_').filter(Boolean);
@@ -126,8 +148,23 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, ext
     onChange?.(withoutPaths(data, inapplicable(data)));
   };
 
+  const transformErrors = useCallback((errors: Parameters<typeof tidyErrors>[0]) => tidyErrors(errors, language), [language]);
+  // Capture phase: before the event's own handlers (rjsf's submit, another field's change) queue theirs.
+  const flushAll = () => typing.flush();
+  const flushOthers = (event: SyntheticEvent) => typing.flush((event.target as Partial<HTMLElement>).id);
+  const flushOnEnter = (event: KeyboardEvent) => {
+    if (event.key === 'Enter') typing.flush();
+  };
+
   return (
-    <div className={readonly ? 'gu-sf gu-sf--readonly' : 'gu-sf'} data-testid={rest['data-testid']}>
+    <div
+      className={readonly ? 'gu-sf gu-sf--readonly' : 'gu-sf'}
+      data-testid={rest['data-testid']}
+      onSubmitCapture={flushAll}
+      onBlurCapture={flushAll}
+      onKeyDownCapture={flushOnEnter}
+      onChangeCapture={flushOthers}
+    >
       <Form<FormData, RJSFSchema>
         schema={schema as RJSFSchema}
         uiSchema={effectiveUiSchema}
@@ -139,7 +176,7 @@ export function SchemaForm({ schema, uiSchema, formData, onChange, onSubmit, ext
         translateString={translateString}
         formContext={formContext}
         extraErrors={asErrorSchema(currentServerErrors)}
-        transformErrors={(errors) => tidyErrors(errors, language)}
+        transformErrors={transformErrors}
         idPrefix={idPrefix}
         readonly={readonly}
         // A yes/no question stays unanswered until answered, and optional groups stay absent until filled in.

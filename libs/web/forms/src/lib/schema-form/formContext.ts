@@ -1,5 +1,6 @@
 import { getUiOptions, type Registry, type UiSchema } from '@rjsf/utils';
 import { useSyncExternalStore } from 'react';
+import type { TypingQueue } from './typing';
 
 /**
  * The fields the person has changed or left. Kept out of rjsf's registry on purpose: a change there
@@ -46,6 +47,8 @@ export interface SchemaFormContext {
   idPrefix: string;
   /** "3 fields need fixing", in the reader's language. */
   summaryTitle: (count: number) => string;
+  /** Text typed and not yet handed to rjsf (typing.tsx); absent when the form is read-only. */
+  typing?: TypingQueue;
 }
 
 export function contextOf(registry: Registry): SchemaFormContext {
