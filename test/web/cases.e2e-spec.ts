@@ -250,7 +250,8 @@ describe('web app: case list, opening a case, the case page', () => {
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     await field('referralDate').locator('input').fill(today);
     await field('serviceType').locator('select').selectOption({ label: 'Rumah aman / tempat penampungan sementara' });
-    // The picker offers the regency's agencies and the province's.
+    // The picker offers the regency's agencies and the province's, once they have been loaded.
+    await field('receivingAgencyId').locator('option', { hasText: 'UPTD PPA Provinsi Jawa Barat' }).waitFor({ state: 'attached' });
     const agencies = await field('receivingAgencyId').locator('option').allInnerTexts();
     expect(agencies).toEqual(expect.arrayContaining([agencyName, 'UPTD PPA Provinsi Jawa Barat']));
     await field('receivingAgencyId').locator('select').selectOption({ label: agencyName });
