@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { resolveForm, type ExtraErrors, type FormSchema, type OptionList, type UiSchema } from '@gugus/forms';
@@ -77,7 +77,8 @@ describe('SchemaForm', () => {
     expect(screen.getByTestId('form-error-summary').textContent).toContain('Ada 1 isian yang perlu diperbaiki:');
 
     await user.type(input, 'Siti Aminah');
-    expect(answers()).toEqual({ reporter: 'Siti Aminah' });
+    // Typing is painted first; the answers (and the field's errors with them) follow right after (typing.tsx).
+    await waitFor(() => expect(answers()).toEqual({ reporter: 'Siti Aminah' }));
     expect(errorsAt('reporter')).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Kirim' }));
     expect(onSubmit).toHaveBeenCalledWith({ reporter: 'Siti Aminah' });
@@ -202,7 +203,7 @@ describe('SchemaForm', () => {
     expect(errorsAt('hotlineNumber')).toEqual(['wajib diisi']);
 
     await user.type(ticket, 'T-0042');
-    expect(answers()).toEqual({ channel: 'hotline', hotlineNumber: 'T-0042' });
+    await waitFor(() => expect(answers()).toEqual({ channel: 'hotline', hotlineNumber: 'T-0042' }));
     await user.selectOptions(screen.getByLabelText(/Saluran pengaduan/), 'Kepolisian');
     expect(screen.queryByLabelText(/Nomor tiket layanan/)).toBeNull();
     expect(answers()).toEqual({ channel: 'police' });
@@ -218,9 +219,11 @@ describe('SchemaForm', () => {
     expect(errorsAt('phone')).toEqual(['nomor tidak dikenal operator']);
     expect(errorsAt('reporter')).toEqual([]);
     await user.type(screen.getByLabelText(/Nama pelapor/), ' A');
+    await waitFor(() => expect(answers()).toEqual({ reporter: 'Siti A', phone: '0812' }));
     expect(errorsAt('phone')).toEqual(['nomor tidak dikenal operator']);
     await user.type(screen.getByLabelText(/Telepon/), '5');
-    expect(errorsAt('phone')).toEqual([]);
+    await waitFor(() => expect(errorsAt('phone')).toEqual([]));
+    expect(answers()).toEqual({ reporter: 'Siti A', phone: '08125' });
   });
 
   it('error messages follow the interface language', async () => {
