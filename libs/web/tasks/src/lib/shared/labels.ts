@@ -43,6 +43,7 @@ export const KNOWN_STEPS = [
   'follow-up',
   'closure',
   'regency-report',
+  'regency-report-part',
   'regency-report-review',
   'province-report',
   'province-report-review',
