@@ -19,6 +19,22 @@ const until = async (ms: number) => {
 const LEVEL = { regency: { id: 'kabupaten/kota', en: 'regency/city' }, province: { id: 'provinsi', en: 'province' }, national: { id: 'nasional', en: 'national' } } as const;
 const ACCEPTED_WITHOUT_REVIEW: TaskResult = { taskId: '', outcome: 'approved', submissionId: null, commentCount: 0, completedBy: null };
 
+/** How a report task is reminded and escalated. */
+const reminders = (s: ReportTaskSettings) => ({ reminderWorkingDays: s.reminderWorkingDays, escalationWorkingDays: s.escalationWorkingDays, escalationRole: s.escalationRole }) satisfies Partial<TaskRequest>;
+
+/** What a report task says about its report (the task page shows it; `extra` adds the step's own). */
+const reportContext = (report: OpenedReport, extra: Partial<ReportTaskContext> = {}): ReportTaskContext => ({
+  kind: 'report',
+  reportId: report.reportId,
+  period: report.period,
+  level: report.level,
+  reportJurisdictionCode: report.jurisdictionCode,
+  reportJurisdictionName: report.name,
+  version: report.version,
+  round: report.round,
+  ...extra,
+});
+
 /**
  * One report through "compile → submit → the level above accepts, or returns it with comments → revise":
  * the focal point's task starts from the figures computed for it (a regency/city's national quarterly
@@ -28,18 +44,8 @@ const ACCEPTED_WITHOUT_REVIEW: TaskResult = { taskId: '', outcome: 'approved', s
  */
 async function submitAndReview(first: OpenedReport, assignee: TaskAssignee, reviewer: Reviewer | null, due: TaskRequest['due'], s: ReportTaskSettings, afterSubmit?: () => Promise<void>): Promise<void> {
   let report = first;
-  const common = { reminderWorkingDays: s.reminderWorkingDays, escalationWorkingDays: s.escalationWorkingDays, escalationRole: s.escalationRole } satisfies Partial<TaskRequest>;
-  const context = (extra: Partial<ReportTaskContext> = {}): ReportTaskContext => ({
-    kind: 'report',
-    reportId: report.reportId,
-    period: report.period,
-    level: report.level,
-    reportJurisdictionCode: report.jurisdictionCode,
-    reportJurisdictionName: report.name,
-    version: report.version,
-    round: report.round,
-    ...extra,
-  });
+  const common = reminders(s);
+  const context = (extra: Partial<ReportTaskContext> = {}) => reportContext(report, extra);
   const label = (r: OpenedReport) => `${r.period} ${r.name}${r.version > 1 ? ` (v${r.version})` : ''}`;
   const { approval } = await draftReviewLoop<{ submissionId: string | null }>({
     draft: async ({ round, returnedFromTaskId, previous }) => {
@@ -116,7 +122,7 @@ export async function provinceReportCycle({ cycleId, provinceCode }: ProvinceRep
       // Nobody holds the focal point's role there: the report stays open and is listed as missing.
       if (!unit.assignee) return;
       // A correction or a reopened round keeps the parts the first round asked for.
-      const members = (unit.members ?? []).filter((m) => m.agencyId !== unit.assignee?.agencyId);
+      const members = unit.members ?? [];
       const asksParts = withParts && members.length > 0 && unit.partDueDate && opened.version === 1 && opened.round === 1;
       if (!asksParts) return submitAndReview(opened, unit.assignee, plan.reviewer, { date: plan.regencyDueDate }, s);
       const parts = await startChild(regencyReportParts, {
@@ -166,23 +172,13 @@ export async function regencyReportParts({ cycleId, report, members, dueDate, se
           jurisdictionCode: report.jurisdictionCode,
           assignee: m.assignee,
           due: { date: dueDate },
-          reminderWorkingDays: settings.reminderWorkingDays,
-          escalationWorkingDays: settings.escalationWorkingDays,
-          escalationRole: settings.escalationRole,
+          ...reminders(settings),
           outcomes: ['completed'],
-          context: {
-            kind: 'report',
-            reportId: report.reportId,
-            period: report.period,
-            level: 'regency',
-            reportJurisdictionCode: report.jurisdictionCode,
-            reportJurisdictionName: report.name,
-            version: report.version,
-            round: report.round,
+          context: reportContext(report, {
             partAgencyId: m.agencyId,
             partAgencyName: m.name,
             prefill: { victimsAssisted: 0, victimsNotRecorded: 0, prevention: { trainings: 0, peopleTrained: 0, materialsDistributed: 0 }, prosecution: { crimesRegistered: 0, verdicts: 0 } },
-          } satisfies ReportTaskContext,
+          }),
         })
       : null,
   }));

@@ -121,7 +121,9 @@ export function createReportActivities({ reports, tasks, forms, audit, calendar,
       const afterReviews = await calendar.addWorkingDays(regencyDue.dueAt, s.reviewWorkingDays);
       const regencies = await reports.taskForces(provinceCode);
       const unit = async (r: { code: string; name: string }) => {
-        const [assignee, own] = await Promise.all([compilerOf(tasks, settings, r.code), reportSettings(settings, r.code)]);
+        // The regency/city's settings in force, read once: its focal point's role, who sends a part, the part's limit.
+        const own = await reportSettings(settings, r.code);
+        const assignee = await holder(tasks, r.code, own.roles.report);
         const agencies = (await reports.memberAgencies(r.code)).filter((a) => a.id !== assignee?.agencyId);
         const members = await Promise.all(agencies.map(async (a) => ({ agencyId: a.id, name: a.name, assignee: await tasks.representativeOf(a.id, own.roles.agencyPart) })));
         // Parts are due before the report: the earlier of the regency/city's own limits for each.

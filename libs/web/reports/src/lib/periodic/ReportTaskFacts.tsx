@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { usePeriodicReport, type TaskView } from '@gugus/web-data-access';
@@ -20,57 +21,36 @@ export function ReportTaskFacts({ view }: { view: TaskView }) {
   const part = c.kind === 'report' && c.partAgencyId ? c : null;
   const report = usePeriodicReport(c.kind === 'report' && !part ? c.reportId : undefined);
   if (c.kind !== 'report') return null;
-  if (part) {
-    return (
-      <div data-testid="report-task-facts" data-part={part.partAgencyId}>
-        <dl className="gu-tasks__facts">
-          <div>
-            <dt>{t('periodic.period')}</dt>
-            <dd>{c.period}</dd>
-          </div>
-          <div>
-            <dt>{t('periodic.parts.partFor')}</dt>
-            <dd>{part.partAgencyName}</dd>
-          </div>
-          <div>
-            <dt>{t('periodic.parts.sentTo')}</dt>
-            <dd>
-              {c.reportJurisdictionName} ({t('periodic.levels.regency')})
-            </dd>
-          </div>
-        </dl>
-        <p>{t('periodic.parts.partIntro', { region: c.reportJurisdictionName, period: c.period })}</p>
-      </div>
-    );
-  }
   const r = report.data;
+  const facts: [label: string, value: ReactNode][] = part
+    ? [
+        [t('periodic.period'), c.period],
+        [t('periodic.parts.partFor'), part.partAgencyName],
+        [t('periodic.parts.sentTo'), `${c.reportJurisdictionName} (${t('periodic.levels.regency')})`],
+      ]
+    : [
+        [t('periodic.period'), c.period],
+        [t('periodic.region'), `${c.reportJurisdictionName} (${t(`periodic.levels.${c.level}`)})`],
+        [t('periodic.version'), `v${c.version}`],
+        ...(r ? [[t('periodic.due'), formatDate(r.dueDate, language)] as [string, ReactNode]] : []),
+      ];
   return (
-    <div data-testid="report-task-facts">
+    <div data-testid="report-task-facts" data-part={part?.partAgencyId}>
       <dl className="gu-tasks__facts">
-        <div>
-          <dt>{t('periodic.period')}</dt>
-          <dd>{c.period}</dd>
-        </div>
-        <div>
-          <dt>{t('periodic.region')}</dt>
-          <dd>
-            {c.reportJurisdictionName} ({t(`periodic.levels.${c.level}`)})
-          </dd>
-        </div>
-        <div>
-          <dt>{t('periodic.version')}</dt>
-          <dd>v{c.version}</dd>
-        </div>
-        {r && (
-          <div>
-            <dt>{t('periodic.due')}</dt>
-            <dd>{formatDate(r.dueDate, language)}</dd>
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
           </div>
-        )}
+        ))}
       </dl>
-      <p>
-        <Link to={reportPaths.periodicReport(c.reportId)}>{t('periodic.openReport')}</Link>
-      </p>
+      {part ? (
+        <p>{t('periodic.parts.partIntro', { region: c.reportJurisdictionName, period: c.period })}</p>
+      ) : (
+        <p>
+          <Link to={reportPaths.periodicReport(c.reportId)}>{t('periodic.openReport')}</Link>
+        </p>
+      )}
       {r && view.step === 'regency-report' && <ReportParts parts={r.parts} total={r.partsTotal} />}
       {r && !view.form && <FiguresTables figures={r.figures} computed={r.computed} labels={r.labels} />}
     </div>
